@@ -1,0 +1,20 @@
+package org.mmrisk.core.event;
+
+/**
+ * Operator commands arriving on the control queue.
+ * The ordinals match the wire encoding.
+ */
+public enum ControlCommand
+{
+    HALT, RESUME, SET_LIMIT, SET_EQUITY;
+
+    private static final ControlCommand[] VALUES = values();
+
+    /**
+     * @return the constant with this ordinal, or null when out of range (no allocation).
+     */
+    public static ControlCommand fromOrdinal(final int ordinal)
+    {
+        return ordinal >= 0 && ordinal < VALUES.length ? VALUES[ordinal] : null;
+    }
+}

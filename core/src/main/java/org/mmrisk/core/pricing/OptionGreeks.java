@@ -1,0 +1,44 @@
+package org.mmrisk.core.pricing;
+
+/**
+ * Price and sensitivities of ONE option on a forward, filled in place by {@link Black76#greeks}.
+ * <p>
+ * Units, with V the discounted price in the forward's currency (USD for a linear option):
+ * <ul>
+ *   <li>{@code delta} = ∂V/∂F; {@code gamma} = ∂²V/∂F² (per USD); {@code speed} = ∂³V/∂F³ (per USD²)</li>
+ *   <li>{@code vega} = ∂V/∂σ per vol point (÷100); {@code vanna} = ∂²V/∂F∂σ per vol point;
+ *       {@code volga} = ∂²V/∂σ² per vol point squared (÷10,000)</li>
+ *   <li>{@code theta} = −∂V/∂T per calendar day (÷365.25), the forward held fixed;
+ *       {@code charm} = −∂delta/∂T per calendar day</li>
+ *   <li>{@code rho} = ∂V/∂r per 1% of the rate (÷100), the forward held fixed</li>
+ * </ul>
+ * A plain mutable holder: owned by the thread that passes it in; no allocation after construction.
+ */
+public final class OptionGreeks
+{
+    public double price;
+    public double delta;
+    public double gamma;
+    public double vega;
+    public double theta;
+    public double vanna;
+    public double volga;
+    public double charm;
+    public double speed;
+    public double rho;
+
+    public OptionGreeks clear()
+    {
+        price = 0;
+        delta = 0;
+        gamma = 0;
+        vega = 0;
+        theta = 0;
+        vanna = 0;
+        volga = 0;
+        charm = 0;
+        speed = 0;
+        rho = 0;
+        return this;
+    }
+}
