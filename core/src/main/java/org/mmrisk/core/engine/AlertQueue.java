@@ -1,0 +1,54 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.AlertCode;
+
+/**
+ * Alerts raised during a batch, held until the batch ends (the engine emits only at batch end). A fixed ring of
+ * pre-allocated alerts; when it is full further alerts are counted as dropped rather than allocated.
+ * Owned by the engine thread.
+ */
+final class AlertQueue
+{
+    private final Alert[] alerts;
+    private int size;
+
+    AlertQueue(final int capacity)
+    {
+        alerts = new Alert[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            alerts[i] = new Alert();
+        }
+    }
+
+    /**
+     * @return false when the queue is full and the alert was not kept.
+     */
+    boolean add(final long timeNs, final AlertCode code, final long underlying, final int instrumentId,
+        final double value, final double threshold, final QuotingState state)
+    {
+        if (size == alerts.length)
+        {
+            return false;
+        }
+        alerts[size++].set(timeNs, code, underlying, instrumentId, value, threshold, state);
+        return true;
+    }
+
+    int size()
+    {
+        return size;
+    }
+
+    Alert get(final int i)
+    {
+        return alerts[i];
+    }
+
+    void clear()
+    {
+        size = 0;
+    }
+}

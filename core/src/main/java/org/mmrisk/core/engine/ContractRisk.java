@@ -1,0 +1,42 @@
+package org.mmrisk.core.engine;
+
+/**
+ * The value and sensitivities of ONE contract of an instrument, USD view, as of its last revaluation.
+ * Owned by the engine thread.
+ * <p>
+ * {@code delta} is ∂V/∂S in coins with S the index and each expiry's basis F/S held fixed (so options, futures,
+ * perpetuals and spot net into one coin delta); {@code gamma} is ∂delta/∂S per USD; {@code vega} USD per vol
+ * point; {@code theta} USD per calendar day. {@code forwardDelta} is Black-76's ∂V/∂F per contract.
+ * {@code deltaPerCoin} and {@code vegaPerCoin} are the same per coin of notional, for the skew.
+ */
+public final class ContractRisk
+{
+    public boolean priced;
+    public double priceUsd;
+    public double iv;
+    public double forward;
+    public double forwardDelta;
+    public double delta;
+    public double gamma;
+    public double vega;
+    public double theta;
+    public double premiumAdjustedDelta;
+    public double deltaPerCoin;
+    public double vegaPerCoin;
+
+    public void unpriced()
+    {
+        priced = false;
+        priceUsd = Double.NaN;
+        iv = Double.NaN;
+        forward = Double.NaN;
+        forwardDelta = Double.NaN;
+        delta = Double.NaN;
+        gamma = Double.NaN;
+        vega = Double.NaN;
+        theta = Double.NaN;
+        premiumAdjustedDelta = Double.NaN;
+        deltaPerCoin = Double.NaN;
+        vegaPerCoin = Double.NaN;
+    }
+}

@@ -1,0 +1,132 @@
+package org.mmrisk.core.engine;
+
+/**
+ * The engine's tunables, with the defaults a desk would start from. Built once (the daemon fills it from its
+ * config file and calls {@link #conclude()}); read-only afterwards and owned by the engine thread.
+ */
+public final class EngineConfig
+{
+    /** Risk aversion γ of the inventory skew, per USD. */
+    private double riskAversionPerUsd = 1.0e-5;
+    /** Horizon τ of the inventory skew, in years (default: one hour). */
+    private double skewHorizonYears = 1.0 / (365.25 * 24);
+    /** Relative annual volatility of the index used for σ_S = vol × S in the skew. */
+    private double indexVolatility = 0.6;
+    /** A new quote adjustment is emitted when the shift moves by at least this many ticks. */
+    private double minShiftTicks = 1.0;
+    /** Cap on an option's shift in vol points, where vega is too small for the conversion to mean much. */
+    private double maxShiftVolPoints = 5.0;
+    /** Annualised basis used for the forward of an expiry that no future prices: F = S·exp(basis·T). */
+    private double fallbackBasisPerYear = 0.0;
+    /** Engine time between risk snapshots of each underlying. */
+    private long snapshotIntervalNs = 1_000_000_000L;
+
+    public EngineConfig riskAversionPerUsd(final double value)
+    {
+        riskAversionPerUsd = value;
+        return this;
+    }
+
+    public double riskAversionPerUsd()
+    {
+        return riskAversionPerUsd;
+    }
+
+    public EngineConfig skewHorizonYears(final double value)
+    {
+        skewHorizonYears = value;
+        return this;
+    }
+
+    public double skewHorizonYears()
+    {
+        return skewHorizonYears;
+    }
+
+    public EngineConfig indexVolatility(final double value)
+    {
+        indexVolatility = value;
+        return this;
+    }
+
+    public double indexVolatility()
+    {
+        return indexVolatility;
+    }
+
+    public EngineConfig minShiftTicks(final double value)
+    {
+        minShiftTicks = value;
+        return this;
+    }
+
+    public double minShiftTicks()
+    {
+        return minShiftTicks;
+    }
+
+    public EngineConfig maxShiftVolPoints(final double value)
+    {
+        maxShiftVolPoints = value;
+        return this;
+    }
+
+    public double maxShiftVolPoints()
+    {
+        return maxShiftVolPoints;
+    }
+
+    public EngineConfig fallbackBasisPerYear(final double value)
+    {
+        fallbackBasisPerYear = value;
+        return this;
+    }
+
+    public double fallbackBasisPerYear()
+    {
+        return fallbackBasisPerYear;
+    }
+
+    public EngineConfig snapshotIntervalNs(final long value)
+    {
+        snapshotIntervalNs = value;
+        return this;
+    }
+
+    public long snapshotIntervalNs()
+    {
+        return snapshotIntervalNs;
+    }
+
+    /**
+     * Validates every value once.
+     *
+     * @throws IllegalArgumentException naming the setting that is out of range.
+     */
+    public EngineConfig conclude()
+    {
+        requirePositive("riskAversionPerUsd", riskAversionPerUsd, true);
+        requirePositive("skewHorizonYears", skewHorizonYears, false);
+        requirePositive("indexVolatility", indexVolatility, false);
+        requirePositive("minShiftTicks", minShiftTicks, true);
+        requirePositive("maxShiftVolPoints", maxShiftVolPoints, false);
+        if (!Double.isFinite(fallbackBasisPerYear) || Math.abs(fallbackBasisPerYear) > 1.0)
+        {
+            throw new IllegalArgumentException("fallbackBasisPerYear must be within [-1, 1]: " + fallbackBasisPerYear);
+        }
+        if (snapshotIntervalNs <= 0)
+        {
+            throw new IllegalArgumentException("snapshotIntervalNs must be positive: " + snapshotIntervalNs);
+        }
+        return this;
+    }
+
+    private static void requirePositive(final String name, final double value, final boolean zeroAllowed)
+    {
+        if (!Double.isFinite(value) || value < 0 || (!zeroAllowed && value == 0))
+        {
+            throw new IllegalArgumentException(
+                name + " must be " + (zeroAllowed ? "zero or positive" : "positive") + ": " + value);
+        }
+    }
+}

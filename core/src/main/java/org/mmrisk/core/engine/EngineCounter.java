@@ -1,0 +1,45 @@
+package org.mmrisk.core.engine;
+
+/**
+ * What the engine counts. Values live in {@link EngineCounters}; the daemon mirrors them into its memory-mapped
+ * counters file and replay prints them under {@code counters}, keyed by {@link #key()}.
+ */
+public enum EngineCounter
+{
+    EVENTS("events"),
+    BATCHES("batches"),
+    INSTRUMENTS_DEFINED("instrumentsDefined"),
+    TICKS("ticks"),
+    FILLS("fills"),
+    FILLS_UNDEFINED_INSTRUMENT("fillsUndefinedInstrument"),
+    FILLS_UNPRICEABLE("fillsUnpriceable"),
+    POSITIONS("positions"),
+    VOL_UPDATES("volUpdates"),
+    CONTROLS("controls"),
+    TIMERS("timers"),
+    REJECTED("rejected"),
+    TIME_CLAMPED("timeClamped"),
+    REVALUATIONS("revaluations"),
+    QUOTES_EMITTED("quotesEmitted"),
+    SNAPSHOTS_EMITTED("snapshotsEmitted"),
+    ALERTS_EMITTED("alertsEmitted"),
+    ALERTS_DROPPED("alertsDropped");
+
+    /** All constants, shared so that iterating them does not allocate. */
+    public static final EngineCounter[] VALUES = values();
+
+    private final String key;
+
+    EngineCounter(final String key)
+    {
+        this.key = key;
+    }
+
+    /**
+     * @return the camelCase name used in replay state and the counters file.
+     */
+    public String key()
+    {
+        return key;
+    }
+}

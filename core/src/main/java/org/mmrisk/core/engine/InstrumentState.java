@@ -1,0 +1,122 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.position.Position;
+
+/**
+ * Everything the engine knows about one instrument id: its terms (null while a fill for an undefined instrument
+ * is parked here), its last market, its position, its per-contract risk and its last emitted quote adjustment.
+ * Owned by the engine thread; read by reports only between events.
+ */
+public final class InstrumentState
+{
+    private final int instrumentId;
+    private Instrument instrument;
+    private UnderlyingRisk underlying;
+    private final Position position = new Position();
+    private final ContractRisk risk = new ContractRisk();
+
+    double bid = Double.NaN;
+    double ask = Double.NaN;
+    double mark = Double.NaN;
+    double markIv = Double.NaN;
+    double venueForward = Double.NaN;
+    long lastTickNs = Long.MIN_VALUE;
+
+    double lastShift = Double.NaN;
+    double lastShiftVol = Double.NaN;
+    QuotingState lastState;
+    long lastQuoteSequence = -1;
+
+    InstrumentState(final int instrumentId)
+    {
+        this.instrumentId = instrumentId;
+        risk.unpriced();
+    }
+
+    void define(final Instrument instrument, final UnderlyingRisk underlying)
+    {
+        this.instrument = instrument;
+        this.underlying = underlying;
+    }
+
+    /**
+     * @return the mid when both sides are quoted, else the mark, else NaN.
+     */
+    public double midOrMark()
+    {
+        if (bid > 0 && ask > 0)
+        {
+            return 0.5 * (bid + ask);
+        }
+        return mark > 0 ? mark : Double.NaN;
+    }
+
+    /**
+     * @return the mark when the venue sent one, else the mid, else NaN: the price P&L is marked at.
+     */
+    public double markOrMid()
+    {
+        if (mark > 0)
+        {
+            return mark;
+        }
+        return bid > 0 && ask > 0 ? 0.5 * (bid + ask) : Double.NaN;
+    }
+
+    public int instrumentId()
+    {
+        return instrumentId;
+    }
+
+    public boolean isDefined()
+    {
+        return instrument != null;
+    }
+
+    public Instrument instrument()
+    {
+        return instrument;
+    }
+
+    public UnderlyingRisk underlying()
+    {
+        return underlying;
+    }
+
+    public Position position()
+    {
+        return position;
+    }
+
+    public ContractRisk risk()
+    {
+        return risk;
+    }
+
+    public double lastShift()
+    {
+        return lastShift;
+    }
+
+    public double lastShiftVol()
+    {
+        return lastShiftVol;
+    }
+
+    public QuotingState lastState()
+    {
+        return lastState;
+    }
+
+    public long lastQuoteSequence()
+    {
+        return lastQuoteSequence;
+    }
+
+    public double markIv()
+    {
+        return markIv;
+    }
+}

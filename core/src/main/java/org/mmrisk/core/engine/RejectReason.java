@@ -1,0 +1,50 @@
+package org.mmrisk.core.engine;
+
+/**
+ * Why an input was rejected. A closed list: the README documents each code, replay reports them under
+ * {@code rejects[].reason} and the daemon counts each under its own counter.
+ * <p>
+ * Codes up to {@link #UNKNOWN_TYPE} are decided by the engine (so the daemon and replay agree); the parse
+ * codes are decided by whoever turns text or bytes into events.
+ */
+public enum RejectReason
+{
+    /** A number is NaN or infinite. */
+    NOT_FINITE,
+    /** A required field is absent. */
+    MISSING_FIELD,
+    /** A field holds a value outside its domain (negative strike, zero contract size, bad code...). */
+    INVALID_VALUE,
+    /** Quantity of a fill is zero or negative. */
+    NON_POSITIVE_QUANTITY,
+    /** A price that must be positive is not. */
+    NON_POSITIVE_PRICE,
+    /** A tick's bid is above its ask. */
+    CROSSED_MARKET,
+    /** A tick or position names an instrument that is not defined. */
+    UNKNOWN_INSTRUMENT,
+    /** An instrument is defined again with different terms. */
+    INSTRUMENT_REDEFINED,
+    /** An option or future whose expiry is not after the event's time. */
+    EXPIRED_INSTRUMENT,
+    /** A vol smile or surface that is not valid (see the vol surface's reason). */
+    INVALID_SMILE,
+    /** A control command with missing or bad arguments. */
+    INVALID_CONTROL,
+    /** The event type is not known to the engine. */
+    UNKNOWN_TYPE,
+    /** Replay only: the line is not a JSON object. */
+    MALFORMED_JSON,
+    /** Replay only: {@code type} is missing or not one of the documented types. */
+    UNKNOWN_LINE_TYPE,
+    /** Replay only: a field has the wrong JSON type or an unparseable value (time, enum, number). */
+    BAD_FIELD;
+
+    /** All constants, shared so that iterating them does not allocate. */
+    public static final RejectReason[] VALUES = values();
+
+    public static RejectReason fromOrdinal(final int ordinal)
+    {
+        return ordinal >= 0 && ordinal < VALUES.length ? VALUES[ordinal] : null;
+    }
+}

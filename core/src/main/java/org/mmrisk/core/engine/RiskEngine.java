@@ -1,0 +1,475 @@
+package org.mmrisk.core.engine;
+
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.event.Side;
+import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.RiskSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The deterministic risk engine: a state machine over {@link RiskEvent}s.
+ * <p>
+ * Owned by ONE thread (the daemon's engine thread, or the replay thread). It reads no clock and no randomness: time
+ * is the events' {@code timeNs}, so its state and outputs are a pure function of the event sequence. Each event is
+ * validated, then applied ({@link #onEvent}); at the end of an ingress batch, {@link #onBatchEnd} revalues what the
+ * batch touched and emits quote adjustments, alerts and due snapshots to the {@link RiskOutput} — so bursts are
+ * conflated and outputs depend only on batch boundaries recorded in the journal.
+ */
+public final class RiskEngine
+{
+    private static final int ALERT_CAPACITY = 1024;
+
+    private final EngineConfig config;
+    private final RiskOutput output;
+    private final EngineCounters counters = new EngineCounters();
+    private final Int2ObjectHashMap<InstrumentState> instruments = new Int2ObjectHashMap<>();
+    private final Long2ObjectHashMap<UnderlyingRisk> underlyingByCode = new Long2ObjectHashMap<>();
+    private final List<UnderlyingRisk> underlyings = new ArrayList<>();
+    private final Revaluer revaluer;
+    private final InventorySkew skew;
+    private final AlertQueue alerts = new AlertQueue(ALERT_CAPACITY);
+    private final QuoteAdjustment quote = new QuoteAdjustment();
+    private final RiskSnapshot snapshot = new RiskSnapshot();
+
+    private long timeNs = Long.MIN_VALUE;
+    private long nextOutputSequence;
+
+    public RiskEngine(final EngineConfig config, final RiskOutput output)
+    {
+        this.config = config;
+        this.output = output;
+        this.revaluer = new Revaluer(config);
+        this.skew = new InventorySkew(config);
+    }
+
+    /**
+     * Validates and applies one event. Outputs wait for {@link #onBatchEnd()}.
+     *
+     * @return null when applied, else why the event was rejected (already counted; state untouched).
+     */
+    public RejectReason onEvent(final RiskEvent event)
+    {
+        counters.increment(EngineCounter.EVENTS);
+        advanceTime(event.timeNs);
+        final RejectReason reason = apply(event);
+        if (reason != null)
+        {
+            counters.reject(reason);
+        }
+        return reason;
+    }
+
+    private void advanceTime(final long eventTimeNs)
+    {
+        if (eventTimeNs < timeNs)
+        {
+            counters.increment(EngineCounter.TIME_CLAMPED);
+        }
+        else
+        {
+            timeNs = eventTimeNs;
+        }
+    }
+
+    private RejectReason apply(final RiskEvent event)
+    {
+        if (event.type == null)
+        {
+            return RejectReason.UNKNOWN_TYPE;
+        }
+        switch (event.type)
+        {
+            case INSTRUMENT:
+                return onInstrument(event);
+            case TICK:
+                return onTick(event);
+            case FILL:
+                return onFill(event);
+            case POSITION:
+                return onPosition(event);
+            case VOL:
+            case SURFACE:
+                return onSmiles(event);
+            case CONTROL:
+                return onControl(event);
+            case TIMER:
+                counters.increment(EngineCounter.TIMERS);
+                return null;
+            default:
+                return RejectReason.UNKNOWN_TYPE;
+        }
+    }
+
+    private RejectReason onInstrument(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateInstrument(event, timeNs);
+        if (reason != null)
+        {
+            return reason;
+        }
+        InstrumentState state = instruments.get(event.instrumentId);
+        if (state != null && state.isDefined())
+        {
+            if (state.instrument().sameTerms(event))
+            {
+                return null;
+            }
+            raise(AlertCode.INSTRUMENT_REDEFINED, state.instrument().underlying(), event.instrumentId, Double.NaN);
+            return RejectReason.INSTRUMENT_REDEFINED;
+        }
+        if (state == null)
+        {
+            state = new InstrumentState(event.instrumentId);
+            instruments.put(event.instrumentId, state);
+        }
+        final UnderlyingRisk underlying = underlying(event.underlying);
+        state.define(Instrument.from(event), underlying);
+        underlying.add(state);
+        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        counters.increment(EngineCounter.INSTRUMENTS_DEFINED);
+        return null;
+    }
+
+    private UnderlyingRisk underlying(final long code)
+    {
+        UnderlyingRisk underlying = underlyingByCode.get(code);
+        if (underlying == null)
+        {
+            underlying = new UnderlyingRisk(code);
+            underlyingByCode.put(code, underlying);
+            insertSorted(underlying);
+        }
+        return underlying;
+    }
+
+    private void insertSorted(final UnderlyingRisk underlying)
+    {
+        final String name = underlying.name();
+        int i = 0;
+        while (i < underlyings.size() && underlyings.get(i).name().compareTo(name) < 0)
+        {
+            i++;
+        }
+        underlyings.add(i, underlying);
+    }
+
+    private RejectReason onTick(final RiskEvent event)
+    {
+        final InstrumentState state = instruments.get(event.instrumentId);
+        if (state == null || !state.isDefined())
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final RejectReason reason = InputValidator.validateTick(event);
+        if (reason != null)
+        {
+            return reason;
+        }
+        state.bid = event.bid;
+        state.ask = event.ask;
+        state.mark = event.mark;
+        state.markIv = Double.isNaN(event.markIv) ? state.markIv : event.markIv;
+        state.venueForward = Double.isNaN(event.underlyingPrice) ? state.venueForward : event.underlyingPrice;
+        state.lastTickNs = timeNs;
+        state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        counters.increment(EngineCounter.TICKS);
+        return null;
+    }
+
+    /**
+     * A fill is a real trade: once its values are valid it is always applied, even when its instrument is unknown
+     * (then it is parked under its id, alerted, and joins the book when the definition arrives).
+     */
+    private RejectReason onFill(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateFill(event);
+        if (reason != null)
+        {
+            return reason;
+        }
+        InstrumentState state = instruments.get(event.instrumentId);
+        if (state == null)
+        {
+            state = new InstrumentState(event.instrumentId);
+            instruments.put(event.instrumentId, state);
+        }
+        final double signedQuantity = event.side == Side.BUY ? event.quantity : -event.quantity;
+        counters.increment(EngineCounter.FILLS);
+        if (!state.isDefined())
+        {
+            state.position().applyTrade(null, signedQuantity, event.price, Double.NaN);
+            counters.increment(EngineCounter.FILLS_UNDEFINED_INSTRUMENT);
+            raise(AlertCode.FILL_UNDEFINED_INSTRUMENT, AsciiCode.NONE, event.instrumentId, signedQuantity);
+            return null;
+        }
+        final UnderlyingRisk underlying = state.underlying();
+        final double indexUsd = underlying.resolveIndexUsd();
+        state.position().applyTrade(state.instrument(), signedQuantity, event.price, indexUsd);
+        chargeFee(state, event, indexUsd);
+        if (!state.risk().priced && state.instrument().kind() != InstrumentKind.INDEX)
+        {
+            counters.increment(EngineCounter.FILLS_UNPRICEABLE);
+            raise(AlertCode.FILL_UNPRICEABLE_INSTRUMENT, underlying.code(), event.instrumentId, signedQuantity);
+        }
+        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        return null;
+    }
+
+    private static void chargeFee(final InstrumentState state, final RiskEvent event, final double indexUsd)
+    {
+        if (event.fee == 0)
+        {
+            return;
+        }
+        final boolean feeInCoin = event.feeCurrency == state.instrument().underlying();
+        state.position().chargeFee(feeInCoin ? event.fee * indexUsd : event.fee, feeInCoin ? event.fee : 0);
+    }
+
+    private RejectReason onPosition(final RiskEvent event)
+    {
+        final InstrumentState state = instruments.get(event.instrumentId);
+        if (state == null || !state.isDefined())
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        final RejectReason reason = InputValidator.validatePosition(event);
+        if (reason != null)
+        {
+            return reason;
+        }
+        final double difference = event.quantity - state.position().quantity();
+        if (difference != 0)
+        {
+            raise(AlertCode.POSITION_RECONCILED, state.instrument().underlying(), event.instrumentId, difference);
+        }
+        state.position().replace(event.quantity, event.price);
+        state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        counters.increment(EngineCounter.POSITIONS);
+        return null;
+    }
+
+    private RejectReason onSmiles(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateSmiles(event, timeNs);
+        if (reason != null)
+        {
+            return reason;
+        }
+        counters.increment(EngineCounter.VOL_UPDATES);
+        return null;
+    }
+
+    private RejectReason onControl(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateControl(event);
+        if (reason != null)
+        {
+            raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, Double.NaN);
+            return reason;
+        }
+        switch (event.command)
+        {
+            case HALT:
+                setState(event.underlying, QuotingState.HALT);
+                break;
+            case RESUME:
+                setState(event.underlying, QuotingState.NORMAL);
+                break;
+            default:
+                break;
+        }
+        counters.increment(EngineCounter.CONTROLS);
+        raise(AlertCode.CONTROL_APPLIED, event.underlying, 0, event.command.ordinal());
+        return null;
+    }
+
+    private void setState(final long code, final QuotingState state)
+    {
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            final UnderlyingRisk underlying = underlyings.get(i);
+            if (code == AsciiCode.NONE || underlying.code() == code)
+            {
+                underlying.state = state;
+                underlying.dirty = true;
+            }
+        }
+    }
+
+    private void raise(final AlertCode code, final long underlying, final int instrumentId, final double value)
+    {
+        final UnderlyingRisk risk = underlyingByCode.get(underlying);
+        final QuotingState state = risk != null ? risk.state : QuotingState.NORMAL;
+        if (!alerts.add(timeNs, code, underlying, instrumentId, value, Double.NaN, state))
+        {
+            counters.increment(EngineCounter.ALERTS_DROPPED);
+        }
+    }
+
+    /**
+     * Ends an ingress batch: revalues every underlying the batch touched, then emits alerts, the quote adjustments
+     * that moved past their threshold, and the snapshots that are due.
+     */
+    public void onBatchEnd()
+    {
+        counters.increment(EngineCounter.BATCHES);
+        emitAlerts();
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            final UnderlyingRisk underlying = underlyings.get(i);
+            if (underlying.dirty)
+            {
+                revaluer.revalue(underlying, timeNs);
+                counters.increment(EngineCounter.REVALUATIONS);
+                emitQuotes(underlying);
+            }
+            if (timeNs - underlying.lastSnapshotNs >= config.snapshotIntervalNs())
+            {
+                emitSnapshot(underlying);
+            }
+        }
+        output.onBatchComplete();
+    }
+
+    private void emitAlerts()
+    {
+        for (int i = 0, n = alerts.size(); i < n; i++)
+        {
+            final Alert alert = alerts.get(i);
+            alert.sequence = nextOutputSequence++;
+            output.onAlert(alert);
+            counters.increment(EngineCounter.ALERTS_EMITTED);
+        }
+        alerts.clear();
+    }
+
+    private void emitQuotes(final UnderlyingRisk underlying)
+    {
+        if (!(underlying.indexUsd > 0))
+        {
+            return;
+        }
+        for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
+        {
+            final InstrumentState state = underlying.instrument(i);
+            if (InventorySkew.isQuoted(state) && skew.update(state, underlying, quote))
+            {
+                quote.sequence = nextOutputSequence++;
+                quote.timeNs = timeNs;
+                quote.instrumentId = state.instrumentId();
+                quote.kind = state.instrument().kind();
+                quote.underlying = underlying.code();
+                quote.causeJournalSequence = underlying.causeJournalSequence;
+                quote.causeReceiveTimeNs = underlying.causeReceiveTimeNs;
+                quote.causeSendTimeNs = underlying.causeSendTimeNs;
+                InventorySkew.remember(state, quote);
+                output.onQuoteAdjustment(quote);
+                counters.increment(EngineCounter.QUOTES_EMITTED);
+            }
+        }
+    }
+
+    private void emitSnapshot(final UnderlyingRisk underlying)
+    {
+        final RiskSnapshot s = snapshot;
+        s.sequence = nextOutputSequence++;
+        s.timeNs = timeNs;
+        s.underlying = underlying.code();
+        s.indexUsd = underlying.indexUsd;
+        s.delta = underlying.delta;
+        s.deltaUsd = underlying.deltaUsd();
+        s.gamma = underlying.gamma;
+        s.vega = underlying.vega;
+        s.theta = underlying.theta;
+        s.realizedPnlUsd = underlying.realizedPnlUsd;
+        s.unrealizedPnlUsd = underlying.unrealizedPnlUsd;
+        s.maxApproxError = 0;
+        s.eventsProcessed = counters.get(EngineCounter.EVENTS);
+        s.state = underlying.state;
+        fillPositions(underlying, s);
+        underlying.lastSnapshotNs = timeNs;
+        output.onRiskSnapshot(s);
+        counters.increment(EngineCounter.SNAPSHOTS_EMITTED);
+    }
+
+    private static void fillPositions(final UnderlyingRisk underlying, final RiskSnapshot s)
+    {
+        s.ensureCapacity(underlying.instrumentCount());
+        int count = 0;
+        for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
+        {
+            final InstrumentState state = underlying.instrument(i);
+            if (state.position().quantity() != 0 || state.position().realizedPnlUsd() != 0)
+            {
+                s.instrumentId[count] = state.instrumentId();
+                s.quantity[count] = state.position().quantity();
+                s.avgPrice[count] = state.position().avgPrice();
+                s.positionRealizedPnlUsd[count] = state.position().realizedPnlUsd();
+                s.positionUnrealizedPnlUsd[count] = unrealizedUsd(state, underlying.indexUsd);
+                count++;
+            }
+        }
+        s.positionCount = count;
+    }
+
+    /**
+     * @return the unrealized P&L of one position in USD, 0 when it has no mark.
+     */
+    public static double unrealizedUsd(final InstrumentState state, final double indexUsd)
+    {
+        final double mark = state.markOrMid();
+        if (!state.isDefined() || !(mark > 0))
+        {
+            return 0;
+        }
+        final double pnl = state.position().unrealizedInSettlement(state.instrument(), mark);
+        return state.instrument().isInverse() ? pnl * indexUsd : pnl;
+    }
+
+    public long timeNs()
+    {
+        return timeNs;
+    }
+
+    public EngineCounters counters()
+    {
+        return counters;
+    }
+
+    public EngineConfig config()
+    {
+        return config;
+    }
+
+    public long nextOutputSequence()
+    {
+        return nextOutputSequence;
+    }
+
+    /**
+     * @return every instrument id seen (defined, or parked by a fill), for reports; not for the hot path.
+     */
+    public Int2ObjectHashMap<InstrumentState> instruments()
+    {
+        return instruments;
+    }
+
+    /**
+     * @return the underlyings in name order, for reports.
+     */
+    public List<UnderlyingRisk> underlyings()
+    {
+        return underlyings;
+    }
+}

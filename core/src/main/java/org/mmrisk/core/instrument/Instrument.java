@@ -1,0 +1,196 @@
+package org.mmrisk.core.instrument;
+
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.ContractUnit;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.PutCall;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.event.Settlement;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The static terms of one instrument. Immutable; created on the engine thread when a definition arrives
+ * (a rare event, so the symbol may be a {@link String}).
+ * <p>
+ * {@code contractSize} is in coins when {@code contractUnit} is COIN and in USD when it is USD (inverse
+ * perpetuals and futures are USD-sized). Prices are in {@code quoteCurrency}: coin for coin-settled options,
+ * USD for everything else.
+ */
+public final class Instrument
+{
+    private final int instrumentId;
+    private final String symbol;
+    private final long venue;
+    private final InstrumentKind kind;
+    private final long underlying;
+    private final Settlement settlement;
+    private final long quoteCurrency;
+    private final long settleCurrency;
+    private final double contractSize;
+    private final ContractUnit contractUnit;
+    private final double tickSize;
+    private final long expiryNs;
+    private final double strike;
+    private final PutCall putCall;
+
+    private Instrument(final RiskEvent event)
+    {
+        instrumentId = event.instrumentId;
+        symbol = new String(event.symbol, 0, event.symbolLength, StandardCharsets.US_ASCII);
+        venue = event.venue;
+        kind = event.kind;
+        underlying = event.underlying;
+        settlement = event.settlement;
+        quoteCurrency = event.quoteCurrency;
+        settleCurrency = event.settleCurrency;
+        contractSize = event.contractSize;
+        contractUnit = event.contractUnit;
+        tickSize = event.tickSize;
+        expiryNs = hasExpiry(event.kind) ? event.expiryNs : RiskEvent.NULL_TIME;
+        strike = event.kind == InstrumentKind.OPTION ? event.strike : Double.NaN;
+        putCall = event.kind == InstrumentKind.OPTION ? event.putCall : PutCall.NONE;
+    }
+
+    /**
+     * @param event an INSTRUMENT event that passed validation.
+     */
+    public static Instrument from(final RiskEvent event)
+    {
+        return new Instrument(event);
+    }
+
+    public static boolean hasExpiry(final InstrumentKind kind)
+    {
+        return kind == InstrumentKind.FUTURE || kind == InstrumentKind.OPTION;
+    }
+
+    /**
+     * @return true when the event defines exactly these terms (a harmless re-send).
+     */
+    public boolean sameTerms(final RiskEvent event)
+    {
+        return kind == event.kind && venue == event.venue && underlying == event.underlying &&
+            settlement == event.settlement && quoteCurrency == event.quoteCurrency &&
+            settleCurrency == event.settleCurrency && contractUnit == event.contractUnit &&
+            Double.compare(contractSize, event.contractSize) == 0 && Double.compare(tickSize, event.tickSize) == 0 &&
+            (!hasExpiry(kind) || expiryNs == event.expiryNs) &&
+            (kind != InstrumentKind.OPTION || (Double.compare(strike, event.strike) == 0 && putCall == event.putCall)) &&
+            sameSymbol(event);
+    }
+
+    private boolean sameSymbol(final RiskEvent event)
+    {
+        if (symbol.length() != event.symbolLength)
+        {
+            return false;
+        }
+        for (int i = 0; i < event.symbolLength; i++)
+        {
+            if (symbol.charAt(i) != (char)event.symbol[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean isOption()
+    {
+        return kind == InstrumentKind.OPTION;
+    }
+
+    public boolean isCall()
+    {
+        return putCall == PutCall.CALL;
+    }
+
+    public boolean isInverse()
+    {
+        return settlement == Settlement.INVERSE;
+    }
+
+    /**
+     * @return true when prices are quoted in coin (coin-settled options), false when in USD.
+     */
+    public boolean isCoinQuoted()
+    {
+        return quoteCurrency == underlying;
+    }
+
+    public int instrumentId()
+    {
+        return instrumentId;
+    }
+
+    public String symbol()
+    {
+        return symbol;
+    }
+
+    public long venue()
+    {
+        return venue;
+    }
+
+    public InstrumentKind kind()
+    {
+        return kind;
+    }
+
+    public long underlying()
+    {
+        return underlying;
+    }
+
+    public Settlement settlement()
+    {
+        return settlement;
+    }
+
+    public long quoteCurrency()
+    {
+        return quoteCurrency;
+    }
+
+    public long settleCurrency()
+    {
+        return settleCurrency;
+    }
+
+    public double contractSize()
+    {
+        return contractSize;
+    }
+
+    public ContractUnit contractUnit()
+    {
+        return contractUnit;
+    }
+
+    public double tickSize()
+    {
+        return tickSize;
+    }
+
+    public long expiryNs()
+    {
+        return expiryNs;
+    }
+
+    public double strike()
+    {
+        return strike;
+    }
+
+    public PutCall putCall()
+    {
+        return putCall;
+    }
+
+    @Override
+    public String toString()
+    {
+        return symbol + "(" + instrumentId + ", " + kind + ", " + AsciiCode.toString(underlying) + ")";
+    }
+}

@@ -1,0 +1,50 @@
+package org.mmrisk.core.output;
+
+/**
+ * Why an alert was raised. The number is the wire code; never reuse one.
+ */
+public enum AlertCode
+{
+    /** A fill arrived for an instrument that is not defined: parked in an unassigned position. */
+    FILL_UNDEFINED_INSTRUMENT(1),
+    /** A fill arrived for an instrument that cannot be priced yet (no market, no vol). */
+    FILL_UNPRICEABLE_INSTRUMENT(2),
+    /** An instrument was defined again with different terms; the first definition is kept. */
+    INSTRUMENT_REDEFINED(3),
+    /** A position message replaced a different quantity: reconciliation difference in {@code value}. */
+    POSITION_RECONCILED(4),
+    /** A vol update was rejected; the previous smile is kept. */
+    SMILE_REJECTED(5),
+    /** A control command was applied (audit trail). */
+    CONTROL_APPLIED(6),
+    /** A control command was rejected. */
+    CONTROL_REJECTED(7);
+
+    private static final AlertCode[] VALUES = values();
+    private final int code;
+
+    AlertCode(final int code)
+    {
+        this.code = code;
+    }
+
+    public int code()
+    {
+        return code;
+    }
+
+    /**
+     * @return the alert with this wire code, or null.
+     */
+    public static AlertCode fromCode(final int code)
+    {
+        for (final AlertCode value : VALUES)
+        {
+            if (value.code == code)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,146 @@
+package org.mmrisk.daemon;
+
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SystemEpochNanoClock;
+import org.mmrisk.daemon.config.DaemonConfig;
+import org.mmrisk.daemon.config.LoadedConfig;
+import org.mmrisk.daemon.config.Strategies;
+import org.mmrisk.daemon.counters.CountersFile;
+import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.engine.EngineHandler;
+import org.mmrisk.daemon.ingress.IngressAgent;
+import org.mmrisk.daemon.journal.JournalPosition;
+import org.mmrisk.daemon.journal.Journaller;
+import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.ring.RingEvent;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The risk daemon process: opens the queues and the counters file, starts the ring with its two consumers
+ * (journaller and engine) and the ingress agent, and closes everything in reverse order.
+ * <p>
+ * Threads: {@code ingress} (the agent), {@code journaller} and {@code engine} (ring consumers). {@link #launch} and
+ * {@link #close} are called by the owning (main) thread.
+ */
+public final class RiskDaemon implements AutoCloseable
+{
+    private final LoadedConfig config;
+    private final List<ChronicleQueue> queues = new ArrayList<>();
+    private final CountersFile countersFile;
+    private final DaemonCounters counters;
+    private final Disruptor<RingEvent> disruptor;
+    private final EngineHandler engineHandler;
+    private final AgentRunner ingressRunner;
+    private final JournalPosition journalPosition;
+
+    private RiskDaemon(final LoadedConfig config, final ErrorHandler errorHandler)
+    {
+        this.config = config;
+        final DaemonConfig c = config.config();
+        final long blockSize = config.queueBlockSizeBytes();
+        final List<String> sourceNames = new ArrayList<>(c.inputs);
+        sourceNames.add("control");
+        final ChronicleQueue[] inputs = new ChronicleQueue[sourceNames.size()];
+        for (int i = 0; i < c.inputs.size(); i++)
+        {
+            inputs[i] = open(config.inputDir(c.inputs.get(i)), blockSize);
+        }
+        inputs[inputs.length - 1] = open(config.controlDir(), blockSize);
+        final ChronicleQueue journal = open(config.journalDir(), blockSize);
+        final ChronicleQueue output = open(config.outputDir(), blockSize);
+
+        countersFile = CountersFile.create(config.countersFile().toFile());
+        counters = new DaemonCounters(countersFile.manager(), sourceNames);
+        journalPosition = JournalPosition.scan(journal, inputs.length);
+
+        disruptor = new Disruptor<>(RingEvent::new, c.ring.size, namedThreads(), ProducerType.SINGLE,
+            Strategies.waitStrategy(c.ring.waitStrategy));
+        final Journaller journaller = new Journaller(journal, counters);
+        engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
+            Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
+            TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal);
+        disruptor.handleEventsWith(journaller, engineHandler);
+        disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(errorHandler));
+
+        final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
+            disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
+            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence());
+        ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), errorHandler, null, ingress);
+    }
+
+    /**
+     * Starts a daemon; the caller closes it.
+     */
+    public static RiskDaemon launch(final LoadedConfig config, final ErrorHandler errorHandler)
+    {
+        final RiskDaemon daemon = new RiskDaemon(config, errorHandler);
+        daemon.disruptor.start();
+        AgentRunner.startOnThread(daemon.ingressRunner, namedThreads());
+        return daemon;
+    }
+
+    private ChronicleQueue open(final java.nio.file.Path dir, final long blockSize)
+    {
+        final ChronicleQueue queue = Queues.open(dir, blockSize);
+        queues.add(queue);
+        return queue;
+    }
+
+    private static ThreadFactory namedThreads()
+    {
+        return new ThreadFactory()
+        {
+            private int count;
+
+            @Override
+            public Thread newThread(final Runnable runnable)
+            {
+                final String name = runnable instanceof AgentRunner ? "ingress" : count++ == 0 ? "journaller" : "engine";
+                final Thread thread = new Thread(runnable, name);
+                thread.setDaemon(false);
+                return thread;
+            }
+        };
+    }
+
+    public void printStartup(final PrintStream out)
+    {
+        out.println("risk daemon: data " + config.dataDir() + ", inputs " + config.config().inputs +
+            ", journal holds " + journalPosition.entries() + " events (recovered by replay)");
+    }
+
+    public DaemonCounters counters()
+    {
+        return counters;
+    }
+
+    /**
+     * Stops ingress first (publishing what it read), lets the ring drain through journaller and engine, then
+     * closes the queues and the counters file.
+     */
+    @Override
+    public void close()
+    {
+        CloseHelper.quietClose(ingressRunner);
+        try
+        {
+            disruptor.shutdown(10, TimeUnit.SECONDS);
+        }
+        catch (final com.lmax.disruptor.TimeoutException ex)
+        {
+            disruptor.halt();
+        }
+        CloseHelper.quietCloseAll(queues);
+        CloseHelper.quietClose(countersFile);
+    }
+}

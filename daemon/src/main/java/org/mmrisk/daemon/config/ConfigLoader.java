@@ -1,0 +1,158 @@
+package org.mmrisk.daemon.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.mmrisk.core.engine.EngineConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads and validates a {@link DaemonConfig}: the one place that knows the rules, so a bad file stops start-up with
+ * "FILE: KEY: REASON". Stateless.
+ */
+public final class ConfigLoader
+{
+    private static final Pattern INPUT_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Set<String> WAIT_STRATEGIES = Set.of("busy-spin", "yielding", "sleeping", "blocking");
+    private static final Set<String> IDLE_STRATEGIES = Set.of("busy-spin", "yielding", "backoff", "sleeping");
+
+    private ConfigLoader()
+    {
+    }
+
+    /**
+     * @throws ConfigException naming the file, the key and the reason.
+     */
+    public static LoadedConfig load(final Path file)
+    {
+        if (!Files.isRegularFile(file))
+        {
+            throw new ConfigException(file + ": file not found");
+        }
+        final DaemonConfig config = parse(file);
+        validate(file, config);
+        return new LoadedConfig(file, config, engineConfig(file, config));
+    }
+
+    private static DaemonConfig parse(final Path file)
+    {
+        final ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        try
+        {
+            final DaemonConfig config = mapper.readValue(file.toFile(), DaemonConfig.class);
+            if (config == null)
+            {
+                throw new ConfigException(file + ": the file is empty");
+            }
+            return config;
+        }
+        catch (final UnrecognizedPropertyException ex)
+        {
+            throw new ConfigException(file + ": " + keyOf(ex) + ": unknown key", ex);
+        }
+        catch (final JsonMappingException ex)
+        {
+            throw new ConfigException(file + ": " + keyOf(ex) + ": " + ex.getOriginalMessage(), ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new ConfigException(file + ": not valid YAML: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String keyOf(final JsonMappingException ex)
+    {
+        final StringBuilder key = new StringBuilder();
+        for (final JsonMappingException.Reference ref : ex.getPath())
+        {
+            if (ref.getFieldName() != null)
+            {
+                if (key.length() > 0)
+                {
+                    key.append('.');
+                }
+                key.append(ref.getFieldName());
+            }
+            else
+            {
+                key.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return key.length() == 0 ? "(top level)" : key.toString();
+    }
+
+    private static void validate(final Path file, final DaemonConfig c)
+    {
+        require(file, "dataDir", c.dataDir != null && !c.dataDir.isBlank(), "must be a directory path");
+        require(file, "inputs", c.inputs != null && !c.inputs.isEmpty(), "must name at least one input queue");
+        final Set<String> seen = new HashSet<>();
+        for (int i = 0; i < c.inputs.size(); i++)
+        {
+            final String name = c.inputs.get(i);
+            require(file, "inputs[" + i + "]", name != null && INPUT_NAME.matcher(name).matches(),
+                "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
+            require(file, "inputs[" + i + "]", seen.add(name), "duplicate input '" + name + "'");
+        }
+        require(file, "queueBlockSizeMb", c.queueBlockSizeMb >= 1 && c.queueBlockSizeMb <= 1024,
+            "must be 1 to 1024");
+        require(file, "ring", c.ring != null, "must be a section");
+        require(file, "ring.size", c.ring.size >= 64 && Integer.bitCount(c.ring.size) == 1,
+            "must be a power of two, at least 64");
+        require(file, "ring.waitStrategy", WAIT_STRATEGIES.contains(c.ring.waitStrategy),
+            "must be one of " + WAIT_STRATEGIES);
+        require(file, "ingress", c.ingress != null, "must be a section");
+        require(file, "ingress.idleStrategy", IDLE_STRATEGIES.contains(c.ingress.idleStrategy),
+            "must be one of " + IDLE_STRATEGIES);
+        require(file, "ingress.batchLimit", c.ingress.batchLimit >= 1 && c.ingress.batchLimit <= c.ring.size / 2,
+            "must be 1 to half the ring size");
+        require(file, "ingress.timerIntervalMs", c.ingress.timerIntervalMs >= 1 && c.ingress.timerIntervalMs <= 60_000,
+            "must be 1 to 60000");
+        require(file, "egress", c.egress != null, "must be a section");
+        require(file, "egress.heartbeatIntervalMs",
+            c.egress.heartbeatIntervalMs >= c.ingress.timerIntervalMs && c.egress.heartbeatIntervalMs <= 60_000,
+            "must be from ingress.timerIntervalMs to 60000 (heartbeats ride on timer events)");
+        require(file, "engine", c.engine != null, "must be a section");
+        require(file, "engine.skewHorizonMinutes", c.engine.skewHorizonMinutes > 0, "must be positive");
+        require(file, "engine.snapshotIntervalMs", c.engine.snapshotIntervalMs >= 1, "must be positive");
+    }
+
+    private static EngineConfig engineConfig(final Path file, final DaemonConfig c)
+    {
+        final DaemonConfig.Engine e = c.engine;
+        try
+        {
+            return new EngineConfig()
+                .riskAversionPerUsd(e.riskAversionPerUsd)
+                .skewHorizonYears(e.skewHorizonMinutes / (365.25 * 24 * 60))
+                .indexVolatility(e.indexVolatility)
+                .minShiftTicks(e.minShiftTicks)
+                .maxShiftVolPoints(e.maxShiftVolPoints)
+                .fallbackBasisPerYear(e.fallbackBasisPerYear)
+                .snapshotIntervalNs(e.snapshotIntervalMs * 1_000_000L)
+                .conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(file + ": engine." + ex.getMessage(), ex);
+        }
+    }
+
+    private static void require(final Path file, final String key, final boolean ok, final String reason)
+    {
+        if (!ok)
+        {
+            throw new ConfigException(file + ": " + key + ": " + reason);
+        }
+    }
+}

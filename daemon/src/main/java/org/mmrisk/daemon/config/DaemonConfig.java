@@ -1,0 +1,91 @@
+package org.mmrisk.daemon.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The daemon's configuration file, as mapped by Jackson from YAML. Every key has a default (so a file lists only
+ * what it changes), unknown keys are errors, and {@link ConfigLoader} validates everything once, naming the key.
+ * Read-only after loading; shared by every thread of the daemon.
+ */
+public final class DaemonConfig
+{
+    /** Root of every queue and file of one daemon, relative to the config file's directory unless absolute. */
+    @JsonProperty
+    public String dataDir = "../data";
+    /** Names of the input queues under dataDir/input/; each is one source of gateway messages. */
+    @JsonProperty
+    public List<String> inputs = new ArrayList<>(List.of("market", "fills"));
+    /** Chronicle block size of every queue, in MiB. */
+    @JsonProperty
+    public int queueBlockSizeMb = 16;
+    @JsonProperty
+    public Ring ring = new Ring();
+    @JsonProperty
+    public Ingress ingress = new Ingress();
+    @JsonProperty
+    public Egress egress = new Egress();
+    @JsonProperty
+    public Engine engine = new Engine();
+
+    /**
+     * The Disruptor ring between ingress and the engine.
+     */
+    public static final class Ring
+    {
+        /** Slots; a power of two. */
+        @JsonProperty
+        public int size = 16384;
+        /** busy-spin | yielding | sleeping | blocking: how the journaller and engine threads wait for events. */
+        @JsonProperty
+        public String waitStrategy = "sleeping";
+    }
+
+    /**
+     * The agent that tails the input queues.
+     */
+    public static final class Ingress
+    {
+        /** busy-spin | yielding | backoff | sleeping: what ingress does when no input is waiting. */
+        @JsonProperty
+        public String idleStrategy = "backoff";
+        /** At most this many messages form one batch (the engine conflates outputs per batch). */
+        @JsonProperty
+        public int batchLimit = 256;
+        /** Engine time between timer events injected when nothing else happens, in ms. */
+        @JsonProperty
+        public int timerIntervalMs = 100;
+    }
+
+    /**
+     * The output queue's writer.
+     */
+    public static final class Egress
+    {
+        @JsonProperty
+        public int heartbeatIntervalMs = 1000;
+    }
+
+    /**
+     * The risk engine's tunables; see the README for their meaning.
+     */
+    public static final class Engine
+    {
+        @JsonProperty
+        public double riskAversionPerUsd = 1.0e-5;
+        @JsonProperty
+        public double skewHorizonMinutes = 60;
+        @JsonProperty
+        public double indexVolatility = 0.6;
+        @JsonProperty
+        public double minShiftTicks = 1.0;
+        @JsonProperty
+        public double maxShiftVolPoints = 5.0;
+        @JsonProperty
+        public double fallbackBasisPerYear = 0.0;
+        @JsonProperty
+        public int snapshotIntervalMs = 1000;
+    }
+}

@@ -1,0 +1,78 @@
+package org.mmrisk.daemon.config;
+
+import org.mmrisk.core.engine.EngineConfig;
+
+import java.nio.file.Path;
+
+/**
+ * A validated configuration and the paths it implies. Immutable; shared by every thread.
+ * <p>
+ * Layout under {@code dataDir}: {@code input/NAME} (one queue per input), {@code control}, {@code journal},
+ * {@code output} and the counters file {@code counters.dat}.
+ */
+public final class LoadedConfig
+{
+    private final Path file;
+    private final DaemonConfig config;
+    private final EngineConfig engineConfig;
+    private final Path dataDir;
+
+    LoadedConfig(final Path file, final DaemonConfig config, final EngineConfig engineConfig)
+    {
+        this.file = file;
+        this.config = config;
+        this.engineConfig = engineConfig;
+        final Path base = file.toAbsolutePath().getParent();
+        this.dataDir = base.resolve(config.dataDir).normalize();
+    }
+
+    public Path file()
+    {
+        return file;
+    }
+
+    public DaemonConfig config()
+    {
+        return config;
+    }
+
+    public EngineConfig engineConfig()
+    {
+        return engineConfig;
+    }
+
+    public Path dataDir()
+    {
+        return dataDir;
+    }
+
+    public Path inputDir(final String name)
+    {
+        return dataDir.resolve("input").resolve(name);
+    }
+
+    public Path controlDir()
+    {
+        return dataDir.resolve("control");
+    }
+
+    public Path journalDir()
+    {
+        return dataDir.resolve("journal");
+    }
+
+    public Path outputDir()
+    {
+        return dataDir.resolve("output");
+    }
+
+    public Path countersFile()
+    {
+        return dataDir.resolve("counters.dat");
+    }
+
+    public long queueBlockSizeBytes()
+    {
+        return (long)config.queueBlockSizeMb << 20;
+    }
+}

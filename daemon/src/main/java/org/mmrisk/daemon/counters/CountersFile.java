@@ -1,0 +1,105 @@
+package org.mmrisk.daemon.counters;
+
+import org.agrona.IoUtil;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.CountersManager;
+import org.agrona.concurrent.status.CountersReader;
+
+import java.io.File;
+import java.nio.MappedByteBuffer;
+
+/**
+ * The daemon's counters in a memory-mapped file, so another process (the monitor, an operator's CLI) reads them
+ * live. Layout: a 64-byte header (magic, version, metadata and values lengths), then Agrona's counter metadata
+ * and values buffers.
+ * <p>
+ * The daemon creates it at start-up ({@link #create}); readers map it read-side ({@link #openReader}). Each counter
+ * has one writer thread.
+ */
+public final class CountersFile implements AutoCloseable
+{
+    private static final int MAGIC = 0x4D4D5243; // "MMRC"
+    private static final int VERSION = 1;
+    private static final int HEADER_LENGTH = 64;
+    private static final int MAX_COUNTERS = 1024;
+    private static final int VALUES_LENGTH = MAX_COUNTERS * CountersReader.COUNTER_LENGTH;
+    private static final int METADATA_LENGTH = MAX_COUNTERS * CountersReader.METADATA_LENGTH;
+
+    private final MappedByteBuffer mapped;
+    private final CountersReader reader;
+    private final CountersManager manager;
+
+    private CountersFile(final MappedByteBuffer mapped, final boolean writable)
+    {
+        this.mapped = mapped;
+        final UnsafeBuffer all = new UnsafeBuffer(mapped);
+        final AtomicBuffer metadata = new UnsafeBuffer(all, HEADER_LENGTH, METADATA_LENGTH);
+        final AtomicBuffer values = new UnsafeBuffer(all, HEADER_LENGTH + METADATA_LENGTH, VALUES_LENGTH);
+        if (writable)
+        {
+            all.putInt(4, VERSION);
+            all.putInt(8, METADATA_LENGTH);
+            all.putInt(12, VALUES_LENGTH);
+            manager = new CountersManager(metadata, values);
+            reader = manager;
+            all.putIntRelease(0, MAGIC);
+        }
+        else
+        {
+            if (all.getIntVolatile(0) != MAGIC || all.getInt(4) != VERSION)
+            {
+                IoUtil.unmap(mapped);
+                throw new IllegalStateException("not a counters file of this version");
+            }
+            manager = null;
+            reader = new CountersReader(metadata, values);
+        }
+    }
+
+    /**
+     * Creates (replacing any previous) the counters file of a starting daemon.
+     */
+    public static CountersFile create(final File file)
+    {
+        IoUtil.deleteIfExists(file);
+        final MappedByteBuffer mapped = IoUtil.mapNewFile(file, HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH);
+        file.setReadable(false, false);
+        file.setReadable(true, true);
+        file.setWritable(false, false);
+        file.setWritable(true, true);
+        return new CountersFile(mapped, true);
+    }
+
+    /**
+     * Maps an existing counters file to read it from another process.
+     */
+    public static CountersFile openReader(final File file)
+    {
+        if (!file.isFile())
+        {
+            throw new IllegalArgumentException("no counters file at " + file + " (is the daemon running?)");
+        }
+        return new CountersFile(IoUtil.mapExistingFile(file, "counters"), false);
+    }
+
+    public CountersManager manager()
+    {
+        if (manager == null)
+        {
+            throw new IllegalStateException("counters opened read-only");
+        }
+        return manager;
+    }
+
+    public CountersReader reader()
+    {
+        return reader;
+    }
+
+    @Override
+    public void close()
+    {
+        IoUtil.unmap(mapped);
+    }
+}

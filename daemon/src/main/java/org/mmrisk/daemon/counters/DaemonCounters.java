@@ -1,0 +1,102 @@
+package org.mmrisk.daemon.counters;
+
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+import org.mmrisk.core.engine.EngineCounter;
+import org.mmrisk.core.engine.EngineCounters;
+import org.mmrisk.core.engine.RejectReason;
+import org.mmrisk.daemon.codec.DecodeError;
+
+import java.util.List;
+
+/**
+ * Every counter the daemon publishes, allocated once at start-up in the {@link CountersFile}.
+ * <p>
+ * Ownership: ingress counters are written by the ingress thread, journal counters by the journaller, engine and
+ * egress counters by the engine thread (each counter has exactly one writer). Engine counters are the engine's own
+ * deterministic counts, mirrored here at the end of each batch.
+ */
+public final class DaemonCounters
+{
+    /** Type ids: which component owns a counter. */
+    public static final int TYPE_INGRESS = 1;
+    public static final int TYPE_JOURNAL = 2;
+    public static final int TYPE_ENGINE = 3;
+    public static final int TYPE_ENGINE_REJECT = 4;
+    public static final int TYPE_EGRESS = 5;
+    public static final int TYPE_DECODE_ERROR = 6;
+    public static final int TYPE_INPUT = 7;
+
+    public final AtomicCounter ringEventsPublished;
+    public final AtomicCounter ingressBatches;
+    public final AtomicCounter timersInjected;
+    public final AtomicCounter ringFullWaits;
+    public final AtomicCounter journalEntries;
+    public final AtomicCounter journalSequence;
+    public final AtomicCounter outputMessages;
+    public final AtomicCounter heartbeats;
+    public final AtomicCounter lastOutputSequence;
+    public final AtomicCounter engineLagEvents;
+    public final AtomicCounter engineTimeNs;
+    private final AtomicCounter[] messagesRead;
+    private final AtomicCounter[] decodeErrors = new AtomicCounter[DecodeError.values().length];
+    private final AtomicCounter[] engine = new AtomicCounter[EngineCounter.values().length];
+    private final AtomicCounter[] rejects = new AtomicCounter[RejectReason.values().length];
+
+    public DaemonCounters(final CountersManager manager, final List<String> inputNames)
+    {
+        ringEventsPublished = manager.newCounter("ingress: ring events published", TYPE_INGRESS);
+        ingressBatches = manager.newCounter("ingress: batches", TYPE_INGRESS);
+        timersInjected = manager.newCounter("ingress: timers injected", TYPE_INGRESS);
+        ringFullWaits = manager.newCounter("ingress: waits on a full ring", TYPE_INGRESS);
+        journalEntries = manager.newCounter("journal: entries written", TYPE_JOURNAL);
+        journalSequence = manager.newCounter("journal: last sequence written", TYPE_JOURNAL);
+        outputMessages = manager.newCounter("egress: messages written", TYPE_EGRESS);
+        heartbeats = manager.newCounter("egress: heartbeats", TYPE_EGRESS);
+        lastOutputSequence = manager.newCounter("egress: last output sequence", TYPE_EGRESS);
+        engineLagEvents = manager.newCounter("engine: lag behind ingress (events)", TYPE_ENGINE);
+        engineTimeNs = manager.newCounter("engine: time (ns since epoch)", TYPE_ENGINE);
+        messagesRead = new AtomicCounter[inputNames.size()];
+        for (int i = 0; i < messagesRead.length; i++)
+        {
+            messagesRead[i] = manager.newCounter("input " + inputNames.get(i) + ": messages read", TYPE_INPUT);
+        }
+        for (final DecodeError error : DecodeError.values())
+        {
+            decodeErrors[error.ordinal()] = manager.newCounter("ingress: rejected " + error.name(), TYPE_DECODE_ERROR);
+        }
+        for (final EngineCounter counter : EngineCounter.values())
+        {
+            engine[counter.ordinal()] = manager.newCounter("engine: " + counter.key(), TYPE_ENGINE);
+        }
+        for (final RejectReason reason : RejectReason.values())
+        {
+            rejects[reason.ordinal()] = manager.newCounter("engine: rejected " + reason.name(), TYPE_ENGINE_REJECT);
+        }
+    }
+
+    public AtomicCounter messagesRead(final int sourceId)
+    {
+        return messagesRead[sourceId];
+    }
+
+    public AtomicCounter decodeError(final DecodeError error)
+    {
+        return decodeErrors[error.ordinal()];
+    }
+
+    /**
+     * Mirrors the engine's counts; engine thread only.
+     */
+    public void publish(final EngineCounters counters)
+    {
+        for (final EngineCounter counter : EngineCounter.VALUES)
+        {
+            engine[counter.ordinal()].setRelease(counters.get(counter));
+        }
+        for (final RejectReason reason : RejectReason.VALUES)
+        {
+            rejects[reason.ordinal()].setRelease(counters.rejected(reason));
+        }
+    }
+}

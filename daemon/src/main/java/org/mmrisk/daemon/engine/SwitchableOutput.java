@@ -1,0 +1,59 @@
+package org.mmrisk.daemon.engine;
+
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.RiskSnapshot;
+
+/**
+ * Forwards the engine's outputs to a delegate that can be changed: none while recovery replays the journal (those
+ * outputs were already written by the previous run), egress afterwards. Engine thread only.
+ */
+final class SwitchableOutput implements RiskOutput
+{
+    private static final RiskOutput MUTED = new RiskOutput()
+    {
+        public void onQuoteAdjustment(final QuoteAdjustment adjustment)
+        {
+        }
+
+        public void onRiskSnapshot(final RiskSnapshot snapshot)
+        {
+        }
+
+        public void onAlert(final Alert alert)
+        {
+        }
+    };
+
+    private RiskOutput delegate = MUTED;
+
+    void delegate(final RiskOutput output)
+    {
+        delegate = output;
+    }
+
+    @Override
+    public void onQuoteAdjustment(final QuoteAdjustment adjustment)
+    {
+        delegate.onQuoteAdjustment(adjustment);
+    }
+
+    @Override
+    public void onRiskSnapshot(final RiskSnapshot snapshot)
+    {
+        delegate.onRiskSnapshot(snapshot);
+    }
+
+    @Override
+    public void onAlert(final Alert alert)
+    {
+        delegate.onAlert(alert);
+    }
+
+    @Override
+    public void onBatchComplete()
+    {
+        delegate.onBatchComplete();
+    }
+}

@@ -1,0 +1,235 @@
+package org.mmrisk.daemon.ingress;
+
+import com.lmax.disruptor.RingBuffer;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
+import org.mmrisk.core.event.EventType;
+import org.mmrisk.daemon.codec.DecodeError;
+import org.mmrisk.daemon.codec.InputDecoder;
+import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.queue.SbeTailer;
+import org.mmrisk.daemon.ring.RingEvent;
+
+/**
+ * Tails every input queue, merges them into the ring and injects timer events: the only place where wall-clock
+ * time enters the engine.
+ * <p>
+ * Duty cycle: read the clock once and stamp the cycle's engine time max(last stamp, clock); poll the sources in
+ * turn (rotating the first one, for fairness) up to the batch limit, decoding each message straight into a claimed
+ * ring slot; inject a timer when one is due; then publish the last event with {@code batchEnd} set. One event is
+ * held back until the next one decodes, so the last event of a batch is known when it is published. A message
+ * that does not decode is counted under its reason and skipped; its slot is reused.
+ * <p>
+ * Owned by the ingress thread (or the thread stepping it in invoker mode); allocation-free in steady state.
+ */
+public final class IngressAgent implements Agent, SbeTailer.MessageHandler
+{
+    private static final long NO_SEQUENCE = -1;
+
+    private final ChronicleQueue[] queues;
+    private final long[] resumeAfterIndex;
+    private final SbeTailer[] sources;
+    private final RingBuffer<RingEvent> ring;
+    private final EpochNanoClock clock;
+    private final DaemonCounters counters;
+    private final InputDecoder decoder = new InputDecoder();
+    private final int batchLimit;
+    private final long timerIntervalNs;
+
+    private long stampNs = Long.MIN_VALUE;
+    private long receiveTimeNs;
+    private long nextTimerNs = Long.MIN_VALUE;
+    private long nextJournalSequence;
+    private long pendingSequence = NO_SEQUENCE;
+    private long spareSequence = NO_SEQUENCE;
+    private int currentSource;
+    private int firstSource;
+
+    /**
+     * @param queues           the input queues, in source-id order.
+     * @param resumeAfterIndex per source, the last index already journaled (-1: read from the start).
+     */
+    public IngressAgent(final ChronicleQueue[] queues, final long[] resumeAfterIndex, final RingBuffer<RingEvent> ring,
+        final EpochNanoClock clock, final DaemonCounters counters, final int batchLimit, final long timerIntervalNs,
+        final long firstJournalSequence)
+    {
+        this.queues = queues;
+        this.resumeAfterIndex = resumeAfterIndex;
+        this.sources = new SbeTailer[queues.length];
+        this.ring = ring;
+        this.clock = clock;
+        this.counters = counters;
+        this.batchLimit = batchLimit;
+        this.timerIntervalNs = timerIntervalNs;
+        this.nextJournalSequence = firstJournalSequence;
+    }
+
+    /**
+     * Creates the tailers on the agent's own thread (Chronicle tailers belong to their creating thread).
+     */
+    @Override
+    public void onStart()
+    {
+        for (int i = 0; i < queues.length; i++)
+        {
+            sources[i] = new SbeTailer(queues[i]);
+            if (resumeAfterIndex[i] >= 0 && !sources[i].resumeAfter(resumeAfterIndex[i]))
+            {
+                throw new IllegalStateException("input " + i + " no longer holds journaled index " +
+                    Long.toHexString(resumeAfterIndex[i]));
+            }
+        }
+    }
+
+    /**
+     * Publishes a held-back event so that nothing read is left out of the ring at shutdown.
+     */
+    @Override
+    public void onClose()
+    {
+        if (pendingSequence != NO_SEQUENCE)
+        {
+            publishPending(true);
+        }
+        for (final SbeTailer source : sources)
+        {
+            if (source != null)
+            {
+                source.close();
+            }
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "ingress";
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long nowNs = clock.nanoTime();
+        receiveTimeNs = nowNs;
+        stampNs = Math.max(stampNs, nowNs);
+        int work = 0;
+        for (int i = 0; i < sources.length && work < batchLimit; i++)
+        {
+            currentSource = (firstSource + i) % sources.length;
+            final SbeTailer source = sources[currentSource];
+            while (work < batchLimit && source.poll(this) > 0)
+            {
+                work++;
+            }
+        }
+        firstSource = (firstSource + 1) % sources.length;
+        if (stampNs >= nextTimerNs)
+        {
+            injectTimer();
+            work++;
+        }
+        if (pendingSequence != NO_SEQUENCE)
+        {
+            publishPending(true);
+            counters.ingressBatches.increment();
+        }
+        return work;
+    }
+
+    @Override
+    public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
+    {
+        counters.messagesRead(currentSource).increment();
+        final long sequence = claim();
+        final RingEvent slot = ring.get(sequence);
+        final DecodeError error = length > RingEvent.MAX_PAYLOAD_LENGTH ?
+            DecodeError.OVERSIZED_FIELD : decoder.decode(buffer, offset, length, slot.event);
+        if (error != null)
+        {
+            counters.decodeError(error).increment();
+            spareSequence = sequence;
+            return;
+        }
+        slot.payload.putBytes(0, buffer, offset, length);
+        slot.payloadLength = length;
+        slot.sourceId = currentSource;
+        slot.sourceIndex = index;
+        slot.timer = false;
+        stamp(slot);
+        holdBack(sequence);
+    }
+
+    private void injectTimer()
+    {
+        final long sequence = claim();
+        final RingEvent slot = ring.get(sequence);
+        slot.event.reset();
+        slot.event.type = EventType.TIMER;
+        slot.payloadLength = 0;
+        slot.sourceId = -1;
+        slot.sourceIndex = -1;
+        slot.timer = true;
+        stamp(slot);
+        holdBack(sequence);
+        nextTimerNs = stampNs + timerIntervalNs;
+        counters.timersInjected.increment();
+    }
+
+    private void stamp(final RingEvent slot)
+    {
+        slot.event.timeNs = stampNs;
+        slot.event.receiveTimeNs = receiveTimeNs;
+        slot.event.batchEnd = false;
+    }
+
+    /**
+     * Publishes the previously held event (now known not to end the batch) and holds this one back.
+     */
+    private void holdBack(final long sequence)
+    {
+        if (pendingSequence != NO_SEQUENCE)
+        {
+            publishPending(false);
+        }
+        pendingSequence = sequence;
+    }
+
+    private void publishPending(final boolean batchEnd)
+    {
+        final RingEvent slot = ring.get(pendingSequence);
+        slot.event.batchEnd = batchEnd;
+        slot.event.journalSequence = nextJournalSequence++;
+        ring.publish(pendingSequence);
+        counters.ringEventsPublished.increment();
+        pendingSequence = NO_SEQUENCE;
+    }
+
+    /**
+     * A slot whose message failed to decode is reused; otherwise the next slot is claimed, waiting (with the ring as
+     * back-pressure, the input queue as the buffer) when the ring is full.
+     */
+    private long claim()
+    {
+        if (spareSequence != NO_SEQUENCE)
+        {
+            final long sequence = spareSequence;
+            spareSequence = NO_SEQUENCE;
+            return sequence;
+        }
+        if (!ring.hasAvailableCapacity(2))
+        {
+            counters.ringFullWaits.increment();
+        }
+        return ring.next();
+    }
+
+    /**
+     * @return the journal sequence the next published event will carry.
+     */
+    public long nextJournalSequence()
+    {
+        return nextJournalSequence;
+    }
+}
