@@ -25,9 +25,7 @@ public final class InstrumentState
     long lastTickNs = Long.MIN_VALUE;
 
     double lastShift = Double.NaN;
-    double lastShiftVol = Double.NaN;
     QuotingState lastState;
-    long lastQuoteSequence = -1;
 
     InstrumentState(final int instrumentId)
     {
@@ -100,19 +98,9 @@ public final class InstrumentState
         return lastShift;
     }
 
-    public double lastShiftVol()
-    {
-        return lastShiftVol;
-    }
-
     public QuotingState lastState()
     {
         return lastState;
-    }
-
-    public long lastQuoteSequence()
-    {
-        return lastQuoteSequence;
     }
 
     public double markIv()

@@ -68,9 +68,7 @@ final class InventorySkew
     static void remember(final InstrumentState state, final QuoteAdjustment adjustment)
     {
         state.lastShift = adjustment.shift;
-        state.lastShiftVol = adjustment.shiftVol;
         state.lastState = adjustment.state;
-        state.lastQuoteSequence = adjustment.sequence;
     }
 
     static boolean isQuoted(final InstrumentState state)

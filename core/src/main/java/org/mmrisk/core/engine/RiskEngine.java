@@ -104,7 +104,7 @@ public final class RiskEngine
             case CONTROL:
                 return onControl(event);
             case TIMER:
-                counters.increment(EngineCounter.TIMERS);
+                onTimer(event);
                 return null;
             default:
                 return RejectReason.UNKNOWN_TYPE;
@@ -294,6 +294,19 @@ public final class RiskEngine
         return null;
     }
 
+    /**
+     * Time passing moves every option's value (theta) and ages the data: every underlying is revalued at the end
+     * of the batch.
+     */
+    private void onTimer(final RiskEvent event)
+    {
+        counters.increment(EngineCounter.TIMERS);
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            underlyings.get(i).touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        }
+    }
+
     private void setState(final long code, final QuotingState state)
     {
         for (int i = 0, n = underlyings.size(); i < n; i++)
@@ -334,7 +347,8 @@ public final class RiskEngine
                 counters.increment(EngineCounter.REVALUATIONS);
                 emitQuotes(underlying);
             }
-            if (timeNs - underlying.lastSnapshotNs >= config.snapshotIntervalNs())
+            if (underlying.lastSnapshotNs == Long.MIN_VALUE ||
+                timeNs - underlying.lastSnapshotNs >= config.snapshotIntervalNs())
             {
                 emitSnapshot(underlying);
             }

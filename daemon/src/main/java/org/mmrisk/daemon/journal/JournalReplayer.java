@@ -21,7 +21,7 @@ public final class JournalReplayer
         long count = 0;
         try (JournalReader reader = new JournalReader(journal))
         {
-            final JournalReader.EntryHandler handler = (event, sourceId, sourceIndex) ->
+            final JournalDecoder.EntryHandler handler = (event, sourceId, sourceIndex) ->
             {
                 engine.onEvent(event);
                 if (event.batchEnd)

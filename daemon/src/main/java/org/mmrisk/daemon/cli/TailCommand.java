@@ -1,0 +1,137 @@
+package org.mmrisk.daemon.cli;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.DirectBuffer;
+import org.mmrisk.codecs.JournalEntryDecoder;
+import org.mmrisk.codecs.MessageHeaderDecoder;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.daemon.codec.DecodeError;
+import org.mmrisk.daemon.codec.InputDecoder;
+import org.mmrisk.daemon.egress.OutputAdapter;
+import org.mmrisk.daemon.journal.JournalDecoder;
+import org.mmrisk.daemon.json.EventJsonWriter;
+import org.mmrisk.daemon.json.OutputJson;
+import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.queue.SbeTailer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code risk tail}: prints any of the project's queues as JSON lines — input queues and the journal in the replay
+ * format (so they can be replayed), the output queue as output objects. A message that does not decode is printed
+ * as {@code {"type":"undecodable", ...}} and the tail goes on.
+ */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+    description = "Print a queue (input, control, journal or output) as JSON lines.")
+public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHandler, RiskOutput
+{
+    @Parameters(index = "0", description = "queue directory")
+    Path queueDir;
+
+    @Option(names = "--follow", description = "keep printing new messages until interrupted")
+    boolean follow;
+
+    @Option(names = "--from-end", description = "start at the end of the queue (with --follow)")
+    boolean fromEnd;
+
+    private final PrintStream out = System.out;
+    private final InputDecoder inputDecoder = new InputDecoder();
+    private final RiskEvent event = new RiskEvent();
+    private final EventJsonWriter eventWriter = new EventJsonWriter();
+    private final OutputJson outputJson = new OutputJson();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final JournalDecoder journalDecoder = new JournalDecoder()
+        .handler((e, sourceId, sourceIndex) -> out.println(eventWriter.write(e, true)));
+    private final OutputAdapter outputAdapter = new OutputAdapter(this,
+        (seq, wall, engine, lastOut, lastJournal) ->
+            out.println(outputJson.heartbeat(seq, wall, engine, lastOut, lastJournal)));
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        try (ChronicleQueue queue = Queues.openExisting(queueDir); SbeTailer tailer = new SbeTailer(queue))
+        {
+            if (fromEnd)
+            {
+                tailer.toEnd();
+            }
+            while (true)
+            {
+                if (tailer.poll(this) == 0)
+                {
+                    if (!follow)
+                    {
+                        break;
+                    }
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    @Override
+    public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
+    {
+        try
+        {
+            header.wrap(buffer, offset);
+            final int templateId = length >= MessageHeaderDecoder.ENCODED_LENGTH ? header.templateId() : -1;
+            if (templateId == JournalEntryDecoder.TEMPLATE_ID)
+            {
+                journalDecoder.onMessage(buffer, offset, length, index);
+            }
+            else if (templateId >= 30 && templateId < 40)
+            {
+                outputAdapter.onMessage(buffer, offset, length, index);
+            }
+            else
+            {
+                final DecodeError error = inputDecoder.decode(buffer, offset, length, event);
+                out.println(error == null ? eventWriter.write(event, false) : undecodable(error.name(), index));
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            out.println(undecodable(ex.getMessage(), index));
+        }
+    }
+
+    private String undecodable(final String reason, final long index)
+    {
+        return outputJson.mapper().createObjectNode()
+            .put("type", "undecodable")
+            .put("reason", reason)
+            .put("index", Long.toHexString(index))
+            .toString();
+    }
+
+    @Override
+    public void onQuoteAdjustment(final QuoteAdjustment adjustment)
+    {
+        out.println(outputJson.quote(adjustment, null));
+    }
+
+    @Override
+    public void onRiskSnapshot(final RiskSnapshot snapshot)
+    {
+        out.println(outputJson.snapshot(snapshot));
+    }
+
+    @Override
+    public void onAlert(final Alert alert)
+    {
+        out.println(outputJson.alert(alert));
+    }
+}

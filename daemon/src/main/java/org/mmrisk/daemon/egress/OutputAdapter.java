@@ -1,0 +1,141 @@
+package org.mmrisk.daemon.egress;
+
+import org.agrona.DirectBuffer;
+import org.mmrisk.codecs.AlertDecoder;
+import org.mmrisk.codecs.HeartbeatDecoder;
+import org.mmrisk.codecs.MessageHeaderDecoder;
+import org.mmrisk.codecs.QuoteAdjustmentDecoder;
+import org.mmrisk.codecs.RiskSnapshotDecoder;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.daemon.queue.SbeTailer;
+
+import java.nio.ByteOrder;
+
+/**
+ * Decodes the daemon's output queue back into the engine's output objects and hands them to a {@link RiskOutput}
+ * (and heartbeats to a {@link HeartbeatListener}): what a consumer of the output queue, the monitor, the tail tool
+ * and the tests use. Owned by the reading thread.
+ */
+public final class OutputAdapter implements SbeTailer.MessageHandler
+{
+    /**
+     * Receives egress heartbeats.
+     */
+    @FunctionalInterface
+    public interface HeartbeatListener
+    {
+        void onHeartbeat(long heartbeatSequence, long wallTimeNs, long engineTimeNs, long lastOutputSequence,
+            long lastJournalSequence);
+    }
+
+    private final RiskOutput output;
+    private final HeartbeatListener heartbeats;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final QuoteAdjustmentDecoder quoteDecoder = new QuoteAdjustmentDecoder();
+    private final RiskSnapshotDecoder snapshotDecoder = new RiskSnapshotDecoder();
+    private final AlertDecoder alertDecoder = new AlertDecoder();
+    private final HeartbeatDecoder heartbeatDecoder = new HeartbeatDecoder();
+    private final QuoteAdjustment quote = new QuoteAdjustment();
+    private final RiskSnapshot snapshot = new RiskSnapshot();
+    private final Alert alert = new Alert();
+
+    public OutputAdapter(final RiskOutput output, final HeartbeatListener heartbeats)
+    {
+        this.output = output;
+        this.heartbeats = heartbeats;
+    }
+
+    @Override
+    public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
+    {
+        header.wrap(buffer, offset);
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        switch (header.templateId())
+        {
+            case QuoteAdjustmentDecoder.TEMPLATE_ID:
+                onQuote(quoteDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
+                break;
+            case RiskSnapshotDecoder.TEMPLATE_ID:
+                onSnapshot(snapshotDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
+                break;
+            case AlertDecoder.TEMPLATE_ID:
+                onAlert(alertDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
+                break;
+            case HeartbeatDecoder.TEMPLATE_ID:
+                final HeartbeatDecoder h = heartbeatDecoder.wrap(buffer, body, header.blockLength(), header.version());
+                heartbeats.onHeartbeat(h.heartbeatSequence(), h.wallTimeNs(), h.engineTimeNs(),
+                    h.lastOutputSequence(), h.lastJournalSequence());
+                break;
+            default:
+                throw new IllegalStateException("not an output message: template " + header.templateId());
+        }
+    }
+
+    private void onQuote(final QuoteAdjustmentDecoder d, final DirectBuffer buffer, final int body)
+    {
+        quote.sequence = d.sequence();
+        quote.timeNs = d.timeNs();
+        quote.instrumentId = d.instrumentId();
+        quote.shift = d.shift();
+        quote.shiftVol = d.shiftVol();
+        quote.bidSpreadMult = d.bidSpreadMult();
+        quote.askSpreadMult = d.askSpreadMult();
+        quote.bidSizeMult = d.bidSizeMult();
+        quote.askSizeMult = d.askSizeMult();
+        quote.causeJournalSequence = d.causeJournalSequence();
+        quote.causeReceiveTimeNs = d.causeReceiveTimeNs();
+        quote.causeSendTimeNs = d.causeSendTimeNs();
+        quote.state = QuotingState.fromOrdinal(d.stateRaw());
+        quote.kind = InstrumentKind.fromOrdinal(d.kindRaw());
+        quote.underlying = buffer.getLong(body + QuoteAdjustmentDecoder.underlyingEncodingOffset(),
+            ByteOrder.LITTLE_ENDIAN);
+        output.onQuoteAdjustment(quote);
+    }
+
+    private void onSnapshot(final RiskSnapshotDecoder d, final DirectBuffer buffer, final int body)
+    {
+        final RiskSnapshot s = snapshot;
+        s.sequence = d.sequence();
+        s.timeNs = d.timeNs();
+        s.indexUsd = d.index();
+        s.delta = d.delta();
+        s.deltaUsd = d.deltaUsd();
+        s.gamma = d.gamma();
+        s.vega = d.vega();
+        s.theta = d.theta();
+        s.realizedPnlUsd = d.realizedPnlUsd();
+        s.unrealizedPnlUsd = d.unrealizedPnlUsd();
+        s.maxApproxError = d.maxApproxError();
+        s.eventsProcessed = d.eventsProcessed();
+        s.state = QuotingState.fromOrdinal(d.stateRaw());
+        s.underlying = buffer.getLong(body + RiskSnapshotDecoder.underlyingEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
+        final RiskSnapshotDecoder.PositionsDecoder positions = d.positions();
+        s.ensureCapacity(positions.count());
+        s.positionCount = 0;
+        for (final RiskSnapshotDecoder.PositionsDecoder p : positions)
+        {
+            final int i = s.positionCount++;
+            s.instrumentId[i] = p.instrumentId();
+            s.quantity[i] = p.quantity();
+            s.avgPrice[i] = p.avgPrice();
+            s.positionRealizedPnlUsd[i] = p.realizedPnlUsd();
+            s.positionUnrealizedPnlUsd[i] = p.unrealizedPnlUsd();
+        }
+        output.onRiskSnapshot(s);
+    }
+
+    private void onAlert(final AlertDecoder d, final DirectBuffer buffer, final int body)
+    {
+        alert.sequence = d.sequence();
+        alert.set(d.timeNs(), AlertCode.fromCode(d.code()),
+            buffer.getLong(body + AlertDecoder.underlyingEncodingOffset(), ByteOrder.LITTLE_ENDIAN),
+            d.instrumentId(), d.value(), d.threshold(), QuotingState.fromOrdinal(d.stateRaw()));
+        output.onAlert(alert);
+    }
+}

@@ -1,0 +1,235 @@
+package org.mmrisk.daemon.feed;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.EventType;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.event.Side;
+import org.mmrisk.core.pricing.Black76;
+import org.mmrisk.daemon.codec.InputEncoder;
+import org.mmrisk.daemon.queue.SbeAppender;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A gateway simulator: writes instrument definitions, an SVI surface per underlying, random-walk ticks with jumps
+ * and random fills, as SBE, into the daemon's input queues. Seeded, so a run is reproducible apart from its clock.
+ * <p>
+ * Option ticks are consistent with the published surface: each expiry's smile is raw SVI with
+ * w(k) = a + b(ρ(k − m) + √((k − m)² + σ²)), a = atm²·T − b·σ, b = 0.15·T, ρ = −0.25, m = 0, σ = 0.2, and option
+ * prices are Black-76 at that vol on the expiry's forward, in coin. Owned by the feed's thread.
+ */
+public final class FeedSimulator
+{
+    private static final double NANOS_PER_YEAR = 365.25 * 86_400 * 1e9;
+    private static final double BASIS_PER_YEAR = 0.05;
+    private static final double JUMP_PROBABILITY = 0.0005;
+
+    private final List<SimulatedBook> books;
+    private final SbeAppender market;
+    private final SbeAppender fills;
+    private final SplittableRandom random;
+    private final double fillRatio;
+    private final double[] spotUsd;
+    private final RiskEvent event = new RiskEvent();
+    private final InputEncoder encoder = new InputEncoder();
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+    private long fillCount;
+    private long messageCount;
+
+    public FeedSimulator(final List<SimulatedBook> books, final SbeAppender market, final SbeAppender fills,
+        final long seed, final double fillRatio)
+    {
+        this.books = books;
+        this.market = market;
+        this.fills = fills;
+        this.random = new SplittableRandom(seed);
+        this.fillRatio = fillRatio;
+        this.spotUsd = new double[books.size()];
+        for (int i = 0; i < spotUsd.length; i++)
+        {
+            spotUsd[i] = books.get(i).initialSpotUsd;
+        }
+    }
+
+    /**
+     * Definitions, surfaces and a first tick of every instrument, so that everything is priced from the start.
+     */
+    public void writeReferenceData(final long nowNs)
+    {
+        for (final SimulatedBook book : books)
+        {
+            for (final SimulatedBook.Listing listing : book.listings)
+            {
+                book.define(listing, event);
+                event.sendTimeNs = nowNs;
+                write(market);
+            }
+        }
+        for (int b = 0; b < books.size(); b++)
+        {
+            writeSurface(b, nowNs);
+            for (final SimulatedBook.Listing listing : books.get(b).listings)
+            {
+                writeTick(b, listing, nowNs);
+            }
+        }
+    }
+
+    /**
+     * One scheduled message: a fill with probability fillRatio, else a tick after a random-walk step of the spot.
+     *
+     * @param scheduledNs the time this message was due: it is stamped as its send time (no coordinated omission).
+     */
+    public void step(final long scheduledNs, final double stepYears)
+    {
+        final int b = random.nextInt(books.size());
+        final SimulatedBook book = books.get(b);
+        if (random.nextDouble() < fillRatio)
+        {
+            writeFill(b, book.listings.get(1 + random.nextInt(book.listings.size() - 1)), scheduledNs);
+            return;
+        }
+        moveSpot(b, book.atmVol, stepYears);
+        final double pick = random.nextDouble();
+        final SimulatedBook.Listing listing = pick < 0.15 ? book.listings.get(0) :
+            pick < 0.3 ? book.listings.get(1) : book.listings.get(2 + random.nextInt(book.listings.size() - 2));
+        writeTick(b, listing, scheduledNs);
+    }
+
+    private void moveSpot(final int b, final double vol, final double stepYears)
+    {
+        double move = vol * Math.sqrt(stepYears) * gaussian();
+        if (random.nextDouble() < JUMP_PROBABILITY)
+        {
+            move += (random.nextBoolean() ? 1 : -1) * (0.005 + 0.015 * random.nextDouble());
+        }
+        spotUsd[b] *= Math.exp(move);
+    }
+
+    private double gaussian()
+    {
+        final double u = Math.max(random.nextDouble(), 1e-300);
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    private void writeSurface(final int b, final long nowNs)
+    {
+        final SimulatedBook book = books.get(b);
+        event.reset();
+        event.type = EventType.SURFACE;
+        event.sendTimeNs = nowNs;
+        event.underlying = AsciiCode.pack(book.underlying);
+        for (final long expiry : book.optionExpiriesNs)
+        {
+            final double years = (expiry - nowNs) / NANOS_PER_YEAR;
+            final double sviB = 0.15 * years;
+            event.addSmile(expiry, book.atmVol * book.atmVol * years - sviB * 0.2, sviB, -0.25, 0, 0.2);
+        }
+        write(market);
+    }
+
+    private void writeTick(final int b, final SimulatedBook.Listing listing, final long nowNs)
+    {
+        final double spot = spotUsd[b];
+        event.reset();
+        event.type = EventType.TICK;
+        event.instrumentId = listing.instrumentId;
+        event.sendTimeNs = nowNs;
+        event.exchangeTimeNs = nowNs;
+        if (listing.kind == InstrumentKind.OPTION)
+        {
+            optionQuote(books.get(b), listing, spot, nowNs);
+        }
+        else
+        {
+            final double price = listing.kind == InstrumentKind.INDEX ? spot : forward(listing, spot, nowNs);
+            final double halfSpread = listing.kind == InstrumentKind.INDEX ? 0 : Math.max(listing.tickSize, price * 1e-4);
+            event.bid = round(price - halfSpread, listing.tickSize);
+            event.ask = round(price + halfSpread, listing.tickSize);
+            event.mark = price;
+        }
+        write(market);
+    }
+
+    private void optionQuote(final SimulatedBook book, final SimulatedBook.Listing listing, final double spot,
+        final long nowNs)
+    {
+        final double years = (listing.expiryNs - nowNs) / NANOS_PER_YEAR;
+        final double forward = spot * Math.exp(BASIS_PER_YEAR * years);
+        final double k = Math.log(listing.strike / forward);
+        final double sviB = 0.15 * years;
+        final double totalVariance = book.atmVol * book.atmVol * years - sviB * 0.2 +
+            sviB * (-0.25 * k + Math.sqrt(k * k + 0.04));
+        final double vol = Math.sqrt(totalVariance / years);
+        final double coinPrice = Black76.price(listing.putCall == org.mmrisk.core.event.PutCall.CALL, forward,
+            listing.strike, years, vol, 0.0) / forward;
+        final double tick = listing.tickSize;
+        event.bid = Math.max(0, round(coinPrice * 0.97, tick));
+        event.ask = Math.max(tick, round(coinPrice * 1.03, tick) + tick);
+        event.mark = Math.max(coinPrice, 1e-8);
+        event.markIv = vol;
+        event.underlyingPrice = forward;
+    }
+
+    private static double forward(final SimulatedBook.Listing listing, final double spot, final long nowNs)
+    {
+        if (listing.kind != InstrumentKind.FUTURE)
+        {
+            return spot;
+        }
+        return spot * Math.exp(BASIS_PER_YEAR * (listing.expiryNs - nowNs) / NANOS_PER_YEAR);
+    }
+
+    private void writeFill(final int b, final SimulatedBook.Listing listing, final long nowNs)
+    {
+        final double spot = spotUsd[b];
+        event.reset();
+        event.type = EventType.FILL;
+        event.instrumentId = listing.instrumentId;
+        event.sendTimeNs = nowNs;
+        event.exchangeTimeNs = nowNs;
+        event.venue = AsciiCode.pack(SimulatedBook.VENUE);
+        event.fillId("sim-" + nowNs + "-" + (fillCount++));
+        event.side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        if (listing.kind == InstrumentKind.OPTION)
+        {
+            optionQuote(books.get(b), listing, spot, nowNs);
+            event.quantity = 0.1 * (1 + random.nextInt(50));
+            event.price = Math.max(listing.tickSize, round(event.mark, listing.tickSize));
+            event.fee = 0.0003 * event.quantity;
+        }
+        else
+        {
+            event.quantity = listing.contractSize >= 10 ? 10 * (1 + random.nextInt(100)) : 1 + random.nextInt(100);
+            event.price = round(forward(listing, spot, nowNs), listing.tickSize);
+            event.fee = 0.0005 * event.quantity * listing.contractSize / event.price;
+        }
+        event.feeCurrency = AsciiCode.pack(books.get(b).underlying);
+        write(fills);
+    }
+
+    private void write(final SbeAppender appender)
+    {
+        final int length = encoder.encode(event, buffer, 0);
+        appender.append(buffer, 0, length);
+        messageCount++;
+    }
+
+    private static double round(final double price, final double tick)
+    {
+        return Math.round(price / tick) * tick;
+    }
+
+    public long messageCount()
+    {
+        return messageCount;
+    }
+
+    public long fillCount()
+    {
+        return fillCount;
+    }
+}

@@ -1,0 +1,123 @@
+package org.mmrisk.daemon.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskSnapshot;
+
+/**
+ * The engine's outputs as JSON objects: one format for the tail of the output queue, replay's output log and the
+ * replay state's {@code quotes[]}. Stateless apart from its mapper; allocates (tools only).
+ */
+public final class OutputJson
+{
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public ObjectNode quote(final QuoteAdjustment q, final String symbol)
+    {
+        final ObjectNode n = mapper.createObjectNode();
+        n.put("type", "quoteAdjustment");
+        n.put("sequence", q.sequence);
+        n.put("time", JsonTime.format(q.timeNs));
+        n.put("instrumentId", q.instrumentId);
+        if (symbol != null)
+        {
+            n.put("symbol", symbol);
+        }
+        n.put("kind", String.valueOf(q.kind));
+        n.put("underlying", AsciiCode.toString(q.underlying));
+        number(n, "shift", q.shift);
+        number(n, "shiftVol", q.shiftVol);
+        n.put("bidSpreadMult", q.bidSpreadMult);
+        n.put("askSpreadMult", q.askSpreadMult);
+        n.put("bidSizeMult", q.bidSizeMult);
+        n.put("askSizeMult", q.askSizeMult);
+        n.put("state", String.valueOf(q.state));
+        n.put("causeJournalSequence", q.causeJournalSequence);
+        return n;
+    }
+
+    public ObjectNode snapshot(final RiskSnapshot s)
+    {
+        final ObjectNode n = mapper.createObjectNode();
+        n.put("type", "riskSnapshot");
+        n.put("sequence", s.sequence);
+        n.put("time", JsonTime.format(s.timeNs));
+        n.put("underlying", AsciiCode.toString(s.underlying));
+        number(n, "index", s.indexUsd);
+        number(n, "delta", s.delta);
+        number(n, "deltaUsd", s.deltaUsd);
+        number(n, "gamma", s.gamma);
+        number(n, "vega", s.vega);
+        number(n, "theta", s.theta);
+        number(n, "realizedPnlUsd", s.realizedPnlUsd);
+        number(n, "unrealizedPnlUsd", s.unrealizedPnlUsd);
+        n.put("eventsProcessed", s.eventsProcessed);
+        n.put("state", String.valueOf(s.state));
+        final ArrayNode positions = n.putArray("positions");
+        for (int i = 0; i < s.positionCount; i++)
+        {
+            final ObjectNode p = positions.addObject();
+            p.put("instrumentId", s.instrumentId[i]);
+            number(p, "quantity", s.quantity[i]);
+            number(p, "avgPrice", s.avgPrice[i]);
+            number(p, "realizedPnlUsd", s.positionRealizedPnlUsd[i]);
+            number(p, "unrealizedPnlUsd", s.positionUnrealizedPnlUsd[i]);
+        }
+        return n;
+    }
+
+    public ObjectNode alert(final Alert a)
+    {
+        final ObjectNode n = mapper.createObjectNode();
+        n.put("type", "alert");
+        n.put("sequence", a.sequence);
+        n.put("time", JsonTime.format(a.timeNs));
+        n.put("code", String.valueOf(a.code));
+        if (a.underlying != AsciiCode.NONE)
+        {
+            n.put("underlying", AsciiCode.toString(a.underlying));
+        }
+        n.put("instrumentId", a.instrumentId);
+        number(n, "value", a.value);
+        number(n, "threshold", a.threshold);
+        n.put("state", String.valueOf(a.state));
+        return n;
+    }
+
+    public ObjectNode heartbeat(final long heartbeatSequence, final long wallTimeNs, final long engineTimeNs,
+        final long lastOutputSequence, final long lastJournalSequence)
+    {
+        final ObjectNode n = mapper.createObjectNode();
+        n.put("type", "heartbeat");
+        n.put("heartbeatSequence", heartbeatSequence);
+        n.put("wallTime", JsonTime.format(wallTimeNs));
+        n.put("engineTime", JsonTime.format(engineTimeNs));
+        n.put("lastOutputSequence", lastOutputSequence);
+        n.put("lastJournalSequence", lastJournalSequence);
+        return n;
+    }
+
+    /**
+     * Numbers that are not finite are written as null (JSON has no NaN).
+     */
+    public static void number(final ObjectNode n, final String field, final double value)
+    {
+        if (Double.isFinite(value))
+        {
+            n.put(field, value);
+        }
+        else
+        {
+            n.putNull(field);
+        }
+    }
+
+    public ObjectMapper mapper()
+    {
+        return mapper;
+    }
+}

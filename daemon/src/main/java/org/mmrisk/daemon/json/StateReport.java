@@ -1,0 +1,140 @@
+package org.mmrisk.daemon.json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mmrisk.core.engine.ContractRisk;
+import org.mmrisk.core.engine.EngineCounter;
+import org.mmrisk.core.engine.InstrumentState;
+import org.mmrisk.core.engine.RejectReason;
+import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.core.engine.UnderlyingRisk;
+import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.position.Position;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.mmrisk.daemon.json.OutputJson.number;
+
+/**
+ * The replay state document: positions, instruments, underlyings, last quotes, rejects and counters, every array
+ * sorted by {@code instrumentId} or {@code underlying} so the same engine state always prints the same bytes.
+ * Built between events, on the engine's owning thread.
+ */
+public final class StateReport
+{
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public ObjectNode build(final RiskEngine engine, final Collection<ObjectNode> lastQuotes, final ArrayNode rejects,
+        final Map<String, Long> extraCounters)
+    {
+        final TreeMap<Integer, InstrumentState> byId = new TreeMap<>(engine.instruments());
+        final ObjectNode state = mapper.createObjectNode();
+        state.put("time", engine.timeNs() == Long.MIN_VALUE ? null : JsonTime.format(engine.timeNs()));
+        final ArrayNode positions = state.putArray("positions");
+        final ArrayNode instruments = state.putArray("instruments");
+        for (final InstrumentState s : byId.values())
+        {
+            if (hasPosition(s.position()))
+            {
+                position(s, positions.addObject());
+            }
+            if (s.isDefined())
+            {
+                instrument(s, instruments.addObject());
+            }
+        }
+        final ArrayNode underlyings = state.putArray("underlyings");
+        for (final UnderlyingRisk u : engine.underlyings())
+        {
+            underlying(u, underlyings.addObject());
+        }
+        state.putArray("quotes").addAll(lastQuotes);
+        state.set("rejects", rejects);
+        counters(engine, extraCounters, state.putObject("counters"));
+        return state;
+    }
+
+    private static boolean hasPosition(final Position p)
+    {
+        return p.quantity() != 0 || p.realizedPnlUsd() != 0 || p.realizedPnlCoin() != 0;
+    }
+
+    private static void position(final InstrumentState s, final ObjectNode n)
+    {
+        final Position p = s.position();
+        final Instrument instrument = s.instrument();
+        n.put("instrumentId", s.instrumentId());
+        n.put("symbol", instrument == null ? null : instrument.symbol());
+        number(n, "quantity", p.quantity());
+        number(n, "avgPrice", p.avgPrice());
+        number(n, "realizedPnlUsd", p.realizedPnlUsd());
+        final double indexUsd = s.underlying() == null ? Double.NaN : s.underlying().indexUsd();
+        number(n, "unrealizedPnlUsd", RiskEngine.unrealizedUsd(s, indexUsd));
+        if (instrument != null && instrument.isInverse())
+        {
+            number(n, "realizedPnlCoin", p.realizedPnlCoin());
+            final double mark = s.markOrMid();
+            number(n, "unrealizedPnlCoin", mark > 0 ? p.unrealizedInSettlement(instrument, mark) : 0);
+        }
+        if (instrument == null)
+        {
+            n.put("parked", true);
+        }
+    }
+
+    private static void instrument(final InstrumentState s, final ObjectNode n)
+    {
+        final Instrument instrument = s.instrument();
+        final ContractRisk r = s.risk();
+        n.put("instrumentId", s.instrumentId());
+        n.put("symbol", instrument.symbol());
+        number(n, "price", r.priceUsd);
+        number(n, "iv", r.iv);
+        number(n, "forward", r.forward);
+        number(n, "forwardDelta", r.forwardDelta);
+        number(n, "delta", r.delta);
+        number(n, "gamma", r.gamma);
+        number(n, "vega", r.vega);
+        number(n, "theta", r.theta);
+        if (instrument.isOption() && instrument.isInverse())
+        {
+            number(n, "premiumAdjustedDelta", r.premiumAdjustedDelta);
+        }
+    }
+
+    private static void underlying(final UnderlyingRisk u, final ObjectNode n)
+    {
+        n.put("underlying", u.name());
+        number(n, "index", u.indexUsd());
+        number(n, "delta", u.delta());
+        number(n, "deltaUsd", u.deltaUsd());
+        number(n, "gamma", u.gamma());
+        number(n, "vega", u.vega());
+        number(n, "theta", u.theta());
+        number(n, "realizedPnlUsd", u.realizedPnlUsd());
+        number(n, "unrealizedPnlUsd", u.unrealizedPnlUsd());
+        n.put("unpricedPositions", u.unpricedPositions());
+        n.put("state", String.valueOf(u.state()));
+    }
+
+    private static void counters(final RiskEngine engine, final Map<String, Long> extra, final ObjectNode n)
+    {
+        for (final EngineCounter counter : EngineCounter.VALUES)
+        {
+            n.put(counter.key(), engine.counters().get(counter));
+        }
+        final ObjectNode byReason = n.putObject("rejectedByReason");
+        for (final RejectReason reason : RejectReason.VALUES)
+        {
+            final long count = engine.counters().rejected(reason);
+            if (count > 0)
+            {
+                byReason.put(reason.name(), count);
+            }
+        }
+        extra.forEach(n::put);
+    }
+}
