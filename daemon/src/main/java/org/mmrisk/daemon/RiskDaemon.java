@@ -68,7 +68,8 @@ public final class RiskDaemon implements AutoCloseable
         final Journaller journaller = new Journaller(journal, counters);
         engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
             Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
-            TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal);
+            TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal,
+            journalPosition.nextJournalSequence());
         disruptor.handleEventsWith(journaller, engineHandler);
         disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(errorHandler));
 

@@ -17,7 +17,7 @@ import org.mmrisk.daemon.ring.RingEvent;
  * (the event's {@code batchEnd}, never the Disruptor's own batch boundary) waits until the journaller has written
  * that event — LMAX's gating — and only then lets the engine emit through egress.
  * <p>
- * At start-up, on the engine thread, the whole journal is replayed with outputs muted, so a restarted daemon
+ * At start-up, on the engine thread, the journal as it was before this run is replayed with outputs muted, so a restarted daemon
  * continues from the exact state (and output sequence) its journal implies; ingress resumes each input after the
  * last index the journal holds. Timer events also drive egress's heartbeat. The engine, egress and this handler are owned by the engine thread;
  * egress's Chronicle appender is created on it in {@link #onStart()}.
@@ -32,6 +32,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final EpochNanoClock clock;
     private final long heartbeatIntervalNs;
     private final ChronicleQueue journal;
+    private final long recoverUntilSequence;
     private EgressPublisher egress;
     private RiskEngine engine;
     private long nextHeartbeatNs = Long.MIN_VALUE;
@@ -40,7 +41,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
 
     public EngineHandler(final EngineConfig engineConfig, final ChronicleQueue outputQueue, final Sequence journaled,
         final IdleStrategy journalWait, final DaemonCounters counters, final EpochNanoClock clock,
-        final long heartbeatIntervalNs, final ChronicleQueue journal)
+        final long heartbeatIntervalNs, final ChronicleQueue journal, final long recoverUntilSequence)
     {
         this.engineConfig = engineConfig;
         this.outputQueue = outputQueue;
@@ -50,6 +51,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
         this.clock = clock;
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.journal = journal;
+        this.recoverUntilSequence = recoverUntilSequence;
     }
 
     @Override
@@ -58,7 +60,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
         egress = new EgressPublisher(outputQueue, counters);
         final SwitchableOutput output = new SwitchableOutput();
         engine = new RiskEngine(engineConfig, output);
-        recovered = JournalReplayer.replay(journal, engine);
+        recovered = JournalReplayer.replay(journal, engine, recoverUntilSequence);
         counters.publish(engine.counters());
         output.delegate(egress);
     }

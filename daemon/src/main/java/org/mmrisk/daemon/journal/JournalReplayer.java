@@ -18,22 +18,40 @@ public final class JournalReplayer
      */
     public static long replay(final ChronicleQueue journal, final RiskEngine engine)
     {
-        long count = 0;
+        return replay(journal, engine, Long.MAX_VALUE);
+    }
+
+    /**
+     * Replays entries with a journal sequence below {@code endSequence} only: recovery stops where the journal ended
+     * at start-up, because the running journaller may already be appending this run's events.
+     *
+     * @return the number of events replayed.
+     */
+    public static long replay(final ChronicleQueue journal, final RiskEngine engine, final long endSequence)
+    {
+        final long[] count = new long[1];
+        final boolean[] done = new boolean[1];
         try (JournalReader reader = new JournalReader(journal))
         {
             final JournalDecoder.EntryHandler handler = (event, sourceId, sourceIndex) ->
             {
+                if (event.journalSequence >= endSequence)
+                {
+                    done[0] = true;
+                    return;
+                }
                 engine.onEvent(event);
                 if (event.batchEnd)
                 {
                     engine.onBatchEnd();
                 }
+                count[0]++;
             };
-            while (reader.poll(handler) > 0)
+            while (!done[0] && reader.poll(handler) > 0)
             {
-                count++;
+                // each poll applies one entry
             }
         }
-        return count;
+        return count[0];
     }
 }

@@ -1,0 +1,60 @@
+package org.mmrisk.daemon;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmrisk.daemon.config.ConfigException;
+import org.mmrisk.daemon.config.ConfigLoader;
+import org.mmrisk.daemon.config.LoadedConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest
+{
+    @TempDir
+    Path dir;
+
+    private Path write(final String yaml) throws IOException
+    {
+        final Path file = dir.resolve("daemon.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    @Test
+    void shouldLoadTheShippedConfig()
+    {
+        final LoadedConfig config = ConfigLoader.load(Path.of("../config/daemon.yaml"));
+        assertThat(config.config().inputs).containsExactly("market", "fills");
+        assertThat(config.engineConfig().skewHorizonYears()).isCloseTo(1 / 8766.0, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void shouldNameAnUnknownKeyWithItsPath() throws IOException
+    {
+        final Path file = write("ring:\n  size: 1024\n  waitStrategyy: sleeping\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageContaining(file.toString())
+            .hasMessageContaining("ring.waitStrategyy: unknown key");
+    }
+
+    @Test
+    void shouldNameAnOutOfRangeValue() throws IOException
+    {
+        assertThatThrownBy(() -> ConfigLoader.load(write("ring:\n  size: 1000\n")))
+            .hasMessageContaining("ring.size: must be a power of two");
+        assertThatThrownBy(() -> ConfigLoader.load(write("ingress:\n  idleStrategy: spin\n")))
+            .hasMessageContaining("ingress.idleStrategy: must be one of");
+        assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  indexVolatility: -1\n")))
+            .hasMessageContaining("engine.indexVolatility must be positive");
+        assertThatThrownBy(() -> ConfigLoader.load(write("ring:\n  size: lots\n")))
+            .hasMessageContaining("ring.size:");
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.yaml")))
+            .hasMessageContaining("file not found");
+    }
+}

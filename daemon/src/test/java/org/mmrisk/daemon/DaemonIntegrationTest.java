@@ -1,0 +1,192 @@
+package org.mmrisk.daemon;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.daemon.codec.InputEncoder;
+import org.mmrisk.daemon.config.ConfigLoader;
+import org.mmrisk.daemon.config.LoadedConfig;
+import org.mmrisk.daemon.egress.OutputAdapter;
+import org.mmrisk.daemon.json.EventJsonReader;
+import org.mmrisk.daemon.json.OutputJson;
+import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.queue.SbeAppender;
+import org.mmrisk.daemon.queue.SbeTailer;
+import org.mmrisk.daemon.replay.ReplayRunner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real daemon on real Chronicle queues in a temporary directory: inputs through the input queues, decoded
+ * outputs from the output queue, and a replay of its journal that must reproduce those outputs exactly.
+ */
+class DaemonIntegrationTest
+{
+    private static final long TIMEOUT_MS = 60_000;
+
+    @TempDir
+    Path dir;
+
+    private final List<ObjectNode> outputs = new ArrayList<>();
+    private final OutputJson json = new OutputJson();
+    private long heartbeats;
+    private double optionPositionInSnapshot;
+    private QuoteAdjustment lastPerpQuote;
+
+    @Test
+    void shouldBookFillsEmitQuoteAdjustmentsAndReplayItsJournalToTheSameOutputs() throws Exception
+    {
+        final LoadedConfig config = ConfigLoader.load(writeConfig());
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace))
+        {
+            writeInputs(config);
+            awaitOutputs(config);
+        }
+        readAllOutputs(config);
+
+        assertThat(optionPositionInSnapshot).isEqualTo(10);
+        assertThat(lastPerpQuote).isNotNull();
+        assertThat(lastPerpQuote.kind).isEqualTo(InstrumentKind.PERPETUAL);
+        assertThat(lastPerpQuote.shift).as("long call delta lowers the perpetual's quotes").isNegative();
+        assertThat(heartbeats).isPositive();
+        for (int i = 0; i < outputs.size(); i++)
+        {
+            assertThat(outputs.get(i).get("sequence").asLong()).isEqualTo(i);
+        }
+
+        final List<ObjectNode> replayed;
+        try (ChronicleQueue journal = Queues.openExisting(config.journalDir()))
+        {
+            replayed = new ReplayRunner(config.engineConfig(), true).runJournal(journal).output().log();
+        }
+        replayed.forEach(node -> node.remove("symbol"));
+        assertThat(replayed).isEqualTo(outputs);
+    }
+
+    private Path writeConfig() throws Exception
+    {
+        final Path file = dir.resolve("daemon.yaml");
+        Files.writeString(file, String.join("\n",
+            "dataDir: data",
+            "inputs: [market, fills]",
+            "queueBlockSizeMb: 1",
+            "ring: {size: 1024, waitStrategy: sleeping}",
+            "ingress: {idleStrategy: backoff, batchLimit: 16, timerIntervalMs: 20}",
+            "egress: {heartbeatIntervalMs: 50}",
+            "engine: {snapshotIntervalMs: 100}",
+            ""));
+        return file;
+    }
+
+    private void writeInputs(final LoadedConfig config)
+    {
+        final String expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        final EventJsonReader reader = new EventJsonReader();
+        final EventJsonReader.Result result = new EventJsonReader.Result();
+        final RiskEvent event = new RiskEvent();
+        final InputEncoder encoder = new InputEncoder();
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+        try (ChronicleQueue market = Queues.open(config.inputDir("market"), config.queueBlockSizeBytes());
+            ChronicleQueue fills = Queues.open(config.inputDir("fills"), config.queueBlockSizeBytes());
+            SbeAppender marketAppender = new SbeAppender(market);
+            SbeAppender fillAppender = new SbeAppender(fills))
+        {
+            for (final String line : ReplayRunnerTest.EVENTS.replace("2026-12-27T08:00:00Z", expiry).split("\n"))
+            {
+                if (reader.parse(line, event, result).reason != null)
+                {
+                    marketAppender.append(buffer, 0, 3);
+                    continue;
+                }
+                if (event.type == org.mmrisk.core.event.EventType.TIMER)
+                {
+                    continue;
+                }
+                final int length = encoder.encode(event, buffer, 0);
+                (event.type == org.mmrisk.core.event.EventType.FILL ? fillAppender : marketAppender)
+                    .append(buffer, 0, length);
+            }
+        }
+    }
+
+    private void awaitOutputs(final LoadedConfig config) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        try (ChronicleQueue output = Queues.open(config.outputDir(), config.queueBlockSizeBytes());
+            SbeTailer tailer = new SbeTailer(output))
+        {
+            final OutputAdapter adapter = adapter();
+            while ((optionPositionInSnapshot != 10 || heartbeats < 2) && System.currentTimeMillis() < deadline)
+            {
+                if (tailer.poll(adapter) == 0)
+                {
+                    Thread.sleep(10);
+                }
+            }
+        }
+        outputs.clear();
+    }
+
+    private void readAllOutputs(final LoadedConfig config)
+    {
+        heartbeats = 0;
+        try (ChronicleQueue output = Queues.openExisting(config.outputDir()); SbeTailer tailer = new SbeTailer(output))
+        {
+            final OutputAdapter adapter = adapter();
+            while (tailer.poll(adapter) > 0)
+            {
+                // read to the end
+            }
+        }
+    }
+
+    private OutputAdapter adapter()
+    {
+        return new OutputAdapter(new RiskOutput()
+        {
+            public void onQuoteAdjustment(final QuoteAdjustment q)
+            {
+                outputs.add(json.quote(q, null));
+                if (q.kind == InstrumentKind.PERPETUAL)
+                {
+                    lastPerpQuote = new QuoteAdjustment();
+                    lastPerpQuote.kind = q.kind;
+                    lastPerpQuote.shift = q.shift;
+                }
+            }
+
+            public void onRiskSnapshot(final RiskSnapshot s)
+            {
+                outputs.add(json.snapshot(s));
+                for (int i = 0; i < s.positionCount; i++)
+                {
+                    if (s.instrumentId[i] == 3)
+                    {
+                        optionPositionInSnapshot = s.quantity[i];
+                    }
+                }
+            }
+
+            public void onAlert(final Alert a)
+            {
+                outputs.add(json.alert(a));
+            }
+        }, (seq, wall, engine, lastOut, lastJournal) -> heartbeats++);
+    }
+}

@@ -1,0 +1,88 @@
+package org.mmrisk.daemon;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.EventType;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.event.Side;
+import org.mmrisk.daemon.codec.DecodeError;
+import org.mmrisk.daemon.codec.InputDecoder;
+import org.mmrisk.daemon.codec.InputEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InputCodecTest
+{
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+    private final InputEncoder encoder = new InputEncoder();
+    private final InputDecoder decoder = new InputDecoder();
+    private final RiskEvent decoded = new RiskEvent();
+
+    private RiskEvent fill()
+    {
+        final RiskEvent e = new RiskEvent().reset();
+        e.type = EventType.FILL;
+        e.instrumentId = 42;
+        e.sendTimeNs = 1_000;
+        e.exchangeTimeNs = 2_000;
+        e.venue = AsciiCode.pack("DERIBIT");
+        e.fillId("0b5e4c9e-1f3a-4d2b-9a7c-5e6f7a8b9c0d");
+        e.side = Side.SELL;
+        e.quantity = 2.5;
+        e.price = 0.0345;
+        e.fee = -0.0001;
+        e.feeCurrency = AsciiCode.pack("BTC");
+        return e;
+    }
+
+    @Test
+    void shouldRoundTripAFillWithItsStringId()
+    {
+        final int length = encoder.encode(fill(), buffer, 0);
+
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
+        assertThat(decoded.type).isEqualTo(EventType.FILL);
+        assertThat(new String(decoded.fillId, 0, decoded.fillIdLength)).isEqualTo("0b5e4c9e-1f3a-4d2b-9a7c-5e6f7a8b9c0d");
+        assertThat(AsciiCode.toString(decoded.venue)).isEqualTo("DERIBIT");
+        assertThat(decoded.side).isEqualTo(Side.SELL);
+        assertThat(decoded.quantity).isEqualTo(2.5);
+        assertThat(decoded.fee).isEqualTo(-0.0001);
+        assertThat(decoded.exchangeTimeNs).isEqualTo(2_000);
+    }
+
+    @Test
+    void shouldRejectTruncatedWrongSchemaUnknownTemplateAndNewerVersion()
+    {
+        final int length = encoder.encode(fill(), buffer, 0);
+        assertThat(decoder.decode(buffer, 0, length - 1, decoded)).isEqualTo(DecodeError.TRUNCATED);
+        assertThat(decoder.decode(buffer, 0, 5, decoded)).isEqualTo(DecodeError.TRUNCATED);
+
+        buffer.putShort(4, (short)999);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isEqualTo(DecodeError.WRONG_SCHEMA);
+
+        encoder.encode(fill(), buffer, 0);
+        buffer.putShort(6, (short)99);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isEqualTo(DecodeError.UNSUPPORTED_VERSION);
+
+        encoder.encode(fill(), buffer, 0);
+        buffer.putShort(2, (short)31);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isEqualTo(DecodeError.UNKNOWN_TEMPLATE);
+
+        encoder.encode(fill(), buffer, 0);
+        buffer.putShort(0, (short)4);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isEqualTo(DecodeError.BAD_BLOCK_LENGTH);
+    }
+
+    @Test
+    void shouldRejectAFillIdLongerThanSixtyFourBytesAndTrailingGarbage()
+    {
+        final int length = encoder.encode(fill(), buffer, 0);
+        final int idLengthOffset = 8 + org.mmrisk.codecs.FillDecoder.BLOCK_LENGTH;
+        buffer.putByte(idLengthOffset, (byte)65);
+        assertThat(decoder.decode(buffer, 0, length + 100, decoded)).isEqualTo(DecodeError.OVERSIZED_FIELD);
+
+        encoder.encode(fill(), buffer, 0);
+        assertThat(decoder.decode(buffer, 0, length + 3, decoded)).isEqualTo(DecodeError.TRAILING_BYTES);
+    }
+}
