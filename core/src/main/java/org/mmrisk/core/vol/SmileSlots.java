@@ -1,0 +1,91 @@
+package org.mmrisk.core.vol;
+
+/**
+ * One side of the surface's double buffer: expiries in ascending order with their smiles, in pre-allocated
+ * parallel arrays. Owned by its {@link VolSurface}; engine thread only.
+ */
+final class SmileSlots
+{
+    final long[] expiryNs;
+    final SviSmile[] smiles;
+    int count;
+
+    SmileSlots(final int capacity)
+    {
+        expiryNs = new long[capacity];
+        smiles = new SviSmile[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            smiles[i] = new SviSmile();
+        }
+    }
+
+    int capacity()
+    {
+        return expiryNs.length;
+    }
+
+    /**
+     * @return the first index whose expiry is ≥ {@code targetNs}, or {@link #count} when there is none.
+     */
+    int lowerBound(final long targetNs)
+    {
+        int low = 0;
+        int high = count;
+        while (low < high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (expiryNs[mid] < targetNs)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * @return the first index whose expiry is strictly after {@code nowNs}: the first smile still alive.
+     */
+    int firstAfter(final long nowNs)
+    {
+        return nowNs == Long.MAX_VALUE ? count : lowerBound(nowNs + 1);
+    }
+
+    /**
+     * Opens a slot at {@code index}, shifting later ones up; the caller checked capacity and fills the slot.
+     * Smile objects rotate rather than being copied, so nothing is allocated.
+     */
+    SviSmile insertAt(final int index, final long newExpiryNs)
+    {
+        final SviSmile spare = smiles[count];
+        for (int i = count; i > index; i--)
+        {
+            expiryNs[i] = expiryNs[i - 1];
+            smiles[i] = smiles[i - 1];
+        }
+        expiryNs[index] = newExpiryNs;
+        smiles[index] = spare;
+        count++;
+        return spare;
+    }
+
+    /**
+     * Copies the smiles of {@code source} that expire after {@code nowNs}: expired ones are dropped here, so
+     * every accepted update also frees their capacity.
+     */
+    void copyLiveFrom(final SmileSlots source, final long nowNs)
+    {
+        int to = 0;
+        for (int from = source.firstAfter(nowNs); from < source.count; from++)
+        {
+            expiryNs[to] = source.expiryNs[from];
+            smiles[to].copyFrom(source.smiles[from]);
+            to++;
+        }
+        count = to;
+    }
+}

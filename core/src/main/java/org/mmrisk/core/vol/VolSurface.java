@@ -1,0 +1,399 @@
+package org.mmrisk.core.vol;
+
+import org.mmrisk.core.time.YearFraction;
+
+/**
+ * The implied-volatility surface of one underlying: expiries in ascending order, each with a raw SVI smile in
+ * log-moneyness k = ln(K/F), F that expiry's current forward (sticky moneyness).
+ * <p>
+ * <b>Updates</b> are all-or-nothing. Each one is built in a spare buffer, validated there (single-smile checks,
+ * then calendar between consecutive expiries on the validator's grid) and swapped in only when accepted, so a
+ * rejected update leaves the surface exactly as it was:
+ * <ul>
+ *   <li>{@link #applySmile} replaces or inserts one expiry, checked against its neighbours;</li>
+ *   <li>{@link #beginSurface()}, {@link #addSmile}, {@link #commitSurface} (or {@link #applySurface} on arrays)
+ *       replace the whole surface, validated as a whole.</li>
+ * </ul>
+ * Smiles whose expiry is not after engine time are dropped by the next accepted update and ignored by queries.
+ * <p>
+ * <b>Queries</b> at any expiry after now, with T = (expiry − now) in years (ACT/365.25, {@link YearFraction}):
+ * <ul>
+ *   <li>at a quoted expiry: that smile;</li>
+ *   <li>between two quoted expiries T1 &lt; T &lt; T2: total variance linear in T at fixed k,
+ *       w = w1(k) + (w2(k) − w1(k))·(T − T1)/(T2 − T1), which keeps the calendar ordering of the quotes;</li>
+ *   <li>before the first quoted expiry: w = w1(k)·T/T1, i.e. the first smile's implied vol at the same k;</li>
+ *   <li>after the last: w = wN(k)·T/TN, i.e. the last smile's implied vol at the same k.</li>
+ * </ul>
+ * Queries on an empty surface, or at an expiry not after now, have no answer (false / NaN).
+ * <p>
+ * Owned by the engine thread; not thread-safe. Pre-allocated to a fixed capacity: updates and queries allocate
+ * nothing.
+ */
+public final class VolSurface
+{
+    /** Expiries per underlying; matches the most smiles a surface event can carry. */
+    public static final int DEFAULT_CAPACITY = 32;
+    /** {@link #lastRejectExpiryNs()} when the last reject concerned no single expiry. */
+    public static final long NO_EXPIRY = Long.MIN_VALUE;
+
+    private final SmileValidator validator;
+    private final SviSmile candidate = new SviSmile();
+    private final VolPoint scratch = new VolPoint();
+    private SmileSlots active;
+    private SmileSlots spare;
+    private boolean building;
+    private SmileRejectReason pendingReason = SmileRejectReason.NONE;
+    private long pendingExpiryNs = NO_EXPIRY;
+    private long lastRejectExpiryNs = NO_EXPIRY;
+
+    public VolSurface()
+    {
+        this(DEFAULT_CAPACITY, new SmileValidator());
+    }
+
+    /**
+     * @param capacity  most expiries held at once.
+     * @param validator the no-arbitrage checks (and their k grid) applied to every update.
+     */
+    public VolSurface(final int capacity, final SmileValidator validator)
+    {
+        if (capacity < 1)
+        {
+            throw new IllegalArgumentException("vol surface capacity must be at least 1: " + capacity);
+        }
+        this.validator = validator;
+        active = new SmileSlots(capacity);
+        spare = new SmileSlots(capacity);
+    }
+
+    /**
+     * Replaces the smile of {@code expiryNs}, or inserts it, keeping every other live expiry.
+     * Checks, first failure returned: EXPIRED, the parameter checks, NEGATIVE_DENSITY, TOO_MANY_EXPIRIES,
+     * CALENDAR_ARBITRAGE against the neighbouring expiries.
+     *
+     * @return {@link SmileRejectReason#NONE} when applied; otherwise the reason, and the surface is unchanged.
+     */
+    public SmileRejectReason applySmile(
+        final long expiryNs, final double a, final double b, final double rho, final double m, final double sigma,
+        final long nowNs)
+    {
+        SmileRejectReason reason = expiryNs > nowNs ? SmileRejectReason.NONE : SmileRejectReason.EXPIRED;
+        if (reason == SmileRejectReason.NONE)
+        {
+            reason = validator.validate(candidate.set(a, b, rho, m, sigma));
+        }
+        if (reason == SmileRejectReason.NONE)
+        {
+            reason = stageSmile(expiryNs, nowNs);
+        }
+        return finish(reason, expiryNs);
+    }
+
+    /**
+     * Starts a whole-surface update in the spare buffer; the live surface is untouched until
+     * {@link #commitSurface}. Calling it again discards what was added so far.
+     */
+    public void beginSurface()
+    {
+        building = true;
+        spare.count = 0;
+        pendingReason = SmileRejectReason.NONE;
+        pendingExpiryNs = NO_EXPIRY;
+    }
+
+    /**
+     * Adds one expiry to the surface being built, in any order. Problems found here (a duplicate expiry, more
+     * expiries than capacity) are reported by {@link #commitSurface}.
+     */
+    public void addSmile(
+        final long expiryNs, final double a, final double b, final double rho, final double m, final double sigma)
+    {
+        if (!building)
+        {
+            throw new IllegalStateException("addSmile without beginSurface");
+        }
+        if (pendingReason != SmileRejectReason.NONE)
+        {
+            return;
+        }
+        final SmileSlots slots = spare;
+        final int index = slots.lowerBound(expiryNs);
+        if (index < slots.count && slots.expiryNs[index] == expiryNs)
+        {
+            pendingReason = SmileRejectReason.DUPLICATE_EXPIRY;
+            pendingExpiryNs = expiryNs;
+        }
+        else if (slots.count == slots.capacity())
+        {
+            pendingReason = SmileRejectReason.TOO_MANY_EXPIRIES;
+            pendingExpiryNs = expiryNs;
+        }
+        else
+        {
+            slots.insertAt(index, expiryNs).set(a, b, rho, m, sigma);
+        }
+    }
+
+    /**
+     * Validates the surface built since {@link #beginSurface()} as a whole and, only if every check passes,
+     * makes it the live surface. Checks, first failure returned: DUPLICATE_EXPIRY / TOO_MANY_EXPIRIES (from
+     * {@link #addSmile}), EMPTY_SURFACE, then per expiry in ascending order EXPIRED, the parameter checks and
+     * NEGATIVE_DENSITY, then CALENDAR_ARBITRAGE between consecutive expiries.
+     *
+     * @return {@link SmileRejectReason#NONE} when swapped in; otherwise the reason, and the surface is unchanged.
+     */
+    public SmileRejectReason commitSurface(final long nowNs)
+    {
+        if (!building)
+        {
+            throw new IllegalStateException("commitSurface without beginSurface");
+        }
+        building = false;
+        if (pendingReason != SmileRejectReason.NONE)
+        {
+            return finish(pendingReason, pendingExpiryNs);
+        }
+        if (spare.count == 0)
+        {
+            return finish(SmileRejectReason.EMPTY_SURFACE, NO_EXPIRY);
+        }
+        return validateStagedSurface(nowNs);
+    }
+
+    /**
+     * A whole-surface update from parallel arrays (as a surface event carries them):
+     * {@link #beginSurface()}, {@link #addSmile} for each of the first {@code count} entries,
+     * {@link #commitSurface}.
+     */
+    public SmileRejectReason applySurface(
+        final int count, final long[] expiryNs, final double[] a, final double[] b, final double[] rho,
+        final double[] m, final double[] sigma, final long nowNs)
+    {
+        beginSurface();
+        for (int i = 0; i < count; i++)
+        {
+            addSmile(expiryNs[i], a[i], b[i], rho[i], m[i], sigma[i]);
+        }
+        return commitSurface(nowNs);
+    }
+
+    /**
+     * Reads the surface at one expiry and log-moneyness; see the class comment for interpolation and
+     * extrapolation.
+     *
+     * @param expiryNs the option's expiry, nanoseconds since the epoch.
+     * @param k        ln(K/F) with F the forward of that expiry.
+     * @param nowNs    engine time.
+     * @param out      filled with the result, or with NaN when there is none.
+     * @return false when the surface has no live expiry or {@code expiryNs} is not after {@code nowNs}.
+     */
+    public boolean evaluate(final long expiryNs, final double k, final long nowNs, final VolPoint out)
+    {
+        final SmileSlots slots = active;
+        final int first = slots.firstAfter(nowNs);
+        if (first == slots.count || expiryNs <= nowNs)
+        {
+            out.clear();
+            return false;
+        }
+        final int upper = slots.lowerBound(expiryNs);
+        if (upper < slots.count && slots.expiryNs[upper] == expiryNs)
+        {
+            scaled(slots, upper, 1.0, k, YearFraction.years(nowNs, expiryNs), out);
+        }
+        else if (upper == first || upper == slots.count)
+        {
+            // flat implied vol at fixed k beyond the quoted range: w grows in proportion to T
+            final int nearest = upper == first ? first : slots.count - 1;
+            final double nearestYears = YearFraction.years(nowNs, slots.expiryNs[nearest]);
+            final double years = YearFraction.years(nowNs, expiryNs);
+            scaled(slots, nearest, years / nearestYears, k, years, out);
+        }
+        else
+        {
+            interpolated(slots, upper - 1, upper, expiryNs, k, YearFraction.years(nowNs, expiryNs), out);
+        }
+        return true;
+    }
+
+    /**
+     * @return total variance (vol² × years) at (expiry, k), or NaN when {@link #evaluate} has no answer.
+     */
+    public double totalVariance(final long expiryNs, final double k, final long nowNs)
+    {
+        evaluate(expiryNs, k, nowNs, scratch);
+        return scratch.totalVariance;
+    }
+
+    /**
+     * @return implied vol (decimal) at (expiry, k), or NaN when {@link #evaluate} has no answer.
+     */
+    public double impliedVol(final long expiryNs, final double k, final long nowNs)
+    {
+        evaluate(expiryNs, k, nowNs, scratch);
+        return scratch.impliedVol;
+    }
+
+    /**
+     * @return ∂σ/∂k at (expiry, k), or NaN when {@link #evaluate} has no answer. Sticky-moneyness smile-consistent
+     * delta uses ∂σ/∂F = −(∂σ/∂k)/F.
+     */
+    public double dVolDk(final long expiryNs, final double k, final long nowNs)
+    {
+        evaluate(expiryNs, k, nowNs, scratch);
+        return scratch.dVolDk;
+    }
+
+    /**
+     * Drops every expiry: the underlying has no surface until the next accepted update.
+     */
+    public void clear()
+    {
+        active.count = 0;
+        building = false;
+    }
+
+    /**
+     * @return number of expiries held, including any that expired since the last accepted update.
+     */
+    public int expiryCount()
+    {
+        return active.count;
+    }
+
+    /**
+     * @param index 0 ≤ index &lt; {@link #expiryCount()}, ascending expiry.
+     */
+    public long expiryNs(final int index)
+    {
+        return active.expiryNs[index];
+    }
+
+    /**
+     * @param index 0 ≤ index &lt; {@link #expiryCount()}, ascending expiry.
+     * @return the live smile object, for reading (snapshots, reports) only: it must not be modified.
+     */
+    public SviSmile smile(final int index)
+    {
+        return active.smiles[index];
+    }
+
+    public int capacity()
+    {
+        return active.capacity();
+    }
+
+    /**
+     * @return the expiry named by the last rejected update, or {@link #NO_EXPIRY} when it concerned none
+     * (an empty surface); for reject reports.
+     */
+    public long lastRejectExpiryNs()
+    {
+        return lastRejectExpiryNs;
+    }
+
+    private SmileRejectReason stageSmile(final long expiryNs, final long nowNs)
+    {
+        final SmileSlots slots = spare;
+        slots.copyLiveFrom(active, nowNs);
+        final int index = slots.lowerBound(expiryNs);
+        if (index < slots.count && slots.expiryNs[index] == expiryNs)
+        {
+            slots.smiles[index].copyFrom(candidate);
+        }
+        else if (slots.count == slots.capacity())
+        {
+            return SmileRejectReason.TOO_MANY_EXPIRIES;
+        }
+        else
+        {
+            slots.insertAt(index, expiryNs).copyFrom(candidate);
+        }
+        // the rest of the surface was already calendar-consistent, so only the new smile's two pairs can fail
+        if (index > 0 && validator.checkCalendar(slots.smiles[index - 1], slots.smiles[index]) !=
+            SmileRejectReason.NONE)
+        {
+            return SmileRejectReason.CALENDAR_ARBITRAGE;
+        }
+        if (index + 1 < slots.count && validator.checkCalendar(slots.smiles[index], slots.smiles[index + 1]) !=
+            SmileRejectReason.NONE)
+        {
+            return SmileRejectReason.CALENDAR_ARBITRAGE;
+        }
+        return SmileRejectReason.NONE;
+    }
+
+    private SmileRejectReason validateStagedSurface(final long nowNs)
+    {
+        final SmileSlots slots = spare;
+        for (int i = 0; i < slots.count; i++)
+        {
+            final SmileRejectReason reason = slots.expiryNs[i] > nowNs ?
+                validator.validate(slots.smiles[i]) : SmileRejectReason.EXPIRED;
+            if (reason != SmileRejectReason.NONE)
+            {
+                return finish(reason, slots.expiryNs[i]);
+            }
+        }
+        for (int i = 1; i < slots.count; i++)
+        {
+            if (validator.checkCalendar(slots.smiles[i - 1], slots.smiles[i]) != SmileRejectReason.NONE)
+            {
+                return finish(SmileRejectReason.CALENDAR_ARBITRAGE, slots.expiryNs[i]);
+            }
+        }
+        return finish(SmileRejectReason.NONE, NO_EXPIRY);
+    }
+
+    /**
+     * Swaps the staged buffer in when accepted; the single exit of every update, so acceptance and swap
+     * cannot come apart.
+     */
+    private SmileRejectReason finish(final SmileRejectReason reason, final long expiryNs)
+    {
+        if (reason == SmileRejectReason.NONE)
+        {
+            final SmileSlots staged = spare;
+            spare = active;
+            active = staged;
+        }
+        else
+        {
+            lastRejectExpiryNs = expiryNs;
+        }
+        return reason;
+    }
+
+    private static void scaled(
+        final SmileSlots slots, final int index, final double scale, final double k, final double years,
+        final VolPoint out)
+    {
+        final SviSmile smile = slots.smiles[index];
+        out.set(
+            years,
+            scale * smile.totalVariance(k),
+            scale * smile.dTotalVarianceDk(k),
+            scale * smile.d2TotalVarianceDk2(k));
+    }
+
+    private static void interpolated(
+        final SmileSlots slots, final int lower, final int upper, final long expiryNs, final double k,
+        final double years, final VolPoint out)
+    {
+        // the weight depends on expiry dates only: linear in T whatever engine time is
+        final long lowerNs = slots.expiryNs[lower];
+        final double weight = (double)(expiryNs - lowerNs) / (double)(slots.expiryNs[upper] - lowerNs);
+        final SviSmile s1 = slots.smiles[lower];
+        final SviSmile s2 = slots.smiles[upper];
+        out.set(
+            years,
+            blend(s1.totalVariance(k), s2.totalVariance(k), weight),
+            blend(s1.dTotalVarianceDk(k), s2.dTotalVarianceDk(k), weight),
+            blend(s1.d2TotalVarianceDk2(k), s2.d2TotalVarianceDk2(k), weight));
+    }
+
+    private static double blend(final double lowerValue, final double upperValue, final double weight)
+    {
+        return lowerValue + (upperValue - lowerValue) * weight;
+    }
+}
