@@ -6,63 +6,185 @@ package org.mmrisk.core.pricing;
  * <p>
  * V = D·(F·N(d1) − K·N(d2)) for a call and D·(K·N(−d2) − F·N(−d1)) for a put, with D = exp(−r·T),
  * d1 = (ln(F/K) + σ²T/2)/(σ√T), d2 = d1 − σ√T. Units are those of {@link OptionGreeks}.
+ * <p>
+ * <b>Precision.</b> The out-of-the-money side is never formed as F·N(d1) − K·N(d2): it is F·φ(d1)·(Y(a) − Y(c))
+ * with Y the Mills ratio, evaluated without cancellation ({@link NormalisedBlack}), and the in-the-money side
+ * adds the intrinsic value (put–call symmetry). A 1e-200 wing price keeps about 1e-14 of relative precision;
+ * what is left is the conditioning of the inputs themselves (ln(F/K) is taken from the exact residual of F/K).
+ * <p>
+ * <b>Near expiry.</b> When {@code years < MIN_YEARS} or σ√T &lt; {@link #MIN_STD_DEV} the option is worth its
+ * discounted intrinsic value: price D·max(±(F − K), 0), delta D times the step (1 in the money, 0 out of it,
+ * ½ at F = K), gamma, vega, vanna, volga and speed 0, theta r·V per day, charm r·delta per day, rho −T·V per 1%.
+ * Above those limits every output is finite for finite positive inputs whose results are representable.
  */
 public final class Black76
 {
-    static final double DAYS_PER_YEAR = 365.25;
-    private static final double INV_SQRT_2PI = 0.3989422804014327;
+    /** Calendar days per year of the theta and charm units (ACT/365.25). */
+    public static final double DAYS_PER_YEAR = 365.25;
+    /** One second in years: below it the option is valued at intrinsic. */
+    public static final double MIN_YEARS = 1.0 / (DAYS_PER_YEAR * 86_400.0);
+    /** Total standard deviation σ√T below which the option is valued at intrinsic (vol → 0). */
+    public static final double MIN_STD_DEV = 1e-8;
+    /** Veltkamp's split multiplies by 2^27 + 1, which must not overflow. */
+    private static final double SPLIT_LIMIT = 1e290;
 
     private Black76()
     {
     }
 
     /**
+     * @param isCall   true for a call, false for a put.
+     * @param forward  the forward F of the expiry, positive.
+     * @param strike   the strike K, positive, in the forward's currency.
+     * @param years    time to expiry T in years (ACT/365.25); at or below 0 the option is at intrinsic.
+     * @param vol      Black volatility σ per √year, as a fraction (0.55 for 55%).
+     * @param rate     continuously compounded discount rate r per year.
      * @return the discounted price, in the forward's currency.
      */
     public static double price(
         final boolean isCall, final double forward, final double strike, final double years, final double vol,
         final double rate)
     {
-        final double discount = Math.exp(-rate * years);
+        final double discount = Math.exp(-rate * Math.max(years, 0.0));
         final double stdDev = vol * Math.sqrt(years);
-        final double d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
-        final double d2 = d1 - stdDev;
-        return isCall ?
-            discount * (forward * Normal.cdf(d1) - strike * Normal.cdf(d2)) :
-            discount * (strike * Normal.cdf(-d2) - forward * Normal.cdf(-d1));
+        if (years < MIN_YEARS || stdDev < MIN_STD_DEV)
+        {
+            return discount * intrinsic(isCall, forward, strike);
+        }
+        final double x = logMoneyness(forward, strike);
+        final double h = x / stdDev;
+        final double t = 0.5 * stdDev;
+        final double otm = otmPrice(x, h, t, forward, strike, forward * Normal.pdf(h + t));
+        return discount * (otm + inTheMoneyIntrinsic(isCall, x, forward, strike));
     }
 
     /**
-     * Price and all sensitivities in one pass that shares d1, d2, N(d1) and n(d1).
+     * Price and all sensitivities in one pass that shares d1, d2, N(d1) and φ(d1). Arguments as for
+     * {@link #price}; {@code out} is overwritten.
      */
     public static void greeks(
         final boolean isCall, final double forward, final double strike, final double years, final double vol,
         final double rate, final OptionGreeks out)
     {
-        final double discount = Math.exp(-rate * years);
         final double sqrtT = Math.sqrt(years);
         final double stdDev = vol * sqrtT;
-        final double d1 = Math.log(forward / strike) / stdDev + 0.5 * stdDev;
-        final double d2 = d1 - stdDev;
-        final double pdf = INV_SQRT_2PI * Math.exp(-0.5 * d1 * d1);
-        final double nd1 = Normal.cdf(isCall ? d1 : -d1);
-        final double nd2 = Normal.cdf(isCall ? d2 : -d2);
-        final double sign = isCall ? 1.0 : -1.0;
-
-        final double price = discount * sign * (forward * nd1 - strike * nd2);
-        final double delta = discount * sign * nd1;
+        if (years < MIN_YEARS || stdDev < MIN_STD_DEV)
+        {
+            intrinsicGreeks(isCall, forward, strike, Math.max(years, 0.0), rate, out);
+            return;
+        }
+        final double discount = Math.exp(-rate * years);
+        final double x = logMoneyness(forward, strike);
+        final double h = x / stdDev;
+        final double t = 0.5 * stdDev;
+        final double d1 = h + t;
+        final double d2 = h - t;
+        final double pdf = Normal.pdf(d1);
+        final double forwardPdf = forward * pdf;
+        final double otm = otmPrice(x, h, t, forward, strike, forwardPdf);
+        // Φ(−|d1|) = φ(d1)·Y(−|d1|): one Mills ratio gives N(d1) and N(−d1) without cancellation.
+        final double lowerTail = pdf * Normal.cdfOverPdf(-Math.abs(d1));
+        final double nd1 = d1 <= 0.0 ? lowerTail : 1.0 - lowerTail;
+        final double nMinusD1 = d1 <= 0.0 ? 1.0 - lowerTail : lowerTail;
+        final double price = discount * (otm + inTheMoneyIntrinsic(isCall, x, forward, strike));
+        final double delta = isCall ? discount * nd1 : -discount * nMinusD1;
         final double gamma = discount * pdf / (forward * stdDev);
-        final double vegaRaw = discount * forward * pdf * sqrtT;
+        final double vegaPerUnit = discount * forwardPdf * sqrtT;
 
         out.price = price;
         out.delta = delta;
         out.gamma = gamma;
-        out.vega = vegaRaw / 100.0;
-        out.theta = (rate * price - discount * forward * pdf * vol / (2.0 * sqrtT)) / DAYS_PER_YEAR;
+        out.dollarGamma = gamma * forward * forward / 100.0;
+        out.vega = vegaPerUnit / 100.0;
+        out.theta = (rate * price - discount * forwardPdf * vol / (2.0 * sqrtT)) / DAYS_PER_YEAR;
         out.vanna = -discount * pdf * d2 / vol / 100.0;
-        out.volga = vegaRaw * d1 * d2 / vol / 10_000.0;
-        out.charm = -(-rate * delta - discount * pdf * d2 / (2.0 * years)) / DAYS_PER_YEAR;
+        out.volga = vegaPerUnit * d1 * d2 / vol / 10_000.0;
+        out.charm = (rate * delta + discount * pdf * d2 / (2.0 * years)) / DAYS_PER_YEAR;
         out.speed = -gamma / forward * (1.0 + d1 / stdDev);
         out.rho = -years * price / 100.0;
+    }
+
+    /**
+     * ln(F/K) to within an ulp of the exact value for the double inputs: the rounding of F/K is recovered
+     * exactly (Dekker's product) and added back, which matters for short-dated wings where the price moves by
+     * ln(F/K)/σ²T relative per unit of ln(F/K).
+     *
+     * @return ln(forward/strike).
+     */
+    public static double logMoneyness(final double forward, final double strike)
+    {
+        final double ratio = forward / strike;
+        if (!(ratio >= Double.MIN_NORMAL && ratio <= Double.MAX_VALUE && strike < SPLIT_LIMIT))
+        {
+            return Math.log(forward) - Math.log(strike);
+        }
+        final double product = ratio * strike;
+        final double residual = (forward - product) - productError(ratio, strike, product);
+        return Math.log(ratio) + residual / forward;
+    }
+
+    /**
+     * @return the undiscounted intrinsic value max(±(F − K), 0).
+     */
+    public static double intrinsic(final boolean isCall, final double forward, final double strike)
+    {
+        return Math.max(isCall ? forward - strike : strike - forward, 0.0);
+    }
+
+    /**
+     * The undiscounted out-of-the-money price (the call when F &le; K, else the put), given
+     * F·φ(d1) = K·φ(d2).
+     */
+    static double otmPrice(
+        final double x, final double h, final double t, final double forward, final double strike,
+        final double forwardPdf)
+    {
+        final double m = -Math.abs(h);
+        if (m + t > NormalisedBlack.DIRECT_LIMIT)
+        {
+            final double bound = x <= 0.0 ? forward : strike;
+            return bound - forwardPdf * NormalisedBlack.millsSum(m, t);
+        }
+        return forwardPdf * NormalisedBlack.millsDifference(m, t);
+    }
+
+    private static double inTheMoneyIntrinsic(
+        final boolean isCall, final double x, final double forward, final double strike)
+    {
+        if (isCall)
+        {
+            return x > 0.0 ? forward - strike : 0.0;
+        }
+        return x < 0.0 ? strike - forward : 0.0;
+    }
+
+    private static void intrinsicGreeks(
+        final boolean isCall, final double forward, final double strike, final double years, final double rate,
+        final OptionGreeks out)
+    {
+        final double discount = Math.exp(-rate * years);
+        final double price = discount * intrinsic(isCall, forward, strike);
+        final double step = forward == strike ? 0.5 : (forward > strike) == isCall ? 1.0 : 0.0;
+        final double delta = discount * (isCall ? step : -step);
+        out.clear();
+        out.price = price;
+        out.delta = delta;
+        out.theta = rate * price / DAYS_PER_YEAR;
+        out.charm = rate * delta / DAYS_PER_YEAR;
+        out.rho = -years * price / 100.0;
+    }
+
+    /**
+     * @return a·b − product exactly, where product is the rounded a·b (Dekker, with Veltkamp splits).
+     */
+    private static double productError(final double a, final double b, final double product)
+    {
+        final double ca = 134217729.0 * a;
+        final double aHigh = ca - (ca - a);
+        final double aLow = a - aHigh;
+        final double cb = 134217729.0 * b;
+        final double bHigh = cb - (cb - b);
+        final double bLow = b - bHigh;
+        return ((aHigh * bHigh - product) + aHigh * bLow + aLow * bHigh) + aLow * bLow;
     }
 }

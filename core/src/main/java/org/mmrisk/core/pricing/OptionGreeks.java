@@ -5,7 +5,8 @@ package org.mmrisk.core.pricing;
  * <p>
  * Units, with V the discounted price in the forward's currency (USD for a linear option):
  * <ul>
- *   <li>{@code delta} = ∂V/∂F; {@code gamma} = ∂²V/∂F² (per USD); {@code speed} = ∂³V/∂F³ (per USD²)</li>
+ *   <li>{@code delta} = ∂V/∂F; {@code gamma} = ∂²V/∂F² (per USD); {@code speed} = ∂³V/∂F³ (per USD²);
+ *       {@code dollarGamma} = gamma·F²/100, the change of the USD delta (delta·F) for a 1% move of F</li>
  *   <li>{@code vega} = ∂V/∂σ per vol point (÷100); {@code vanna} = ∂²V/∂F∂σ per vol point;
  *       {@code volga} = ∂²V/∂σ² per vol point squared (÷10,000)</li>
  *   <li>{@code theta} = −∂V/∂T per calendar day (÷365.25), the forward held fixed;
@@ -26,6 +27,7 @@ public final class OptionGreeks
     public double charm;
     public double speed;
     public double rho;
+    public double dollarGamma;
 
     public OptionGreeks clear()
     {
@@ -39,6 +41,28 @@ public final class OptionGreeks
         charm = 0;
         speed = 0;
         rho = 0;
+        dollarGamma = 0;
+        return this;
+    }
+
+    /**
+     * Copies every field of {@code source} into this holder.
+     *
+     * @return this.
+     */
+    public OptionGreeks set(final OptionGreeks source)
+    {
+        price = source.price;
+        delta = source.delta;
+        gamma = source.gamma;
+        vega = source.vega;
+        theta = source.theta;
+        vanna = source.vanna;
+        volga = source.volga;
+        charm = source.charm;
+        speed = source.speed;
+        rho = source.rho;
+        dollarGamma = source.dollarGamma;
         return this;
     }
 }

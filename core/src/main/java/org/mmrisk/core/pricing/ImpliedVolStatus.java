@@ -1,0 +1,20 @@
+package org.mmrisk.core.pricing;
+
+/**
+ * The outcome of {@link ImpliedVol#solve}.
+ */
+public enum ImpliedVolStatus
+{
+    /** A volatility reproduces the price; it is in {@link ImpliedVolResult#vol}. */
+    OK,
+    /**
+     * The time value is within {@link ImpliedVol#MIN_TIME_VALUE_RATIO}·F of a no-arbitrage bound, where the
+     * volatility is not resolved by the price: vol is 0 at the lower bound (intrinsic) and +∞ at the upper bound
+     * (the discounted forward for a call, the discounted strike for a put).
+     */
+    AT_BOUND,
+    /** The price is beyond a no-arbitrage bound by more than the tolerance: no volatility gives it; vol is NaN. */
+    NO_SOLUTION,
+    /** A non-finite price, or a forward, strike or time that is not finite and positive, or a non-finite rate. */
+    INVALID_INPUT
+}

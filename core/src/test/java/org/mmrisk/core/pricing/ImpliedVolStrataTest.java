@@ -1,0 +1,112 @@
+package org.mmrisk.core.pricing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.opengamma.strata.pricer.impl.option.BlackFormulaRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Implied volatility round trip on the 10,416-point {@link PricingGrid}, side by side with Strata's
+ * {@code BlackFormulaRepository.impliedVolatility} (which takes the undiscounted price).
+ * <p>
+ * The input is our discounted price. Where its time value exceeds {@link ImpliedVol#MIN_TIME_VALUE_RATIO}·F the
+ * recovered vol must reprice to 1e-12 relative; below, the status must be {@link ImpliedVolStatus#AT_BOUND}.
+ * Strata "fails" a point when it throws or its vol reprices worse than 1e-12.
+ */
+class ImpliedVolStrataTest
+{
+    private static final double REPRICE_RELATIVE = 1e-12;
+
+    private final ImpliedVolResult result = new ImpliedVolResult();
+    private final List<String> failures = new ArrayList<>();
+    private int solved;
+    private int atBound;
+    private int strataThrew;
+    private int strataInaccurate;
+    private int strataFailedWhereOursSolved;
+    private double worstReprice;
+
+    @Test
+    void shouldRoundTripImpliedVolOnTheGridAndCountStrataFailures()
+    {
+        PricingGrid.forEach(this::checkPoint);
+        System.out.printf("IV grid: %d points; ours OK %d (worst reprice %.2e), AT_BOUND %d; Strata threw %d, " +
+            "inaccurate (>1e-12) %d; Strata failed where ours solved: %d%n", PricingGrid.size(), solved,
+            worstReprice, atBound, strataThrew, strataInaccurate, strataFailedWhereOursSolved);
+        assertThat(failures).isEmpty();
+        assertThat(solved + atBound).isEqualTo(PricingGrid.size());
+    }
+
+    private void checkPoint(
+        final boolean isCall, final double forward, final double strike, final double years, final double vol,
+        final double rate)
+    {
+        final double price = Black76.price(isCall, forward, strike, years, vol, rate);
+        final double discount = Math.exp(-rate * years);
+        final double timeValue = price / discount - Black76.intrinsic(isCall, forward, strike);
+        final ImpliedVolStatus status = ImpliedVol.solve(price, forward, strike, years, isCall, rate, result);
+        final String where = String.format("call=%s F=%s K=%s T=%s vol=%s r=%s price=%s", isCall, forward, strike,
+            years, vol, rate, price);
+        boolean oursSolved = false;
+        if (timeValue > ImpliedVol.MIN_TIME_VALUE_RATIO * forward)
+        {
+            final double reprice = status == ImpliedVolStatus.OK ?
+                relativeError(Black76.price(isCall, forward, strike, years, result.vol, rate), price) : Double.NaN;
+            if (!(reprice <= REPRICE_RELATIVE))
+            {
+                failures.add("reprice " + status + " " + reprice + " " + where);
+            }
+            else
+            {
+                solved++;
+                oursSolved = true;
+                worstReprice = Math.max(worstReprice, reprice);
+            }
+        }
+        else if (status == ImpliedVolStatus.AT_BOUND)
+        {
+            atBound++;
+        }
+        else
+        {
+            failures.add("expected AT_BOUND, got " + status + " " + where);
+        }
+        final boolean strataFailed = strataFails(isCall, forward, strike, years, rate, price, discount);
+        if (strataFailed && oursSolved)
+        {
+            strataFailedWhereOursSolved++;
+        }
+    }
+
+    private boolean strataFails(
+        final boolean isCall, final double forward, final double strike, final double years, final double rate,
+        final double price, final double discount)
+    {
+        final double strataVol;
+        try
+        {
+            strataVol = BlackFormulaRepository.impliedVolatility(price / discount, forward, strike, years, isCall);
+        }
+        catch (final RuntimeException ex)
+        {
+            strataThrew++;
+            return true;
+        }
+        final double reprice = relativeError(Black76.price(isCall, forward, strike, years, strataVol, rate), price);
+        if (!(reprice <= REPRICE_RELATIVE))
+        {
+            strataInaccurate++;
+            return true;
+        }
+        return false;
+    }
+
+    private static double relativeError(final double actual, final double expected)
+    {
+        return Math.abs(actual - expected) / Math.abs(expected);
+    }
+}
