@@ -233,7 +233,8 @@ public final class RiskEngine
             return;
         }
         final boolean feeInCoin = event.feeCurrency == state.instrument().underlying();
-        state.position().chargeFee(feeInCoin ? event.fee * indexUsd : event.fee, feeInCoin ? event.fee : 0);
+        final double feeUsd = feeInCoin ? (indexUsd > 0 ? event.fee * indexUsd : 0) : event.fee;
+        state.position().chargeFee(feeUsd, feeInCoin ? event.fee : 0);
     }
 
     private RejectReason onPosition(final RiskEvent event)

@@ -82,7 +82,8 @@ public final class Position
         if (instrument.isInverse())
         {
             realizedPnlCoin += pnl;
-            realizedPnlUsd += pnl * indexUsd;
+            // with no index yet the coin P&L stays exact and its USD value is not guessed
+            realizedPnlUsd += indexUsd > 0 ? pnl * indexUsd : 0;
         }
         else
         {

@@ -211,4 +211,20 @@ class RiskEngineTest
         assertThat(btc().state()).isEqualTo(org.mmrisk.core.event.QuotingState.HALT);
         assertThat(output.alerts).contains(AlertCode.CONTROL_APPLIED);
     }
+
+    @Test
+    void shouldKeepUsdPnlFiniteWhenACoinFillArrivesBeforeAnyIndex()
+    {
+        engine = new RiskEngine(config, output);
+        apply(events.inversePerpetual(PERP));
+        final RiskEvent fill = events.fill(T0 + 1, PERP, Side.BUY, 100, 100_000);
+        fill.fee = 0.0001;
+        fill.feeCurrency = TestEvents.BTC;
+        apply(fill);
+        apply(events.fill(T0 + 2, PERP, Side.SELL, 100, 110_000));
+
+        assertThat(engine.instruments().get(PERP).position().realizedPnlUsd()).isFinite();
+        assertThat(engine.instruments().get(PERP).position().realizedPnlCoin())
+            .isCloseTo(100 * 10 * (1 / 100_000.0 - 1 / 110_000.0) - 0.0001, within(1e-15));
+    }
 }
