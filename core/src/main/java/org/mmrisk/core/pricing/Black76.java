@@ -21,6 +21,7 @@ public final class Black76
 {
     /** Calendar days per year of the theta and charm units (ACT/365.25). */
     public static final double DAYS_PER_YEAR = 365.25;
+    private static final double INV_DAYS_PER_YEAR = 1.0 / DAYS_PER_YEAR;
     /** One second in years: below it the option is valued at intrinsic. */
     public static final double MIN_YEARS = 1.0 / (DAYS_PER_YEAR * 86_400.0);
     /** Total standard deviation σ√T below which the option is valued at intrinsic (vol → 0). */
@@ -75,33 +76,60 @@ public final class Black76
         }
         final double discount = Math.exp(-rate * years);
         final double x = logMoneyness(forward, strike);
-        final double h = x / stdDev;
+        // 1/(σ√T) and 1/F serve every quotient below: 1/σ = √T/(σ√T) and 1/T = σ²/(σ√T)²
+        final double invStdDev = 1.0 / stdDev;
+        final double invForward = 1.0 / forward;
+        final double h = x * invStdDev;
         final double t = 0.5 * stdDev;
         final double d1 = h + t;
         final double d2 = h - t;
         final double pdf = Normal.pdf(d1);
-        final double forwardPdf = forward * pdf;
-        final double otm = otmPrice(x, h, t, forward, strike, forwardPdf);
-        // Φ(−|d1|) = φ(d1)·Y(−|d1|): one Mills ratio gives N(d1) and N(−d1) without cancellation.
-        final double lowerTail = pdf * Normal.cdfOverPdf(-Math.abs(d1));
+        final double otm = otmPriceAndLowerTail(x, h, t, forward, strike, pdf, out);
+        final double lowerTail = out.mills;
         final double nd1 = d1 <= 0.0 ? lowerTail : 1.0 - lowerTail;
         final double nMinusD1 = d1 <= 0.0 ? 1.0 - lowerTail : lowerTail;
         final double price = discount * (otm + inTheMoneyIntrinsic(isCall, x, forward, strike));
         final double delta = isCall ? discount * nd1 : -discount * nMinusD1;
-        final double gamma = discount * pdf / (forward * stdDev);
-        final double vegaPerUnit = discount * forwardPdf * sqrtT;
+        final double discountedPdf = discount * pdf;
+        final double gamma = discountedPdf * invForward * invStdDev;
+        final double vegaPerUnit = discountedPdf * forward * sqrtT;
+        final double sqrtTOverStdDev = sqrtT * invStdDev;
 
         out.price = price;
         out.delta = delta;
         out.gamma = gamma;
-        out.dollarGamma = gamma * forward * forward / 100.0;
-        out.vega = vegaPerUnit / 100.0;
-        out.theta = (rate * price - discount * forwardPdf * vol / (2.0 * sqrtT)) / DAYS_PER_YEAR;
-        out.vanna = -discount * pdf * d2 / vol / 100.0;
-        out.volga = vegaPerUnit * d1 * d2 / vol / 10_000.0;
-        out.charm = (rate * delta + discount * pdf * d2 / (2.0 * years)) / DAYS_PER_YEAR;
-        out.speed = -gamma / forward * (1.0 + d1 / stdDev);
-        out.rho = -years * price / 100.0;
+        out.dollarGamma = gamma * forward * forward * 0.01;
+        out.vega = vegaPerUnit * 0.01;
+        out.theta = (rate * price - 0.5 * discountedPdf * forward * vol * vol * invStdDev) * INV_DAYS_PER_YEAR;
+        out.vanna = -discountedPdf * d2 * sqrtTOverStdDev * 0.01;
+        out.volga = vegaPerUnit * d1 * d2 * sqrtTOverStdDev * 1e-4;
+        out.charm = (rate * delta + 0.5 * discountedPdf * d2 * vol * vol * invStdDev * invStdDev) * INV_DAYS_PER_YEAR;
+        out.speed = -gamma * invForward * (1.0 + d1 * invStdDev);
+        out.rho = -years * price * 0.01;
+    }
+
+    /**
+     * The undiscounted out-of-the-money price (the call when x &le; 0, where d1 = m + t; else the put, where
+     * −d1 = m − t), leaving Φ(−|d1|) in {@code out.mills}: the Mills ratio that the price needs also gives
+     * N(d1) and N(−d1) without cancellation.
+     */
+    private static double otmPriceAndLowerTail(
+        final double x, final double h, final double t, final double forward, final double strike, final double pdf,
+        final OptionGreeks out)
+    {
+        final double m = -Math.abs(h);
+        final double side = x <= 0.0 ? 1.0 : -1.0;
+        final double forwardPdf = forward * pdf;
+        if (m + t > NormalisedBlack.DIRECT_LIMIT)
+        {
+            final double otm = (x <= 0.0 ? forward : strike) - forwardPdf * NormalisedBlack.millsSum(m, t, side, out);
+            out.mills *= pdf;
+            return otm;
+        }
+        final double otm = forwardPdf * NormalisedBlack.millsDifference(m, t, side, out);
+        final double cdfAtSide = pdf * out.mills;
+        out.mills = side > 0.0 && m + t > 0.0 ? 1.0 - cdfAtSide : cdfAtSide;
+        return otm;
     }
 
     /**
@@ -169,8 +197,8 @@ public final class Black76
         out.clear();
         out.price = price;
         out.delta = delta;
-        out.theta = rate * price / DAYS_PER_YEAR;
-        out.charm = rate * delta / DAYS_PER_YEAR;
+        out.theta = rate * price * INV_DAYS_PER_YEAR;
+        out.charm = rate * delta * INV_DAYS_PER_YEAR;
         out.rho = -years * price / 100.0;
     }
 

@@ -26,6 +26,13 @@ final class NormalisedBlack
     private static final double SMALL_HALF_STD_DEV = 0.21;
     private static final int ASYMPTOTIC_MAX_TERMS = 48;
     private static final double EPSILON = 0x1.0p-53;
+    /** 1/((2n)(2n+1)): the factor from t^{2n−1}/(2n−1)! to t^{2n+1}/(2n+1)! is t²/((2n)(2n+1)). */
+    /** 1/k for the even powers: t^{2n}/(2n)! = t^{2n−1}/(2n−1)! · t/(2n). */
+    private static final double[] INV_CONSECUTIVE =
+        {0.0, 1.0, 1.0 / 2.0, 1.0 / 3.0, 1.0 / 4.0, 1.0 / 5.0, 1.0 / 6.0, 1.0 / 7.0, 1.0 / 8.0, 1.0 / 9.0,
+            1.0 / 10.0, 1.0 / 11.0, 1.0 / 12.0, 1.0 / 13.0, 1.0 / 14.0};
+    private static final double[] INV_CONSECUTIVE_PRODUCT =
+        {0.0, 1.0 / 6.0, 1.0 / 20.0, 1.0 / 42.0, 1.0 / 72.0, 1.0 / 110.0, 1.0 / 156.0, 1.0 / 210.0};
 
     private NormalisedBlack()
     {
@@ -89,9 +96,34 @@ final class NormalisedBlack
         }
         if (t < SMALL_HALF_STD_DEV)
         {
-            return taylorDifference(m, t);
+            return taylorDifference(m, t, null, 0.0);
         }
         return Normal.cdfOverPdf(a) - Normal.cdfOverPdf(m - t);
+    }
+
+    /**
+     * As {@link #millsDifference(double, double)}, and leaves Y(m + side·t) in {@code scratch.mills}, which
+     * {@link Black76#greeks} turns into N(d1) without another Mills ratio where the region has it anyway.
+     *
+     * @param side +1 or −1.
+     */
+    static double millsDifference(final double m, final double t, final double side, final OptionGreeks scratch)
+    {
+        final double a = m + t;
+        final double c = m - t;
+        if (a < ASYMPTOTIC_LIMIT)
+        {
+            scratch.mills = Normal.cdfOverPdf(side > 0.0 ? a : c);
+            return asymptoticDifference(-a, t - m, t, -m);
+        }
+        if (t < SMALL_HALF_STD_DEV)
+        {
+            return taylorDifference(m, t, scratch, side);
+        }
+        final double ya = Normal.cdfOverPdf(a);
+        final double yc = Normal.cdfOverPdf(c);
+        scratch.mills = side > 0.0 ? ya : yc;
+        return ya - yc;
     }
 
     /**
@@ -102,6 +134,18 @@ final class NormalisedBlack
     static double millsSum(final double m, final double t)
     {
         return Normal.cdfOverPdf(-(m + t)) + Normal.cdfOverPdf(m - t);
+    }
+
+    /**
+     * As {@link #millsSum(double, double)}, and leaves Y(−(m + t)) (side +1) or Y(m − t) (side −1) in
+     * {@code scratch.mills}.
+     */
+    static double millsSum(final double m, final double t, final double side, final OptionGreeks scratch)
+    {
+        final double yMinusA = Normal.cdfOverPdf(-(m + t));
+        final double yc = Normal.cdfOverPdf(m - t);
+        scratch.mills = side > 0.0 ? yMinusA : yc;
+        return yMinusA + yc;
     }
 
     /**
@@ -136,25 +180,39 @@ final class NormalisedBlack
 
     /**
      * Y(m + t) − Y(m − t) = 2·Σ_{k odd} Y⁽ᵏ⁾(m)·t^k/k! for t &lt; 0.21, with Y' = 1 + mY and
-     * Y⁽ᵏ⁺¹⁾ = m·Y⁽ᵏ⁾ + k·Y⁽ᵏ⁻¹⁾. Nine odd terms reach 1e-19 at t = 0.21; the forward recurrence loses
-     * at most about m² ulps, which is 100 at the asymptotic boundary.
+     * Y⁽ᵏ⁺¹⁾ = m·Y⁽ᵏ⁾ + k·Y⁽ᵏ⁻¹⁾. The ratio Y⁽²ⁿ⁺¹⁾(m)/Y'(m) is largest at m = 0, where it is 2ⁿn!, so
+     * after N odd terms the rest is below t^{2N}/(2N+1)!! of the sum: N = 4 to 8 as t grows to 0.21 keeps it
+     * under 1e-17. The recurrence advances two orders at a time,
+     * (Y⁽ᵏ⁺¹⁾, Y⁽ᵏ⁺²⁾) = (k·Y⁽ᵏ⁻¹⁾ + m·Y⁽ᵏ⁾, m·k·Y⁽ᵏ⁻¹⁾ + (m² + k + 1)·Y⁽ᵏ⁾), so that its two halves run in
+     * parallel; going forward it loses at most about m² ulps, 100 at the asymptotic boundary.
      */
-    private static double taylorDifference(final double m, final double t)
+    private static double taylorDifference(
+        final double m, final double t, final OptionGreeks scratch, final double side)
     {
         final double t2 = t * t;
-        double previous = Normal.cdfOverPdf(m);
-        double current = 1.0 + m * previous;
+        final double m2 = m * m;
+        final int terms = t < 0.0175 ? 4 : t < 0.05 ? 5 : t < 0.1 ? 6 : t < 0.17 ? 7 : 8;
+        double even = Normal.cdfOverPdf(m);
+        double odd = 1.0 + m * even;
         double power = t;
-        double sum = current * power;
-        for (int k = 1; k < 17; k += 2)
+        double sumEven = even;
+        double sumOdd = odd * power;
+        for (int n = 1; n < terms; n++)
         {
-            final double even = m * current + k * previous;
-            final double odd = m * even + (k + 1) * current;
-            previous = even;
-            current = odd;
-            power *= t2 / ((k + 1) * (k + 2));
-            sum += current * power;
+            final int k = 2 * n - 1;
+            final double nextEven = k * even + m * odd;
+            odd = m * k * even + (m2 + k + 1) * odd;
+            even = nextEven;
+            final double evenPower = power * t * INV_CONSECUTIVE[2 * n];
+            power *= t2 * INV_CONSECUTIVE_PRODUCT[n];
+            sumEven += even * evenPower;
+            sumOdd += odd * power;
         }
-        return 2.0 * sum;
+        if (scratch != null)
+        {
+            // Y(m ± t) = even part ± odd part; neither cancels for t < 0.21
+            scratch.mills = sumEven + side * sumOdd;
+        }
+        return 2.0 * sumOdd;
     }
 }
