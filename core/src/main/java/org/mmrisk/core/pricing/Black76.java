@@ -53,7 +53,8 @@ public final class Black76
             return discount * intrinsic(isCall, forward, strike);
         }
         final double x = logMoneyness(forward, strike);
-        final double h = x / stdDev;
+        // the reciprocal is ready while the logarithm is still running: a multiply, not a divide, follows it
+        final double h = x * (1.0 / stdDev);
         final double t = 0.5 * stdDev;
         final double otm = otmPrice(x, h, t, forward, strike, forward * Normal.pdf(h + t));
         return discount * (otm + inTheMoneyIntrinsic(isCall, x, forward, strike));

@@ -21,6 +21,7 @@ public final class ErrorFunction
     static final double SMALL_LIMIT = 0.46875;
     static final double MIDDLE_LIMIT = 4.0;
     private static final double INV_SQRT_PI = 0.56418958354775628695;
+    private static final double SQRT_PI = 1.77245385090551602730;
     /** Below this erfcx(u) = 2·exp(u²) − erfcx(−u) overflows. */
     private static final double NEGATIVE_OVERFLOW_LIMIT = -26.628;
     /** exp(−y) is zero in double precision beyond this; it also keeps the Veltkamp split clear of overflow. */
@@ -170,14 +171,36 @@ public final class ErrorFunction
 
     private static double erfcxLarge(final double u)
     {
+        // (1/√π − v·S/T)/u folded over one denominator: two divisions in sequence instead of three
         final double v = 1.0 / (u * u);
+        final double num = largeNumerator(v);
+        final double den = largeDenominator(v);
+        return (INV_SQRT_PI * den - v * num) / (u * den);
+    }
+
+    /**
+     * 1 − √π·u·erfcx(u) for u &gt; 4, which is √π·v·S(v)/T(v) in Cody's large-argument form: no cancellation,
+     * where the difference itself would lose log₁₀(2u²) digits.
+     */
+    static double oneMinusScaledErfcxLarge(final double u)
+    {
+        final double v = 1.0 / (u * u);
+        return SQRT_PI * v * largeNumerator(v) / largeDenominator(v);
+    }
+
+    private static double largeNumerator(final double v)
+    {
         final double v2 = v * v;
-        final double num = (6.58749161529837803e-4 + 1.60837851487422766e-2 * v)
+        return (6.58749161529837803e-4 + 1.60837851487422766e-2 * v)
             + v2 * (1.25781726111229246e-1 + 3.60344899949804439e-1 * v)
             + v2 * v2 * (3.05326634961232344e-1 + 1.63153871373020978e-2 * v);
-        final double den = (2.33520497626869185e-3 + 6.05183413124413191e-2 * v)
+    }
+
+    private static double largeDenominator(final double v)
+    {
+        final double v2 = v * v;
+        return (2.33520497626869185e-3 + 6.05183413124413191e-2 * v)
             + v2 * (5.27905102951428412e-1 + 1.87295284992346047e0 * v)
             + v2 * v2 * (2.56852019228982242e0 + v);
-        return (INV_SQRT_PI - v * num / den) / u;
     }
 }

@@ -14,6 +14,7 @@ public final class Normal
     static final double SQRT_HALF_PI = 1.25331413731550025121;
     static final double INV_SQRT2 = 0.707106781186547524401;
     private static final double CENTRAL_LIMIT = ErrorFunction.SMALL_LIMIT / INV_SQRT2;
+    private static final double SLOPE_RATIONAL_LIMIT = -ErrorFunction.MIDDLE_LIMIT / INV_SQRT2;
     private static final double ACKLAM_LOW = 0.02425;
     private static final double LOG_ACKLAM_LOW = Math.log(ACKLAM_LOW);
     /** Below this Φ⁻¹'s refinement would need exp(x²/2) beyond the double range. */
@@ -75,6 +76,19 @@ public final class Normal
             return SQRT_HALF_PI * ErrorFunction.erfcxPositive(-z * INV_SQRT2);
         }
         return SQRT_HALF_PI * ErrorFunction.erfcx(-z * INV_SQRT2);
+    }
+
+    /**
+     * Y'(z) = 1 + z·Y(z) for z &le; 0, the derivative of {@link #cdfOverPdf}: about 1/z² for z → −∞, where the sum
+     * would cancel; below z = −4√2 it comes from Cody's large-argument form without cancellation.
+     */
+    static double cdfOverPdfSlope(final double z)
+    {
+        if (z < SLOPE_RATIONAL_LIMIT)
+        {
+            return ErrorFunction.oneMinusScaledErfcxLarge(-z * INV_SQRT2);
+        }
+        return 1.0 + z * cdfOverPdf(z);
     }
 
     /**
