@@ -29,11 +29,13 @@ final class NormalisedBlack
     private static final int ASYMPTOTIC_MAX_TERMS = 48;
     private static final double EPSILON = 0x1.0p-53;
     /** 1/((2n)(2n+1)): the factor from t^{2n−1}/(2n−1)! to t^{2n+1}/(2n+1)! is t²/((2n)(2n+1)). */
-    /** k!/(k + j)! for k = 1, 5, 9, 13: from t^k/k! to t^{k+j}/(k+j)!. */
-    private static final double[] STEP_1 = {1.0 / 2, 1.0 / 6, 1.0 / 10, 1.0 / 14};
-    private static final double[] STEP_2 = {1.0 / 6, 1.0 / 42, 1.0 / 110, 1.0 / 210};
-    private static final double[] STEP_3 = {1.0 / 24, 1.0 / 336, 1.0 / 1_320, 1.0 / 3_360};
-    private static final double[] STEP_4 = {1.0 / 120, 1.0 / 3_024, 1.0 / 17_160, 1.0 / 57_120};
+    /** 1/k for the even powers: t^{2n}/(2n)! = t^{2n−1}/(2n−1)! · t/(2n). */
+    private static final double[] INV_CONSECUTIVE =
+        {0.0, 1.0, 1.0 / 2.0, 1.0 / 3.0, 1.0 / 4.0, 1.0 / 5.0, 1.0 / 6.0, 1.0 / 7.0, 1.0 / 8.0, 1.0 / 9.0,
+            1.0 / 10.0, 1.0 / 11.0, 1.0 / 12.0, 1.0 / 13.0, 1.0 / 14.0};
+    /** 1/((2n)(2n+1)): the factor from t^{2n−1}/(2n−1)! to t^{2n+1}/(2n+1)! is t²/((2n)(2n+1)). */
+    private static final double[] INV_CONSECUTIVE_PRODUCT =
+        {0.0, 1.0 / 6.0, 1.0 / 20.0, 1.0 / 42.0, 1.0 / 72.0, 1.0 / 110.0, 1.0 / 156.0, 1.0 / 210.0};
 
     private NormalisedBlack()
     {
@@ -182,25 +184,18 @@ final class NormalisedBlack
     /**
      * Y(m + t) − Y(m − t) = 2·Σ_{k odd} Y⁽ᵏ⁾(m)·t^k/k! for t &lt; 0.21, with Y' = 1 + mY and
      * Y⁽ᵏ⁺¹⁾ = m·Y⁽ᵏ⁾ + k·Y⁽ᵏ⁻¹⁾. The ratio Y⁽²ⁿ⁺¹⁾(m)/Y'(m) is largest at m = 0, where it is 2ⁿn!, so
-     * after N odd terms the rest is below t^{2N}/(2N+1)!! of the sum: N = 5, 7 or 9 as t grows to 0.21 keeps it
-     * under 1e-17. The recurrence is composed to advance four orders at once from (Y⁽ᵏ⁻¹⁾, Y⁽ᵏ⁾), k odd:
-     * <pre>
-     *   Y⁽ᵏ⁺¹⁾ = k·Y⁽ᵏ⁻¹⁾ + m·Y⁽ᵏ⁾
-     *   Y⁽ᵏ⁺²⁾ = mk·Y⁽ᵏ⁻¹⁾ + (m² + k + 1)·Y⁽ᵏ⁾
-     *   Y⁽ᵏ⁺³⁾ = k(m² + k + 2)·Y⁽ᵏ⁻¹⁾ + m(m² + 2k + 3)·Y⁽ᵏ⁾
-     *   Y⁽ᵏ⁺⁴⁾ = mk(m² + 2k + 5)·Y⁽ᵏ⁻¹⁾ + (m²(k + 2) + (m² + k + 1)(m² + k + 3))·Y⁽ᵏ⁾
-     * </pre>
-     * so that the four run in parallel. Y' is computed to full relative precision, so the odd sum is too; the even
-     * derivatives cancel more as m falls, but they weigh little (only N(d1) uses them).
+     * after N odd terms the rest is below t^{2N}/(2N+1)!! of the sum: N = 4 to 8 as t grows to 0.21 keeps it
+     * under 1e-17. The recurrence advances two orders at a time,
+     * (Y⁽ᵏ⁺¹⁾, Y⁽ᵏ⁺²⁾) = (k·Y⁽ᵏ⁻¹⁾ + m·Y⁽ᵏ⁾, m·k·Y⁽ᵏ⁻¹⁾ + (m² + k + 1)·Y⁽ᵏ⁾), so that its two halves run in
+     * parallel. Y' is computed to full relative precision, so the odd sum is too; the even derivatives cancel more
+     * as m falls, but they weigh little (only N(d1) uses them).
      */
     private static double taylorDifference(
         final double m, final double t, final OptionGreeks scratch, final double side)
     {
         final double t2 = t * t;
-        final double t3 = t2 * t;
-        final double t4 = t2 * t2;
         final double m2 = m * m;
-        final int blocks = t < 0.05 ? 2 : t < 0.17 ? 3 : 4;
+        final int terms = t < 0.0175 ? 4 : t < 0.05 ? 5 : t < 0.1 ? 6 : t < 0.17 ? 7 : 8;
         // Y' = 1 + mY cancels to 1/m² for m ≪ 0, so there Y' comes first and Y = (Y' − 1)/m follows
         double odd;
         double even;
@@ -217,19 +212,16 @@ final class NormalisedBlack
         double power = t;
         double sumEven = even;
         double sumOdd = odd * power;
-        for (int i = 0; i < blocks; i++)
+        for (int n = 1; n < terms; n++)
         {
-            final double k = 4 * i + 1;
-            final double e1 = k * even + m * odd;
-            final double o1 = m * k * even + (m2 + k + 1.0) * odd;
-            final double e2 = k * (m2 + k + 2.0) * even + m * (m2 + 2.0 * k + 3.0) * odd;
-            final double o2 = m * k * (m2 + 2.0 * k + 5.0) * even
-                + (m2 * (k + 2.0) + (m2 + k + 1.0) * (m2 + k + 3.0)) * odd;
-            sumEven += e1 * (power * t * STEP_1[i]) + e2 * (power * t3 * STEP_3[i]);
-            sumOdd += o1 * (power * t2 * STEP_2[i]) + o2 * (power * t4 * STEP_4[i]);
-            power *= t4 * STEP_4[i];
-            even = e2;
-            odd = o2;
+            final int k = 2 * n - 1;
+            final double nextEven = k * even + m * odd;
+            odd = m * k * even + (m2 + k + 1) * odd;
+            even = nextEven;
+            final double evenPower = power * t * INV_CONSECUTIVE[2 * n];
+            power *= t2 * INV_CONSECUTIVE_PRODUCT[n];
+            sumEven += even * evenPower;
+            sumOdd += odd * power;
         }
         if (scratch != null)
         {
