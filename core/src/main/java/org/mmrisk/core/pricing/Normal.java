@@ -73,9 +73,18 @@ public final class Normal
     {
         if (z <= 0.0)
         {
-            return SQRT_HALF_PI * ErrorFunction.erfcxPositive(-z * INV_SQRT2);
+            return lowerCdfOverPdf(z);
         }
         return SQRT_HALF_PI * ErrorFunction.erfcx(-z * INV_SQRT2);
+    }
+
+    /**
+     * {@link #cdfOverPdf} for z &le; 0 only, where it is one branch-light rational: the common case, kept small
+     * so that it inlines.
+     */
+    static double lowerCdfOverPdf(final double z)
+    {
+        return SQRT_HALF_PI * ErrorFunction.erfcxPositive(-z * INV_SQRT2);
     }
 
     /**
@@ -88,7 +97,7 @@ public final class Normal
         {
             return ErrorFunction.oneMinusScaledErfcxLarge(-z * INV_SQRT2);
         }
-        return 1.0 + z * cdfOverPdf(z);
+        return 1.0 + z * lowerCdfOverPdf(z);
     }
 
     /**

@@ -101,7 +101,7 @@ final class NormalisedBlack
         {
             return taylorDifference(m, t, null, 0.0);
         }
-        return Normal.cdfOverPdf(a) - Normal.cdfOverPdf(m - t);
+        return Normal.cdfOverPdf(a) - Normal.lowerCdfOverPdf(m - t);
     }
 
     /**
@@ -116,7 +116,7 @@ final class NormalisedBlack
         final double c = m - t;
         if (a < ASYMPTOTIC_LIMIT)
         {
-            scratch.mills = Normal.cdfOverPdf(side > 0.0 ? a : c);
+            scratch.mills = Normal.lowerCdfOverPdf(side > 0.0 ? a : c);
             return asymptoticDifference(-a, t - m, t, -m);
         }
         if (t < SMALL_HALF_STD_DEV)
@@ -124,7 +124,7 @@ final class NormalisedBlack
             return taylorDifference(m, t, scratch, side);
         }
         final double ya = Normal.cdfOverPdf(a);
-        final double yc = Normal.cdfOverPdf(c);
+        final double yc = Normal.lowerCdfOverPdf(c);
         scratch.mills = side > 0.0 ? ya : yc;
         return ya - yc;
     }
@@ -136,7 +136,7 @@ final class NormalisedBlack
      */
     static double millsSum(final double m, final double t)
     {
-        return Normal.cdfOverPdf(-(m + t)) + Normal.cdfOverPdf(m - t);
+        return Normal.lowerCdfOverPdf(-(m + t)) + Normal.lowerCdfOverPdf(m - t);
     }
 
     /**
@@ -145,8 +145,8 @@ final class NormalisedBlack
      */
     static double millsSum(final double m, final double t, final double side, final OptionGreeks scratch)
     {
-        final double yMinusA = Normal.cdfOverPdf(-(m + t));
-        final double yc = Normal.cdfOverPdf(m - t);
+        final double yMinusA = Normal.lowerCdfOverPdf(-(m + t));
+        final double yc = Normal.lowerCdfOverPdf(m - t);
         scratch.mills = side > 0.0 ? yMinusA : yc;
         return yMinusA + yc;
     }
@@ -193,22 +193,28 @@ final class NormalisedBlack
     private static double taylorDifference(
         final double m, final double t, final OptionGreeks scratch, final double side)
     {
+        // Y' = 1 + mY cancels to 1/m² for m ≪ 0, so there Y' comes first and Y = (Y' − 1)/m follows
+        if (m < SLOPE_FIRST_LIMIT)
+        {
+            final double slope = Normal.cdfOverPdfSlope(m);
+            return taylorSeries(m, t, (slope - 1.0) / m, slope, scratch, side);
+        }
+        final double mills = Normal.lowerCdfOverPdf(m);
+        return taylorSeries(m, t, mills, 1.0 + m * mills, scratch, side);
+    }
+
+    /**
+     * The series of {@link #taylorDifference} from Y(m) and Y'(m); kept free of calls so that it inlines.
+     */
+    private static double taylorSeries(
+        final double m, final double t, final double mills, final double slope, final OptionGreeks scratch,
+        final double side)
+    {
         final double t2 = t * t;
         final double m2 = m * m;
         final int terms = t < 0.0175 ? 4 : t < 0.05 ? 5 : t < 0.1 ? 6 : t < 0.17 ? 7 : 8;
-        // Y' = 1 + mY cancels to 1/m² for m ≪ 0, so there Y' comes first and Y = (Y' − 1)/m follows
-        double odd;
-        double even;
-        if (m < SLOPE_FIRST_LIMIT)
-        {
-            odd = Normal.cdfOverPdfSlope(m);
-            even = (odd - 1.0) / m;
-        }
-        else
-        {
-            even = Normal.cdfOverPdf(m);
-            odd = 1.0 + m * even;
-        }
+        double even = mills;
+        double odd = slope;
         double power = t;
         double sumEven = even;
         double sumOdd = odd * power;

@@ -136,7 +136,7 @@ final class NormalisedImpliedVol
         final double absX = -x;
         final double z = absX / (SQRT3 * sL);
         final double y = z * z;
-        final double mills = Normal.cdfOverPdf(-z);
+        final double mills = Normal.lowerCdfOverPdf(-z);
         // two exponentials serve all three: Φ(−z) = φ(z)·Y(−z) and exp(3y/2) = exp(−y/2)^−3
         final double expEighth = Math.exp(0.125 * sL * sL);
         final double expHalfY = Math.exp(-0.5 * y);
