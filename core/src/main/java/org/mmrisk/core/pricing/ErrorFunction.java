@@ -7,8 +7,7 @@ package org.mmrisk.core.pricing;
  * <ul>
  *   <li>|u| &le; 0.46875: erf(u) = u·P(u²)/Q(u²), degree 4/4;</li>
  *   <li>0.46875 &lt; u &le; 4: erfc(u) = exp(−u²)·R(u), degree 8/8;</li>
- *   <li>u &gt; 4: erfc(u) = exp(−u²)/u·(1/√π + v·S(v)/T(v)), v = 1/u², degree 5/4 (the sign of the
- *       rational part is folded into the subtraction below).</li>
+ *   <li>u &gt; 4: erfc(u) = exp(−u²)/u·(1/√π − v·S(v)/T(v)), v = 1/u², degree 5/5.</li>
  * </ul>
  * The scaled complement erfcx(u) = exp(u²)·erfc(u) is the rational part alone for u &gt; 0.46875, so it costs no
  * exponential and keeps relative precision where erfc itself underflows. On [0, 0.46875] it is its Taylor

@@ -189,9 +189,11 @@ final class NormalisedImpliedVol
     }
 
     /**
-     * Corrects s on the objective of the branch. With W = b'/b (LOWER), b' (MIDDLE) or b'/(b_max − b) (UPPER),
-     * g' = φ'(b)·b' and the ratios ρ_k = φ⁽ᵏ⁾·(b or G)^(k−1)/φ'·… reduce to functions of L = ln b (LOWER) or to
-     * constants; see {@link #seriesStep}. A step that leaves the bracket found so far is replaced by bisection.
+     * Corrects s on the objective g = φ(b(s)) − φ(β) of the branch. The scale W and the ratios ρ_k that
+     * {@link #seriesStep} needs are, with G = b_max − b and L = ln b:
+     * MIDDLE φ = b: W = b', ρ_k = 0; LOWER φ = 1/L: W = b'/b, ρ_k = φ⁽ᵏ⁾·b^(k−1)/φ', functions of L;
+     * UPPER φ = −ln G: W = b'/G, ρ_k = (k − 1)!. A step that leaves the bracket found so far is replaced by
+     * bisection.
      */
     private static double iterate(
         final int objective, final double x, final double beta, final double gapBeta, final double start,
