@@ -189,11 +189,9 @@ final class NormalisedImpliedVol
     }
 
     /**
-     * Corrects s on the objective g = φ(b(s)) − φ(β) of the branch. The scale W and the ratios ρ_k that
-     * {@link #seriesStep} needs are, with G = b_max − b and L = ln b:
-     * MIDDLE φ = b: W = b', ρ_k = 0; LOWER φ = 1/L: W = b'/b, ρ_k = φ⁽ᵏ⁾·b^(k−1)/φ', functions of L;
-     * UPPER φ = −ln G: W = b'/G, ρ_k = (k − 1)!. A step that leaves the bracket found so far is replaced by
-     * bisection.
+     * Corrects s on the objective g = φ(b(s)) − φ(β) of the branch, with G = b_max − b and L = ln b:
+     * MIDDLE φ = b, scale W = b'; LOWER φ = 1/L, W = b'/b; UPPER φ = −ln G, W = b'/G (see {@link #rho}).
+     * A step that leaves the bracket found so far is replaced by bisection.
      */
     private static double iterate(
         final int objective, final double x, final double beta, final double gapBeta, final double start,
@@ -230,53 +228,48 @@ final class NormalisedImpliedVol
                 s = right < Double.POSITIVE_INFINITY ? 0.5 * (left + right) : 2.0 * s;
                 continue;
             }
-            final double w;
-            final double newton;
-            final double rho2;
-            final double rho3;
-            final double rho4;
-            final double rho5;
-            if (objective == MIDDLE)
-            {
-                w = vega;
-                newton = -excess / vega;
-                rho2 = 0.0;
-                rho3 = 0.0;
-                rho4 = 0.0;
-                rho5 = 0.0;
-            }
-            else if (objective == LOWER)
-            {
-                // φ = 1/L, L = ln b: φ⁽ᵏ⁾·b^(k−1)/φ' = −(L + 2)/L, (2L² + 6L + 6)/L², ...
-                final double l = Math.log(value);
-                final double il = 1.0 / l;
-                w = vega / value;
-                newton = (il - invLnBeta) * l * l / w;
-                rho2 = -(l + 2.0) * il;
-                rho3 = ((2.0 * l + 6.0) * l + 6.0) * il * il;
-                rho4 = -(((6.0 * l + 22.0) * l + 36.0) * l + 24.0) * il * il * il;
-                rho5 = ((((24.0 * l + 100.0) * l + 210.0) * l + 240.0) * l + 120.0) * il * il * il * il;
-            }
-            else
-            {
-                // φ = −ln G, G = b_max − b: φ⁽ᵏ⁾·G^(k−1)/φ' = (k − 1)!
-                w = vega / value;
-                newton = -Math.log(gapBeta / value) / w;
-                rho2 = 1.0;
-                rho3 = 2.0;
-                rho4 = 6.0;
-                rho5 = 24.0;
-            }
+            final double l = objective == LOWER ? Math.log(value) : 0.0;
+            final double w = objective == MIDDLE ? vega : vega / value;
+            final double newton = objective == MIDDLE ? -excess / vega :
+                objective == LOWER ? (1.0 / l - invLnBeta) * l * l / w : -Math.log(gapBeta / value) / w;
             final double hOverS = h * invS;
-            final double step = seriesStep(newton, w, hOverS, s, invS, rho2, rho3, rho4, rho5);
+            final double step = seriesStep(objective, l, newton, w, hOverS, s, invS);
             final double ds = Math.max(-0.5 * s, step);
             s += ds;
-            if (Math.abs(ds) <= EPSILON * s || isConverged(ds, s - ds, newton, w, hOverS, rho2, rho3))
+            if (Math.abs(ds) <= EPSILON * s || isConverged(objective, l, ds, s - ds, newton, w, hOverS))
             {
                 break;
             }
         }
         return s;
+    }
+
+    /**
+     * ρ_k = φ⁽ᵏ⁾·(b or G)^(k−1)/φ' of the objective, k = 2 … 5: 0 for MIDDLE, (k − 1)! for UPPER and, for LOWER with
+     * L = ln b, −(L + 2)/L, (2L² + 6L + 6)/L², −(6L³ + 22L² + 36L + 24)/L³, (24L⁴ + 100L³ + 210L² + 240L + 120)/L⁴.
+     */
+    private static double rho(final int objective, final int k, final double l)
+    {
+        if (objective == MIDDLE)
+        {
+            return 0.0;
+        }
+        if (objective == UPPER)
+        {
+            return k == 2 ? 1.0 : k == 3 ? 2.0 : k == 4 ? 6.0 : 24.0;
+        }
+        final double il = 1.0 / l;
+        switch (k)
+        {
+            case 2:
+                return -(l + 2.0) * il;
+            case 3:
+                return ((2.0 * l + 6.0) * l + 6.0) * il * il;
+            case 4:
+                return -(((6.0 * l + 22.0) * l + 36.0) * l + 24.0) * il * il * il;
+            default:
+                return ((((24.0 * l + 100.0) * l + 210.0) * l + 240.0) * l + 120.0) * il * il * il * il;
+        }
     }
 
     /**
@@ -288,9 +281,11 @@ final class NormalisedImpliedVol
      * @param hOverS x/s².
      */
     private static double seriesStep(
-        final double newton, final double w, final double hOverS, final double s, final double invS,
-        final double rho2, final double rho3, final double rho4, final double rho5)
+        final int objective, final double l, final double newton, final double w, final double hOverS,
+        final double s, final double invS)
     {
+        final double rho2 = rho(objective, 2, l);
+        final double rho3 = rho(objective, 3, l);
         final double q = hOverS * hOverS;
         final double a = q * s - 0.25 * s;
         final double a1 = -3.0 * q - 0.25;
@@ -305,6 +300,8 @@ final class NormalisedImpliedVol
         {
             return newton * (1.0 + c2 * newton) / (1.0 + newton * (2.0 * c2 + c3 * newton));
         }
+        final double rho4 = rho(objective, 4, l);
+        final double rho5 = rho(objective, 5, l);
         final double c4 = (w * (w * (rho4 * w + 6.0 * rho3 * a) + rho2 * (3.0 * a * a + 4.0 * p3)) + p4)
             * (1.0 / 24.0);
         final double c5 = (w * (w * (w * (rho5 * w + 10.0 * rho4 * a) + rho3 * (15.0 * a * a + 10.0 * p3))
@@ -322,9 +319,11 @@ final class NormalisedImpliedVol
      * itself must also be small, which guards the cases where κ underestimates the higher derivatives.
      */
     private static boolean isConverged(
-        final double ds, final double s, final double newton, final double w, final double hOverS,
-        final double rho2, final double rho3)
+        final int objective, final double l, final double ds, final double s, final double newton, final double w,
+        final double hOverS)
     {
+        final double rho2 = rho(objective, 2, l);
+        final double rho3 = rho(objective, 3, l);
         final double q = hOverS * hOverS;
         final double a = q * s - 0.25 * s;
         final double c2 = 0.5 * (rho2 * w + a);
