@@ -99,7 +99,10 @@ final class NormalisedBlack
         }
         if (t < SMALL_HALF_STD_DEV)
         {
-            return taylorDifference(m, t, null, 0.0);
+            final boolean far = m < SLOPE_FIRST_LIMIT;
+            final double slope = far ? Normal.cdfOverPdfSlope(m) : 0.0;
+            final double mills = far ? (slope - 1.0) / m : Normal.lowerCdfOverPdf(m);
+            return taylorSeries(m, t, mills, far ? slope : 1.0 + m * mills, null, 0.0);
         }
         return Normal.cdfOverPdf(a) - Normal.lowerCdfOverPdf(m - t);
     }
@@ -121,7 +124,10 @@ final class NormalisedBlack
         }
         if (t < SMALL_HALF_STD_DEV)
         {
-            return taylorDifference(m, t, scratch, side);
+            final boolean far = m < SLOPE_FIRST_LIMIT;
+            final double slope = far ? Normal.cdfOverPdfSlope(m) : 0.0;
+            final double mills = far ? (slope - 1.0) / m : Normal.lowerCdfOverPdf(m);
+            return taylorSeries(m, t, mills, far ? slope : 1.0 + m * mills, scratch, side);
         }
         final double ya = Normal.cdfOverPdf(a);
         final double yc = Normal.lowerCdfOverPdf(c);
@@ -187,24 +193,9 @@ final class NormalisedBlack
      * after N odd terms the rest is below t^{2N}/(2N+1)!! of the sum: N = 4 to 8 as t grows to 0.21 keeps it
      * under 1e-17. The recurrence advances two orders at a time,
      * (Y⁽ᵏ⁺¹⁾, Y⁽ᵏ⁺²⁾) = (k·Y⁽ᵏ⁻¹⁾ + m·Y⁽ᵏ⁾, m·k·Y⁽ᵏ⁻¹⁾ + (m² + k + 1)·Y⁽ᵏ⁾), so that its two halves run in
-     * parallel. Y' is computed to full relative precision, so the odd sum is too; the even derivatives cancel more
-     * as m falls, but they weigh little (only N(d1) uses them).
-     */
-    private static double taylorDifference(
-        final double m, final double t, final OptionGreeks scratch, final double side)
-    {
-        // Y' = 1 + mY cancels to 1/m² for m ≪ 0, so there Y' comes first and Y = (Y' − 1)/m follows
-        if (m < SLOPE_FIRST_LIMIT)
-        {
-            final double slope = Normal.cdfOverPdfSlope(m);
-            return taylorSeries(m, t, (slope - 1.0) / m, slope, scratch, side);
-        }
-        final double mills = Normal.lowerCdfOverPdf(m);
-        return taylorSeries(m, t, mills, 1.0 + m * mills, scratch, side);
-    }
-
-    /**
-     * The series of {@link #taylorDifference} from Y(m) and Y'(m); kept free of calls so that it inlines.
+     * parallel. Y' is computed to full relative precision (for m &lt; −4√2 first, Y = (Y' − 1)/m then, since
+     * 1 + mY would cancel to 1/m²), so the odd sum is too; the even derivatives cancel more as m falls, but they
+     * weigh little (only N(d1) uses them). Free of calls and called from one level up so that it inlines.
      */
     private static double taylorSeries(
         final double m, final double t, final double mills, final double slope, final OptionGreeks scratch,
