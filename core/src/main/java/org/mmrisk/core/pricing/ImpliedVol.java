@@ -45,16 +45,16 @@ public final class ImpliedVol
 
     /**
      * As {@link #solve(double, double, double, double, boolean, double, ImpliedVolResult)} with the bound
-     * tolerance given as a ratio to the forward. Out-of-the-money prices far below 1e-14·F can be inverted to
-     * full precision with a smaller ratio (down to about 1e-300); in the money, the time value of a double price
-     * is only resolved to about 1e-16 of max(F, K).
+     * tolerance given as a ratio to the forward (non-negative, else INVALID_INPUT). Out-of-the-money prices far
+     * below 1e-14·F can be inverted to full precision with a smaller ratio (down to about 1e-300); in the money,
+     * the time value of a double price is only resolved to about 1e-16 of max(F, K).
      */
     public static ImpliedVolStatus solve(
         final double price, final double forward, final double strike, final double years, final boolean isCall,
         final double rate, final double minTimeValueRatio, final ImpliedVolResult out)
     {
         if (!isPositiveFinite(forward) || !isPositiveFinite(strike) || !isPositiveFinite(years) ||
-            !Double.isFinite(price) || !Double.isFinite(rate))
+            !Double.isFinite(price) || !Double.isFinite(rate) || !(minTimeValueRatio >= 0.0))
         {
             return out.set(ImpliedVolStatus.INVALID_INPUT, Double.NaN);
         }
