@@ -7,17 +7,20 @@ package org.mmrisk.core.pricing;
  * <ul>
  *   <li>|u| &le; 0.46875: erf(u) = u·P(u²)/Q(u²), degree 4/4;</li>
  *   <li>0.46875 &lt; u &le; 4: erfc(u) = exp(−u²)·R(u), degree 8/8;</li>
- *   <li>u &gt; 4: erfc(u) = exp(−u²)/u·(1/√π + v·S(v)/T(v)), v = 1/u², degree 5/4 (the sign of the
- *       rational part is folded into the subtraction below).</li>
+ *   <li>u &gt; 4: erfc(u) = exp(−u²)/u·(1/√π − v·S(v)/T(v)), v = 1/u², degree 5/5.</li>
  * </ul>
  * The scaled complement erfcx(u) = exp(u²)·erfc(u) is the rational part alone for u &gt; 0.46875, so it costs no
- * exponential and keeps relative precision where erfc itself underflows. Stateless; every method is pure.
+ * exponential and keeps relative precision where erfc itself underflows. On [0, 0.46875] it is its Taylor
+ * polynomial of degree 18 about ¼ (relative error below 1e-18 on [0, ½]), whose coefficients follow from
+ * erfcx' = 2u·erfcx − 2/√π: c₁ = ½c₀ − 2/√π and (n + 1)·c_{n+1} = ½c_n + 2c_{n−1}, with c₀ = erfcx(¼), evaluated
+ * in 50-digit arithmetic. Stateless; every method is pure.
  */
 public final class ErrorFunction
 {
     static final double SMALL_LIMIT = 0.46875;
     static final double MIDDLE_LIMIT = 4.0;
     private static final double INV_SQRT_PI = 0.56418958354775628695;
+    private static final double SQRT_PI = 1.77245385090551602730;
     /** Below this erfcx(u) = 2·exp(u²) − erfcx(−u) overflows. */
     private static final double NEGATIVE_OVERFLOW_LIMIT = -26.628;
     /** exp(−y) is zero in double precision beyond this; it also keeps the Veltkamp split clear of overflow. */
@@ -81,8 +84,7 @@ public final class ErrorFunction
     {
         if (u <= SMALL_LIMIT)
         {
-            // exp(u²) is at most 1.25 here, so the product keeps the precision of 1 − erf(u) ≥ 0.5.
-            return Math.exp(u * u) * (1.0 - erfSmall(u));
+            return erfcxSmall(u);
         }
         if (u <= MIDDLE_LIMIT)
         {
@@ -116,50 +118,88 @@ public final class ErrorFunction
         return ((uHigh * uHigh - hi) + 2.0 * uHigh * uLow) + uLow * uLow;
     }
 
+    private static double erfcxSmall(final double u)
+    {
+        final double v = u - 0.25;
+        final double v2 = v * v;
+        final double v4 = v2 * v2;
+        final double v8 = v4 * v4;
+        final double low = ((0.770346547730996743917 - 0.743205893230014201938 * v)
+            + v2 * (0.584545074423493193432 - 0.39804641641609393572 * v))
+            + v4 * ((0.242516735159734854751 - 0.134966893050464088813 * v)
+            + v2 * (0.0695916706323729441827 - 0.0335911358263916722192 * v));
+        final double high = ((0.015298471668943756532 - 0.00661478175759016290804 * v)
+            + v2 * (0.00272895524590924316099 - 0.00107864417202051856687 * v))
+            + v4 * ((0.000409882367150685586545 - 0.000150180550805053410805 * v)
+            + v2 * (0.0000531910327784888905492 - 0.0000182510390147241584224 * v));
+        final double top = (0.00000607853412810098136794 - 0.00000196840064502340153887 * v)
+            + v2 * 6.20714885205014553692e-7;
+        return low + v8 * (high + v8 * top);
+    }
+
+    // The polynomials are evaluated in Estrin's scheme (pairs, then powers of u²) rather than by Horner's rule:
+    // the same terms, all of one sign here, but a dependency chain of depth 4 instead of 8.
+
     private static double erfSmall(final double u)
     {
         final double y = u * u;
-        final double num = (((1.85777706184603153e-1 * y + 3.16112374387056560e0) * y + 1.13864154151050156e2) * y
-            + 3.77485237685302021e2) * y + 3.20937758913846947e3;
-        final double den = ((((y + 2.36012909523441209e1) * y + 2.44024637934444173e2) * y
-            + 1.28261652607737228e3) * y + 2.84423683343917062e3);
+        final double y2 = y * y;
+        final double num = (3.20937758913846947e3 + 3.77485237685302021e2 * y)
+            + y2 * (1.13864154151050156e2 + 3.16112374387056560e0 * y) + y2 * y2 * 1.85777706184603153e-1;
+        final double den = (2.84423683343917062e3 + 1.28261652607737228e3 * y)
+            + y2 * (2.44024637934444173e2 + 2.36012909523441209e1 * y) + y2 * y2;
         return u * num / den;
     }
 
     private static double erfcxMiddle(final double u)
     {
-        double num = 2.15311535474403846e-8 * u + 5.64188496988670089e-1;
-        num = num * u + 8.88314979438837594e0;
-        num = num * u + 6.61191906371416295e1;
-        num = num * u + 2.98635138197400131e2;
-        num = num * u + 8.81952221241769090e2;
-        num = num * u + 1.71204761263407058e3;
-        num = num * u + 2.05107837782607147e3;
-        num = num * u + 1.23033935479799725e3;
-        double den = u + 1.57449261107098347e1;
-        den = den * u + 1.17693950891312499e2;
-        den = den * u + 5.37181101862009858e2;
-        den = den * u + 1.62138957456669019e3;
-        den = den * u + 3.29079923573345963e3;
-        den = den * u + 4.36261909014324716e3;
-        den = den * u + 3.43936767414372164e3;
-        den = den * u + 1.23033935480374942e3;
+        final double u2 = u * u;
+        final double u4 = u2 * u2;
+        final double num = (1.23033935479799725e3 + 2.05107837782607147e3 * u)
+            + u2 * (1.71204761263407058e3 + 8.81952221241769090e2 * u)
+            + u4 * ((2.98635138197400131e2 + 6.61191906371416295e1 * u)
+            + u2 * (8.88314979438837594e0 + 5.64188496988670089e-1 * u))
+            + u4 * u4 * 2.15311535474403846e-8;
+        final double den = (1.23033935480374942e3 + 3.43936767414372164e3 * u)
+            + u2 * (4.36261909014324716e3 + 3.29079923573345963e3 * u)
+            + u4 * ((1.62138957456669019e3 + 5.37181101862009858e2 * u)
+            + u2 * (1.17693950891312499e2 + 1.57449261107098347e1 * u))
+            + u4 * u4;
         return num / den;
     }
 
     private static double erfcxLarge(final double u)
     {
+        // (1/√π − v·S/T)/u folded over one denominator: two divisions in sequence instead of three
         final double v = 1.0 / (u * u);
-        double num = 1.63153871373020978e-2 * v + 3.05326634961232344e-1;
-        num = num * v + 3.60344899949804439e-1;
-        num = num * v + 1.25781726111229246e-1;
-        num = num * v + 1.60837851487422766e-2;
-        num = num * v + 6.58749161529837803e-4;
-        double den = v + 2.56852019228982242e0;
-        den = den * v + 1.87295284992346047e0;
-        den = den * v + 5.27905102951428412e-1;
-        den = den * v + 6.05183413124413191e-2;
-        den = den * v + 2.33520497626869185e-3;
-        return (INV_SQRT_PI - v * num / den) / u;
+        final double num = largeNumerator(v);
+        final double den = largeDenominator(v);
+        return (INV_SQRT_PI * den - v * num) / (u * den);
+    }
+
+    /**
+     * 1 − √π·u·erfcx(u) for u &gt; 4, which is √π·v·S(v)/T(v) in Cody's large-argument form: no cancellation,
+     * where the difference itself would lose log₁₀(2u²) digits.
+     */
+    static double oneMinusScaledErfcxLarge(final double u)
+    {
+        final double v = 1.0 / (u * u);
+        return SQRT_PI * v * largeNumerator(v) / largeDenominator(v);
+    }
+
+    private static double largeNumerator(final double v)
+    {
+        final double v2 = v * v;
+        return (6.58749161529837803e-4 + 1.60837851487422766e-2 * v)
+            + v2 * (1.25781726111229246e-1 + 3.60344899949804439e-1 * v)
+            + v2 * v2 * (3.05326634961232344e-1 + 1.63153871373020978e-2 * v);
+    }
+
+    private static double largeDenominator(final double v)
+    {
+        final double v2 = v * v;
+        return (2.33520497626869185e-3 + 6.05183413124413191e-2 * v)
+            + v2 * (5.27905102951428412e-1 + 1.87295284992346047e0 * v)
+            + v2 * v2 * (2.56852019228982242e0 + v);
     }
 }

@@ -1,9 +1,10 @@
 package org.mmrisk.core.pricing;
 
 /**
- * Black-76 implied volatility to machine precision over the whole domain in a fixed number of steps: the price is
- * reduced to the normalised out-of-the-money time value and inverted by {@link NormalisedImpliedVol} (Jäckel's
- * "Let's Be Rational" scheme: a rational guess and two Householder(3) steps). Stateless and allocation-free.
+ * Black-76 implied volatility to machine precision over the whole domain in a bounded number of steps: the price
+ * is reduced to the normalised out-of-the-money time value and inverted by {@link NormalisedImpliedVol} (Jäckel's
+ * "Let's Be Rational" scheme: a rational-interpolation guess, then one or two sixth-order corrections, three at
+ * most). Stateless and allocation-free.
  * <p>
  * With D = exp(−rT), the undiscounted price P/D is split into intrinsic max(±(F − K), 0) and time value τ. Put–call
  * symmetry makes τ the price of the out-of-the-money option, bounded by 0 and min(F, K), and it is inverted as
@@ -12,7 +13,8 @@ package org.mmrisk.core.pricing;
  *   <li>{@link ImpliedVolStatus#AT_BOUND} when τ or min(F, K) − τ is at most {@link #MIN_TIME_VALUE_RATIO}·F
  *       (below that the volatility is not resolved by a double price): vol 0 or +∞;</li>
  *   <li>{@link ImpliedVolStatus#NO_SOLUTION} when τ is below −tolerance or above min(F, K) + tolerance: vol NaN;</li>
- *   <li>{@link ImpliedVolStatus#INVALID_INPUT} for non-finite or non-positive F, K, T, or non-finite price or rate.</li>
+ *   <li>{@link ImpliedVolStatus#INVALID_INPUT} for non-finite or non-positive F, K, T, or a non-finite price or
+ *       rate.</li>
  * </ul>
  */
 public final class ImpliedVol
@@ -43,16 +45,16 @@ public final class ImpliedVol
 
     /**
      * As {@link #solve(double, double, double, double, boolean, double, ImpliedVolResult)} with the bound
-     * tolerance given as a ratio to the forward. Out-of-the-money prices far below 1e-14·F can be inverted to
-     * full precision with a smaller ratio (down to about 1e-300); in the money, the time value of a double price
-     * is only resolved to about 1e-16 of max(F, K).
+     * tolerance given as a ratio to the forward (non-negative, else INVALID_INPUT). Out-of-the-money prices far
+     * below 1e-14·F can be inverted to full precision with a smaller ratio (down to about 1e-300); in the money,
+     * the time value of a double price is only resolved to about 1e-16 of max(F, K).
      */
     public static ImpliedVolStatus solve(
         final double price, final double forward, final double strike, final double years, final boolean isCall,
         final double rate, final double minTimeValueRatio, final ImpliedVolResult out)
     {
         if (!isPositiveFinite(forward) || !isPositiveFinite(strike) || !isPositiveFinite(years) ||
-            !Double.isFinite(price) || !Double.isFinite(rate))
+            !Double.isFinite(price) || !Double.isFinite(rate) || !(minTimeValueRatio >= 0.0))
         {
             return out.set(ImpliedVolStatus.INVALID_INPUT, Double.NaN);
         }

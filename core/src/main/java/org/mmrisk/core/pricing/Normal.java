@@ -14,7 +14,9 @@ public final class Normal
     static final double SQRT_HALF_PI = 1.25331413731550025121;
     static final double INV_SQRT2 = 0.707106781186547524401;
     private static final double CENTRAL_LIMIT = ErrorFunction.SMALL_LIMIT / INV_SQRT2;
+    private static final double SLOPE_RATIONAL_LIMIT = -ErrorFunction.MIDDLE_LIMIT / INV_SQRT2;
     private static final double ACKLAM_LOW = 0.02425;
+    private static final double LOG_ACKLAM_LOW = Math.log(ACKLAM_LOW);
     /** Below this Φ⁻¹'s refinement would need exp(x²/2) beyond the double range. */
     private static final double REFINE_LIMIT = 1e-300;
 
@@ -71,9 +73,31 @@ public final class Normal
     {
         if (z <= 0.0)
         {
-            return SQRT_HALF_PI * ErrorFunction.erfcxPositive(-z * INV_SQRT2);
+            return lowerCdfOverPdf(z);
         }
         return SQRT_HALF_PI * ErrorFunction.erfcx(-z * INV_SQRT2);
+    }
+
+    /**
+     * {@link #cdfOverPdf} for z &le; 0 only, where it is one branch-light rational: the common case, kept small
+     * so that it inlines.
+     */
+    static double lowerCdfOverPdf(final double z)
+    {
+        return SQRT_HALF_PI * ErrorFunction.erfcxPositive(-z * INV_SQRT2);
+    }
+
+    /**
+     * Y'(z) = 1 + z·Y(z) for z &le; 0, the derivative of {@link #cdfOverPdf}: about 1/z² for z → −∞, where the sum
+     * would cancel; below z = −4√2 it comes from Cody's large-argument form without cancellation.
+     */
+    static double cdfOverPdfSlope(final double z)
+    {
+        if (z < SLOPE_RATIONAL_LIMIT)
+        {
+            return ErrorFunction.oneMinusScaledErfcxLarge(-z * INV_SQRT2);
+        }
+        return 1.0 + z * lowerCdfOverPdf(z);
     }
 
     /**
@@ -96,12 +120,33 @@ public final class Normal
     {
         if (p < ACKLAM_LOW)
         {
-            final double q = Math.sqrt(-2.0 * Math.log(p));
-            return (((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q
-                - 2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00)
-                / ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q
-                + 3.754408661907416e+00) * q + 1.0);
+            return acklamTail(Math.sqrt(-2.0 * Math.log(p)));
         }
+        return acklamCentral(p);
+    }
+
+    /**
+     * As {@link #acklamInverseCdf} from ln p, which saves the exponential in the tail.
+     */
+    static double acklamInverseCdfOfLog(final double logP)
+    {
+        if (logP < LOG_ACKLAM_LOW)
+        {
+            return acklamTail(Math.sqrt(-2.0 * logP));
+        }
+        return acklamCentral(Math.exp(logP));
+    }
+
+    private static double acklamTail(final double q)
+    {
+        return (((((-7.784894002430293e-03 * q - 3.223964580411365e-01) * q - 2.400758277161838e+00) * q
+            - 2.549732539343734e+00) * q + 4.374664141464968e+00) * q + 2.938163982698783e+00)
+            / ((((7.784695709041462e-03 * q + 3.224671290700398e-01) * q + 2.445134137142996e+00) * q
+            + 3.754408661907416e+00) * q + 1.0);
+    }
+
+    private static double acklamCentral(final double p)
+    {
         final double q = p - 0.5;
         final double r = q * q;
         return (((((-3.969683028665376e+01 * r + 2.209460984245205e+02) * r - 2.759285104469687e+02) * r

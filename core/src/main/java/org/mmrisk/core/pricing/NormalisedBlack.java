@@ -16,16 +16,26 @@ package org.mmrisk.core.pricing;
  *   b = e^{x/2} − ρ·(Y(−a) + Y(c))              when a &gt; 0.85 (the gap to the upper bound is the sum)
  * </pre>
  * Y(a) − Y(c) itself is evaluated three ways so that no digits cancel: an asymptotic series when a &lt; −10,
- * a Taylor series in t when t &lt; 0.21, and directly (the two terms differ by at least 4%) otherwise.
- * ρ·Y(·) equals F·φ(d1)·Y(·) in price units, which is how {@link Black76} uses the same two functions.
+ * a Taylor series in t when t &lt; 0.21, and directly (the two terms differ by at least 4%) otherwise; the worst
+ * relative error, about 1e-14, is where the direct form loses a decimal near a = −10. ρ·Y(·) equals F·φ(d1)·Y(·)
+ * in price units, which is how {@link Black76} uses the same functions.
  */
 final class NormalisedBlack
 {
     static final double DIRECT_LIMIT = 0.85;
     private static final double ASYMPTOTIC_LIMIT = -10.0;
     private static final double SMALL_HALF_STD_DEV = 0.21;
+    /** Below this Y'(m) is taken from its own rational form (Cody's large-argument region, −4√2). */
+    private static final double SLOPE_FIRST_LIMIT = -5.656854249492380195;
     private static final int ASYMPTOTIC_MAX_TERMS = 48;
     private static final double EPSILON = 0x1.0p-53;
+    /** 1/k for the even powers: t^{2n}/(2n)! = t^{2n−1}/(2n−1)! · t/(2n). */
+    private static final double[] INV_CONSECUTIVE =
+        {0.0, 1.0, 1.0 / 2.0, 1.0 / 3.0, 1.0 / 4.0, 1.0 / 5.0, 1.0 / 6.0, 1.0 / 7.0, 1.0 / 8.0, 1.0 / 9.0,
+            1.0 / 10.0, 1.0 / 11.0, 1.0 / 12.0, 1.0 / 13.0, 1.0 / 14.0};
+    /** 1/((2n)(2n+1)): the factor from t^{2n−1}/(2n−1)! to t^{2n+1}/(2n+1)! is t²/((2n)(2n+1)). */
+    private static final double[] INV_CONSECUTIVE_PRODUCT =
+        {0.0, 1.0 / 6.0, 1.0 / 20.0, 1.0 / 42.0, 1.0 / 72.0, 1.0 / 110.0, 1.0 / 156.0, 1.0 / 210.0};
 
     private NormalisedBlack()
     {
@@ -78,7 +88,7 @@ final class NormalisedBlack
     /**
      * @param m h, at most 0.
      * @param t s/2, positive, with m + t &le; {@link #DIRECT_LIMIT}.
-     * @return Y(m + t) − Y(m − t) with Y(z) = Φ(z)/φ(z), to a few ulps.
+     * @return Y(m + t) − Y(m − t) with Y(z) = Φ(z)/φ(z), to 1e-14 relative or better.
      */
     static double millsDifference(final double m, final double t)
     {
@@ -89,9 +99,40 @@ final class NormalisedBlack
         }
         if (t < SMALL_HALF_STD_DEV)
         {
-            return taylorDifference(m, t);
+            final boolean far = m < SLOPE_FIRST_LIMIT;
+            final double slope = far ? Normal.cdfOverPdfSlope(m) : 0.0;
+            final double mills = far ? (slope - 1.0) / m : Normal.lowerCdfOverPdf(m);
+            return taylorSeries(m, t, mills, far ? slope : 1.0 + m * mills, null, 0.0);
         }
-        return Normal.cdfOverPdf(a) - Normal.cdfOverPdf(m - t);
+        return Normal.cdfOverPdf(a) - Normal.lowerCdfOverPdf(m - t);
+    }
+
+    /**
+     * As {@link #millsDifference(double, double)}, and leaves Y(m + side·t) in {@code scratch.mills}, which
+     * {@link Black76#greeks} turns into N(d1) without another Mills ratio where the region has it anyway.
+     *
+     * @param side +1 or −1.
+     */
+    static double millsDifference(final double m, final double t, final double side, final OptionGreeks scratch)
+    {
+        final double a = m + t;
+        final double c = m - t;
+        if (a < ASYMPTOTIC_LIMIT)
+        {
+            scratch.mills = Normal.lowerCdfOverPdf(side > 0.0 ? a : c);
+            return asymptoticDifference(-a, t - m, t, -m);
+        }
+        if (t < SMALL_HALF_STD_DEV)
+        {
+            final boolean far = m < SLOPE_FIRST_LIMIT;
+            final double slope = far ? Normal.cdfOverPdfSlope(m) : 0.0;
+            final double mills = far ? (slope - 1.0) / m : Normal.lowerCdfOverPdf(m);
+            return taylorSeries(m, t, mills, far ? slope : 1.0 + m * mills, scratch, side);
+        }
+        final double ya = Normal.cdfOverPdf(a);
+        final double yc = Normal.lowerCdfOverPdf(c);
+        scratch.mills = side > 0.0 ? ya : yc;
+        return ya - yc;
     }
 
     /**
@@ -101,7 +142,19 @@ final class NormalisedBlack
      */
     static double millsSum(final double m, final double t)
     {
-        return Normal.cdfOverPdf(-(m + t)) + Normal.cdfOverPdf(m - t);
+        return Normal.lowerCdfOverPdf(-(m + t)) + Normal.lowerCdfOverPdf(m - t);
+    }
+
+    /**
+     * As {@link #millsSum(double, double)}, and leaves Y(−(m + t)) (side +1) or Y(m − t) (side −1) in
+     * {@code scratch.mills}.
+     */
+    static double millsSum(final double m, final double t, final double side, final OptionGreeks scratch)
+    {
+        final double yMinusA = Normal.lowerCdfOverPdf(-(m + t));
+        final double yc = Normal.lowerCdfOverPdf(m - t);
+        scratch.mills = side > 0.0 ? yMinusA : yc;
+        return yMinusA + yc;
     }
 
     /**
@@ -136,25 +189,42 @@ final class NormalisedBlack
 
     /**
      * Y(m + t) − Y(m − t) = 2·Σ_{k odd} Y⁽ᵏ⁾(m)·t^k/k! for t &lt; 0.21, with Y' = 1 + mY and
-     * Y⁽ᵏ⁺¹⁾ = m·Y⁽ᵏ⁾ + k·Y⁽ᵏ⁻¹⁾. Nine odd terms reach 1e-19 at t = 0.21; the forward recurrence loses
-     * at most about m² ulps, which is 100 at the asymptotic boundary.
+     * Y⁽ᵏ⁺¹⁾ = m·Y⁽ᵏ⁾ + k·Y⁽ᵏ⁻¹⁾. The ratio Y⁽²ⁿ⁺¹⁾(m)/Y'(m) is largest at m = 0, where it is 2ⁿn!, so
+     * after N odd terms the rest is below t^{2N}/(2N+1)!! of the sum: N = 4 to 8 as t grows to 0.21 keeps it
+     * under 1e-17. The recurrence advances two orders at a time,
+     * (Y⁽ᵏ⁺¹⁾, Y⁽ᵏ⁺²⁾) = (k·Y⁽ᵏ⁻¹⁾ + m·Y⁽ᵏ⁾, m·k·Y⁽ᵏ⁻¹⁾ + (m² + k + 1)·Y⁽ᵏ⁾), so that its two halves run in
+     * parallel. Y' is computed to full relative precision (for m &lt; −4√2 first, Y = (Y' − 1)/m then, since
+     * 1 + mY would cancel to 1/m²), so the odd sum is too; the even derivatives cancel more as m falls, but they
+     * weigh little (only N(d1) uses them). Free of calls and called from one level up so that it inlines.
      */
-    private static double taylorDifference(final double m, final double t)
+    private static double taylorSeries(
+        final double m, final double t, final double mills, final double slope, final OptionGreeks scratch,
+        final double side)
     {
         final double t2 = t * t;
-        double previous = Normal.cdfOverPdf(m);
-        double current = 1.0 + m * previous;
+        final double m2 = m * m;
+        final int terms = t < 0.0175 ? 4 : t < 0.05 ? 5 : t < 0.1 ? 6 : t < 0.17 ? 7 : 8;
+        double even = mills;
+        double odd = slope;
         double power = t;
-        double sum = current * power;
-        for (int k = 1; k < 17; k += 2)
+        double sumEven = even;
+        double sumOdd = odd * power;
+        for (int n = 1; n < terms; n++)
         {
-            final double even = m * current + k * previous;
-            final double odd = m * even + (k + 1) * current;
-            previous = even;
-            current = odd;
-            power *= t2 / ((k + 1) * (k + 2));
-            sum += current * power;
+            final int k = 2 * n - 1;
+            final double nextEven = k * even + m * odd;
+            odd = m * k * even + (m2 + k + 1) * odd;
+            even = nextEven;
+            final double evenPower = power * t * INV_CONSECUTIVE[2 * n];
+            power *= t2 * INV_CONSECUTIVE_PRODUCT[n];
+            sumEven += even * evenPower;
+            sumOdd += odd * power;
         }
-        return 2.0 * sum;
+        if (scratch != null)
+        {
+            // Y(m ± t) = even part ± odd part; neither cancels for t < 0.21
+            scratch.mills = sumEven + side * sumOdd;
+        }
+        return 2.0 * sumOdd;
     }
 }

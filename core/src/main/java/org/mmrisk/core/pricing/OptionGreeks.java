@@ -28,6 +28,8 @@ public final class OptionGreeks
     public double speed;
     public double rho;
     public double dollarGamma;
+    /** Scratch of one {@link Black76#greeks} pass (a Mills ratio, then Φ(−|d1|)); not a result. */
+    double mills;
 
     public OptionGreeks clear()
     {

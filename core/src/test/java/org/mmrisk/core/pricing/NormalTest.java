@@ -43,6 +43,28 @@ class NormalTest
     }
 
     @Test
+    void shouldMatchHighPrecisionErfAndErfc()
+    {
+        double worstErfc = 0.0;
+        double worstErf = 0.0;
+        for (double u = -6.0; u < 26.0; u += 0.0237)
+        {
+            // erfc(u) = 2·Φ(−u√2)
+            final BigDecimal erfc = HighPrecision.cdf(HighPrecision.of(u).multiply(SQRT2, HighPrecision.MC).negate())
+                .multiply(BigDecimal.valueOf(2), HighPrecision.MC);
+            final BigDecimal erf = BigDecimal.ONE.subtract(erfc, HighPrecision.MC);
+            worstErfc = Math.max(worstErfc, Math.abs(ErrorFunction.erfc(u) / erfc.doubleValue() - 1.0));
+            if (erf.signum() != 0)
+            {
+                worstErf = Math.max(worstErf, Math.abs(ErrorFunction.erf(u) / erf.doubleValue() - 1.0));
+            }
+        }
+        System.out.printf("erfc worst relative error %.3e, erf %.3e%n", worstErfc, worstErf);
+        assertThat(worstErfc).isLessThan(2e-15);
+        assertThat(worstErf).isLessThan(2e-15);
+    }
+
+    @Test
     void shouldInvertCdfToDoublePrecision()
     {
         double worstLower = 0.0;
