@@ -6,7 +6,8 @@ package org.mmrisk.core.engine;
  * <p>
  * {@code delta} is ∂V/∂S in coins with S the index and each expiry's basis F/S held fixed (so options, futures,
  * perpetuals and spot net into one coin delta); {@code gamma} is ∂delta/∂S per USD; {@code vega} USD per vol
- * point; {@code theta} USD per calendar day. {@code forwardDelta} is Black-76's ∂V/∂F per contract.
+ * point; {@code theta} USD per calendar day; {@code vanna} ∂vega/∂S (USD per vol point per USD);
+ * {@code volga} ∂vega/∂σ (USD per vol point²). {@code forwardDelta} is Black-76's ∂V/∂F per contract.
  * {@code deltaPerCoin} and {@code vegaPerCoin} are the same per coin of notional, for the skew.
  */
 public final class ContractRisk
@@ -20,6 +21,8 @@ public final class ContractRisk
     public double gamma;
     public double vega;
     public double theta;
+    public double vanna;
+    public double volga;
     public double premiumAdjustedDelta;
     public double deltaPerCoin;
     public double vegaPerCoin;
@@ -35,6 +38,8 @@ public final class ContractRisk
         gamma = Double.NaN;
         vega = Double.NaN;
         theta = Double.NaN;
+        vanna = Double.NaN;
+        volga = Double.NaN;
         premiumAdjustedDelta = Double.NaN;
         deltaPerCoin = Double.NaN;
         vegaPerCoin = Double.NaN;

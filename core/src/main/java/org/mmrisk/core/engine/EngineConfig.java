@@ -18,6 +18,8 @@ public final class EngineConfig
     private double maxShiftVolPoints = 5.0;
     /** Annualised basis used for the forward of an expiry that no future prices: F = S·exp(basis·T). */
     private double fallbackBasisPerYear = 0.0;
+    /** Options closer to expiry than this are priced as if this much time remained (pin risk), in years. */
+    private double optionTimeFloorYears = 300.0 / (365.25 * 86_400);
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -87,6 +89,17 @@ public final class EngineConfig
         return fallbackBasisPerYear;
     }
 
+    public EngineConfig optionTimeFloorYears(final double value)
+    {
+        optionTimeFloorYears = value;
+        return this;
+    }
+
+    public double optionTimeFloorYears()
+    {
+        return optionTimeFloorYears;
+    }
+
     public EngineConfig snapshotIntervalNs(final long value)
     {
         snapshotIntervalNs = value;
@@ -113,6 +126,10 @@ public final class EngineConfig
         if (!Double.isFinite(fallbackBasisPerYear) || Math.abs(fallbackBasisPerYear) > 1.0)
         {
             throw new IllegalArgumentException("fallbackBasisPerYear must be within [-1, 1]: " + fallbackBasisPerYear);
+        }
+        if (!(optionTimeFloorYears >= 0 && optionTimeFloorYears <= 1.0 / 365.25))
+        {
+            throw new IllegalArgumentException("optionTimeFloor must be from 0 to one day: " + optionTimeFloorYears);
         }
         if (snapshotIntervalNs <= 0)
         {

@@ -21,7 +21,8 @@ public final class InstrumentState
     double ask = Double.NaN;
     double mark = Double.NaN;
     double markIv = Double.NaN;
-    double venueForward = Double.NaN;
+    /** The venue's forward for this option over the index, from the last tick that carried both. */
+    double venueBasis = Double.NaN;
     long lastTickNs = Long.MIN_VALUE;
 
     double lastShift = Double.NaN;

@@ -3,6 +3,7 @@ package org.mmrisk.core.engine;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.event.RiskEvent;
@@ -13,6 +14,8 @@ import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.vol.SmileRejectReason;
+import org.mmrisk.core.vol.VolSurface;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +47,7 @@ public final class RiskEngine
 
     private long timeNs = Long.MIN_VALUE;
     private long nextOutputSequence;
+    private SmileRejectReason lastSmileReject = SmileRejectReason.NONE;
 
     public RiskEngine(final EngineConfig config, final RiskOutput output)
     {
@@ -146,7 +150,7 @@ public final class RiskEngine
         UnderlyingRisk underlying = underlyingByCode.get(code);
         if (underlying == null)
         {
-            underlying = new UnderlyingRisk(code);
+            underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear());
             underlyingByCode.put(code, underlying);
             insertSorted(underlying);
         }
@@ -180,11 +184,38 @@ public final class RiskEngine
         state.ask = event.ask;
         state.mark = event.mark;
         state.markIv = Double.isNaN(event.markIv) ? state.markIv : event.markIv;
-        state.venueForward = Double.isNaN(event.underlyingPrice) ? state.venueForward : event.underlyingPrice;
         state.lastTickNs = timeNs;
+        updateForwards(state, event.underlyingPrice);
         state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.TICKS);
         return null;
+    }
+
+    /**
+     * Feeds the forward curve from futures and the perpetual, and keeps an option's venue forward as a basis to
+     * the index (the curve's fallback for expiries no future prices).
+     */
+    private void updateForwards(final InstrumentState state, final double venueForwardUsd)
+    {
+        final UnderlyingRisk underlying = state.underlying();
+        final Instrument instrument = state.instrument();
+        final double mid = state.midOrMark();
+        if (instrument.kind() == InstrumentKind.FUTURE && mid > 0)
+        {
+            underlying.forwards().setFuture(instrument.expiryNs(), mid, timeNs);
+        }
+        else if (underlying.isCurvePerpetual(state) && mid > 0)
+        {
+            underlying.forwards().perpetualUsd(mid);
+        }
+        else if (instrument.kind() == InstrumentKind.OPTION && venueForwardUsd > 0)
+        {
+            final double indexUsd = underlying.resolveIndexUsd();
+            if (indexUsd > 0)
+            {
+                state.venueBasis = venueForwardUsd / indexUsd;
+            }
+        }
     }
 
     /**
@@ -260,6 +291,11 @@ public final class RiskEngine
         return null;
     }
 
+    /**
+     * A {@code vol} event replaces one expiry's smile, a {@code surface} event the whole surface, atomically. An
+     * update that would make the surface arbitrageable is rejected as a whole (INVALID_SMILE, with an alert whose
+     * value is the {@link SmileRejectReason} ordinal) and the previous smiles stay.
+     */
     private RejectReason onSmiles(final RiskEvent event)
     {
         final RejectReason reason = InputValidator.validateSmiles(event, timeNs);
@@ -267,6 +303,19 @@ public final class RiskEngine
         {
             return reason;
         }
+        final UnderlyingRisk underlying = underlying(event.underlying);
+        final VolSurface surface = underlying.surface();
+        lastSmileReject = event.type == EventType.VOL && event.smileCount == 1 ?
+            surface.applySmile(event.smileExpiryNs[0], event.sviA[0], event.sviB[0], event.sviRho[0], event.sviM[0],
+                event.sviSigma[0], timeNs) :
+            surface.applySurface(event.smileCount, event.smileExpiryNs, event.sviA, event.sviB, event.sviRho,
+                event.sviM, event.sviSigma, timeNs);
+        if (lastSmileReject != SmileRejectReason.NONE)
+        {
+            raise(AlertCode.SMILE_REJECTED, event.underlying, 0, lastSmileReject.ordinal());
+            return RejectReason.INVALID_SMILE;
+        }
+        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.VOL_UPDATES);
         return null;
     }
@@ -450,6 +499,14 @@ public final class RiskEngine
         }
         final double pnl = state.position().unrealizedInSettlement(state.instrument(), mark);
         return state.instrument().isInverse() ? pnl * indexUsd : pnl;
+    }
+
+    /**
+     * @return the outcome of the last vol or surface update (NONE when it was applied), for reject reports.
+     */
+    public SmileRejectReason lastSmileReject()
+    {
+        return lastSmileReject;
     }
 
     public long timeNs()

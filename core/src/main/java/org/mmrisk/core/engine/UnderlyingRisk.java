@@ -1,16 +1,17 @@
 package org.mmrisk.core.engine;
 
-import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.forward.ForwardCurve;
+import org.mmrisk.core.vol.VolSurface;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One coin index (BTC, ETH) and everything aggregated on it: its index level, its instruments, and the
- * position-weighted exposure of the desk. Owned by the engine thread.
+ * One coin index (BTC, ETH) and everything aggregated on it: its index level, its forward curve and vol surface,
+ * its instruments, and the position-weighted exposure of the desk. Owned by the engine thread.
  * <p>
  * Units: {@code delta} in coins, {@code deltaUsd} = delta × index, {@code gamma} coins per USD of index move,
  * {@code vega} USD per vol point, {@code theta} USD per calendar day, P&L in USD.
@@ -20,7 +21,8 @@ public final class UnderlyingRisk
     private final long code;
     private final String name;
     private final List<InstrumentState> instruments = new ArrayList<>();
-    private final Long2ObjectHashMap<InstrumentState> futureByExpiry = new Long2ObjectHashMap<>();
+    private final ForwardCurve forwards;
+    private final VolSurface surface = new VolSurface();
     private InstrumentState indexInstrument;
     private InstrumentState perpetual;
     private InstrumentState spot;
@@ -41,9 +43,10 @@ public final class UnderlyingRisk
     long causeSendTimeNs = Long.MIN_VALUE;
     long lastSnapshotNs = Long.MIN_VALUE;
 
-    UnderlyingRisk(final long code)
+    UnderlyingRisk(final long code, final double fallbackBasisPerYear)
     {
         this.code = code;
+        this.forwards = new ForwardCurve(ForwardCurve.DEFAULT_CAPACITY, fallbackBasisPerYear);
         this.name = AsciiCode.toString(code);
     }
 
@@ -62,10 +65,6 @@ public final class UnderlyingRisk
         else if (kind == InstrumentKind.SPOT && spot == null)
         {
             spot = state;
-        }
-        else if (kind == InstrumentKind.FUTURE && !futureByExpiry.containsKey(state.instrument().expiryNs()))
-        {
-            futureByExpiry.put(state.instrument().expiryNs(), state);
         }
     }
 
@@ -98,11 +97,21 @@ public final class UnderlyingRisk
     }
 
     /**
-     * @return the future expiring at {@code expiryNs}, or null.
+     * @return true when {@code state} is the instrument the curve's fallback forward reads (the perpetual).
      */
-    InstrumentState futureAt(final long expiryNs)
+    boolean isCurvePerpetual(final InstrumentState state)
     {
-        return futureByExpiry.get(expiryNs);
+        return state == perpetual;
+    }
+
+    public ForwardCurve forwards()
+    {
+        return forwards;
+    }
+
+    public VolSurface surface()
+    {
+        return surface;
     }
 
     void clearAggregates()

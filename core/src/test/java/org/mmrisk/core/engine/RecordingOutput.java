@@ -19,6 +19,7 @@ final class RecordingOutput implements RiskOutput
     final Map<Integer, Double> lastShift = new HashMap<>();
     final Map<Integer, Double> lastShiftVol = new HashMap<>();
     final List<AlertCode> alerts = new ArrayList<>();
+    final List<Double> alertValues = new ArrayList<>();
     final List<Long> sequences = new ArrayList<>();
     int quotes;
     int snapshots;
@@ -43,6 +44,7 @@ final class RecordingOutput implements RiskOutput
     public void onAlert(final Alert alert)
     {
         alerts.add(alert.code);
+        alertValues.add(alert.value);
         sequences.add(alert.sequence);
     }
 }

@@ -102,6 +102,41 @@ final class TestEvents
         return e;
     }
 
+    RiskEvent linearOption(final int id, final long expiryNs, final double strike, final PutCall putCall)
+    {
+        final RiskEvent event = instrument(id, "BTC-USDC-OPT-" + id, InstrumentKind.OPTION, Settlement.LINEAR, "USD",
+            "USD", 0.01, ContractUnit.COIN, 0.1);
+        event.expiryNs = expiryNs;
+        event.strike = strike;
+        event.putCall = putCall;
+        return event;
+    }
+
+    /**
+     * A {@code vol} event (one smile) when {@code surface} is false, else a {@code surface} event with the
+     * smiles added by {@link #smile}.
+     */
+    RiskEvent smiles(final long timeNs, final boolean surface)
+    {
+        envelope(surface ? EventType.SURFACE : EventType.VOL, timeNs);
+        e.underlying = BTC;
+        return e;
+    }
+
+    RiskEvent smile(final long expiryNs, final double a, final double b, final double rho, final double m,
+        final double sigma)
+    {
+        e.addSmile(expiryNs, a, b, rho, m, sigma);
+        return e;
+    }
+
+    RiskEvent markTick(final long timeNs, final int id, final double mark)
+    {
+        tick(timeNs, id, 0.9 * mark, 1.1 * mark);
+        e.mark = mark;
+        return e;
+    }
+
     RiskEvent timer(final long timeNs)
     {
         return envelope(EventType.TIMER, timeNs);

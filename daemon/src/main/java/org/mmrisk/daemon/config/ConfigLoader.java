@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.time.YearFraction;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,6 +126,8 @@ public final class ConfigLoader
         require(file, "engine", c.engine != null, "must be a section");
         require(file, "engine.skewHorizonMinutes", c.engine.skewHorizonMinutes > 0, "must be positive");
         require(file, "engine.snapshotIntervalMs", c.engine.snapshotIntervalMs >= 1, "must be positive");
+        require(file, "engine.optionTimeFloorSeconds",
+            c.engine.optionTimeFloorSeconds >= 0 && c.engine.optionTimeFloorSeconds <= 86_400, "must be 0 to 86400");
     }
 
     private static EngineConfig engineConfig(final Path file, final DaemonConfig c)
@@ -139,6 +142,7 @@ public final class ConfigLoader
                 .minShiftTicks(e.minShiftTicks)
                 .maxShiftVolPoints(e.maxShiftVolPoints)
                 .fallbackBasisPerYear(e.fallbackBasisPerYear)
+                .optionTimeFloorYears(e.optionTimeFloorSeconds / YearFraction.NANOS_PER_YEAR * 1e9)
                 .snapshotIntervalNs(e.snapshotIntervalMs * 1_000_000L)
                 .conclude();
         }

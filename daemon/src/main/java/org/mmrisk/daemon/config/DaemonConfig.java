@@ -86,6 +86,8 @@ public final class DaemonConfig
         @JsonProperty
         public double fallbackBasisPerYear = 0.0;
         @JsonProperty
+        public double optionTimeFloorSeconds = 300;
+        @JsonProperty
         public int snapshotIntervalMs = 1000;
     }
 }

@@ -99,6 +99,8 @@ public final class StateReport
         number(n, "gamma", r.gamma);
         number(n, "vega", r.vega);
         number(n, "theta", r.theta);
+        number(n, "vanna", r.vanna);
+        number(n, "volga", r.volga);
         if (instrument.isOption() && instrument.isInverse())
         {
             number(n, "premiumAdjustedDelta", r.premiumAdjustedDelta);

@@ -71,7 +71,7 @@ public final class ReplayRunner
             final RejectReason reason = engine.onEvent(event);
             if (reason != null)
             {
-                reject(reason, null);
+                reject(reason, reason == RejectReason.INVALID_SMILE ? engine.lastSmileReject().name() : null);
             }
             batchOpen = !event.batchEnd;
             if (event.batchEnd)

@@ -1,0 +1,160 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.forward.ForwardCurve;
+import org.mmrisk.core.forward.ForwardSource;
+import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.pricing.Black76;
+import org.mmrisk.core.pricing.ImpliedVol;
+import org.mmrisk.core.pricing.ImpliedVolResult;
+import org.mmrisk.core.pricing.OptionGreeks;
+import org.mmrisk.core.time.YearFraction;
+import org.mmrisk.core.vol.VolPoint;
+
+/**
+ * Exact revaluation of ONE option contract: its forward, its volatility and its smile-consistent Greeks.
+ * Owned by the engine thread; allocation-free (scratch holders are fields).
+ * <p>
+ * <b>Forward</b>: the underlying's {@link ForwardCurve} (the future of that expiry, else interpolated between
+ * futures); where the curve only has its fallback, the venue's forward from the option's own ticks, kept as a
+ * basis to the index so it moves with the index; else the curve's fallback (perpetual or index with the
+ * configured basis).
+ * <p>
+ * <b>Volatility</b>: the underlying's SVI surface at k = ln(K/F) when it has one (sticky moneyness); else the
+ * option's last tick {@code markIv}; else the volatility implied by its mark price. Without any of them the
+ * option is unpriced.
+ * <p>
+ * <b>Smile-consistent Greeks</b> (sticky moneyness, σ = σ(k), k = ln(K/F)): with ∂σ/∂F = −σ_k/F and
+ * ∂²σ/∂F² = (σ_kk + σ_k)/F², the forward delta and gamma used for aggregation are
+ * <pre>
+ *   V_F  = Δ + ν·∂σ/∂F
+ *   V_FF = Γ + 2·vanna·∂σ/∂F + volga·(∂σ/∂F)² + ν·∂²σ/∂F²
+ * </pre>
+ * with ν, vanna and volga per unit of vol (not per point). A flat vol (mark IV) has no slope: V_F = Δ.
+ * {@code forwardDelta} stays the plain Black-76 ∂V/∂F at the option's own implied vol.
+ * <p>
+ * <b>Near expiry</b>: an option closer to expiry than the configured floor is priced as if the floor remained
+ * (gamma and theta stay bounded through the pin); at or after expiry it is worth its intrinsic value against the
+ * index, delta a step, until it is settled.
+ */
+final class OptionRevaluer
+{
+    private static final double VOL_POINT = 100.0;
+
+    private final EngineConfig config;
+    private final OptionGreeks greeks = new OptionGreeks();
+    private final VolPoint volPoint = new VolPoint();
+    private final ImpliedVolResult impliedVol = new ImpliedVolResult();
+    private double vol;
+    private double dVolDk;
+    private double d2VolDk2;
+
+    OptionRevaluer(final EngineConfig config)
+    {
+        this.config = config;
+    }
+
+    void revalue(final InstrumentState state, final UnderlyingRisk underlying, final long nowNs)
+    {
+        final ContractRisk risk = state.risk();
+        final Instrument instrument = state.instrument();
+        final double indexUsd = underlying.indexUsd;
+        final double years = YearFraction.years(nowNs, instrument.expiryNs());
+        final double forward = forward(state, underlying, nowNs);
+        if (!(forward > 0) || !resolveVol(state, underlying, forward, years, nowNs))
+        {
+            risk.unpriced();
+            return;
+        }
+        final double pricingYears = years > 0 ? Math.max(years, config.optionTimeFloorYears()) : 0;
+        Black76.greeks(instrument.isCall(), forward, instrument.strike(), pricingYears, vol, 0.0, greeks);
+
+        final double dVolDf = -dVolDk / forward;
+        final double d2VolDf2 = (d2VolDk2 + dVolDk) / (forward * forward);
+        final double vegaPerVol = greeks.vega * VOL_POINT;
+        final double dValueDf = greeks.delta + vegaPerVol * dVolDf;
+        final double d2ValueDf2 = greeks.gamma + 2 * greeks.vanna * VOL_POINT * dVolDf +
+            greeks.volga * VOL_POINT * VOL_POINT * dVolDf * dVolDf + vegaPerVol * d2VolDf2;
+
+        final double basis = forward / indexUsd;
+        // a linear option's USD value is V(F); a coin-settled one's is S·V(F)/F = V(F)/b, b = F/S held fixed
+        final double usdPerForwardUnit = instrument.isInverse() ? 1.0 / basis : 1.0;
+        final double deltaPerCoin = instrument.isInverse() ? dValueDf : basis * dValueDf;
+        final double size = instrument.contractSize();
+        risk.priced = true;
+        risk.forward = forward;
+        risk.iv = vol;
+        risk.priceUsd = size * greeks.price * usdPerForwardUnit;
+        risk.forwardDelta = size * greeks.delta;
+        risk.delta = size * deltaPerCoin;
+        risk.gamma = size * basis * basis * usdPerForwardUnit * d2ValueDf2;
+        risk.vega = size * greeks.vega * usdPerForwardUnit;
+        risk.theta = size * greeks.theta * usdPerForwardUnit;
+        risk.vanna = size * greeks.vanna * basis * usdPerForwardUnit;
+        risk.volga = size * greeks.volga * usdPerForwardUnit;
+        risk.premiumAdjustedDelta = instrument.isInverse() ? size * (greeks.delta - greeks.price / forward) : Double.NaN;
+        risk.deltaPerCoin = deltaPerCoin;
+        risk.vegaPerCoin = greeks.vega * usdPerForwardUnit;
+    }
+
+    /**
+     * @return the forward of the option's expiry in USD, NaN without an index.
+     */
+    private static double forward(final InstrumentState state, final UnderlyingRisk underlying, final long nowNs)
+    {
+        final ForwardCurve curve = underlying.forwards();
+        final long expiryNs = state.instrument().expiryNs();
+        final double indexUsd = underlying.indexUsd;
+        if (state.venueBasis > 0 && curve.source(expiryNs, nowNs, indexUsd) == ForwardSource.FALLBACK)
+        {
+            return state.venueBasis * indexUsd;
+        }
+        return curve.forward(expiryNs, nowNs, indexUsd);
+    }
+
+    /**
+     * Sets {@link #vol}, {@link #dVolDk} and {@link #d2VolDk2}.
+     *
+     * @return false when no volatility is known for the option.
+     */
+    private boolean resolveVol(
+        final InstrumentState state, final UnderlyingRisk underlying, final double forward, final double years,
+        final long nowNs)
+    {
+        dVolDk = 0;
+        d2VolDk2 = 0;
+        final Instrument instrument = state.instrument();
+        if (!(years > 0))
+        {
+            vol = 0;
+            return true;
+        }
+        final double k = Math.log(instrument.strike() / forward);
+        if (underlying.surface().evaluate(instrument.expiryNs(), k, nowNs, volPoint))
+        {
+            vol = volPoint.impliedVol;
+            dVolDk = volPoint.dVolDk;
+            d2VolDk2 = volPoint.d2VolDk2;
+            return vol > 0;
+        }
+        if (state.markIv > 0)
+        {
+            vol = state.markIv;
+            return true;
+        }
+        vol = markImpliedVol(state, forward, years);
+        return vol > 0;
+    }
+
+    private double markImpliedVol(final InstrumentState state, final double forward, final double years)
+    {
+        final Instrument instrument = state.instrument();
+        final double mark = state.markOrMid();
+        if (!(mark > 0))
+        {
+            return Double.NaN;
+        }
+        final double markUsd = instrument.isInverse() ? mark * forward : mark;
+        ImpliedVol.solve(markUsd, forward, instrument.strike(), years, instrument.isCall(), 0.0, impliedVol);
+        return impliedVol.isOk() ? impliedVol.vol : Double.NaN;
+    }
+}
