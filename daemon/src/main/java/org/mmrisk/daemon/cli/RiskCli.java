@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         MonitorCommand.class,
         ControlCommand.class,
+        PriceCommand.class,
+        IvCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RiskCli implements Runnable
