@@ -20,6 +20,10 @@ public final class EngineConfig
     private double fallbackBasisPerYear = 0.0;
     /** Options closer to expiry than this are priced as if this much time remained (pin risk), in years. */
     private double optionTimeFloorYears = 300.0 / (365.25 * 86_400);
+    /** Fill ids are remembered this long after their exchange time; older fills are held, not applied. */
+    private long fillIdHorizonNs = 24L * 3_600_000_000_000L;
+    /** Most fill ids remembered; beyond it the oldest are forgotten early (and counted). */
+    private int fillIdCapacity = 1 << 20;
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -100,6 +104,28 @@ public final class EngineConfig
         return optionTimeFloorYears;
     }
 
+    public EngineConfig fillIdHorizonNs(final long value)
+    {
+        fillIdHorizonNs = value;
+        return this;
+    }
+
+    public long fillIdHorizonNs()
+    {
+        return fillIdHorizonNs;
+    }
+
+    public EngineConfig fillIdCapacity(final int value)
+    {
+        fillIdCapacity = value;
+        return this;
+    }
+
+    public int fillIdCapacity()
+    {
+        return fillIdCapacity;
+    }
+
     public EngineConfig snapshotIntervalNs(final long value)
     {
         snapshotIntervalNs = value;
@@ -130,6 +156,14 @@ public final class EngineConfig
         if (!(optionTimeFloorYears >= 0 && optionTimeFloorYears <= 1.0 / 365.25))
         {
             throw new IllegalArgumentException("optionTimeFloor must be from 0 to one day: " + optionTimeFloorYears);
+        }
+        if (fillIdHorizonNs <= 0)
+        {
+            throw new IllegalArgumentException("fillIdHorizon must be positive: " + fillIdHorizonNs + " ns");
+        }
+        if (fillIdCapacity < 1024 || fillIdCapacity > (1 << 26))
+        {
+            throw new IllegalArgumentException("fillIdCapacity must be 1024 to 67108864: " + fillIdCapacity);
         }
         if (snapshotIntervalNs <= 0)
         {

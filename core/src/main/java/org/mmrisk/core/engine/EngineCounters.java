@@ -15,6 +15,11 @@ public final class EngineCounters
         counts[counter.ordinal()]++;
     }
 
+    public void add(final EngineCounter counter, final long delta)
+    {
+        counts[counter.ordinal()] += delta;
+    }
+
     public void reject(final RejectReason reason)
     {
         counts[EngineCounter.REJECTED.ordinal()]++;

@@ -31,6 +31,13 @@ public enum RejectReason
     INVALID_SMILE,
     /** A control command with missing or bad arguments. */
     INVALID_CONTROL,
+    /** A fill whose (venue, fill id) was already applied: a gateway's re-send. Nothing changes. */
+    DUPLICATE_FILL,
+    /**
+     * A fill whose exchange time is older than the fill-id horizon: whether it was applied before can no longer be
+     * known, so it is held (not applied), listed and alerted for an operator to reconcile with a position message.
+     */
+    FILL_BEYOND_HORIZON,
     /** The event type is not known to the engine. */
     UNKNOWN_TYPE,
     /** Replay only: the line is not a JSON object. */

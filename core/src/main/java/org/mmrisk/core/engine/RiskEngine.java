@@ -8,6 +8,8 @@ import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.fill.HeldFills;
+import org.mmrisk.core.fill.SeenFills;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
@@ -32,6 +34,8 @@ import java.util.List;
 public final class RiskEngine
 {
     private static final int ALERT_CAPACITY = 1024;
+    private static final int HELD_FILLS_KEPT = 256;
+    private static final int FILL_IDS_INITIAL = 4096;
 
     private final EngineConfig config;
     private final RiskOutput output;
@@ -43,6 +47,8 @@ public final class RiskEngine
     private final InventorySkew skew;
     private final AlertQueue alerts = new AlertQueue(ALERT_CAPACITY);
     private final QuoteAdjustment quote = new QuoteAdjustment();
+    private final SeenFills seenFills;
+    private final HeldFills heldFills = new HeldFills(HELD_FILLS_KEPT);
     private final RiskSnapshot snapshot = new RiskSnapshot();
 
     private long timeNs = Long.MIN_VALUE;
@@ -55,6 +61,7 @@ public final class RiskEngine
         this.output = output;
         this.revaluer = new Revaluer(config);
         this.skew = new InventorySkew(config);
+        this.seenFills = new SeenFills(Math.min(FILL_IDS_INITIAL, config.fillIdCapacity()), config.fillIdCapacity());
     }
 
     /**
@@ -229,6 +236,11 @@ public final class RiskEngine
         {
             return reason;
         }
+        final RejectReason identity = checkFillIdentity(event);
+        if (identity != null)
+        {
+            return identity;
+        }
         InstrumentState state = instruments.get(event.instrumentId);
         if (state == null)
         {
@@ -254,6 +266,36 @@ public final class RiskEngine
             raise(AlertCode.FILL_UNPRICEABLE_INSTRUMENT, underlying.code(), event.instrumentId, signedQuantity);
         }
         underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        return null;
+    }
+
+    /**
+     * Exactly-once: a (venue, fill id) already applied is a re-send and changes nothing; a fill older than the
+     * horizon cannot be checked (its id may be forgotten), so it is held for an operator instead of applied.
+     * Otherwise the id is recorded and the fill goes on.
+     */
+    private RejectReason checkFillIdentity(final RiskEvent event)
+    {
+        final long horizonStartNs = timeNs - config.fillIdHorizonNs();
+        counters.add(EngineCounter.FILL_IDS_FORGOTTEN, seenFills.forgetBefore(horizonStartNs));
+        if (seenFills.contains(event.venue, event.fillId, event.fillIdLength))
+        {
+            counters.increment(EngineCounter.FILLS_DUPLICATE);
+            return RejectReason.DUPLICATE_FILL;
+        }
+        if (event.exchangeTimeNs < horizonStartNs)
+        {
+            heldFills.add(event, timeNs);
+            counters.increment(EngineCounter.FILLS_HELD);
+            final InstrumentState state = instruments.get(event.instrumentId);
+            final long underlying = state != null && state.isDefined() ? state.instrument().underlying() : AsciiCode.NONE;
+            raise(AlertCode.FILL_BEYOND_HORIZON, underlying, event.instrumentId,
+                event.side == Side.BUY ? event.quantity : -event.quantity);
+            return RejectReason.FILL_BEYOND_HORIZON;
+        }
+        final long evictedBefore = seenFills.evictedForCapacity();
+        seenFills.add(event.venue, event.fillId, event.fillIdLength, event.exchangeTimeNs);
+        counters.add(EngineCounter.FILL_IDS_EVICTED_EARLY, seenFills.evictedForCapacity() - evictedBefore);
         return null;
     }
 
@@ -507,6 +549,22 @@ public final class RiskEngine
     public SmileRejectReason lastSmileReject()
     {
         return lastSmileReject;
+    }
+
+    /**
+     * @return the fill identities remembered (engine state: snapshots carry it), for reports and snapshots.
+     */
+    public SeenFills seenFills()
+    {
+        return seenFills;
+    }
+
+    /**
+     * @return the most recent fills held beyond the horizon, for reports.
+     */
+    public HeldFills heldFills()
+    {
+        return heldFills;
     }
 
     public long timeNs()

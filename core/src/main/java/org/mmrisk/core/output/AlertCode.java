@@ -18,7 +18,12 @@ public enum AlertCode
     /** A control command was applied (audit trail). */
     CONTROL_APPLIED(6),
     /** A control command was rejected. */
-    CONTROL_REJECTED(7);
+    CONTROL_REJECTED(7),
+    /**
+     * A fill older than the fill-id horizon was held, not applied: reconcile it with a position message.
+     * {@code value} is its signed quantity.
+     */
+    FILL_BEYOND_HORIZON(8);
 
     private static final AlertCode[] VALUES = values();
     private final int code;

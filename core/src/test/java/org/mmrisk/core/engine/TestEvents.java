@@ -137,6 +137,16 @@ final class TestEvents
         return e;
     }
 
+    RiskEvent fill(final long timeNs, final int id, final Side side, final double quantity, final double price,
+        final String venue, final String fillId, final long exchangeTimeNs)
+    {
+        fill(timeNs, id, side, quantity, price);
+        e.venue = AsciiCode.pack(venue);
+        e.fillId(fillId);
+        e.exchangeTimeNs = exchangeTimeNs;
+        return e;
+    }
+
     RiskEvent timer(final long timeNs)
     {
         return envelope(EventType.TIMER, timeNs);

@@ -62,8 +62,8 @@ public final class FeedCommand implements Callable<Integer>
             final FeedSimulator feed = new FeedSimulator(books, market, fills == null ? market : fills, seed, fillRatio);
             feed.writeReferenceData(startNs);
             run(feed);
-            System.out.printf("risk feed: wrote %,d messages (%,d fills) into %s%n", feed.messageCount(),
-                feed.fillCount(), loaded.dataDir().resolve("input"));
+            System.out.printf("risk feed: wrote %,d messages (%,d fills, %,d of them sent twice) into %s%n",
+                feed.messageCount(), feed.fillCount(), feed.resentCount(), loaded.dataDir().resolve("input"));
         }
         return 0;
     }

@@ -126,6 +126,10 @@ public final class ConfigLoader
         require(file, "engine", c.engine != null, "must be a section");
         require(file, "engine.skewHorizonMinutes", c.engine.skewHorizonMinutes > 0, "must be positive");
         require(file, "engine.snapshotIntervalMs", c.engine.snapshotIntervalMs >= 1, "must be positive");
+        require(file, "engine.fillIdHorizonHours",
+            c.engine.fillIdHorizonHours > 0 && c.engine.fillIdHorizonHours <= 24 * 31, "must be above 0, at most 744");
+        require(file, "engine.fillIdCapacity",
+            c.engine.fillIdCapacity >= 1024 && c.engine.fillIdCapacity <= (1 << 26), "must be 1024 to 67108864");
         require(file, "engine.optionTimeFloorSeconds",
             c.engine.optionTimeFloorSeconds >= 0 && c.engine.optionTimeFloorSeconds <= 86_400, "must be 0 to 86400");
     }
@@ -143,6 +147,8 @@ public final class ConfigLoader
                 .maxShiftVolPoints(e.maxShiftVolPoints)
                 .fallbackBasisPerYear(e.fallbackBasisPerYear)
                 .optionTimeFloorYears(e.optionTimeFloorSeconds / YearFraction.NANOS_PER_YEAR * 1e9)
+                .fillIdHorizonNs((long)(e.fillIdHorizonHours * 3_600_000_000_000L))
+                .fillIdCapacity(e.fillIdCapacity)
                 .snapshotIntervalNs(e.snapshotIntervalMs * 1_000_000L)
                 .conclude();
         }

@@ -88,6 +88,10 @@ public final class DaemonConfig
         @JsonProperty
         public double optionTimeFloorSeconds = 300;
         @JsonProperty
+        public double fillIdHorizonHours = 24;
+        @JsonProperty
+        public int fillIdCapacity = 1 << 20;
+        @JsonProperty
         public int snapshotIntervalMs = 1000;
     }
 }

@@ -26,6 +26,8 @@ public final class FeedSimulator
     private static final double NANOS_PER_YEAR = 365.25 * 86_400 * 1e9;
     private static final double BASIS_PER_YEAR = 0.05;
     private static final double JUMP_PROBABILITY = 0.0005;
+    /** A gateway that reconnects re-sends its recent fills; the daemon must count each once. */
+    private static final double RESEND_PROBABILITY = 0.02;
 
     private final List<SimulatedBook> books;
     private final SbeAppender market;
@@ -37,6 +39,7 @@ public final class FeedSimulator
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
     private long fillCount;
+    private long resentCount;
     private long messageCount;
 
     public FeedSimulator(final List<SimulatedBook> books, final SbeAppender market, final SbeAppender fills,
@@ -209,6 +212,11 @@ public final class FeedSimulator
         }
         event.feeCurrency = AsciiCode.pack(books.get(b).underlying);
         write(fills);
+        if (random.nextDouble() < RESEND_PROBABILITY)
+        {
+            write(fills);
+            resentCount++;
+        }
     }
 
     private void write(final SbeAppender appender)
@@ -231,5 +239,13 @@ public final class FeedSimulator
     public long fillCount()
     {
         return fillCount;
+    }
+
+    /**
+     * @return fills written a second time with the same id, as a reconnecting gateway does.
+     */
+    public long resentCount()
+    {
+        return resentCount;
     }
 }

@@ -9,10 +9,16 @@ import org.mmrisk.core.engine.InstrumentState;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.engine.UnderlyingRisk;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.fill.HeldFills;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.position.Position;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,8 +59,34 @@ public final class StateReport
         }
         state.putArray("quotes").addAll(lastQuotes);
         state.set("rejects", rejects);
+        heldFills(engine.heldFills(), state.putArray("heldFills"));
         counters(engine, extraCounters, state.putObject("counters"));
         return state;
+    }
+
+    /**
+     * Fills held beyond the fill-id horizon, by instrument id, then in arrival order.
+     */
+    private static void heldFills(final HeldFills held, final ArrayNode out)
+    {
+        final List<HeldFills.Held> sorted = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++)
+        {
+            sorted.add(held.get(i));
+        }
+        sorted.sort(Comparator.comparingInt(h -> h.instrumentId));
+        for (final HeldFills.Held h : sorted)
+        {
+            final ObjectNode n = out.addObject();
+            n.put("instrumentId", h.instrumentId);
+            n.put("venue", AsciiCode.toString(h.venue));
+            n.put("fillId", new String(h.fillId, 0, h.fillIdLength, StandardCharsets.US_ASCII));
+            n.put("side", h.side.name());
+            number(n, "quantity", h.quantity);
+            number(n, "price", h.price);
+            n.put("exchangeTime", JsonTime.format(h.exchangeTimeNs));
+            n.put("time", JsonTime.format(h.timeNs));
+        }
     }
 
     private static boolean hasPosition(final Position p)
@@ -128,6 +160,7 @@ public final class StateReport
         {
             n.put(counter.key(), engine.counters().get(counter));
         }
+        n.put("fillIdsRemembered", engine.seenFills().size());
         final ObjectNode byReason = n.putObject("rejectedByReason");
         for (final RejectReason reason : RejectReason.VALUES)
         {
