@@ -23,9 +23,16 @@ public final class ContractRisk
     public double theta;
     public double vanna;
     public double volga;
+    /** ∂gamma/∂S, coins per USD². */
+    public double speed;
+    /** ∂delta/∂t, coins per calendar day (the change of delta as time passes). */
+    public double charm;
     public double premiumAdjustedDelta;
     public double deltaPerCoin;
     public double vegaPerCoin;
+    /** Index level and engine time of the exact revaluation these values come from. */
+    public double anchorIndexUsd;
+    public long anchorTimeNs;
 
     public void unpriced()
     {
@@ -40,6 +47,8 @@ public final class ContractRisk
         theta = Double.NaN;
         vanna = Double.NaN;
         volga = Double.NaN;
+        speed = Double.NaN;
+        charm = Double.NaN;
         premiumAdjustedDelta = Double.NaN;
         deltaPerCoin = Double.NaN;
         vegaPerCoin = Double.NaN;

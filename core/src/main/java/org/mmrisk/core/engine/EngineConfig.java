@@ -24,6 +24,14 @@ public final class EngineConfig
     private long fillIdHorizonNs = 24L * 3_600_000_000_000L;
     /** Most fill ids remembered; beyond it the oldest are forgotten early (and counted). */
     private int fillIdCapacity = 1 << 20;
+    /** Instruments re-anchored by exact revaluation per batch of their underlying, round robin. */
+    private int reanchorSliceSize = 32;
+    /** Largest index move (relative) from any anchor before the whole underlying is revalued. */
+    private double trustRadius = 0.01;
+    /** Oldest anchor allowed before the whole underlying is revalued. */
+    private long maxAnchorAgeNs = 60_000_000_000L;
+    /** Σ|Taylor delta − exact delta| over a sweep, relative to the gross delta, beyond which all is revalued. */
+    private double approxErrorBudget = 1e-4;
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -126,6 +134,50 @@ public final class EngineConfig
         return fillIdCapacity;
     }
 
+    public EngineConfig reanchorSliceSize(final int value)
+    {
+        reanchorSliceSize = value;
+        return this;
+    }
+
+    public int reanchorSliceSize()
+    {
+        return reanchorSliceSize;
+    }
+
+    public EngineConfig trustRadius(final double value)
+    {
+        trustRadius = value;
+        return this;
+    }
+
+    public double trustRadius()
+    {
+        return trustRadius;
+    }
+
+    public EngineConfig maxAnchorAgeNs(final long value)
+    {
+        maxAnchorAgeNs = value;
+        return this;
+    }
+
+    public long maxAnchorAgeNs()
+    {
+        return maxAnchorAgeNs;
+    }
+
+    public EngineConfig approxErrorBudget(final double value)
+    {
+        approxErrorBudget = value;
+        return this;
+    }
+
+    public double approxErrorBudget()
+    {
+        return approxErrorBudget;
+    }
+
     public EngineConfig snapshotIntervalNs(final long value)
     {
         snapshotIntervalNs = value;
@@ -164,6 +216,16 @@ public final class EngineConfig
         if (fillIdCapacity < 1024 || fillIdCapacity > (1 << 26))
         {
             throw new IllegalArgumentException("fillIdCapacity must be 1024 to 67108864: " + fillIdCapacity);
+        }
+        if (reanchorSliceSize < 1)
+        {
+            throw new IllegalArgumentException("reanchorSliceSize must be at least 1: " + reanchorSliceSize);
+        }
+        requirePositive("trustRadius", trustRadius, false);
+        requirePositive("approxErrorBudget", approxErrorBudget, false);
+        if (maxAnchorAgeNs <= 0)
+        {
+            throw new IllegalArgumentException("maxAnchorAge must be positive: " + maxAnchorAgeNs + " ns");
         }
         if (snapshotIntervalNs <= 0)
         {

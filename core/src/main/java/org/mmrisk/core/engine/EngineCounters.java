@@ -20,6 +20,14 @@ public final class EngineCounters
         counts[counter.ordinal()] += delta;
     }
 
+    /**
+     * Raises a gauge-like counter to {@code value} when it is higher.
+     */
+    public void max(final EngineCounter counter, final long value)
+    {
+        counts[counter.ordinal()] = Math.max(counts[counter.ordinal()], value);
+    }
+
     public void reject(final RejectReason reason)
     {
         counts[EngineCounter.REJECTED.ordinal()]++;

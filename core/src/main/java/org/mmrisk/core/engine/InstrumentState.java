@@ -25,6 +25,15 @@ public final class InstrumentState
     double venueBasis = Double.NaN;
     long lastTickNs = Long.MIN_VALUE;
 
+    /** What this instrument currently adds to its underlying's sums (see {@link UnderlyingRisk#attach}). */
+    double contributedQuantity;
+    double contributedRealizedUsd;
+    double contributedUnrealizedUsd;
+    double contributedUnrealizedCoin;
+    boolean countedUnpriced;
+    /** Set while the instrument waits in its underlying's list of instruments to re-anchor at batch end. */
+    boolean touched;
+
     double lastShift = Double.NaN;
     QuotingState lastState;
 

@@ -89,6 +89,8 @@ final class OptionRevaluer
         risk.gamma = size * basis * basis * usdPerForwardUnit * d2ValueDf2;
         risk.vega = size * greeks.vega * usdPerForwardUnit;
         risk.theta = size * greeks.theta * usdPerForwardUnit;
+        risk.speed = size * basis * basis * basis * usdPerForwardUnit * greeks.speed;
+        risk.charm = size * basis * usdPerForwardUnit * greeks.charm;
         risk.vanna = size * greeks.vanna * basis * usdPerForwardUnit;
         risk.volga = size * greeks.volga * usdPerForwardUnit;
         risk.premiumAdjustedDelta = instrument.isInverse() ? size * (greeks.delta - greeks.price / forward) : Double.NaN;

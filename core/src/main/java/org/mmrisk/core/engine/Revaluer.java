@@ -2,12 +2,11 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.instrument.Instrument;
-import org.mmrisk.core.position.Position;
 
 /**
- * Full revaluation of one underlying: the per-contract risk of each of its instruments and the position-weighted
- * aggregates. Options are revalued by {@link OptionRevaluer} (forward curve, vol surface, smile-consistent Greeks).
- * Owned by the engine thread; allocation-free.
+ * Exact revaluation of one contract: its per-contract USD value and Greeks with respect to the index, which
+ * become the contract's Taylor anchor ({@link TaylorExposure}). Options are revalued by {@link OptionRevaluer}
+ * (forward curve, vol surface, smile-consistent Greeks). Owned by the engine thread; allocation-free.
  * <p>
  * With S the index, F an expiry's forward and b = F/S held fixed (∂F/∂S = b):
  * <ul>
@@ -30,17 +29,15 @@ final class Revaluer
         this.options = new OptionRevaluer(config);
     }
 
-    void revalue(final UnderlyingRisk underlying, final long nowNs)
+    /**
+     * Exact revaluation of one contract at the underlying's current index and {@code nowNs}; the result is the
+     * instrument's new anchor. The caller detaches the instrument from the sums first.
+     */
+    void revalueContract(final InstrumentState state, final UnderlyingRisk underlying, final long nowNs)
     {
-        underlying.indexUsd = underlying.resolveIndexUsd();
-        underlying.clearAggregates();
-        for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
-        {
-            final InstrumentState state = underlying.instrument(i);
-            price(state, underlying, nowNs);
-            aggregate(state, underlying);
-        }
-        underlying.dirty = false;
+        price(state, underlying, nowNs);
+        state.risk().anchorIndexUsd = underlying.indexUsd;
+        state.risk().anchorTimeNs = nowNs;
     }
 
     private void price(final InstrumentState state, final UnderlyingRisk underlying, final long nowNs)
@@ -84,7 +81,10 @@ final class Revaluer
         risk.iv = Double.NaN;
         risk.forwardDelta = coins;
         risk.delta = coins;
-        risk.gamma = instrument.contractUnit() == ContractUnit.USD ? -coins / indexUsd : 0;
+        final boolean usdSized = instrument.contractUnit() == ContractUnit.USD;
+        risk.gamma = usdSized ? -coins / indexUsd : 0;
+        risk.speed = usdSized ? 2 * coins / (indexUsd * indexUsd) : 0;
+        risk.charm = 0;
         risk.vega = 0;
         risk.theta = 0;
         risk.vanna = 0;
@@ -107,6 +107,7 @@ final class Revaluer
         risk.theta = 0;
         risk.vanna = 0;
         risk.volga = 0;
+        risk.charm = 0;
         risk.vegaPerCoin = 0;
         risk.deltaPerCoin = basis;
         if (instrument.contractUnit() == ContractUnit.USD)
@@ -115,6 +116,7 @@ final class Revaluer
             risk.forwardDelta = size / forward;
             risk.delta = size / forward;
             risk.gamma = -size * basis / (forward * forward);
+            risk.speed = 2 * size * basis * basis / (forward * forward * forward);
         }
         else
         {
@@ -122,34 +124,7 @@ final class Revaluer
             risk.forwardDelta = size;
             risk.delta = size * basis;
             risk.gamma = 0;
-        }
-    }
-
-    private static void aggregate(final InstrumentState state, final UnderlyingRisk underlying)
-    {
-        final Position position = state.position();
-        final Instrument instrument = state.instrument();
-        underlying.realizedPnlUsd += position.realizedPnlUsd();
-        final double quantity = position.quantity();
-        if (quantity == 0)
-        {
-            return;
-        }
-        final ContractRisk risk = state.risk();
-        if (!risk.priced)
-        {
-            underlying.unpricedPositions++;
-            return;
-        }
-        underlying.delta += quantity * risk.delta;
-        underlying.gamma += quantity * risk.gamma;
-        underlying.vega += quantity * risk.vega;
-        underlying.theta += quantity * risk.theta;
-        final double mark = state.markOrMid();
-        if (mark > 0)
-        {
-            final double pnl = position.unrealizedInSettlement(instrument, mark);
-            underlying.unrealizedPnlUsd += instrument.isInverse() ? pnl * underlying.indexUsd : pnl;
+            risk.speed = 0;
         }
     }
 

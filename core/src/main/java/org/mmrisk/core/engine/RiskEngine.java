@@ -43,7 +43,7 @@ public final class RiskEngine
     private final Int2ObjectHashMap<InstrumentState> instruments = new Int2ObjectHashMap<>();
     private final Long2ObjectHashMap<UnderlyingRisk> underlyingByCode = new Long2ObjectHashMap<>();
     private final List<UnderlyingRisk> underlyings = new ArrayList<>();
-    private final Revaluer revaluer;
+    private final ExposureUpdater exposure;
     private final InventorySkew skew;
     private final AlertQueue alerts = new AlertQueue(ALERT_CAPACITY);
     private final QuoteAdjustment quote = new QuoteAdjustment();
@@ -59,7 +59,7 @@ public final class RiskEngine
     {
         this.config = config;
         this.output = output;
-        this.revaluer = new Revaluer(config);
+        this.exposure = new ExposureUpdater(config, counters);
         this.skew = new InventorySkew(config);
         this.seenFills = new SeenFills(Math.min(FILL_IDS_INITIAL, config.fillIdCapacity()), config.fillIdCapacity());
     }
@@ -193,6 +193,7 @@ public final class RiskEngine
         state.markIv = Double.isNaN(event.markIv) ? state.markIv : event.markIv;
         state.lastTickNs = timeNs;
         updateForwards(state, event.underlyingPrice);
+        state.underlying().touchInstrument(state);
         state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.TICKS);
         return null;
@@ -210,6 +211,7 @@ public final class RiskEngine
         if (instrument.kind() == InstrumentKind.FUTURE && mid > 0)
         {
             underlying.forwards().setFuture(instrument.expiryNs(), mid, timeNs);
+            underlying.touchExpiry(instrument.expiryNs());
         }
         else if (underlying.isCurvePerpetual(state) && mid > 0)
         {
@@ -258,8 +260,10 @@ public final class RiskEngine
         }
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.resolveIndexUsd();
+        underlying.detach(state);
         state.position().applyTrade(state.instrument(), signedQuantity, event.price, indexUsd);
         chargeFee(state, event, indexUsd);
+        underlying.attach(state);
         if (!state.risk().priced && state.instrument().kind() != InstrumentKind.INDEX)
         {
             counters.increment(EngineCounter.FILLS_UNPRICEABLE);
@@ -327,7 +331,9 @@ public final class RiskEngine
         {
             raise(AlertCode.POSITION_RECONCILED, state.instrument().underlying(), event.instrumentId, difference);
         }
+        state.underlying().detach(state);
         state.position().replace(event.quantity, event.price);
+        state.underlying().attach(state);
         state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.POSITIONS);
         return null;
@@ -356,6 +362,14 @@ public final class RiskEngine
         {
             raise(AlertCode.SMILE_REJECTED, event.underlying, 0, lastSmileReject.ordinal());
             return RejectReason.INVALID_SMILE;
+        }
+        if (event.type == EventType.VOL && event.smileCount == 1)
+        {
+            underlying.touchExpiry(event.smileExpiryNs[0]);
+        }
+        else
+        {
+            underlying.needsFullRevaluation = true;
         }
         underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.VOL_UPDATES);
@@ -435,7 +449,7 @@ public final class RiskEngine
             final UnderlyingRisk underlying = underlyings.get(i);
             if (underlying.dirty)
             {
-                revaluer.revalue(underlying, timeNs);
+                exposure.update(underlying, timeNs);
                 counters.increment(EngineCounter.REVALUATIONS);
                 emitQuotes(underlying);
             }
@@ -499,8 +513,9 @@ public final class RiskEngine
         s.vega = underlying.vega;
         s.theta = underlying.theta;
         s.realizedPnlUsd = underlying.realizedPnlUsd;
-        s.unrealizedPnlUsd = underlying.unrealizedPnlUsd;
-        s.maxApproxError = 0;
+        s.unrealizedPnlUsd = underlying.unrealizedPnlUsd();
+        s.maxApproxError = underlying.maxApproxError;
+        underlying.maxApproxError = 0;
         s.eventsProcessed = counters.get(EngineCounter.EVENTS);
         s.state = underlying.state;
         fillPositions(underlying, s);

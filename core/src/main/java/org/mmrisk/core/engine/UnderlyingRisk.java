@@ -3,7 +3,9 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.forward.ForwardCurve;
+import org.mmrisk.core.position.Position;
 import org.mmrisk.core.vol.VolSurface;
 
 import java.util.ArrayList;
@@ -27,15 +29,37 @@ public final class UnderlyingRisk
     private InstrumentState perpetual;
     private InstrumentState spot;
 
+    private final List<InstrumentState> touched = new ArrayList<>();
+    private final Long2ObjectHashMap<List<InstrumentState>> optionsByExpiry = new Long2ObjectHashMap<>();
+    final TaylorExposure exposure = new TaylorExposure();
+
     double indexUsd = Double.NaN;
     double delta;
     double gamma;
     double vega;
     double theta;
+    double vanna;
+    double volga;
     double realizedPnlUsd;
-    double unrealizedPnlUsd;
+    double unrealizedLinearUsd;
+    double unrealizedCoin;
     int unpricedPositions;
     QuotingState state = QuotingState.NORMAL;
+
+    /** The next revaluation must be a full one (first pricing, whole-surface change, trust radius left...). */
+    boolean needsFullRevaluation = true;
+    /** Next instrument of the round-robin re-anchoring sweep. */
+    int sweepCursor;
+    long sweepStartNs;
+    long previousSweepStartNs;
+    double sweepLowUsd;
+    double sweepHighUsd;
+    double previousSweepLowUsd;
+    double previousSweepHighUsd;
+    /** Σ|q·(Taylor delta − exact delta)| over the re-anchors of the current sweep, coins. */
+    double sweepErrorCoins;
+    /** Largest relative error seen at a re-anchor since the last snapshot (error ÷ gross delta). */
+    double maxApproxError;
 
     boolean dirty;
     long causeJournalSequence = -1;
@@ -65,6 +89,160 @@ public final class UnderlyingRisk
         else if (kind == InstrumentKind.SPOT && spot == null)
         {
             spot = state;
+        }
+        else if (kind == InstrumentKind.OPTION)
+        {
+            optionsByExpiry.computeIfAbsent(state.instrument().expiryNs(), k -> new ArrayList<>()).add(state);
+        }
+        touchInstrument(state);
+    }
+
+    /**
+     * Queues an instrument whose inputs changed for exact revaluation at the end of the batch.
+     */
+    void touchInstrument(final InstrumentState state)
+    {
+        if (!state.touched)
+        {
+            state.touched = true;
+            touched.add(state);
+        }
+    }
+
+    /**
+     * Queues every option of one expiry (its smile or its future moved).
+     */
+    void touchExpiry(final long expiryNs)
+    {
+        final List<InstrumentState> options = optionsByExpiry.get(expiryNs);
+        if (options != null)
+        {
+            for (int i = 0, n = options.size(); i < n; i++)
+            {
+                touchInstrument(options.get(i));
+            }
+        }
+    }
+
+    int touchedCount()
+    {
+        return touched.size();
+    }
+
+    InstrumentState touched(final int i)
+    {
+        return touched.get(i);
+    }
+
+    void clearTouched()
+    {
+        for (int i = 0, n = touched.size(); i < n; i++)
+        {
+            touched.get(i).touched = false;
+        }
+        touched.clear();
+    }
+
+    /**
+     * Takes an instrument's position out of the sums, using exactly the values it was added with.
+     * Must precede any change to its position or its anchored risk.
+     */
+    void detach(final InstrumentState s)
+    {
+        if (s.contributedQuantity != 0)
+        {
+            exposure.remove(s.contributedQuantity, s.risk());
+            s.contributedQuantity = 0;
+        }
+        if (s.countedUnpriced)
+        {
+            unpricedPositions--;
+            s.countedUnpriced = false;
+        }
+        realizedPnlUsd -= s.contributedRealizedUsd;
+        unrealizedLinearUsd -= s.contributedUnrealizedUsd;
+        unrealizedCoin -= s.contributedUnrealizedCoin;
+        s.contributedRealizedUsd = 0;
+        s.contributedUnrealizedUsd = 0;
+        s.contributedUnrealizedCoin = 0;
+    }
+
+    /**
+     * Adds an instrument's current position, at its anchored risk, to the sums: O(1).
+     */
+    void attach(final InstrumentState s)
+    {
+        final Position position = s.position();
+        s.contributedRealizedUsd = position.realizedPnlUsd();
+        realizedPnlUsd += s.contributedRealizedUsd;
+        final double quantity = position.quantity();
+        if (quantity == 0)
+        {
+            return;
+        }
+        if (s.risk().priced)
+        {
+            exposure.add(quantity, s.risk());
+            s.contributedQuantity = quantity;
+        }
+        else
+        {
+            unpricedPositions++;
+            s.countedUnpriced = true;
+        }
+        final double mark = s.markOrMid();
+        if (mark > 0)
+        {
+            final double pnl = position.unrealizedInSettlement(s.instrument(), mark);
+            if (s.instrument().isInverse())
+            {
+                s.contributedUnrealizedCoin = pnl;
+                unrealizedCoin += pnl;
+            }
+            else
+            {
+                s.contributedUnrealizedUsd = pnl;
+                unrealizedLinearUsd += pnl;
+            }
+        }
+    }
+
+    /**
+     * Sets the published aggregates from the sums at the current index and time.
+     */
+    void evaluate(final long nowNs)
+    {
+        if (!(indexUsd > 0))
+        {
+            delta = gamma = vega = theta = vanna = volga = 0;
+            return;
+        }
+        delta = exposure.delta(indexUsd, nowNs);
+        gamma = exposure.gamma(indexUsd);
+        vega = exposure.vega(indexUsd);
+        theta = exposure.theta(indexUsd);
+        vanna = exposure.vanna();
+        volga = exposure.volga();
+    }
+
+    /**
+     * Empties the sums before a full revaluation, with the reference at the current index and time.
+     */
+    void resetSums(final long nowNs)
+    {
+        exposure.reset(indexUsd, nowNs);
+        realizedPnlUsd = 0;
+        unrealizedLinearUsd = 0;
+        unrealizedCoin = 0;
+        unpricedPositions = 0;
+        for (int i = 0, n = instruments.size(); i < n; i++)
+        {
+            final InstrumentState s = instruments.get(i);
+            s.contributedQuantity = 0;
+            s.countedUnpriced = false;
+            s.contributedRealizedUsd = 0;
+            s.contributedUnrealizedUsd = 0;
+            s.contributedUnrealizedCoin = 0;
         }
     }
 
@@ -114,16 +292,6 @@ public final class UnderlyingRisk
         return surface;
     }
 
-    void clearAggregates()
-    {
-        delta = 0;
-        gamma = 0;
-        vega = 0;
-        theta = 0;
-        realizedPnlUsd = 0;
-        unrealizedPnlUsd = 0;
-        unpricedPositions = 0;
-    }
 
     public long code()
     {
@@ -180,9 +348,38 @@ public final class UnderlyingRisk
         return realizedPnlUsd;
     }
 
+    /**
+     * @return unrealized P&L at the instruments' marks: linear in USD, coin-settled in coin converted at the index.
+     */
     public double unrealizedPnlUsd()
     {
-        return unrealizedPnlUsd;
+        return unrealizedLinearUsd + (unrealizedCoin != 0 ? unrealizedCoin * indexUsd : 0);
+    }
+
+    public double vanna()
+    {
+        return vanna;
+    }
+
+    public double volga()
+    {
+        return volga;
+    }
+
+    /**
+     * @return gamma × S² / 100: the change of the USD delta for a 1% index move.
+     */
+    public double dollarGammaUsd()
+    {
+        return gamma * indexUsd * indexUsd / 100;
+    }
+
+    /**
+     * @return the largest relative error of the incremental delta measured at a re-anchor since the last snapshot.
+     */
+    public double maxApproxError()
+    {
+        return maxApproxError;
     }
 
     public int unpricedPositions()

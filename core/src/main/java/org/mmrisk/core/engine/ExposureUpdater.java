@@ -1,0 +1,160 @@
+package org.mmrisk.core.engine;
+
+/**
+ * Keeps each underlying's aggregates current at the end of a batch without repricing its book on every tick.
+ * Owned by the engine thread; allocation-free.
+ * <ul>
+ *   <li>An index move changes nothing per instrument: the aggregates are the {@link TaylorExposure} polynomials
+ *       evaluated at the new index and time, O(1).</li>
+ *   <li>Instruments whose own inputs changed in the batch (their tick, their expiry's smile or future, a new
+ *       definition) are revalued exactly and re-anchored, O(1) each.</li>
+ *   <li>A sweep re-anchors {@code reanchorSliceSize} further instruments per batch, round robin, so every
+ *       instrument is exact again within ⌈n / slice⌉ batches of its underlying. Each slice re-anchor compares the
+ *       Taylor delta with the exact one; the largest error relative to the gross delta is published, and when the
+ *       errors of the current sweep add up beyond {@code approxErrorBudget} of the gross delta, everything is
+ *       revalued at once (counted).</li>
+ *   <li>A move out of the trust radius — the index more than {@code trustRadius} (relative) away from any index
+ *       an anchor may have been taken at, or anchors older than {@code maxAnchorAgeNs} — revalues the whole
+ *       underlying before the aggregates are used (counted as a jump).</li>
+ * </ul>
+ * Everything is driven by batches and event time, never by thread timing, so replay reproduces it exactly.
+ */
+final class ExposureUpdater
+{
+    private final EngineConfig config;
+    private final Revaluer revaluer;
+    private final EngineCounters counters;
+
+    ExposureUpdater(final EngineConfig config, final EngineCounters counters)
+    {
+        this.config = config;
+        this.revaluer = new Revaluer(config);
+        this.counters = counters;
+    }
+
+    /**
+     * Brings the underlying's aggregates to {@code nowNs} at the end of a batch that touched it.
+     */
+    void update(final UnderlyingRisk u, final long nowNs)
+    {
+        u.indexUsd = u.resolveIndexUsd();
+        if (u.needsFullRevaluation || !(u.indexUsd > 0))
+        {
+            revalueAll(u, nowNs);
+        }
+        else if (outsideTrustRadius(u, nowNs))
+        {
+            counters.increment(EngineCounter.JUMP_REVALUATIONS);
+            revalueAll(u, nowNs);
+        }
+        else
+        {
+            reanchorTouched(u, nowNs);
+            reanchorSlice(u, nowNs);
+            if (u.sweepErrorCoins > config.approxErrorBudget() * u.exposure.grossDelta())
+            {
+                counters.increment(EngineCounter.BUDGET_REVALUATIONS);
+                revalueAll(u, nowNs);
+            }
+        }
+        u.clearTouched();
+        u.evaluate(nowNs);
+        u.dirty = false;
+    }
+
+    /**
+     * Exact revaluation of every instrument; the sums are rebuilt from scratch around the current index and time.
+     */
+    void revalueAll(final UnderlyingRisk u, final long nowNs)
+    {
+        u.indexUsd = u.resolveIndexUsd();
+        u.resetSums(nowNs);
+        for (int i = 0, n = u.instrumentCount(); i < n; i++)
+        {
+            final InstrumentState state = u.instrument(i);
+            revaluer.revalueContract(state, u, nowNs);
+            u.attach(state);
+        }
+        // without an index nothing is priced and there is no reference to expand around: stay on full revaluation
+        u.needsFullRevaluation = !(u.indexUsd > 0);
+        u.sweepCursor = 0;
+        u.sweepErrorCoins = 0;
+        u.sweepStartNs = nowNs;
+        u.previousSweepStartNs = nowNs;
+        u.sweepLowUsd = u.sweepHighUsd = u.indexUsd;
+        u.previousSweepLowUsd = u.previousSweepHighUsd = u.indexUsd;
+        counters.increment(EngineCounter.FULL_REVALUATIONS);
+    }
+
+    /**
+     * Every anchor was taken since the previous sweep started, at an index within the range seen since then.
+     */
+    private boolean outsideTrustRadius(final UnderlyingRisk u, final long nowNs)
+    {
+        final double s = u.indexUsd;
+        u.sweepLowUsd = Math.min(u.sweepLowUsd, s);
+        u.sweepHighUsd = Math.max(u.sweepHighUsd, s);
+        final double low = Math.min(u.sweepLowUsd, u.previousSweepLowUsd);
+        final double high = Math.max(u.sweepHighUsd, u.previousSweepHighUsd);
+        final double radius = Math.max(s - low, high - s) / s;
+        return radius > config.trustRadius() || nowNs - u.previousSweepStartNs > config.maxAnchorAgeNs();
+    }
+
+    private void reanchorTouched(final UnderlyingRisk u, final long nowNs)
+    {
+        for (int i = 0, n = u.touchedCount(); i < n; i++)
+        {
+            final InstrumentState state = u.touched(i);
+            u.detach(state);
+            revaluer.revalueContract(state, u, nowNs);
+            u.attach(state);
+            counters.increment(EngineCounter.REANCHORS);
+        }
+    }
+
+    private void reanchorSlice(final UnderlyingRisk u, final long nowNs)
+    {
+        final int n = u.instrumentCount();
+        final int slice = Math.min(config.reanchorSliceSize(), n);
+        for (int k = 0; k < slice; k++)
+        {
+            reanchorMeasured(u, u.instrument(u.sweepCursor), nowNs);
+            if (++u.sweepCursor == n)
+            {
+                completeSweep(u, nowNs);
+            }
+        }
+    }
+
+    private void reanchorMeasured(final UnderlyingRisk u, final InstrumentState state, final long nowNs)
+    {
+        final double quantity = state.contributedQuantity;
+        final double taylorDelta = quantity != 0 ? TaylorExposure.contractDelta(state.risk(), u.indexUsd, nowNs) : 0;
+        u.detach(state);
+        revaluer.revalueContract(state, u, nowNs);
+        u.attach(state);
+        counters.increment(EngineCounter.REANCHORS);
+        if (quantity != 0 && quantity == state.contributedQuantity)
+        {
+            final double errorCoins = Math.abs(quantity * (taylorDelta - state.risk().delta));
+            u.sweepErrorCoins += errorCoins;
+            final double gross = u.exposure.grossDelta();
+            if (gross > 0)
+            {
+                u.maxApproxError = Math.max(u.maxApproxError, errorCoins / gross);
+                counters.max(EngineCounter.MAX_APPROX_ERROR_PPB, (long)(1e9 * errorCoins / gross));
+            }
+        }
+    }
+
+    private static void completeSweep(final UnderlyingRisk u, final long nowNs)
+    {
+        u.sweepCursor = 0;
+        u.sweepErrorCoins = 0;
+        u.previousSweepStartNs = u.sweepStartNs;
+        u.previousSweepLowUsd = u.sweepLowUsd;
+        u.previousSweepHighUsd = u.sweepHighUsd;
+        u.sweepStartNs = nowNs;
+        u.sweepLowUsd = u.sweepHighUsd = u.indexUsd;
+    }
+}

@@ -1,0 +1,147 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.time.YearFraction;
+
+/**
+ * The position-weighted exposure of one underlying as a polynomial in the index move, so that an index tick
+ * updates every aggregate in O(1) and a fill or a re-anchored instrument changes it in O(1).
+ * <p>
+ * Each contributing instrument i was revalued exactly at its anchor (index S_i, time t_i). Between anchors its
+ * Greeks follow their Taylor expansion in d = S − S_i and τ = days since t_i:
+ * <pre>
+ *   delta  = δ + Γ·d + ½·speed·d² + charm·τ       gamma = Γ + speed·d
+ *   vega   = ν + vanna·d                           theta = Θ + charm·d
+ *   vanna, volga constant
+ * </pre>
+ * Re-centred on the underlying's reference (S_ref, t_ref), x = S − S_ref and y = days since t_ref, every expansion
+ * is a polynomial in x and y, and the sums of their coefficients, weighted by position, are held here:
+ * adding or removing one instrument is a fixed number of multiply-adds, and evaluating the aggregates is one
+ * polynomial each. Owned by the engine thread; allocation-free.
+ */
+final class TaylorExposure
+{
+    private double refIndexUsd;
+    private long refTimeNs;
+    private double delta0;
+    private double delta1;
+    private double delta2;
+    private double deltaTime;
+    private double gamma0;
+    private double gamma1;
+    private double vega0;
+    private double vega1;
+    private double theta0;
+    private double theta1;
+    private double vanna;
+    private double volga;
+    private double grossDelta;
+
+    void reset(final double refIndexUsd, final long refTimeNs)
+    {
+        this.refIndexUsd = refIndexUsd;
+        this.refTimeNs = refTimeNs;
+        delta0 = delta1 = delta2 = deltaTime = 0;
+        gamma0 = gamma1 = vega0 = vega1 = theta0 = theta1 = 0;
+        vanna = volga = grossDelta = 0;
+    }
+
+    /**
+     * Adds a position of {@code quantity} contracts (signed) with the anchored risk {@code r}.
+     */
+    void add(final double quantity, final ContractRisk r)
+    {
+        accumulate(quantity, r);
+        grossDelta += Math.abs(quantity * r.delta);
+    }
+
+    /**
+     * Removes what {@link #add} added for the same quantity and the same, unchanged, anchored risk.
+     */
+    void remove(final double quantity, final ContractRisk r)
+    {
+        accumulate(-quantity, r);
+        grossDelta -= Math.abs(quantity * r.delta);
+    }
+
+    private void accumulate(final double quantity, final ContractRisk r)
+    {
+        final double u = refIndexUsd - r.anchorIndexUsd;
+        final double w = days(r.anchorTimeNs, refTimeNs);
+        final double gammaAtRef = r.gamma + r.speed * u;
+        delta0 += quantity * (r.delta + (r.gamma + 0.5 * r.speed * u) * u + r.charm * w);
+        delta1 += quantity * gammaAtRef;
+        delta2 += quantity * 0.5 * r.speed;
+        deltaTime += quantity * r.charm;
+        gamma0 += quantity * gammaAtRef;
+        gamma1 += quantity * r.speed;
+        vega0 += quantity * (r.vega + r.vanna * u);
+        vega1 += quantity * r.vanna;
+        theta0 += quantity * (r.theta + r.charm * u);
+        theta1 += quantity * r.charm;
+        vanna += quantity * r.vanna;
+        volga += quantity * r.volga;
+    }
+
+    /**
+     * @return the Taylor delta of ONE contract of {@code r} at (indexUsd, nowNs), in coins.
+     */
+    static double contractDelta(final ContractRisk r, final double indexUsd, final long nowNs)
+    {
+        final double d = indexUsd - r.anchorIndexUsd;
+        return r.delta + (r.gamma + 0.5 * r.speed * d) * d + r.charm * days(r.anchorTimeNs, nowNs);
+    }
+
+    double delta(final double indexUsd, final long nowNs)
+    {
+        final double x = indexUsd - refIndexUsd;
+        return delta0 + (delta1 + delta2 * x) * x + deltaTime * days(refTimeNs, nowNs);
+    }
+
+    double gamma(final double indexUsd)
+    {
+        return gamma0 + gamma1 * (indexUsd - refIndexUsd);
+    }
+
+    double vega(final double indexUsd)
+    {
+        return vega0 + vega1 * (indexUsd - refIndexUsd);
+    }
+
+    double theta(final double indexUsd)
+    {
+        return theta0 + theta1 * (indexUsd - refIndexUsd);
+    }
+
+    double vanna()
+    {
+        return vanna;
+    }
+
+    double volga()
+    {
+        return volga;
+    }
+
+    /**
+     * @return Σ|q·δ| at the anchors, in coins: the scale the approximation error is measured against.
+     */
+    double grossDelta()
+    {
+        return grossDelta;
+    }
+
+    double refIndexUsd()
+    {
+        return refIndexUsd;
+    }
+
+    long refTimeNs()
+    {
+        return refTimeNs;
+    }
+
+    private static double days(final long fromNs, final long toNs)
+    {
+        return (toNs - fromNs) / (double)YearFraction.NANOS_PER_DAY;
+    }
+}
