@@ -21,8 +21,11 @@ public final class InstrumentState
     double ask = Double.NaN;
     double mark = Double.NaN;
     double markIv = Double.NaN;
-    /** The venue's forward for this option over the index, from the last tick that carried both. */
-    double venueBasis = Double.NaN;
+    /**
+     * This instrument's price over the index at its last tick (futures, perpetual: their mid; options: the venue's
+     * forward): the sticky basis that moves its forward with the index until its next tick. NaN until both known.
+     */
+    double basis = Double.NaN;
     long lastTickNs = Long.MIN_VALUE;
 
     /** What this instrument currently adds to its underlying's sums (see {@link UnderlyingRisk#attach}). */

@@ -15,9 +15,9 @@ import org.mmrisk.core.vol.VolPoint;
  * Owned by the engine thread; allocation-free (scratch holders are fields).
  * <p>
  * <b>Forward</b>: the underlying's {@link ForwardCurve} (the future of that expiry, else interpolated between
- * futures); where the curve only has its fallback, the venue's forward from the option's own ticks, kept as a
- * basis to the index so it moves with the index; else the curve's fallback (perpetual or index with the
- * configured basis).
+ * futures); where the curve only has its fallback, the venue's forward from the option's own ticks; else the
+ * curve's fallback (perpetual or index with the configured basis). Every source is held as a basis to the index
+ * (sticky basis), so forwards move with the index between ticks, as the Greeks assume (∂F/∂S = F/S).
  * <p>
  * <b>Volatility</b>: the underlying's SVI surface at k = ln(K/F) when it has one (sticky moneyness); else the
  * option's last tick {@code markIv}; else the volatility implied by its mark price. Without any of them the
@@ -106,11 +106,11 @@ final class OptionRevaluer
         final ForwardCurve curve = underlying.forwards();
         final long expiryNs = state.instrument().expiryNs();
         final double indexUsd = underlying.indexUsd;
-        if (state.venueBasis > 0 && curve.source(expiryNs, nowNs, indexUsd) == ForwardSource.FALLBACK)
+        if (state.basis > 0 && curve.source(expiryNs, nowNs, 1.0) == ForwardSource.FALLBACK)
         {
-            return state.venueBasis * indexUsd;
+            return state.basis * indexUsd;
         }
-        return curve.forward(expiryNs, nowNs, indexUsd);
+        return underlying.forwardUsd(expiryNs, nowNs);
     }
 
     /**

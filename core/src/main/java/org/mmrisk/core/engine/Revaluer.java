@@ -57,11 +57,11 @@ final class Revaluer
                 priceSpot(instrument, state.midOrMark(), indexUsd, risk);
                 break;
             case PERPETUAL:
-                priceDelta1(instrument, orElse(state.midOrMark(), indexUsd), indexUsd, risk);
+                priceDelta1(instrument, orElse(state.basis * indexUsd, indexUsd), indexUsd, risk);
                 break;
             case FUTURE:
-                final double curveForward = underlying.forwards().forward(instrument.expiryNs(), nowNs, indexUsd);
-                priceDelta1(instrument, orElse(state.midOrMark(), curveForward), indexUsd, risk);
+                final double curveForward = underlying.forwardUsd(instrument.expiryNs(), nowNs);
+                priceDelta1(instrument, orElse(state.basis * indexUsd, curveForward), indexUsd, risk);
                 break;
             case OPTION:
                 options.revalue(state, underlying, nowNs);

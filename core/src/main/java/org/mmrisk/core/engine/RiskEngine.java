@@ -200,30 +200,28 @@ public final class RiskEngine
     }
 
     /**
-     * Feeds the forward curve from futures and the perpetual, and keeps an option's venue forward as a basis to
-     * the index (the curve's fallback for expiries no future prices).
+     * Keeps the instrument's basis to the index (futures and perpetual: their mid; options: the venue's forward)
+     * and feeds the forward curve, which holds bases, from futures and the perpetual.
      */
     private void updateForwards(final InstrumentState state, final double venueForwardUsd)
     {
         final UnderlyingRisk underlying = state.underlying();
         final Instrument instrument = state.instrument();
-        final double mid = state.midOrMark();
-        if (instrument.kind() == InstrumentKind.FUTURE && mid > 0)
+        final double indexUsd = underlying.resolveIndexUsd();
+        final double priceUsd = instrument.kind() == InstrumentKind.OPTION ? venueForwardUsd : state.midOrMark();
+        if (!(indexUsd > 0) || !(priceUsd > 0) || instrument.kind() == InstrumentKind.INDEX)
         {
-            underlying.forwards().setFuture(instrument.expiryNs(), mid, timeNs);
+            return;
+        }
+        state.basis = priceUsd / indexUsd;
+        if (instrument.kind() == InstrumentKind.FUTURE)
+        {
+            underlying.forwards().setFuture(instrument.expiryNs(), state.basis, timeNs);
             underlying.touchExpiry(instrument.expiryNs());
         }
-        else if (underlying.isCurvePerpetual(state) && mid > 0)
+        else if (underlying.isCurvePerpetual(state))
         {
-            underlying.forwards().perpetualUsd(mid);
-        }
-        else if (instrument.kind() == InstrumentKind.OPTION && venueForwardUsd > 0)
-        {
-            final double indexUsd = underlying.resolveIndexUsd();
-            if (indexUsd > 0)
-            {
-                state.venueBasis = venueForwardUsd / indexUsd;
-            }
+            underlying.forwards().perpetualUsd(state.basis);
         }
     }
 

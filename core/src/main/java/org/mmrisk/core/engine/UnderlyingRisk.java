@@ -282,9 +282,21 @@ public final class UnderlyingRisk
         return state == perpetual;
     }
 
+    /**
+     * The forward curve, held in units of the index: futures and the perpetual enter as their basis (mid ÷ index
+     * at their tick), so every forward moves with the index between futures ticks (sticky basis).
+     */
     public ForwardCurve forwards()
     {
         return forwards;
+    }
+
+    /**
+     * @return the forward of {@code expiryNs} in USD at the current index, NaN without one.
+     */
+    double forwardUsd(final long expiryNs, final long nowNs)
+    {
+        return indexUsd > 0 ? indexUsd * forwards.forward(expiryNs, nowNs, 1.0) : Double.NaN;
     }
 
     public VolSurface surface()
