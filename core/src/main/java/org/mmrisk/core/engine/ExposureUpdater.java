@@ -1,5 +1,7 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.time.YearFraction;
+
 /**
  * Keeps each underlying's aggregates current at the end of a batch without repricing its book on every tick.
  * Owned by the engine thread; allocation-free.
@@ -24,6 +26,9 @@ final class ExposureUpdater
     private final EngineConfig config;
     private final Revaluer revaluer;
     private final EngineCounters counters;
+    private double vegaBeforeUsd;
+    private double volgaBeforeUsd;
+    private double vannaBeforeUsd;
 
     ExposureUpdater(final EngineConfig config, final EngineCounters counters)
     {
@@ -37,7 +42,13 @@ final class ExposureUpdater
      */
     void update(final UnderlyingRisk u, final long nowNs)
     {
+        final double previousIndexUsd = u.indexUsd;
         u.indexUsd = u.resolveIndexUsd();
+        final double indexMoveUsd = u.indexUsd - previousIndexUsd;
+        if (u.explain.isStarted() && Double.isFinite(indexMoveUsd))
+        {
+            u.explain.onMarketStep(u.delta, u.gamma, u.theta, indexMoveUsd, days(u.evaluatedNs, nowNs));
+        }
         if (u.needsFullRevaluation || !(u.indexUsd > 0))
         {
             revalueAll(u, nowNs);
@@ -49,7 +60,7 @@ final class ExposureUpdater
         }
         else
         {
-            reanchorTouched(u, nowNs);
+            reanchorTouched(u, nowNs, Double.isFinite(indexMoveUsd) ? indexMoveUsd : 0);
             reanchorSlice(u, nowNs);
             if (u.sweepErrorCoins > config.approxErrorBudget() * u.exposure.grossDelta())
             {
@@ -72,8 +83,12 @@ final class ExposureUpdater
         for (int i = 0, n = u.instrumentCount(); i < n; i++)
         {
             final InstrumentState state = u.instrument(i);
+            final double quantity = state.risk().priced ? state.position().quantity() : 0;
+            final double ivBefore = state.risk().iv;
+            captureVolGreeks(state.risk());
             revaluer.revalueContract(state, u, nowNs);
             u.attach(state);
+            explainVolChange(u, quantity, ivBefore, state.risk(), 0);
         }
         // without an index nothing is priced and there is no reference to expand around: stay on full revaluation
         u.needsFullRevaluation = !(u.indexUsd > 0);
@@ -100,15 +115,39 @@ final class ExposureUpdater
         return radius > config.trustRadius() || nowNs - u.previousSweepStartNs > config.maxAnchorAgeNs();
     }
 
-    private void reanchorTouched(final UnderlyingRisk u, final long nowNs)
+    /**
+     * Instruments whose inputs changed: their vol change (a new smile, a new mark IV) is explained by their vega.
+     */
+    private void reanchorTouched(final UnderlyingRisk u, final long nowNs, final double indexMoveUsd)
     {
         for (int i = 0, n = u.touchedCount(); i < n; i++)
         {
             final InstrumentState state = u.touched(i);
+            final double quantity = state.contributedQuantity;
+            final double ivBefore = state.risk().iv;
+            captureVolGreeks(state.risk());
             u.detach(state);
             revaluer.revalueContract(state, u, nowNs);
             u.attach(state);
+            explainVolChange(u, quantity, ivBefore, state.risk(), indexMoveUsd);
             counters.increment(EngineCounter.REANCHORS);
+        }
+    }
+
+    private void captureVolGreeks(final ContractRisk risk)
+    {
+        vegaBeforeUsd = risk.vega;
+        volgaBeforeUsd = risk.volga;
+        vannaBeforeUsd = risk.vanna;
+    }
+
+    private void explainVolChange(final UnderlyingRisk u, final double quantity, final double ivBefore,
+        final ContractRisk after, final double indexMoveUsd)
+    {
+        final double volPoints = (after.iv - ivBefore) * 100;
+        if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0 && u.explain.isStarted())
+        {
+            u.explain.onVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
         }
     }
 
@@ -145,6 +184,11 @@ final class ExposureUpdater
                 counters.max(EngineCounter.MAX_APPROX_ERROR_PPB, (long)(1e9 * errorCoins / gross));
             }
         }
+    }
+
+    private static double days(final long fromNs, final long toNs)
+    {
+        return fromNs == Long.MIN_VALUE ? 0 : (toNs - fromNs) / (double)YearFraction.NANOS_PER_DAY;
     }
 
     private static void completeSweep(final UnderlyingRisk u, final long nowNs)

@@ -258,10 +258,12 @@ public final class RiskEngine
         }
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.resolveIndexUsd();
+        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
         underlying.detach(state);
         state.position().applyTrade(state.instrument(), signedQuantity, event.price, indexUsd);
         chargeFee(state, event, indexUsd);
         underlying.attach(state);
+        underlying.recordTrade(valueBeforeUsd);
         if (!state.risk().priced && state.instrument().kind() != InstrumentKind.INDEX)
         {
             counters.increment(EngineCounter.FILLS_UNPRICEABLE);
@@ -329,9 +331,11 @@ public final class RiskEngine
         {
             raise(AlertCode.POSITION_RECONCILED, state.instrument().underlying(), event.instrumentId, difference);
         }
+        final double valueBeforeUsd = state.underlying().valueAtLastEvaluationUsd();
         state.underlying().detach(state);
         state.position().replace(event.quantity, event.price);
         state.underlying().attach(state);
+        state.underlying().recordTrade(valueBeforeUsd);
         state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.POSITIONS);
         return null;
@@ -514,6 +518,10 @@ public final class RiskEngine
         s.unrealizedPnlUsd = underlying.unrealizedPnlUsd();
         s.maxApproxError = underlying.maxApproxError;
         underlying.maxApproxError = 0;
+        if (underlying.explain.isStarted())
+        {
+            underlying.explainAtSnapshot.markInterval(underlying.explain, underlying.bookValueUsd(), timeNs);
+        }
         s.eventsProcessed = counters.get(EngineCounter.EVENTS);
         s.state = underlying.state;
         fillPositions(underlying, s);

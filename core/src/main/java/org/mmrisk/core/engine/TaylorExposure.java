@@ -12,6 +12,7 @@ import org.mmrisk.core.time.YearFraction;
  *   delta  = δ + Γ·d + ½·speed·d² + charm·τ       gamma = Γ + speed·d
  *   vega   = ν + vanna·d                           theta = Θ + charm·d
  *   vanna, volga constant
+ *   value  = V + δ·d + ½Γ·d² + ⅙·speed·d³ + Θ·τ + charm·d·τ
  * </pre>
  * Re-centred on the underlying's reference (S_ref, t_ref), x = S − S_ref and y = days since t_ref, every expansion
  * is a polynomial in x and y, and the sums of their coefficients, weighted by position, are held here:
@@ -35,6 +36,12 @@ final class TaylorExposure
     private double vanna;
     private double volga;
     private double grossDelta;
+    private double value0;
+    private double value1;
+    private double value2;
+    private double value3;
+    private double valueTime;
+    private double valueCross;
 
     void reset(final double refIndexUsd, final long refTimeNs)
     {
@@ -43,6 +50,7 @@ final class TaylorExposure
         delta0 = delta1 = delta2 = deltaTime = 0;
         gamma0 = gamma1 = vega0 = vega1 = theta0 = theta1 = 0;
         vanna = volga = grossDelta = 0;
+        value0 = value1 = value2 = value3 = valueTime = valueCross = 0;
     }
 
     /**
@@ -80,6 +88,13 @@ final class TaylorExposure
         theta1 += quantity * r.charm;
         vanna += quantity * r.vanna;
         volga += quantity * r.volga;
+        value0 += quantity * (r.priceUsd + (r.delta + (0.5 * r.gamma + r.speed * u / 6) * u) * u +
+            (r.theta + r.charm * u) * w);
+        value1 += quantity * (r.delta + (r.gamma + 0.5 * r.speed * u) * u + r.charm * w);
+        value2 += quantity * 0.5 * (r.gamma + r.speed * u);
+        value3 += quantity * r.speed / 6;
+        valueTime += quantity * (r.theta + r.charm * u);
+        valueCross += quantity * r.charm;
     }
 
     /**
@@ -95,6 +110,16 @@ final class TaylorExposure
     {
         final double x = indexUsd - refIndexUsd;
         return delta0 + (delta1 + delta2 * x) * x + deltaTime * days(refTimeNs, nowNs);
+    }
+
+    /**
+     * @return the Taylor value of the positions in USD.
+     */
+    double valueUsd(final double indexUsd, final long nowNs)
+    {
+        final double x = indexUsd - refIndexUsd;
+        final double y = days(refTimeNs, nowNs);
+        return value0 + (value1 + (value2 + value3 * x) * x) * x + (valueTime + valueCross * x) * y;
     }
 
     double gamma(final double indexUsd)

@@ -32,6 +32,10 @@ public final class UnderlyingRisk
     private final List<InstrumentState> touched = new ArrayList<>();
     private final Long2ObjectHashMap<List<InstrumentState>> optionsByExpiry = new Long2ObjectHashMap<>();
     final TaylorExposure exposure = new TaylorExposure();
+    final PnlExplain explain = new PnlExplain();
+    final PnlExplain explainAtSnapshot = new PnlExplain();
+    /** Engine time of the last evaluation of the aggregates. */
+    long evaluatedNs = Long.MIN_VALUE;
 
     double indexUsd = Double.NaN;
     double delta;
@@ -144,6 +148,54 @@ public final class UnderlyingRisk
     }
 
     /**
+     * @return the model value of the book at the last evaluation (index and time), USD; NaN without an index.
+     */
+    double valueAtLastEvaluationUsd()
+    {
+        return indexUsd > 0 && evaluatedNs != Long.MIN_VALUE ? exposure.valueUsd(indexUsd, evaluatedNs) : Double.NaN;
+    }
+
+    /**
+     * After a position changed (detach, change, attach): the value the new contracts bring into the book is
+     * inventory, not P&L, so the P&L explain records it as trading.
+     *
+     * @param valueBeforeUsd {@link #valueAtLastEvaluationUsd()} taken before the detach.
+     */
+    void recordTrade(final double valueBeforeUsd)
+    {
+        final double valueAfterUsd = valueAtLastEvaluationUsd();
+        if (explain.isStarted() && !Double.isNaN(valueBeforeUsd) && !Double.isNaN(valueAfterUsd))
+        {
+            explain.onTrade(valueAfterUsd - valueBeforeUsd);
+        }
+    }
+
+    /**
+     * @return the P&L explain since the first valuation.
+     */
+    public PnlExplain explain()
+    {
+        return explain;
+    }
+
+    /**
+     * @return the totals as they were at the last snapshot, with the book's value then: the start of the
+     * interval reported with the next snapshot.
+     */
+    public PnlExplain explainAtSnapshot()
+    {
+        return explainAtSnapshot;
+    }
+
+    /**
+     * @return the book's model value now (the Taylor value at the last evaluation), USD.
+     */
+    public double bookValueUsd()
+    {
+        return valueAtLastEvaluationUsd();
+    }
+
+    /**
      * Takes an instrument's position out of the sums, using exactly the values it was added with.
      * Must precede any change to its position or its anchored risk.
      */
@@ -212,10 +264,16 @@ public final class UnderlyingRisk
      */
     void evaluate(final long nowNs)
     {
+        evaluatedNs = nowNs;
         if (!(indexUsd > 0))
         {
             delta = gamma = vega = theta = vanna = volga = 0;
             return;
+        }
+        if (!explain.isStarted())
+        {
+            explain.start(exposure.valueUsd(indexUsd, nowNs), nowNs);
+            explainAtSnapshot.markInterval(explain, explain.startValueUsd, nowNs);
         }
         delta = exposure.delta(indexUsd, nowNs);
         gamma = exposure.gamma(indexUsd);

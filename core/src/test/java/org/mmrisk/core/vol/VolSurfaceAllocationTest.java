@@ -1,8 +1,8 @@
 package org.mmrisk.core.vol;
 
-import java.lang.management.ManagementFactory;
 
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.testing.AllocationProbe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mmrisk.core.vol.TestSmiles.A;
@@ -29,16 +29,7 @@ class VolSurfaceAllocationTest
     @Test
     void shouldNotAllocateOnUpdatesOrQueries()
     {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        runSteadyState();
-        runSteadyState();
-
-        final long idle = threads.getCurrentThreadAllocatedBytes();
-        final long baseline = threads.getCurrentThreadAllocatedBytes() - idle;
-        final long before = threads.getCurrentThreadAllocatedBytes();
-        runSteadyState();
-        final long allocated = threads.getCurrentThreadAllocatedBytes() - before - baseline;
+        final long allocated = AllocationProbe.leastAllocatedBytes(this::runSteadyState, 5, 5);
 
         assertThat(allocated).isZero();
         assertThat(sink).isPositive();
