@@ -14,6 +14,13 @@ public final class ContractRisk
 {
     public boolean priced;
     public double priceUsd;
+    /**
+     * The model value whose index derivatives are {@code delta} and {@code gamma}, USD: the P&L explain and the
+     * Taylor value use it. It equals {@code priceUsd} except for inverse futures and perpetuals, whose USD notional
+     * is constant while their coin exposure c/F shrinks as the index rises (their coin P&L is account equity): their
+     * value is (c/b)·ln S, of which only changes matter.
+     */
+    public double valueUsd;
     public double iv;
     public double forward;
     public double forwardDelta;
@@ -38,6 +45,7 @@ public final class ContractRisk
     {
         priced = false;
         priceUsd = Double.NaN;
+        valueUsd = Double.NaN;
         iv = Double.NaN;
         forward = Double.NaN;
         forwardDelta = Double.NaN;

@@ -32,6 +32,8 @@ public final class EngineConfig
     private long maxAnchorAgeNs = 60_000_000_000L;
     /** Σ|Taylor delta − exact delta| over a sweep, relative to the gross delta, beyond which all is revalued. */
     private double approxErrorBudget = 1e-4;
+    /** Edges of the moneyness buckets of options, in k = ln(K/F), ascending. */
+    private double[] moneynessBucketEdges = { -0.3, -0.1, -0.02, 0.02, 0.1, 0.3 };
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -178,6 +180,20 @@ public final class EngineConfig
         return approxErrorBudget;
     }
 
+    public EngineConfig moneynessBucketEdges(final double... value)
+    {
+        moneynessBucketEdges = value.clone();
+        return this;
+    }
+
+    /**
+     * @return the edges (not a copy: read-only by convention).
+     */
+    public double[] moneynessBucketEdges()
+    {
+        return moneynessBucketEdges;
+    }
+
     public EngineConfig snapshotIntervalNs(final long value)
     {
         snapshotIntervalNs = value;
@@ -226,6 +242,13 @@ public final class EngineConfig
         if (maxAnchorAgeNs <= 0)
         {
             throw new IllegalArgumentException("maxAnchorAge must be positive: " + maxAnchorAgeNs + " ns");
+        }
+        for (int i = 0; i < moneynessBucketEdges.length; i++)
+        {
+            if (!Double.isFinite(moneynessBucketEdges[i]) || (i > 0 && moneynessBucketEdges[i] <= moneynessBucketEdges[i - 1]))
+            {
+                throw new IllegalArgumentException("moneynessBucketEdges must be finite and ascending");
+            }
         }
         if (snapshotIntervalNs <= 0)
         {

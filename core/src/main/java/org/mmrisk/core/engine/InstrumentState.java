@@ -34,6 +34,9 @@ public final class InstrumentState
     double contributedUnrealizedUsd;
     double contributedUnrealizedCoin;
     boolean countedUnpriced;
+    /** The expiry bucket this instrument adds to (assigned at definition), and its moneyness bucket, or −1. */
+    TaylorExposure expiryBucket;
+    int moneynessBucket = -1;
     /** Set while the instrument waits in its underlying's list of instruments to re-anchor at batch end. */
     boolean touched;
 

@@ -84,6 +84,7 @@ final class OptionRevaluer
         risk.forward = forward;
         risk.iv = vol;
         risk.priceUsd = size * greeks.price * usdPerForwardUnit;
+        risk.valueUsd = risk.priceUsd;
         risk.forwardDelta = size * greeks.delta;
         risk.delta = size * deltaPerCoin;
         risk.gamma = size * basis * basis * usdPerForwardUnit * d2ValueDf2;

@@ -121,7 +121,7 @@ public final class PnlExplain
      * Makes this the difference {@code total − atStart}: the explain of the interval since {@code atStart} was
      * copied from the totals.
      */
-    void difference(final PnlExplain total, final PnlExplain atStart, final double valueNowUsd)
+    public void difference(final PnlExplain total, final PnlExplain atStart)
     {
         deltaUsd = total.deltaUsd - atStart.deltaUsd;
         gammaUsd = total.gammaUsd - atStart.gammaUsd;

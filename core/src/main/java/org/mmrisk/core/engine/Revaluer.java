@@ -78,6 +78,9 @@ final class Revaluer
         risk.priced = true;
         risk.forward = indexUsd;
         risk.priceUsd = coins * orElse(price, indexUsd);
+        // a USD-sized spot contract holds c/S coins: its value c·ln S has delta c/S and gamma −c/S²
+        risk.valueUsd = instrument.contractUnit() == ContractUnit.USD ?
+            instrument.contractSize() * Math.log(indexUsd) : coins * indexUsd;
         risk.iv = Double.NaN;
         risk.forwardDelta = coins;
         risk.delta = coins;
@@ -113,6 +116,7 @@ final class Revaluer
         if (instrument.contractUnit() == ContractUnit.USD)
         {
             risk.priceUsd = size;
+            risk.valueUsd = size / basis * Math.log(indexUsd);
             risk.forwardDelta = size / forward;
             risk.delta = size / forward;
             risk.gamma = -size * basis / (forward * forward);
@@ -121,6 +125,7 @@ final class Revaluer
         else
         {
             risk.priceUsd = size * forward;
+            risk.valueUsd = risk.priceUsd;
             risk.forwardDelta = size;
             risk.delta = size * basis;
             risk.gamma = 0;

@@ -157,7 +157,7 @@ public final class RiskEngine
         UnderlyingRisk underlying = underlyingByCode.get(code);
         if (underlying == null)
         {
-            underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear());
+            underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear(), config.moneynessBucketEdges());
             underlyingByCode.put(code, underlying);
             insertSorted(underlying);
         }

@@ -88,7 +88,7 @@ final class TaylorExposure
         theta1 += quantity * r.charm;
         vanna += quantity * r.vanna;
         volga += quantity * r.volga;
-        value0 += quantity * (r.priceUsd + (r.delta + (0.5 * r.gamma + r.speed * u / 6) * u) * u +
+        value0 += quantity * (r.valueUsd + (r.delta + (0.5 * r.gamma + r.speed * u / 6) * u) * u +
             (r.theta + r.charm * u) * w);
         value1 += quantity * (r.delta + (r.gamma + 0.5 * r.speed * u) * u + r.charm * w);
         value2 += quantity * 0.5 * (r.gamma + r.speed * u);

@@ -5,6 +5,7 @@ import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.forward.ForwardCurve;
+import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.vol.VolSurface;
 
@@ -21,6 +22,8 @@ import java.util.List;
 public final class UnderlyingRisk
 {
     private final long code;
+    /** Key of the expiry bucket of instruments without an expiry (index, spot, perpetuals). */
+    public static final long NO_EXPIRY = 0;
     private final String name;
     private final List<InstrumentState> instruments = new ArrayList<>();
     private final ForwardCurve forwards;
@@ -32,6 +35,9 @@ public final class UnderlyingRisk
     private final List<InstrumentState> touched = new ArrayList<>();
     private final Long2ObjectHashMap<List<InstrumentState>> optionsByExpiry = new Long2ObjectHashMap<>();
     final TaylorExposure exposure = new TaylorExposure();
+    private final Long2ObjectHashMap<TaylorExposure> expiryBuckets = new Long2ObjectHashMap<>();
+    private final double[] moneynessEdges;
+    private final TaylorExposure[] moneynessBuckets;
     final PnlExplain explain = new PnlExplain();
     final PnlExplain explainAtSnapshot = new PnlExplain();
     /** Engine time of the last evaluation of the aggregates. */
@@ -71,9 +77,15 @@ public final class UnderlyingRisk
     long causeSendTimeNs = Long.MIN_VALUE;
     long lastSnapshotNs = Long.MIN_VALUE;
 
-    UnderlyingRisk(final long code, final double fallbackBasisPerYear)
+    UnderlyingRisk(final long code, final double fallbackBasisPerYear, final double[] moneynessEdges)
     {
         this.code = code;
+        this.moneynessEdges = moneynessEdges.clone();
+        this.moneynessBuckets = new TaylorExposure[moneynessEdges.length + 1];
+        for (int i = 0; i < moneynessBuckets.length; i++)
+        {
+            moneynessBuckets[i] = new TaylorExposure();
+        }
         this.forwards = new ForwardCurve(ForwardCurve.DEFAULT_CAPACITY, fallbackBasisPerYear);
         this.name = AsciiCode.toString(code);
     }
@@ -81,6 +93,8 @@ public final class UnderlyingRisk
     void add(final InstrumentState state)
     {
         instruments.add(state);
+        final long bucketExpiryNs = Instrument.hasExpiry(state.instrument().kind()) ? state.instrument().expiryNs() : NO_EXPIRY;
+        state.expiryBucket = expiryBuckets.computeIfAbsent(bucketExpiryNs, k -> newBucket());
         final InstrumentKind kind = state.instrument().kind();
         if (kind == InstrumentKind.INDEX && indexInstrument == null)
         {
@@ -147,6 +161,72 @@ public final class UnderlyingRisk
         touched.clear();
     }
 
+    private TaylorExposure newBucket()
+    {
+        final TaylorExposure bucket = new TaylorExposure();
+        bucket.reset(exposure.refIndexUsd(), exposure.refTimeNs());
+        return bucket;
+    }
+
+    private int moneynessBucketOf(final double k)
+    {
+        int bucket = 0;
+        while (bucket < moneynessEdges.length && k >= moneynessEdges[bucket])
+        {
+            bucket++;
+        }
+        return bucket;
+    }
+
+    /**
+     * Reads one bucket's aggregates at the last evaluation, for reports: delta, gamma, vega, theta, vanna, volga.
+     *
+     * @param out at least 6 long.
+     */
+    private void readBucket(final TaylorExposure bucket, final double[] out)
+    {
+        final boolean valued = indexUsd > 0 && evaluatedNs != Long.MIN_VALUE;
+        out[0] = valued ? bucket.delta(indexUsd, evaluatedNs) : 0;
+        out[1] = valued ? bucket.gamma(indexUsd) : 0;
+        out[2] = valued ? bucket.vega(indexUsd) : 0;
+        out[3] = valued ? bucket.theta(indexUsd) : 0;
+        out[4] = bucket.vanna();
+        out[5] = bucket.volga();
+    }
+
+    /**
+     * @return the expiries that have a bucket, ascending ({@link #NO_EXPIRY} first); for reports, allocates.
+     */
+    public long[] bucketExpiries()
+    {
+        final long[] expiries = new long[expiryBuckets.size()];
+        int i = 0;
+        for (final Long2ObjectHashMap<TaylorExposure>.KeyIterator it = expiryBuckets.keySet().iterator(); it.hasNext(); )
+        {
+            expiries[i++] = it.nextLong();
+        }
+        java.util.Arrays.sort(expiries);
+        return expiries;
+    }
+
+    public void readExpiryBucket(final long expiryNs, final double[] out)
+    {
+        readBucket(expiryBuckets.get(expiryNs), out);
+    }
+
+    /**
+     * @return the moneyness bucket edges in k = ln(K/F); bucket i spans [edge i−1, edge i).
+     */
+    public double[] moneynessEdges()
+    {
+        return moneynessEdges.clone();
+    }
+
+    public void readMoneynessBucket(final int bucket, final double[] out)
+    {
+        readBucket(moneynessBuckets[bucket], out);
+    }
+
     /**
      * @return the model value of the book at the last evaluation (index and time), USD; NaN without an index.
      */
@@ -204,6 +284,12 @@ public final class UnderlyingRisk
         if (s.contributedQuantity != 0)
         {
             exposure.remove(s.contributedQuantity, s.risk());
+            s.expiryBucket.remove(s.contributedQuantity, s.risk());
+            if (s.moneynessBucket >= 0)
+            {
+                moneynessBuckets[s.moneynessBucket].remove(s.contributedQuantity, s.risk());
+                s.moneynessBucket = -1;
+            }
             s.contributedQuantity = 0;
         }
         if (s.countedUnpriced)
@@ -235,6 +321,12 @@ public final class UnderlyingRisk
         if (s.risk().priced)
         {
             exposure.add(quantity, s.risk());
+            s.expiryBucket.add(quantity, s.risk());
+            if (s.instrument().isOption())
+            {
+                s.moneynessBucket = moneynessBucketOf(Math.log(s.instrument().strike() / s.risk().forward));
+                moneynessBuckets[s.moneynessBucket].add(quantity, s.risk());
+            }
             s.contributedQuantity = quantity;
         }
         else
@@ -289,6 +381,14 @@ public final class UnderlyingRisk
     void resetSums(final long nowNs)
     {
         exposure.reset(indexUsd, nowNs);
+        for (final TaylorExposure bucket : expiryBuckets.values())
+        {
+            bucket.reset(indexUsd, nowNs);
+        }
+        for (final TaylorExposure bucket : moneynessBuckets)
+        {
+            bucket.reset(indexUsd, nowNs);
+        }
         realizedPnlUsd = 0;
         unrealizedLinearUsd = 0;
         unrealizedCoin = 0;
@@ -297,6 +397,7 @@ public final class UnderlyingRisk
         {
             final InstrumentState s = instruments.get(i);
             s.contributedQuantity = 0;
+            s.moneynessBucket = -1;
             s.countedUnpriced = false;
             s.contributedRealizedUsd = 0;
             s.contributedUnrealizedUsd = 0;

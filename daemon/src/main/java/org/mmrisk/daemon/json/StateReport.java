@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.engine.ContractRisk;
 import org.mmrisk.core.engine.EngineCounter;
 import org.mmrisk.core.engine.InstrumentState;
+import org.mmrisk.core.engine.PnlExplain;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.engine.UnderlyingRisk;
@@ -53,9 +54,13 @@ public final class StateReport
             }
         }
         final ArrayNode underlyings = state.putArray("underlyings");
+        final ArrayNode buckets = state.putArray("buckets");
+        final ArrayNode explain = state.putArray("pnlExplain");
         for (final UnderlyingRisk u : engine.underlyings())
         {
             underlying(u, underlyings.addObject());
+            buckets(u, buckets);
+            pnlExplain(u, explain.addObject());
         }
         state.putArray("quotes").addAll(lastQuotes);
         state.set("rejects", rejects);
@@ -148,10 +153,79 @@ public final class StateReport
         number(n, "gamma", u.gamma());
         number(n, "vega", u.vega());
         number(n, "theta", u.theta());
+        number(n, "vanna", u.vanna());
+        number(n, "volga", u.volga());
+        number(n, "dollarGamma", u.dollarGammaUsd());
         number(n, "realizedPnlUsd", u.realizedPnlUsd());
         number(n, "unrealizedPnlUsd", u.unrealizedPnlUsd());
         n.put("unpricedPositions", u.unpricedPositions());
+        number(n, "maxApproxError", u.maxApproxError());
         n.put("state", String.valueOf(u.state()));
+    }
+
+    /**
+     * Per underlying: one bucket per expiry (instruments without one under {@code "expiry": null}), then the
+     * option moneyness buckets in k = ln(K/F), each with its position-weighted Greeks.
+     */
+    private static void buckets(final UnderlyingRisk u, final ArrayNode out)
+    {
+        final double[] greeks = new double[6];
+        for (final long expiryNs : u.bucketExpiries())
+        {
+            final ObjectNode n = out.addObject();
+            n.put("underlying", u.name());
+            n.put("bucket", "EXPIRY");
+            n.put("expiry", expiryNs == UnderlyingRisk.NO_EXPIRY ? null : JsonTime.format(expiryNs));
+            u.readExpiryBucket(expiryNs, greeks);
+            bucketGreeks(greeks, n);
+        }
+        final double[] edges = u.moneynessEdges();
+        for (int i = 0; i <= edges.length; i++)
+        {
+            final ObjectNode n = out.addObject();
+            n.put("underlying", u.name());
+            n.put("bucket", "MONEYNESS");
+            number(n, "kFrom", i == 0 ? Double.NaN : edges[i - 1]);
+            number(n, "kTo", i == edges.length ? Double.NaN : edges[i]);
+            u.readMoneynessBucket(i, greeks);
+            bucketGreeks(greeks, n);
+        }
+    }
+
+    private static void bucketGreeks(final double[] greeks, final ObjectNode n)
+    {
+        number(n, "delta", greeks[0]);
+        number(n, "gamma", greeks[1]);
+        number(n, "vega", greeks[2]);
+        number(n, "theta", greeks[3]);
+        number(n, "vanna", greeks[4]);
+        number(n, "volga", greeks[5]);
+    }
+
+    /**
+     * Per underlying: the P&L explain since the first valuation ({@code total}) and since the last snapshot.
+     */
+    private static void pnlExplain(final UnderlyingRisk u, final ObjectNode n)
+    {
+        n.put("underlying", u.name());
+        final double valueNowUsd = u.bookValueUsd();
+        explainTerms(u.explain(), valueNowUsd, n.putObject("total"));
+        final PnlExplain interval = new PnlExplain();
+        interval.difference(u.explain(), u.explainAtSnapshot());
+        explainTerms(interval, valueNowUsd, n.putObject("sinceSnapshot"));
+    }
+
+    private static void explainTerms(final PnlExplain e, final double valueNowUsd, final ObjectNode n)
+    {
+        n.put("since", e.startNs() == Long.MIN_VALUE ? null : JsonTime.format(e.startNs()));
+        final double actual = e.actualUsd(valueNowUsd);
+        number(n, "actualUsd", actual);
+        number(n, "deltaUsd", e.deltaUsd());
+        number(n, "gammaUsd", e.gammaUsd());
+        number(n, "vegaUsd", e.vegaUsd());
+        number(n, "thetaUsd", e.thetaUsd());
+        number(n, "vannaVolgaUsd", e.vannaVolgaUsd());
+        number(n, "unexplainedUsd", actual - e.explainedUsd());
     }
 
     private static void counters(final RiskEngine engine, final Map<String, Long> extra, final ObjectNode n)

@@ -1,0 +1,186 @@
+package org.mmrisk.core.engine;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mmrisk.core.event.PutCall;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.event.Side;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.mmrisk.core.engine.TestEvents.DAY_NS;
+import static org.mmrisk.core.engine.TestEvents.T0;
+
+/**
+ * Expiry and moneyness buckets partition the book; the P&L explain accounts for smooth moves.
+ */
+class BucketsAndExplainTest
+{
+    private static final int INDEX = 1;
+    private static final int PERP = 2;
+    private static final int FIRST_OPTION = 10;
+    private static final int OPTIONS = 24;
+    private static final long[] EXPIRIES = { T0 + 7 * DAY_NS, T0 + 30 * DAY_NS, T0 + 90 * DAY_NS };
+    private static final double[][] SMILES =
+        { { 0.004, 0.03, -0.3, 0, 0.2 }, { 0.02, 0.10, -0.4, 0.0, 0.2 }, { 0.06, 0.12, -0.4, 0.0, 0.2 } };
+
+    private final TestEvents events = new TestEvents();
+    private RiskEngine engine;
+    private RiskEngine exact;
+
+    @BeforeEach
+    void setUp()
+    {
+        engine = new RiskEngine(new EngineConfig().reanchorSliceSize(2).conclude(), new RecordingOutput());
+        exact = new RiskEngine(new EngineConfig().reanchorSliceSize(1_000_000).conclude(), new RecordingOutput());
+        final Random random = new Random(3);
+        both(events.index(INDEX));
+        both(events.inversePerpetual(PERP));
+        for (int i = 0; i < OPTIONS; i++)
+        {
+            final double strike = 75_000 + 2_500 * (i % 8);
+            final PutCall putCall = strike < 100_000 ? PutCall.PUT : PutCall.CALL;
+            final long expiry = EXPIRIES[i / 8];
+            both(i % 2 == 0 ? events.inverseOption(FIRST_OPTION + i, expiry, strike, putCall) :
+                events.linearOption(FIRST_OPTION + i, expiry, strike, putCall));
+        }
+        both(events.tick(T0, INDEX, 100_000, 100_000));
+        both(events.tick(T0, PERP, 100_000, 100_001));
+        surface(T0);
+        for (int i = 0; i < OPTIONS; i++)
+        {
+            both(events.fill(T0 + 1, FIRST_OPTION + i, random.nextBoolean() ? Side.BUY : Side.SELL,
+                1 + random.nextInt(20), 0.01));
+        }
+        both(events.fill(T0 + 1, PERP, Side.SELL, 50_000, 100_000));
+    }
+
+    @Test
+    void shouldPartitionTheBookIntoExpiryBucketsAndOptionsIntoMoneynessBuckets()
+    {
+        final UnderlyingRisk u = engine.underlyings().get(0);
+        final double[] greeks = new double[6];
+        final double[] edges = u.moneynessEdges();
+        for (int b = 0; b <= edges.length; b++)
+        {
+            double expected = 0;
+            for (int i = 0; i < OPTIONS; i++)
+            {
+                final InstrumentState s = engine.instruments().get(FIRST_OPTION + i);
+                final double k = Math.log(s.instrument().strike() / s.risk().forward);
+                if ((b == 0 || k >= edges[b - 1]) && (b == edges.length || k < edges[b]))
+                {
+                    expected += s.position().quantity() * s.risk().vega;
+                }
+            }
+            u.readMoneynessBucket(b, greeks);
+            assertThat(greeks[2]).as("moneyness bucket %d vega", b).isCloseTo(expected, within(1e-6));
+        }
+
+        both(events.tick(T0 + 2, INDEX, 100_300, 100_300));
+        double expiryDelta = 0;
+        double expiryVega = 0;
+        for (final long expiryNs : u.bucketExpiries())
+        {
+            u.readExpiryBucket(expiryNs, greeks);
+            expiryDelta += greeks[0];
+            expiryVega += greeks[2];
+        }
+        double moneynessVega = 0;
+        for (int b = 0; b <= edges.length; b++)
+        {
+            u.readMoneynessBucket(b, greeks);
+            moneynessVega += greeks[2];
+        }
+        assertThat(expiryDelta).isCloseTo(u.delta(), within(1e-9 * Math.abs(u.delta()) + 1e-12));
+        assertThat(expiryVega).isCloseTo(u.vega(), within(1e-9 * Math.abs(u.vega())));
+        assertThat(moneynessVega).isCloseTo(u.vega(), within(1e-9 * Math.abs(u.vega())));
+        assertThat(u.bucketExpiries()).containsExactly(UnderlyingRisk.NO_EXPIRY, EXPIRIES[0], EXPIRIES[1], EXPIRIES[2]);
+    }
+
+    @Test
+    void shouldExplainSmoothMovesWithLittleUnexplainedAndMatchTheExactValueChange()
+    {
+        final double valueStart = exactBookValueUsd();
+        final UnderlyingRisk u = engine.underlyings().get(0);
+        final Random random = new Random(5);
+        double spot = 100_000;
+        long timeNs = T0 + 2;
+        for (int step = 0; step < 600; step++)
+        {
+            timeNs += 1_000_000_000L;
+            spot *= Math.exp(0.0002 * random.nextGaussian());
+            both(events.tick(timeNs, INDEX, spot, spot));
+            if (step == 300)
+            {
+                final RiskEvent vol = events.smiles(timeNs, false);
+                final double[] p = SMILES[1];
+                events.smile(EXPIRIES[1], p[0] + 0.001, p[1], p[2], p[3], p[4]);
+                both(vol);
+            }
+        }
+        final PnlExplain explain = u.explain();
+        final double actual = explain.actualUsd(u.bookValueUsd());
+        final double exactChange = exactBookValueUsd() - valueStart;
+
+        assertThat(actual).isCloseTo(exactChange, within(1e-3 * Math.abs(exactChange) + 1e-3 * grossVega()));
+        assertThat(Math.abs(explain.vegaUsd())).isGreaterThan(0);
+        assertThat(Math.abs(explain.thetaUsd())).isGreaterThan(0);
+        final double unexplained = actual - explain.explainedUsd();
+        assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.02 * Math.abs(actual));
+    }
+
+    private double grossVega()
+    {
+        double gross = 0;
+        for (final InstrumentState s : exact.instruments().values())
+        {
+            gross += Math.abs(s.position().quantity() * (s.risk().priced ? s.risk().vega : 0));
+        }
+        return gross;
+    }
+
+    /**
+     * Σ quantity × exact USD value per contract, from the engine that revalues everything every batch.
+     */
+    private double exactBookValueUsd()
+    {
+        double value = 0;
+        for (final InstrumentState s : exact.instruments().values())
+        {
+            if (s.position().quantity() != 0 && s.risk().priced)
+            {
+                value += s.position().quantity() * s.risk().valueUsd;
+            }
+        }
+        return value;
+    }
+
+    private void surface(final long timeNs)
+    {
+        final RiskEvent surface = events.smiles(timeNs, true);
+        for (int e = 0; e < EXPIRIES.length; e++)
+        {
+            final double[] p = SMILES[e];
+            events.smile(EXPIRIES[e], p[0], p[1], p[2], p[3], p[4]);
+        }
+        both(surface);
+    }
+
+    private void both(final RiskEvent event)
+    {
+        apply(engine, event);
+        apply(exact, event);
+    }
+
+    private static void apply(final RiskEngine engine, final RiskEvent event)
+    {
+        engine.onEvent(event);
+        if (event.batchEnd)
+        {
+            engine.onBatchEnd();
+        }
+    }
+}
