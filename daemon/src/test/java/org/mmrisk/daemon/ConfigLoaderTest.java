@@ -31,6 +31,10 @@ class ConfigLoaderTest
         final LoadedConfig config = ConfigLoader.load(Path.of("../config/daemon.yaml"));
         assertThat(config.config().inputs).containsExactly("market", "fills");
         assertThat(config.engineConfig().skewHorizonYears()).isCloseTo(1 / 8766.0, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(config.engineConfig().fillIdHorizonNs()).isEqualTo(24 * 3_600_000_000_000L);
+        assertThat(config.engineConfig().moneynessBucketEdges()).containsExactly(-0.3, -0.1, -0.02, 0.02, 0.1, 0.3);
+        assertThat(config.engineConfig().optionTimeFloorYears() * 365.25 * 86_400)
+            .isCloseTo(300, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -52,6 +56,12 @@ class ConfigLoaderTest
             .hasMessageContaining("ingress.idleStrategy: must be one of");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  indexVolatility: -1\n")))
             .hasMessageContaining("engine.indexVolatility must be positive");
+        assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  moneynessBucketEdges: [0.1, -0.1]\n")))
+            .hasMessageContaining("engine.moneynessBucketEdges: must be a list of ascending");
+        assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  fillIdHorizonHours: 0\n")))
+            .hasMessageContaining("engine.fillIdHorizonHours: must be above 0");
+        assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  trustRadius: 2\n")))
+            .hasMessageContaining("engine.trustRadius: must be above 0, at most 0.5");
         assertThatThrownBy(() -> ConfigLoader.load(write("ring:\n  size: lots\n")))
             .hasMessageContaining("ring.size:");
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.yaml")))

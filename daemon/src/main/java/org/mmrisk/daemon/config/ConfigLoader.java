@@ -130,6 +130,15 @@ public final class ConfigLoader
             c.engine.fillIdHorizonHours > 0 && c.engine.fillIdHorizonHours <= 24 * 31, "must be above 0, at most 744");
         require(file, "engine.fillIdCapacity",
             c.engine.fillIdCapacity >= 1024 && c.engine.fillIdCapacity <= (1 << 26), "must be 1024 to 67108864");
+        require(file, "engine.reanchorSliceSize", c.engine.reanchorSliceSize >= 1, "must be at least 1");
+        require(file, "engine.trustRadius", c.engine.trustRadius > 0 && c.engine.trustRadius <= 0.5,
+            "must be above 0, at most 0.5");
+        require(file, "engine.maxAnchorAgeSeconds",
+            c.engine.maxAnchorAgeSeconds > 0 && c.engine.maxAnchorAgeSeconds <= 86_400, "must be above 0, at most 86400");
+        require(file, "engine.approxErrorBudget", c.engine.approxErrorBudget > 0 && c.engine.approxErrorBudget < 1,
+            "must be between 0 and 1");
+        require(file, "engine.moneynessBucketEdges", c.engine.moneynessBucketEdges != null &&
+            isAscending(c.engine.moneynessBucketEdges), "must be a list of ascending finite numbers (k = ln(K/F))");
         require(file, "engine.optionTimeFloorSeconds",
             c.engine.optionTimeFloorSeconds >= 0 && c.engine.optionTimeFloorSeconds <= 86_400, "must be 0 to 86400");
     }
@@ -149,6 +158,11 @@ public final class ConfigLoader
                 .optionTimeFloorYears(e.optionTimeFloorSeconds / YearFraction.NANOS_PER_YEAR * 1e9)
                 .fillIdHorizonNs((long)(e.fillIdHorizonHours * 3_600_000_000_000L))
                 .fillIdCapacity(e.fillIdCapacity)
+                .reanchorSliceSize(e.reanchorSliceSize)
+                .trustRadius(e.trustRadius)
+                .maxAnchorAgeNs((long)(e.maxAnchorAgeSeconds * 1e9))
+                .approxErrorBudget(e.approxErrorBudget)
+                .moneynessBucketEdges(e.moneynessBucketEdges)
                 .snapshotIntervalNs(e.snapshotIntervalMs * 1_000_000L)
                 .conclude();
         }
@@ -156,6 +170,18 @@ public final class ConfigLoader
         {
             throw new ConfigException(file + ": engine." + ex.getMessage(), ex);
         }
+    }
+
+    private static boolean isAscending(final double[] values)
+    {
+        for (int i = 0; i < values.length; i++)
+        {
+            if (!Double.isFinite(values[i]) || (i > 0 && values[i] <= values[i - 1]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void require(final Path file, final String key, final boolean ok, final String reason)

@@ -92,6 +92,16 @@ public final class DaemonConfig
         @JsonProperty
         public int fillIdCapacity = 1 << 20;
         @JsonProperty
+        public int reanchorSliceSize = 32;
+        @JsonProperty
+        public double trustRadius = 0.01;
+        @JsonProperty
+        public double maxAnchorAgeSeconds = 60;
+        @JsonProperty
+        public double approxErrorBudget = 1e-4;
+        @JsonProperty
+        public double[] moneynessBucketEdges = { -0.3, -0.1, -0.02, 0.02, 0.1, 0.3 };
+        @JsonProperty
         public int snapshotIntervalMs = 1000;
     }
 }
