@@ -77,7 +77,11 @@ class ReplayRunnerTest
         final JsonNode option = state.get("instruments").get(2);
         final JsonNode btc = state.get("underlyings").get(0);
         assertThat(btc.get("underlying").asText()).isEqualTo("BTC");
-        assertThat(btc.get("delta").asDouble()).isCloseTo(10 * option.get("delta").asDouble(), within(1e-12));
+        // the premium paid and the coin fee leave the coin account, whose equity counts as delta
+        final double equityCoins = -10 * 0.031 - 0.0003;
+        assertThat(btc.get("equityCoins").asDouble()).isCloseTo(equityCoins, within(1e-15));
+        assertThat(btc.get("delta").asDouble())
+            .isCloseTo(10 * option.get("delta").asDouble() + equityCoins, within(1e-12));
         assertThat(option.get("delta").asDouble()).isBetween(0.4, 0.7);
         assertThat(state.get("quotes")).isNotEmpty();
         assertThat(state.get("counters").get("fills").asInt()).isEqualTo(1);

@@ -34,6 +34,12 @@ public final class EngineConfig
     private double approxErrorBudget = 1e-4;
     /** Edges of the moneyness buckets of options, in k = ln(K/F), ascending. */
     private double[] moneynessBucketEdges = { -0.3, -0.1, -0.02, 0.02, 0.1, 0.3 };
+    /** Count the coin-margined account's equity as delta in its coin (DESIGN: coin-margined accounts). */
+    private boolean equityDelta = true;
+    /** Starting coin balance per underlying (packed code → coins); changed at runtime by SET_EQUITY. */
+    private final java.util.Map<Long, Double> coinBalances = new java.util.HashMap<>();
+    /** Price options and futures settle at when they expire. */
+    private SettlementSource settlementSource = SettlementSource.INDEX;
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -194,6 +200,42 @@ public final class EngineConfig
         return moneynessBucketEdges;
     }
 
+    public EngineConfig equityDelta(final boolean value)
+    {
+        equityDelta = value;
+        return this;
+    }
+
+    public boolean equityDelta()
+    {
+        return equityDelta;
+    }
+
+    public EngineConfig coinBalance(final long underlyingCode, final double coins)
+    {
+        coinBalances.put(underlyingCode, coins);
+        return this;
+    }
+
+    /**
+     * @return the configured starting balance of an underlying's coin, 0 when none is configured.
+     */
+    public double coinBalance(final long underlyingCode)
+    {
+        return coinBalances.getOrDefault(underlyingCode, 0.0);
+    }
+
+    public EngineConfig settlementSource(final SettlementSource value)
+    {
+        settlementSource = value;
+        return this;
+    }
+
+    public SettlementSource settlementSource()
+    {
+        return settlementSource;
+    }
+
     public EngineConfig snapshotIntervalNs(final long value)
     {
         snapshotIntervalNs = value;
@@ -248,6 +290,13 @@ public final class EngineConfig
             if (!Double.isFinite(moneynessBucketEdges[i]) || (i > 0 && moneynessBucketEdges[i] <= moneynessBucketEdges[i - 1]))
             {
                 throw new IllegalArgumentException("moneynessBucketEdges must be finite and ascending");
+            }
+        }
+        for (final Double balance : coinBalances.values())
+        {
+            if (!Double.isFinite(balance))
+            {
+                throw new IllegalArgumentException("coinBalances must be finite: " + balance);
             }
         }
         if (snapshotIntervalNs <= 0)

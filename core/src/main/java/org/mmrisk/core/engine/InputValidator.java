@@ -165,7 +165,7 @@ final class InputValidator
             case SET_LIMIT:
                 return e.limitNameLength == 0 || !Double.isFinite(e.value) ? RejectReason.INVALID_CONTROL : null;
             case SET_EQUITY:
-                return Double.isFinite(e.value) ? null : RejectReason.INVALID_CONTROL;
+                return Double.isFinite(e.value) && e.underlying != AsciiCode.NONE ? null : RejectReason.INVALID_CONTROL;
             default:
                 return null;
         }

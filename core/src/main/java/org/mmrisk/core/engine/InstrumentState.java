@@ -30,6 +30,12 @@ public final class InstrumentState
 
     /** What this instrument currently adds to its underlying's sums (see {@link UnderlyingRisk#attach}). */
     double contributedQuantity;
+    /** The risk the contribution was added with: {@link #risk()} or {@link #equityRisk}. */
+    ContractRisk contributedRisk;
+    /** An inverse delta-one contract together with its coin P&L as account equity: c/entry coins, no gamma. */
+    final ContractRisk equityRisk = new ContractRisk();
+    /** Settled at expiry: out of its underlying's book, kept for its realized P&L. */
+    boolean settled;
     double contributedRealizedUsd;
     double contributedUnrealizedUsd;
     double contributedUnrealizedCoin;

@@ -158,6 +158,8 @@ public final class RiskEngine
         if (underlying == null)
         {
             underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear(), config.moneynessBucketEdges());
+            underlying.coinBalance = config.coinBalance(code);
+            underlying.equityDelta = config.equityDelta();
             underlyingByCode.put(code, underlying);
             insertSorted(underlying);
         }
@@ -259,9 +261,12 @@ public final class RiskEngine
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.resolveIndexUsd();
         final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
+        final double realizedCoinBefore = state.position().realizedPnlCoin();
         underlying.detach(state);
         state.position().applyTrade(state.instrument(), signedQuantity, event.price, indexUsd);
-        chargeFee(state, event, indexUsd);
+        final double feeCoin = chargeFee(state, event, indexUsd);
+        underlying.addCoinCash(state.instrument(), signedQuantity, event.price,
+            state.position().realizedPnlCoin() - realizedCoinBefore, feeCoin);
         underlying.attach(state);
         underlying.recordTrade(valueBeforeUsd);
         if (!state.risk().priced && state.instrument().kind() != InstrumentKind.INDEX)
@@ -303,15 +308,20 @@ public final class RiskEngine
         return null;
     }
 
-    private static void chargeFee(final InstrumentState state, final RiskEvent event, final double indexUsd)
+    /**
+     * @return the fee in coins when it was charged in the underlying's coin, else 0.
+     */
+    private static double chargeFee(final InstrumentState state, final RiskEvent event, final double indexUsd)
     {
         if (event.fee == 0)
         {
-            return;
+            return 0;
         }
         final boolean feeInCoin = event.feeCurrency == state.instrument().underlying();
         final double feeUsd = feeInCoin ? (indexUsd > 0 ? event.fee * indexUsd : 0) : event.fee;
-        state.position().chargeFee(feeUsd, feeInCoin ? event.fee : 0);
+        final double feeCoin = feeInCoin ? event.fee : 0;
+        state.position().chargeFee(feeUsd, feeCoin);
+        return feeCoin;
     }
 
     private RejectReason onPosition(final RiskEvent event)
@@ -394,6 +404,9 @@ public final class RiskEngine
             case RESUME:
                 setState(event.underlying, QuotingState.NORMAL);
                 break;
+            case SET_EQUITY:
+                setCoinBalance(event.underlying, event.value);
+                break;
             default:
                 break;
         }
@@ -413,6 +426,18 @@ public final class RiskEngine
         {
             underlyings.get(i).touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         }
+    }
+
+    /**
+     * The account's coin balance, as the venue reports it (the engine then adds the cash flows of later fills).
+     */
+    private void setCoinBalance(final long code, final double coins)
+    {
+        final UnderlyingRisk underlying = underlying(code);
+        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
+        underlying.coinBalance = coins - underlying.coinCash;
+        underlying.recordTrade(valueBeforeUsd);
+        underlying.dirty = true;
     }
 
     private void setState(final long code, final QuotingState state)

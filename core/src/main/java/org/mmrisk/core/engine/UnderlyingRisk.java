@@ -51,8 +51,17 @@ public final class UnderlyingRisk
     double vanna;
     double volga;
     double realizedPnlUsd;
+    /** Realized P&L of instruments settled at expiry and out of the book. */
+    double settledRealizedPnlUsd;
+    /** Coin balance of the account (config, then SET_EQUITY). */
+    double coinBalance;
+    /** Coin cash flows since start: coin premiums, coin fees, realized coin P&L of inverse delta-one, settlements. */
+    double coinCash;
+    /** Whether the account's coin equity counts as delta (config). */
+    boolean equityDelta;
     double unrealizedLinearUsd;
     double unrealizedCoin;
+    double unrealizedCoinDeltaOne;
     int unpricedPositions;
     QuotingState state = QuotingState.NORMAL;
 
@@ -161,6 +170,62 @@ public final class UnderlyingRisk
         touched.clear();
     }
 
+    /**
+     * With equity counted, an inverse future or perpetual is aggregated together with its unrealized coin P&L:
+     * c/F coins of contract plus c·(1/entry − 1/F) coins of equity is c/entry coins, whatever the index (no gamma),
+     * and its value moves linearly with the index.
+     */
+    private ContractRisk aggregatedRisk(final InstrumentState s)
+    {
+        final ContractRisk risk = s.risk();
+        final double entry = s.position().avgPrice();
+        if (!equityDelta || !s.instrument().isInverse() || s.instrument().isOption() || !(entry > 0))
+        {
+            return risk;
+        }
+        final ContractRisk equity = s.equityRisk;
+        final double coinsPerContract = s.instrument().contractSize() / entry;
+        equity.priced = true;
+        equity.forward = risk.forward;
+        equity.delta = coinsPerContract;
+        equity.valueUsd = coinsPerContract * risk.anchorIndexUsd;
+        equity.gamma = equity.speed = equity.charm = 0;
+        equity.vega = equity.theta = equity.vanna = equity.volga = 0;
+        equity.anchorIndexUsd = risk.anchorIndexUsd;
+        equity.anchorTimeNs = risk.anchorTimeNs;
+        return equity;
+    }
+
+    /**
+     * Coin cash of a fill: a coin-settled option's premium and coin fee, or an inverse delta-one contract's
+     * realized coin P&L (its coin fee included), or another instrument's coin fee.
+     */
+    void addCoinCash(final Instrument instrument, final double signedQuantity, final double price,
+        final double realizedCoinChange, final double feeCoin)
+    {
+        if (instrument.isInverse() && instrument.isOption())
+        {
+            coinCash -= signedQuantity * price * instrument.contractSize() + feeCoin;
+        }
+        else if (instrument.isInverse())
+        {
+            coinCash += realizedCoinChange;
+        }
+        else
+        {
+            coinCash -= feeCoin;
+        }
+    }
+
+    /**
+     * @return the account's coin equity: balance, coin cash flows, and the unrealized coin P&L of inverse futures
+     * and perpetuals at their marks.
+     */
+    public double equityCoins()
+    {
+        return coinBalance + coinCash + unrealizedCoinDeltaOne;
+    }
+
     private TaylorExposure newBucket()
     {
         final TaylorExposure bucket = new TaylorExposure();
@@ -232,7 +297,11 @@ public final class UnderlyingRisk
      */
     double valueAtLastEvaluationUsd()
     {
-        return indexUsd > 0 && evaluatedNs != Long.MIN_VALUE ? exposure.valueUsd(indexUsd, evaluatedNs) : Double.NaN;
+        if (!(indexUsd > 0) || evaluatedNs == Long.MIN_VALUE)
+        {
+            return Double.NaN;
+        }
+        return exposure.valueUsd(indexUsd, evaluatedNs) + (equityDelta ? (coinBalance + coinCash) * indexUsd : 0);
     }
 
     /**
@@ -283,11 +352,12 @@ public final class UnderlyingRisk
     {
         if (s.contributedQuantity != 0)
         {
-            exposure.remove(s.contributedQuantity, s.risk());
-            s.expiryBucket.remove(s.contributedQuantity, s.risk());
+            final ContractRisk risk = s.contributedRisk;
+            exposure.remove(s.contributedQuantity, risk);
+            s.expiryBucket.remove(s.contributedQuantity, risk);
             if (s.moneynessBucket >= 0)
             {
-                moneynessBuckets[s.moneynessBucket].remove(s.contributedQuantity, s.risk());
+                moneynessBuckets[s.moneynessBucket].remove(s.contributedQuantity, risk);
                 s.moneynessBucket = -1;
             }
             s.contributedQuantity = 0;
@@ -300,6 +370,10 @@ public final class UnderlyingRisk
         realizedPnlUsd -= s.contributedRealizedUsd;
         unrealizedLinearUsd -= s.contributedUnrealizedUsd;
         unrealizedCoin -= s.contributedUnrealizedCoin;
+        if (!s.instrument().isOption())
+        {
+            unrealizedCoinDeltaOne -= s.contributedUnrealizedCoin;
+        }
         s.contributedRealizedUsd = 0;
         s.contributedUnrealizedUsd = 0;
         s.contributedUnrealizedCoin = 0;
@@ -320,14 +394,16 @@ public final class UnderlyingRisk
         }
         if (s.risk().priced)
         {
-            exposure.add(quantity, s.risk());
-            s.expiryBucket.add(quantity, s.risk());
+            final ContractRisk risk = aggregatedRisk(s);
+            exposure.add(quantity, risk);
+            s.expiryBucket.add(quantity, risk);
             if (s.instrument().isOption())
             {
-                s.moneynessBucket = moneynessBucketOf(Math.log(s.instrument().strike() / s.risk().forward));
-                moneynessBuckets[s.moneynessBucket].add(quantity, s.risk());
+                s.moneynessBucket = moneynessBucketOf(Math.log(s.instrument().strike() / risk.forward));
+                moneynessBuckets[s.moneynessBucket].add(quantity, risk);
             }
             s.contributedQuantity = quantity;
+            s.contributedRisk = risk;
         }
         else
         {
@@ -342,6 +418,10 @@ public final class UnderlyingRisk
             {
                 s.contributedUnrealizedCoin = pnl;
                 unrealizedCoin += pnl;
+                if (!s.instrument().isOption())
+                {
+                    unrealizedCoinDeltaOne += pnl;
+                }
             }
             else
             {
@@ -364,10 +444,10 @@ public final class UnderlyingRisk
         }
         if (!explain.isStarted())
         {
-            explain.start(exposure.valueUsd(indexUsd, nowNs), nowNs);
+            explain.start(valueAtLastEvaluationUsd(), nowNs);
             explainAtSnapshot.markInterval(explain, explain.startValueUsd, nowNs);
         }
-        delta = exposure.delta(indexUsd, nowNs);
+        delta = exposure.delta(indexUsd, nowNs) + (equityDelta ? coinBalance + coinCash : 0);
         gamma = exposure.gamma(indexUsd);
         vega = exposure.vega(indexUsd);
         theta = exposure.theta(indexUsd);
@@ -392,6 +472,7 @@ public final class UnderlyingRisk
         realizedPnlUsd = 0;
         unrealizedLinearUsd = 0;
         unrealizedCoin = 0;
+        unrealizedCoinDeltaOne = 0;
         unpricedPositions = 0;
         for (int i = 0, n = instruments.size(); i < n; i++)
         {
@@ -516,7 +597,7 @@ public final class UnderlyingRisk
 
     public double realizedPnlUsd()
     {
-        return realizedPnlUsd;
+        return realizedPnlUsd + settledRealizedPnlUsd;
     }
 
     /**

@@ -33,8 +33,8 @@ class BucketsAndExplainTest
     @BeforeEach
     void setUp()
     {
-        engine = new RiskEngine(new EngineConfig().reanchorSliceSize(2).conclude(), new RecordingOutput());
-        exact = new RiskEngine(new EngineConfig().reanchorSliceSize(1_000_000).conclude(), new RecordingOutput());
+        engine = new RiskEngine(new EngineConfig().reanchorSliceSize(2).equityDelta(false).conclude(), new RecordingOutput());
+        exact = new RiskEngine(new EngineConfig().reanchorSliceSize(1_000_000).equityDelta(false).conclude(), new RecordingOutput());
         final Random random = new Random(3);
         both(events.index(INDEX));
         both(events.inversePerpetual(PERP));

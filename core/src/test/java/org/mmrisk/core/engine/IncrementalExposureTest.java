@@ -47,9 +47,9 @@ class IncrementalExposureTest
     {
         final Random random = new Random(seed);
         final RiskEngine incremental = new RiskEngine(
-            new EngineConfig().reanchorSliceSize(4).approxErrorBudget(BUDGET).conclude(), new RecordingOutput());
+            new EngineConfig().reanchorSliceSize(4).approxErrorBudget(BUDGET).equityDelta(false).conclude(), new RecordingOutput());
         final RiskEngine exact = new RiskEngine(
-            new EngineConfig().reanchorSliceSize(1_000_000).conclude(), new RecordingOutput());
+            new EngineConfig().reanchorSliceSize(1_000_000).equityDelta(false).conclude(), new RecordingOutput());
         final List<RiskEvent> fills = new ArrayList<>();
         final Consumer<RiskEvent> both = event ->
         {

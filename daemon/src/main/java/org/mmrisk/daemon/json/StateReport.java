@@ -156,6 +156,7 @@ public final class StateReport
         number(n, "vanna", u.vanna());
         number(n, "volga", u.volga());
         number(n, "dollarGamma", u.dollarGammaUsd());
+        number(n, "equityCoins", u.equityCoins());
         number(n, "realizedPnlUsd", u.realizedPnlUsd());
         number(n, "unrealizedPnlUsd", u.unrealizedPnlUsd());
         n.put("unpricedPositions", u.unpricedPositions());
