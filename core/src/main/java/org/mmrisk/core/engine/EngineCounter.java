@@ -18,6 +18,7 @@ public enum EngineCounter
     FILL_IDS_FORGOTTEN("fillIdsForgotten"),
     FILL_IDS_EVICTED_EARLY("fillIdsEvictedEarly"),
     POSITIONS("positions"),
+    SETTLEMENTS("settlements"),
     VOL_UPDATES("volUpdates"),
     CONTROLS("controls"),
     TIMERS("timers"),

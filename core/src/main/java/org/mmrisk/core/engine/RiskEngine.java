@@ -44,6 +44,9 @@ public final class RiskEngine
     private final Long2ObjectHashMap<UnderlyingRisk> underlyingByCode = new Long2ObjectHashMap<>();
     private final List<UnderlyingRisk> underlyings = new ArrayList<>();
     private final ExposureUpdater exposure;
+    private final ExpirySettlement settlement;
+    private final ExpirySettlement.AlertSink settledAlerts =
+        (underlying, instrumentId, quantity) -> raise(AlertCode.POSITION_SETTLED, underlying.code(), instrumentId, quantity);
     private final InventorySkew skew;
     private final AlertQueue alerts = new AlertQueue(ALERT_CAPACITY);
     private final QuoteAdjustment quote = new QuoteAdjustment();
@@ -60,6 +63,7 @@ public final class RiskEngine
         this.config = config;
         this.output = output;
         this.exposure = new ExposureUpdater(config, counters);
+        this.settlement = new ExpirySettlement(config, counters);
         this.skew = new InventorySkew(config);
         this.seenFills = new SeenFills(Math.min(FILL_IDS_INITIAL, config.fillIdCapacity()), config.fillIdCapacity());
     }
@@ -184,6 +188,10 @@ public final class RiskEngine
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
         }
+        if (state.settled)
+        {
+            return RejectReason.EXPIRED_INSTRUMENT;
+        }
         final RejectReason reason = InputValidator.validateTick(event);
         if (reason != null)
         {
@@ -238,12 +246,17 @@ public final class RiskEngine
         {
             return reason;
         }
+        InstrumentState state = instruments.get(event.instrumentId);
+        if (state != null && state.settled)
+        {
+            // an expired contract cannot trade: the venue would not send this, so it is not a real trade
+            return RejectReason.EXPIRED_INSTRUMENT;
+        }
         final RejectReason identity = checkFillIdentity(event);
         if (identity != null)
         {
             return identity;
         }
-        InstrumentState state = instruments.get(event.instrumentId);
         if (state == null)
         {
             state = new InstrumentState(event.instrumentId);
@@ -330,6 +343,10 @@ public final class RiskEngine
         if (state == null || !state.isDefined())
         {
             return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (state.settled)
+        {
+            return RejectReason.EXPIRED_INSTRUMENT;
         }
         final RejectReason reason = InputValidator.validatePosition(event);
         if (reason != null)
@@ -470,6 +487,10 @@ public final class RiskEngine
     public void onBatchEnd()
     {
         counters.increment(EngineCounter.BATCHES);
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            settlement.settleExpired(underlyings.get(i), timeNs, settledAlerts);
+        }
         emitAlerts();
         for (int i = 0, n = underlyings.size(); i < n; i++)
         {

@@ -67,6 +67,8 @@ public final class UnderlyingRisk
 
     /** The next revaluation must be a full one (first pricing, whole-surface change, trust radius left...). */
     boolean needsFullRevaluation = true;
+    /** Earliest expiry of an instrument still in the book ({@link Long#MAX_VALUE} when none). */
+    long nextExpiryNs = Long.MAX_VALUE;
     /** Next instrument of the round-robin re-anchoring sweep. */
     int sweepCursor;
     long sweepStartNs;
@@ -121,7 +123,45 @@ public final class UnderlyingRisk
         {
             optionsByExpiry.computeIfAbsent(state.instrument().expiryNs(), k -> new ArrayList<>()).add(state);
         }
+        if (Instrument.hasExpiry(kind))
+        {
+            nextExpiryNs = Math.min(nextExpiryNs, state.instrument().expiryNs());
+        }
         touchInstrument(state);
+    }
+
+    /**
+     * Takes a settled instrument out of the book (its state stays with the engine for reports).
+     */
+    void removeSettled(final int index)
+    {
+        final InstrumentState state = instruments.remove(index);
+        final List<InstrumentState> options = optionsByExpiry.get(state.instrument().expiryNs());
+        if (options != null)
+        {
+            options.remove(state);
+        }
+        if (state == perpetual)
+        {
+            perpetual = null;
+        }
+    }
+
+    /**
+     * @return the earliest expiry still in the book, {@link Long#MAX_VALUE} when none; O(n), after settlements.
+     */
+    long earliestExpiryNs()
+    {
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0, n = instruments.size(); i < n; i++)
+        {
+            final Instrument instrument = instruments.get(i).instrument();
+            if (Instrument.hasExpiry(instrument.kind()))
+            {
+                earliest = Math.min(earliest, instrument.expiryNs());
+            }
+        }
+        return earliest;
     }
 
     /**

@@ -23,7 +23,9 @@ public enum AlertCode
      * A fill older than the fill-id horizon was held, not applied: reconcile it with a position message.
      * {@code value} is its signed quantity.
      */
-    FILL_BEYOND_HORIZON(8);
+    FILL_BEYOND_HORIZON(8),
+    /** An option or future expired and its position was settled and closed; {@code value} is the quantity. */
+    POSITION_SETTLED(9);
 
     private static final AlertCode[] VALUES = values();
     private final int code;

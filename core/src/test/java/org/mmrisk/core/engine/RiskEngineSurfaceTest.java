@@ -197,7 +197,7 @@ class RiskEngineSurfaceTest
     }
 
     @Test
-    void shouldPriceAnOptionInsideThePinFloorAsIfTheFloorRemainedAndAtIntrinsicAfterExpiry()
+    void shouldPriceAnOptionInsideThePinFloorAsIfTheFloorRemained()
     {
         final long expiryNs = T0 + 3_600_000_000_000L;
         apply(events.linearOption(10, expiryNs, 99_000, PutCall.CALL));
@@ -209,11 +209,6 @@ class RiskEngineSurfaceTest
         Black76.greeks(true, SPOT, 99_000, config.optionTimeFloorYears(), 0.5, 0, floor);
         assertThat(risk(10).gamma).isCloseTo(0.01 * floor.gamma, within(Math.abs(floor.gamma) * 1e-14));
         assertThat(risk(10).theta).isCloseTo(0.01 * floor.theta, within(Math.abs(floor.theta) * 1e-14));
-
-        apply(events.timer(expiryNs + 1));
-        assertThat(risk(10).priceUsd).isCloseTo(0.01 * (SPOT - 99_000), within(1e-9));
-        assertThat(risk(10).delta).isEqualTo(0.01);
-        assertThat(risk(10).gamma).isZero();
     }
 
     private void applySurface(final long timeNs, final double[] smile30, final double[] smile90)
