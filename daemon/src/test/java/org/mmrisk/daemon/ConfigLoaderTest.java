@@ -32,6 +32,7 @@ class ConfigLoaderTest
         assertThat(config.config().inputs).containsExactly("market", "fills");
         assertThat(config.engineConfig().skewHorizonYears()).isCloseTo(1 / 8766.0, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(config.engineConfig().fillIdHorizonNs()).isEqualTo(24 * 3_600_000_000_000L);
+        assertThat(config.engineConfig().equityDelta()).isTrue();
         assertThat(config.engineConfig().moneynessBucketEdges()).containsExactly(-0.3, -0.1, -0.02, 0.02, 0.1, 0.3);
         assertThat(config.engineConfig().optionTimeFloorYears() * 365.25 * 86_400)
             .isCloseTo(300, org.assertj.core.data.Offset.offset(1e-9));
@@ -60,6 +61,10 @@ class ConfigLoaderTest
             .hasMessageContaining("engine.moneynessBucketEdges: must be a list of ascending");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  fillIdHorizonHours: 0\n")))
             .hasMessageContaining("engine.fillIdHorizonHours: must be above 0");
+        assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  coinBalances: {\"BIT COIN\": 1}\n")))
+            .hasMessageContaining("engine.coinBalances.BIT COIN: must be a coin code");
+        assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  settlementSource: last\n")))
+            .hasMessageContaining("engine.settlementSource: must be index or mark");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  trustRadius: 2\n")))
             .hasMessageContaining("engine.trustRadius: must be above 0, at most 0.5");
         assertThatThrownBy(() -> ConfigLoader.load(write("ring:\n  size: lots\n")))

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.engine.SettlementSource;
+import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.time.YearFraction;
 
 import java.io.IOException;
@@ -139,6 +141,16 @@ public final class ConfigLoader
             "must be between 0 and 1");
         require(file, "engine.moneynessBucketEdges", c.engine.moneynessBucketEdges != null &&
             isAscending(c.engine.moneynessBucketEdges), "must be a list of ascending finite numbers (k = ln(K/F))");
+        require(file, "engine.settlementSource", "index".equals(c.engine.settlementSource) ||
+            "mark".equals(c.engine.settlementSource), "must be index or mark");
+        require(file, "engine.coinBalances", c.engine.coinBalances != null, "must be a map of coin to balance");
+        for (final java.util.Map.Entry<String, Double> balance : c.engine.coinBalances.entrySet())
+        {
+            require(file, "engine.coinBalances." + balance.getKey(), isCoinCode(balance.getKey()),
+                "must be a coin code of 1 to 8 printable characters, as the instruments' underlying");
+            require(file, "engine.coinBalances." + balance.getKey(),
+                balance.getValue() != null && Double.isFinite(balance.getValue()), "must be a finite number of coins");
+        }
         require(file, "engine.optionTimeFloorSeconds",
             c.engine.optionTimeFloorSeconds >= 0 && c.engine.optionTimeFloorSeconds <= 86_400, "must be 0 to 86400");
     }
@@ -148,7 +160,9 @@ public final class ConfigLoader
         final DaemonConfig.Engine e = c.engine;
         try
         {
-            return new EngineConfig()
+            final EngineConfig config = new EngineConfig();
+            e.coinBalances.forEach((coin, coins) -> config.coinBalance(AsciiCode.pack(coin), coins));
+            return config
                 .riskAversionPerUsd(e.riskAversionPerUsd)
                 .skewHorizonYears(e.skewHorizonMinutes / (365.25 * 24 * 60))
                 .indexVolatility(e.indexVolatility)
@@ -163,12 +177,26 @@ public final class ConfigLoader
                 .maxAnchorAgeNs((long)(e.maxAnchorAgeSeconds * 1e9))
                 .approxErrorBudget(e.approxErrorBudget)
                 .moneynessBucketEdges(e.moneynessBucketEdges)
+                .equityDelta(e.equityDelta)
+                .settlementSource(SettlementSource.valueOf(e.settlementSource.toUpperCase(java.util.Locale.ROOT)))
                 .snapshotIntervalNs(e.snapshotIntervalMs * 1_000_000L)
                 .conclude();
         }
         catch (final IllegalArgumentException ex)
         {
             throw new ConfigException(file + ": engine." + ex.getMessage(), ex);
+        }
+    }
+
+    private static boolean isCoinCode(final String code)
+    {
+        try
+        {
+            return AsciiCode.isWellFormed(AsciiCode.pack(code));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return false;
         }
     }
 

@@ -102,6 +102,12 @@ public final class DaemonConfig
         @JsonProperty
         public double[] moneynessBucketEdges = { -0.3, -0.1, -0.02, 0.02, 0.1, 0.3 };
         @JsonProperty
+        public boolean equityDelta = true;
+        @JsonProperty
+        public java.util.Map<String, Double> coinBalances = new java.util.TreeMap<>();
+        @JsonProperty
+        public String settlementSource = "index";
+        @JsonProperty
         public int snapshotIntervalMs = 1000;
     }
 }
