@@ -36,6 +36,47 @@ class InputCodecTest
         return e;
     }
 
+    private RiskEvent perpetualTick()
+    {
+        final RiskEvent e = new RiskEvent().reset();
+        e.type = EventType.TICK;
+        e.instrumentId = 7;
+        e.sendTimeNs = 1_000;
+        e.bid = 99_999.5;
+        e.ask = 100_000.0;
+        e.mark = 99_999.8;
+        e.fundingRate = 0.0001;
+        return e;
+    }
+
+    @Test
+    void shouldRoundTripATickWithAFundingRate()
+    {
+        final int length = encoder.encode(perpetualTick(), buffer, 0);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
+        assertThat(decoded.fundingRate).isEqualTo(0.0001);
+        assertThat(decoded.mark).isEqualTo(99_999.8);
+    }
+
+    /**
+     * A gateway still on schema version 1 writes ticks without the funding field: the block is 8 bytes shorter and
+     * the header says version 1. Such ticks decode, with no funding.
+     */
+    @Test
+    void shouldDecodeAVersionOneTickWithoutTheFundingField()
+    {
+        final int length = encoder.encode(perpetualTick(), buffer, 0);
+        final int blockLength = buffer.getShort(0) & 0xffff;
+        buffer.putShort(0, (short)(blockLength - 8));
+        buffer.putShort(6, (short)1);
+
+        assertThat(decoder.decode(buffer, 0, length - 8, decoded)).isNull();
+        assertThat(decoded.fundingRate).isNaN();
+        assertThat(decoded.mark).isEqualTo(99_999.8);
+        buffer.putShort(6, (short)2);
+        assertThat(decoder.decode(buffer, 0, length - 8, decoded)).isEqualTo(DecodeError.BAD_BLOCK_LENGTH);
+    }
+
     @Test
     void shouldRoundTripAFillWithItsStringId()
     {

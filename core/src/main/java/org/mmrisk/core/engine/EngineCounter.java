@@ -19,6 +19,7 @@ public enum EngineCounter
     FILL_IDS_EVICTED_EARLY("fillIdsEvictedEarly"),
     POSITIONS("positions"),
     SETTLEMENTS("settlements"),
+    FUNDING_EVENTS("fundingEvents"),
     VOL_UPDATES("volUpdates"),
     CONTROLS("controls"),
     TIMERS("timers"),

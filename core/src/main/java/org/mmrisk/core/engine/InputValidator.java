@@ -83,7 +83,19 @@ final class InputValidator
             return optional;
         }
         final RejectReason iv = optionalPositive(e.markIv);
-        return iv != null ? iv : optionalPositive(e.underlyingPrice);
+        if (iv != null)
+        {
+            return iv;
+        }
+        if (Double.isInfinite(e.fundingRate))
+        {
+            return RejectReason.NOT_FINITE;
+        }
+        if (Math.abs(e.fundingRate) >= 1)
+        {
+            return RejectReason.INVALID_VALUE;
+        }
+        return optionalPositive(e.underlyingPrice);
     }
 
     static RejectReason validateFill(final RiskEvent e)

@@ -197,12 +197,20 @@ public final class RiskEngine
         {
             return reason;
         }
+        if (!Double.isNaN(event.fundingRate) && state.instrument().kind() != InstrumentKind.PERPETUAL)
+        {
+            return RejectReason.INVALID_VALUE;
+        }
         state.bid = event.bid;
         state.ask = event.ask;
         state.mark = event.mark;
         state.markIv = Double.isNaN(event.markIv) ? state.markIv : event.markIv;
         state.lastTickNs = timeNs;
         updateForwards(state, event.underlyingPrice);
+        if (!Double.isNaN(event.fundingRate))
+        {
+            payFunding(state, event.fundingRate);
+        }
         state.underlying().touchInstrument(state);
         state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.TICKS);
@@ -233,6 +241,39 @@ public final class RiskEngine
         {
             underlying.forwards().perpetualUsd(state.basis);
         }
+    }
+
+    /**
+     * A funding event of a perpetual: longs pay rate × notional at the mark (else mid) when the rate is positive.
+     * An inverse contract's notional is c/mark coins per contract and it pays in coin; a linear one pays in USD.
+     */
+    private void payFunding(final InstrumentState state, final double rate)
+    {
+        final double quantity = state.position().quantity();
+        final double markUsd = state.markOrMid();
+        counters.increment(EngineCounter.FUNDING_EVENTS);
+        if (quantity == 0 || !(markUsd > 0))
+        {
+            return;
+        }
+        final Instrument instrument = state.instrument();
+        final UnderlyingRisk underlying = state.underlying();
+        final double indexUsd = underlying.resolveIndexUsd();
+        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
+        underlying.detach(state);
+        if (instrument.isInverse())
+        {
+            final double coins = -quantity * instrument.contractSize() / markUsd * rate;
+            state.position().receiveFunding(indexUsd > 0 ? coins * indexUsd : 0, coins);
+            underlying.coinCash += coins;
+        }
+        else
+        {
+            state.position().receiveFunding(-quantity * instrument.contractSize() * markUsd * rate, 0);
+        }
+        underlying.attach(state);
+        // a cash flow, not a market move: it is realized P&L, kept out of the P&L explain like fees
+        underlying.recordTrade(valueBeforeUsd);
     }
 
     /**

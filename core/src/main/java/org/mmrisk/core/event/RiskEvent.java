@@ -58,6 +58,8 @@ public final class RiskEvent
     public double mark;
     public double markIv;
     public double underlyingPrice;
+    /** Perpetuals: a funding event, the rate of the period ending now (decimal; longs pay when positive). */
+    public double fundingRate;
 
     // FILL (quantity and price are shared with POSITION, where price is the average price)
     public Side side;
@@ -112,6 +114,7 @@ public final class RiskEvent
         bid = Double.NaN;
         ask = Double.NaN;
         mark = Double.NaN;
+        fundingRate = Double.NaN;
         markIv = Double.NaN;
         underlyingPrice = Double.NaN;
         side = null;

@@ -23,6 +23,7 @@ public final class Position
     private double realizedPnlUsd;
     private double realizedPnlCoin;
     private double feesUsd;
+    private double fundingUsd;
 
     /**
      * Applies one trade.
@@ -62,6 +63,25 @@ public final class Position
     {
         quantity = newQuantity;
         avgPrice = newQuantity == 0 ? Double.NaN : newAvgPrice;
+    }
+
+    /**
+     * A perpetual's funding payment, received when positive: realized P&L in USD and, for an inverse contract, in
+     * coin.
+     */
+    public void receiveFunding(final double fundingUsd, final double fundingCoin)
+    {
+        realizedPnlUsd += fundingUsd;
+        realizedPnlCoin += fundingCoin;
+        this.fundingUsd += fundingUsd;
+    }
+
+    /**
+     * @return funding received (negative: paid) since start, USD.
+     */
+    public double fundingUsd()
+    {
+        return fundingUsd;
     }
 
     public void chargeFee(final double feeUsd, final double feeCoin)

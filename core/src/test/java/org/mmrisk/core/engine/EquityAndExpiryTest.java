@@ -102,6 +102,27 @@ class EquityAndExpiryTest
         assertThat(apply(events.tick(EXPIRY + 2, COIN_CALL, 0.01, 0.02))).isEqualTo(RejectReason.EXPIRED_INSTRUMENT);
     }
 
+    @Test
+    void shouldPayPerpetualFundingFromLongsWhenTheRateIsPositive()
+    {
+        apply(events.fill(T0 + 1, PERP, Side.BUY, 1_000, 100_000));
+        final RiskEvent funding = events.tick(T0 + 2, PERP, 99_990, 100_010);
+        funding.mark = 100_000;
+        funding.fundingRate = 0.0001;
+        assertThat(apply(funding)).isNull();
+
+        // 1,000 contracts of $10 = 0.1 BTC of notional at the mark; longs pay 0.01% of it
+        final double paidCoins = 1_000 * 10 / 100_000.0 * 0.0001;
+        assertThat(engine.instruments().get(PERP).position().realizedPnlCoin()).isCloseTo(-paidCoins, within(1e-18));
+        assertThat(engine.instruments().get(PERP).position().fundingUsd()).isCloseTo(-paidCoins * 100_000, within(1e-12));
+        assertThat(btc().equityCoins()).isCloseTo(2.0 - paidCoins, within(1e-15));
+        assertThat(engine.counters().get(EngineCounter.FUNDING_EVENTS)).isEqualTo(1);
+
+        final RiskEvent onOption = events.tick(T0 + 3, COIN_CALL, 0.05, 0.06);
+        onOption.fundingRate = 0.0001;
+        assertThat(apply(onOption)).isEqualTo(RejectReason.INVALID_VALUE);
+    }
+
     private UnderlyingRisk btc()
     {
         return engine.underlyings().get(0);

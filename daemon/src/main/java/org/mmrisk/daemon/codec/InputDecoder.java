@@ -57,7 +57,7 @@ public final class InputDecoder
         final int blockLength = header.blockLength();
         final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final int bodyLength = length - MessageHeaderDecoder.ENCODED_LENGTH;
-        final int minBlock = minBlockLength(header.templateId());
+        final int minBlock = minBlockLength(header.templateId(), header.version());
         if (minBlock < 0)
         {
             return DecodeError.UNKNOWN_TEMPLATE;
@@ -74,8 +74,16 @@ public final class InputDecoder
         return decodeBody(buffer, bodyOffset, blockLength, bodyLength, header.version(), event);
     }
 
-    private static int minBlockLength(final int templateId)
+    /**
+     * @return the smallest block a message of this template and version can have (a reader of a newer schema
+     * accepts older messages, whose later fields read as absent), or −1 for an unknown template.
+     */
+    private static int minBlockLength(final int templateId, final int version)
     {
+        if (templateId == MarketTickDecoder.TEMPLATE_ID && version < MarketTickDecoder.fundingRateSinceVersion())
+        {
+            return MarketTickDecoder.fundingRateEncodingOffset();
+        }
         switch (templateId)
         {
             case InstrumentDefinitionDecoder.TEMPLATE_ID: return InstrumentDefinitionDecoder.BLOCK_LENGTH;
@@ -157,6 +165,7 @@ public final class InputDecoder
         e.mark = d.mark();
         e.markIv = d.markIv();
         e.underlyingPrice = d.underlyingPrice();
+        e.fundingRate = d.fundingRate();
     }
 
     private DecodeError decodeFill(final DirectBuffer buffer, final int offset, final int blockLength,

@@ -79,7 +79,8 @@ public final class InputEncoder
             .ask(e.ask)
             .mark(e.mark)
             .markIv(e.markIv)
-            .underlyingPrice(e.underlyingPrice);
+            .underlyingPrice(e.underlyingPrice)
+            .fundingRate(e.fundingRate);
         return MessageHeaderEncoder.ENCODED_LENGTH + m.encodedLength();
     }
 

@@ -28,6 +28,8 @@ public final class FeedSimulator
     private static final double JUMP_PROBABILITY = 0.0005;
     /** A gateway that reconnects re-sends its recent fills; the daemon must count each once. */
     private static final double RESEND_PROBABILITY = 0.02;
+    /** Share of perpetual ticks that are funding events (a venue funds every few hours; the demo is minutes long). */
+    private static final double FUNDING_PROBABILITY = 0.01;
 
     private final List<SimulatedBook> books;
     private final SbeAppender market;
@@ -153,6 +155,10 @@ public final class FeedSimulator
             event.bid = round(price - halfSpread, listing.tickSize);
             event.ask = round(price + halfSpread, listing.tickSize);
             event.mark = price;
+            if (listing.kind == InstrumentKind.PERPETUAL && random.nextDouble() < FUNDING_PROBABILITY)
+            {
+                event.fundingRate = 0.0001 * (1 + random.nextDouble());
+            }
         }
         write(market);
     }

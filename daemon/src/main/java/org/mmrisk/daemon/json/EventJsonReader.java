@@ -167,6 +167,7 @@ public final class EventJsonReader
         e.mark = number(n, "mark", false);
         e.markIv = number(n, "markIv", false);
         e.underlyingPrice = number(n, "underlyingPrice", false);
+        e.fundingRate = number(n, "fundingRate", false);
     }
 
     private void fillFill(final JsonNode n, final RiskEvent e) throws LineRejected

@@ -89,6 +89,7 @@ public final class EventJsonWriter
         optional(n, "mark", e.mark);
         optional(n, "markIv", e.markIv);
         optional(n, "underlyingPrice", e.underlyingPrice);
+        optional(n, "fundingRate", e.fundingRate);
     }
 
     private static void fill(final RiskEvent e, final ObjectNode n)
