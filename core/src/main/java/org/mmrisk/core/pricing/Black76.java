@@ -123,13 +123,15 @@ public final class Black76
         final double m = -Math.abs(h);
         final double side = x <= 0.0 ? 1.0 : -1.0;
         final double forwardPdf = forward * pdf;
-        if (m + t > NormalisedBlack.DIRECT_LIMIT)
+        final boolean body = NormalisedBlack.isBody(m, t);
+        if (m + t > (body ? 0.0 : NormalisedBlack.DIRECT_LIMIT))
         {
             final double otm = (x <= 0.0 ? forward : strike) - forwardPdf * NormalisedBlack.millsSum(m, t, side, out);
             out.mills *= pdf;
             return otm;
         }
-        final double otm = forwardPdf * NormalisedBlack.millsDifference(m, t, side, out);
+        final double otm = forwardPdf * (body ?
+            NormalisedBlack.plainDifference(m, t, side, out) : NormalisedBlack.millsDifference(m, t, side, out));
         final double cdfAtSide = pdf * out.mills;
         out.mills = side > 0.0 && m + t > 0.0 ? 1.0 - cdfAtSide : cdfAtSide;
         return otm;
@@ -171,12 +173,13 @@ public final class Black76
         final double forwardPdf)
     {
         final double m = -Math.abs(h);
-        if (m + t > NormalisedBlack.DIRECT_LIMIT)
+        final boolean body = NormalisedBlack.isBody(m, t);
+        if (m + t > (body ? 0.0 : NormalisedBlack.DIRECT_LIMIT))
         {
             final double bound = x <= 0.0 ? forward : strike;
             return bound - forwardPdf * NormalisedBlack.millsSum(m, t);
         }
-        return forwardPdf * NormalisedBlack.millsDifference(m, t);
+        return forwardPdf * (body ? NormalisedBlack.plainDifference(m, t) : NormalisedBlack.millsDifference(m, t));
     }
 
     private static double inTheMoneyIntrinsic(
