@@ -48,7 +48,7 @@ public final class Black76
         final boolean isCall, final double forward, final double strike, final double years, final double vol,
         final double rate)
     {
-        final double discount = Math.exp(-rate * Math.max(years, 0.0));
+        final double discount = Exponential.exp(-rate * Math.max(years, 0.0));
         final double stdDev = vol * Math.sqrt(years);
         if (years < MIN_YEARS || stdDev < MIN_STD_DEV)
         {
@@ -77,7 +77,7 @@ public final class Black76
             intrinsicGreeks(isCall, forward, strike, Math.max(years, 0.0), rate, out);
             return;
         }
-        final double discount = Math.exp(-rate * years);
+        final double discount = Exponential.exp(-rate * years);
         final double x = logMoneyness(forward, strike);
         // 1/(σ√T) and 1/F serve every quotient below: 1/σ = √T/(σ√T) and 1/T = σ²/(σ√T)²
         final double invStdDev = 1.0 / stdDev;
@@ -123,18 +123,37 @@ public final class Black76
         final double m = -Math.abs(h);
         final double side = x <= 0.0 ? 1.0 : -1.0;
         final double forwardPdf = forward * pdf;
-        final boolean body = NormalisedBlack.isBody(m, t);
-        if (m + t > (body ? 0.0 : NormalisedBlack.DIRECT_LIMIT))
+        final double bound = x <= 0.0 ? forward : strike;
+        if (NormalisedBlack.isBody(m, t))
         {
-            final double otm = (x <= 0.0 ? forward : strike) - forwardPdf * NormalisedBlack.millsSum(m, t, side, out);
+            final double a = m + t;
+            final double yA = Normal.lowerCdfOverPdf(-Math.abs(a));
+            final double yC = Normal.lowerCdfOverPdf(m - t);
+            // Φ(−|d1|) = φ(d1)·Y(−|d1|), and −|d1| is −|a| for the call side, c for the put side
+            out.mills = pdf * (side > 0.0 ? yA : yC);
+            return bodyOtmPrice(a, yA, yC, bound, forwardPdf);
+        }
+        if (m + t > NormalisedBlack.DIRECT_LIMIT)
+        {
+            final double otm = bound - forwardPdf * NormalisedBlack.millsSum(m, t, side, out);
             out.mills *= pdf;
             return otm;
         }
-        final double otm = forwardPdf * (body ?
-            NormalisedBlack.plainDifference(m, t, side, out) : NormalisedBlack.millsDifference(m, t, side, out));
+        final double otm = forwardPdf * NormalisedBlack.millsDifference(m, t, side, out);
         final double cdfAtSide = pdf * out.mills;
         out.mills = side > 0.0 && m + t > 0.0 ? 1.0 - cdfAtSide : cdfAtSide;
         return otm;
+    }
+
+    /**
+     * The undiscounted out-of-the-money price in the body ({@link NormalisedBlack#isBody}) from Y(−|a|) and Y(c):
+     * the plain difference when a &le; 0, the gap to the bound when a &gt; 0. Callers take both Mills ratios from
+     * the same two call sites whichever the sign of a, so that both run on every call and the JIT inlines them.
+     */
+    private static double bodyOtmPrice(
+        final double a, final double yMinusAbsA, final double yC, final double bound, final double forwardPdf)
+    {
+        return a > 0.0 ? bound - forwardPdf * (yMinusAbsA + yC) : forwardPdf * (yMinusAbsA - yC);
     }
 
     /**
@@ -173,13 +192,18 @@ public final class Black76
         final double forwardPdf)
     {
         final double m = -Math.abs(h);
-        final boolean body = NormalisedBlack.isBody(m, t);
-        if (m + t > (body ? 0.0 : NormalisedBlack.DIRECT_LIMIT))
+        final double bound = x <= 0.0 ? forward : strike;
+        if (NormalisedBlack.isBody(m, t))
         {
-            final double bound = x <= 0.0 ? forward : strike;
+            final double a = m + t;
+            return bodyOtmPrice(a, Normal.lowerCdfOverPdf(-Math.abs(a)), Normal.lowerCdfOverPdf(m - t), bound,
+                forwardPdf);
+        }
+        if (m + t > NormalisedBlack.DIRECT_LIMIT)
+        {
             return bound - forwardPdf * NormalisedBlack.millsSum(m, t);
         }
-        return forwardPdf * (body ? NormalisedBlack.plainDifference(m, t) : NormalisedBlack.millsDifference(m, t));
+        return forwardPdf * NormalisedBlack.millsDifference(m, t);
     }
 
     private static double inTheMoneyIntrinsic(
@@ -196,7 +220,7 @@ public final class Black76
         final boolean isCall, final double forward, final double strike, final double years, final double rate,
         final OptionGreeks out)
     {
-        final double discount = Math.exp(-rate * years);
+        final double discount = Exponential.exp(-rate * years);
         final double price = discount * intrinsic(isCall, forward, strike);
         final double step = forward == strike ? 0.5 : (forward > strike) == isCall ? 1.0 : 0.0;
         final double delta = discount * (isCall ? step : -step);

@@ -61,7 +61,7 @@ final class NormalisedImpliedVol
      */
     static double solve(final double x, final double beta, final double gap)
     {
-        final double bMax = Math.exp(0.5 * x);
+        final double bMax = Exponential.exp(0.5 * x);
         if (x == 0.0)
         {
             // The inflection point sits at s = 0, where b = 0 and b' = 1/√(2π).
@@ -138,8 +138,8 @@ final class NormalisedImpliedVol
         final double y = z * z;
         final double mills = Normal.lowerCdfOverPdf(-z);
         // two exponentials serve all three: Φ(−z) = φ(z)·Y(−z) and exp(3y/2) = exp(−y/2)^−3
-        final double expEighth = Math.exp(0.125 * sL * sL);
-        final double expHalfY = Math.exp(-0.5 * y);
+        final double expEighth = Exponential.exp(0.125 * sL * sL);
+        final double expHalfY = Exponential.exp(-0.5 * y);
         final double cdf = Normal.INV_SQRT_2PI * expHalfY * mills;
         final double fL = LOWER_MAP_SCALE * absX * cdf * cdf * cdf;
         final double fpL = y * mills * mills * expEighth;
@@ -170,8 +170,8 @@ final class NormalisedImpliedVol
     {
         final double fU = Normal.cdf(-0.5 * sU);
         final double w = (x / sU) * (x / sU);
-        final double fpU = -0.5 * Math.exp(0.5 * w);
-        final double fppU = Normal.SQRT_HALF_PI * Math.exp(w + 0.125 * sU * sU) * w / sU;
+        final double fpU = -0.5 * Exponential.exp(0.5 * w);
+        final double fppU = Normal.SQRT_HALF_PI * Exponential.exp(w + 0.125 * sU * sU) * w / sU;
         final double omTau = gap / gapU;
         final double tau = 1.0 - omTau;
         double f = Double.NaN;
