@@ -157,7 +157,7 @@ public final class Black76
     }
 
     /**
-     * ln(F/K) to within an ulp of the exact value for the double inputs: the rounding of F/K is recovered
+     * ln(F/K) to within about an ulp of the exact value for the double inputs: the rounding of F/K is recovered
      * exactly (Dekker's product) and added back, which matters for short-dated wings where the price moves by
      * ln(F/K)/σ²T relative per unit of ln(F/K).
      *
@@ -172,7 +172,7 @@ public final class Black76
         }
         final double product = ratio * strike;
         final double residual = (forward - product) - productError(ratio, strike, product);
-        return Math.log(ratio) + residual / forward;
+        return Logarithm.log(ratio) + residual / forward;
     }
 
     /**

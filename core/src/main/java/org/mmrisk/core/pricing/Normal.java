@@ -120,7 +120,7 @@ public final class Normal
     {
         if (p < ACKLAM_LOW)
         {
-            return acklamTail(Math.sqrt(-2.0 * Math.log(p)));
+            return acklamTail(Math.sqrt(-2.0 * Logarithm.log(p)));
         }
         return acklamCentral(p);
     }

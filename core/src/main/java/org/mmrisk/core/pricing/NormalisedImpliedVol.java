@@ -158,7 +158,7 @@ final class NormalisedImpliedVol
             f = (fL * tau + bL * (1.0 - tau)) * tau;
         }
         // Φ(−z) = (f/(2π|x|/√27))^⅓, taken through its logarithm, which the tail of Φ⁻¹ wants anyway
-        final double logP = Math.min(Math.log(f / (LOWER_MAP_SCALE * absX)) / 3.0, LOG_HALF);
+        final double logP = Math.min(Logarithm.log(f / (LOWER_MAP_SCALE * absX)) / 3.0, LOG_HALF);
         return absX / (SQRT3 * -Normal.acklamInverseCdfOfLog(logP));
     }
 
@@ -197,7 +197,7 @@ final class NormalisedImpliedVol
         final int objective, final double x, final double beta, final double gapBeta, final double start,
         final double sLeft, final double sRight)
     {
-        final double invLnBeta = objective == LOWER ? 1.0 / Math.log(beta) : 0.0;
+        final double invLnBeta = objective == LOWER ? 1.0 / Logarithm.log(beta) : 0.0;
         double s = start;
         double left = sLeft;
         double right = sRight;
@@ -228,10 +228,10 @@ final class NormalisedImpliedVol
                 s = right < Double.POSITIVE_INFINITY ? 0.5 * (left + right) : 2.0 * s;
                 continue;
             }
-            final double l = objective == LOWER ? Math.log(value) : 0.0;
+            final double l = objective == LOWER ? Logarithm.log(value) : 0.0;
             final double w = objective == MIDDLE ? vega : vega / value;
             final double newton = objective == MIDDLE ? -excess / vega :
-                objective == LOWER ? (1.0 / l - invLnBeta) * l * l / w : -Math.log(gapBeta / value) / w;
+                objective == LOWER ? (1.0 / l - invLnBeta) * l * l / w : -Logarithm.log(gapBeta / value) / w;
             final double hOverS = h * invS;
             final double step = seriesStep(objective, l, newton, w, hOverS, s, invS);
             final double ds = Math.max(-0.5 * s, step);
