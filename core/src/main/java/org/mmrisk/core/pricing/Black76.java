@@ -12,7 +12,12 @@ package org.mmrisk.core.pricing;
  * adds the intrinsic value (put–call symmetry). Wing prices down to 1e-290 keep their relative precision up to
  * the conditioning of the inputs themselves, about (d1² + |ln(F/K)|/σ²T)·1e-16: at worst 4e-13 against an 80-digit
  * reference on a grid of 1-hour to 3-year wings, for prices near 1e-250 (ln(F/K) is taken from the exact residual
- * of F/K so that it adds nothing).
+ * of F/K so that it adds little).
+ * <p>
+ * <b>Speed.</b> In the body of the domain ({@link NormalisedBlack#isBody}: |h| &le; 8 and σ√T &ge; (1 + |h|)/50,
+ * h = ln(F/K)/σ√T) the two Mills ratios are combined as they stand, two rationals and no series, which costs at
+ * most 4e-14 relative; the wings keep the cancellation-free forms. The exponentials and the logarithm are
+ * {@link Exponential} and {@link Logarithm}, inlined, rather than HotSpot's stub calls.
  * <p>
  * <b>Near expiry.</b> When {@code years < MIN_YEARS} or σ√T &lt; {@link #MIN_STD_DEV} the option is worth its
  * discounted intrinsic value: price D·max(±(F − K), 0), delta D times the step (1 in the money, 0 out of it,
