@@ -12,7 +12,12 @@ package org.mmrisk.core.pricing;
  * adds the intrinsic value (put–call symmetry). Wing prices down to 1e-290 keep their relative precision up to
  * the conditioning of the inputs themselves, about (d1² + |ln(F/K)|/σ²T)·1e-16: at worst 4e-13 against an 80-digit
  * reference on a grid of 1-hour to 3-year wings, for prices near 1e-250 (ln(F/K) is taken from the exact residual
- * of F/K so that it adds nothing).
+ * of F/K so that it adds little).
+ * <p>
+ * <b>Speed.</b> In the body of the domain ({@link NormalisedBlack#isBody}: |h| &le; 8 and σ√T &ge; (1 + |h|)/50,
+ * h = ln(F/K)/σ√T) the two Mills ratios are combined as they stand, two rationals and no series, which costs at
+ * most 4e-14 relative; the wings keep the cancellation-free forms. The exponentials and the logarithm are
+ * {@link Exponential} and {@link Logarithm}, inlined, rather than HotSpot's stub calls.
  * <p>
  * <b>Near expiry.</b> When {@code years < MIN_YEARS} or σ√T &lt; {@link #MIN_STD_DEV} the option is worth its
  * discounted intrinsic value: price D·max(±(F − K), 0), delta D times the step (1 in the money, 0 out of it,
@@ -48,7 +53,7 @@ public final class Black76
         final boolean isCall, final double forward, final double strike, final double years, final double vol,
         final double rate)
     {
-        final double discount = Math.exp(-rate * Math.max(years, 0.0));
+        final double discount = Exponential.exp(-rate * Math.max(years, 0.0));
         final double stdDev = vol * Math.sqrt(years);
         if (years < MIN_YEARS || stdDev < MIN_STD_DEV)
         {
@@ -77,7 +82,7 @@ public final class Black76
             intrinsicGreeks(isCall, forward, strike, Math.max(years, 0.0), rate, out);
             return;
         }
-        final double discount = Math.exp(-rate * years);
+        final double discount = Exponential.exp(-rate * years);
         final double x = logMoneyness(forward, strike);
         // 1/(σ√T) and 1/F serve every quotient below: 1/σ = √T/(σ√T) and 1/T = σ²/(σ√T)²
         final double invStdDev = 1.0 / stdDev;
@@ -123,9 +128,19 @@ public final class Black76
         final double m = -Math.abs(h);
         final double side = x <= 0.0 ? 1.0 : -1.0;
         final double forwardPdf = forward * pdf;
+        final double bound = x <= 0.0 ? forward : strike;
+        if (NormalisedBlack.isBody(m, t))
+        {
+            final double a = m + t;
+            final double yA = Normal.lowerCdfOverPdf(-Math.abs(a));
+            final double yC = Normal.lowerCdfOverPdf(m - t);
+            // Φ(−|d1|) = φ(d1)·Y(−|d1|), and −|d1| is −|a| for the call side, c for the put side
+            out.mills = pdf * (side > 0.0 ? yA : yC);
+            return bodyOtmPrice(a, yA, yC, bound, forwardPdf);
+        }
         if (m + t > NormalisedBlack.DIRECT_LIMIT)
         {
-            final double otm = (x <= 0.0 ? forward : strike) - forwardPdf * NormalisedBlack.millsSum(m, t, side, out);
+            final double otm = bound - forwardPdf * NormalisedBlack.millsSum(m, t, side, out);
             out.mills *= pdf;
             return otm;
         }
@@ -136,7 +151,18 @@ public final class Black76
     }
 
     /**
-     * ln(F/K) to within an ulp of the exact value for the double inputs: the rounding of F/K is recovered
+     * The undiscounted out-of-the-money price in the body ({@link NormalisedBlack#isBody}) from Y(−|a|) and Y(c):
+     * the plain difference when a &le; 0, the gap to the bound when a &gt; 0. Callers take both Mills ratios from
+     * the same two call sites whichever the sign of a, so that both run on every call and the JIT inlines them.
+     */
+    private static double bodyOtmPrice(
+        final double a, final double yMinusAbsA, final double yC, final double bound, final double forwardPdf)
+    {
+        return a > 0.0 ? bound - forwardPdf * (yMinusAbsA + yC) : forwardPdf * (yMinusAbsA - yC);
+    }
+
+    /**
+     * ln(F/K) to within about an ulp of the exact value for the double inputs: the rounding of F/K is recovered
      * exactly (Dekker's product) and added back, which matters for short-dated wings where the price moves by
      * ln(F/K)/σ²T relative per unit of ln(F/K).
      *
@@ -151,7 +177,7 @@ public final class Black76
         }
         final double product = ratio * strike;
         final double residual = (forward - product) - productError(ratio, strike, product);
-        return Math.log(ratio) + residual / forward;
+        return Logarithm.log(ratio) + residual / forward;
     }
 
     /**
@@ -171,9 +197,15 @@ public final class Black76
         final double forwardPdf)
     {
         final double m = -Math.abs(h);
+        final double bound = x <= 0.0 ? forward : strike;
+        if (NormalisedBlack.isBody(m, t))
+        {
+            final double a = m + t;
+            return bodyOtmPrice(a, Normal.lowerCdfOverPdf(-Math.abs(a)), Normal.lowerCdfOverPdf(m - t), bound,
+                forwardPdf);
+        }
         if (m + t > NormalisedBlack.DIRECT_LIMIT)
         {
-            final double bound = x <= 0.0 ? forward : strike;
             return bound - forwardPdf * NormalisedBlack.millsSum(m, t);
         }
         return forwardPdf * NormalisedBlack.millsDifference(m, t);
@@ -193,7 +225,7 @@ public final class Black76
         final boolean isCall, final double forward, final double strike, final double years, final double rate,
         final OptionGreeks out)
     {
-        final double discount = Math.exp(-rate * years);
+        final double discount = Exponential.exp(-rate * years);
         final double price = discount * intrinsic(isCall, forward, strike);
         final double step = forward == strike ? 0.5 : (forward > strike) == isCall ? 1.0 : 0.0;
         final double delta = discount * (isCall ? step : -step);

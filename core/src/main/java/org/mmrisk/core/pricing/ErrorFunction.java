@@ -104,7 +104,7 @@ public final class ErrorFunction
         {
             return 0.0;
         }
-        return Math.exp(-hi) * (1.0 - squareError(u, hi));
+        return Exponential.exp(-hi) * (1.0 - squareError(u, hi));
     }
 
     /**

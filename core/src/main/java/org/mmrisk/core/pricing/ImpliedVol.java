@@ -58,7 +58,7 @@ public final class ImpliedVol
         {
             return out.set(ImpliedVolStatus.INVALID_INPUT, Double.NaN);
         }
-        final double undiscounted = price / Math.exp(-rate * years);
+        final double undiscounted = price / Exponential.exp(-rate * years);
         final double timeValue = undiscounted - Black76.intrinsic(isCall, forward, strike);
         final double tolerance = minTimeValueRatio * forward;
         if (timeValue < -tolerance)

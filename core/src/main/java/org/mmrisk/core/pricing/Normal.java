@@ -110,7 +110,7 @@ public final class Normal
         {
             return 0.0;
         }
-        return Math.exp(-0.5 * hi) * (1.0 - 0.5 * ErrorFunction.squareError(z, hi));
+        return Exponential.exp(-0.5 * hi) * (1.0 - 0.5 * ErrorFunction.squareError(z, hi));
     }
 
     /**
@@ -120,7 +120,7 @@ public final class Normal
     {
         if (p < ACKLAM_LOW)
         {
-            return acklamTail(Math.sqrt(-2.0 * Math.log(p)));
+            return acklamTail(Math.sqrt(-2.0 * Logarithm.log(p)));
         }
         return acklamCentral(p);
     }
@@ -134,7 +134,7 @@ public final class Normal
         {
             return acklamTail(Math.sqrt(-2.0 * logP));
         }
-        return acklamCentral(Math.exp(logP));
+        return acklamCentral(Exponential.exp(logP));
     }
 
     private static double acklamTail(final double q)

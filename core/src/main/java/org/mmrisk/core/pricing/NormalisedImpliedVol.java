@@ -61,7 +61,7 @@ final class NormalisedImpliedVol
      */
     static double solve(final double x, final double beta, final double gap)
     {
-        final double bMax = Math.exp(0.5 * x);
+        final double bMax = Exponential.exp(0.5 * x);
         if (x == 0.0)
         {
             // The inflection point sits at s = 0, where b = 0 and b' = 1/√(2π).
@@ -138,8 +138,8 @@ final class NormalisedImpliedVol
         final double y = z * z;
         final double mills = Normal.lowerCdfOverPdf(-z);
         // two exponentials serve all three: Φ(−z) = φ(z)·Y(−z) and exp(3y/2) = exp(−y/2)^−3
-        final double expEighth = Math.exp(0.125 * sL * sL);
-        final double expHalfY = Math.exp(-0.5 * y);
+        final double expEighth = Exponential.exp(0.125 * sL * sL);
+        final double expHalfY = Exponential.exp(-0.5 * y);
         final double cdf = Normal.INV_SQRT_2PI * expHalfY * mills;
         final double fL = LOWER_MAP_SCALE * absX * cdf * cdf * cdf;
         final double fpL = y * mills * mills * expEighth;
@@ -158,7 +158,7 @@ final class NormalisedImpliedVol
             f = (fL * tau + bL * (1.0 - tau)) * tau;
         }
         // Φ(−z) = (f/(2π|x|/√27))^⅓, taken through its logarithm, which the tail of Φ⁻¹ wants anyway
-        final double logP = Math.min(Math.log(f / (LOWER_MAP_SCALE * absX)) / 3.0, LOG_HALF);
+        final double logP = Math.min(Logarithm.log(f / (LOWER_MAP_SCALE * absX)) / 3.0, LOG_HALF);
         return absX / (SQRT3 * -Normal.acklamInverseCdfOfLog(logP));
     }
 
@@ -170,8 +170,8 @@ final class NormalisedImpliedVol
     {
         final double fU = Normal.cdf(-0.5 * sU);
         final double w = (x / sU) * (x / sU);
-        final double fpU = -0.5 * Math.exp(0.5 * w);
-        final double fppU = Normal.SQRT_HALF_PI * Math.exp(w + 0.125 * sU * sU) * w / sU;
+        final double fpU = -0.5 * Exponential.exp(0.5 * w);
+        final double fppU = Normal.SQRT_HALF_PI * Exponential.exp(w + 0.125 * sU * sU) * w / sU;
         final double omTau = gap / gapU;
         final double tau = 1.0 - omTau;
         double f = Double.NaN;
@@ -197,7 +197,7 @@ final class NormalisedImpliedVol
         final int objective, final double x, final double beta, final double gapBeta, final double start,
         final double sLeft, final double sRight)
     {
-        final double invLnBeta = objective == LOWER ? 1.0 / Math.log(beta) : 0.0;
+        final double invLnBeta = objective == LOWER ? 1.0 / Logarithm.log(beta) : 0.0;
         double s = start;
         double left = sLeft;
         double right = sRight;
@@ -228,10 +228,10 @@ final class NormalisedImpliedVol
                 s = right < Double.POSITIVE_INFINITY ? 0.5 * (left + right) : 2.0 * s;
                 continue;
             }
-            final double l = objective == LOWER ? Math.log(value) : 0.0;
+            final double l = objective == LOWER ? Logarithm.log(value) : 0.0;
             final double w = objective == MIDDLE ? vega : vega / value;
             final double newton = objective == MIDDLE ? -excess / vega :
-                objective == LOWER ? (1.0 / l - invLnBeta) * l * l / w : -Math.log(gapBeta / value) / w;
+                objective == LOWER ? (1.0 / l - invLnBeta) * l * l / w : -Logarithm.log(gapBeta / value) / w;
             final double hOverS = h * invS;
             final double step = seriesStep(objective, l, newton, w, hOverS, s, invS);
             final double ds = Math.max(-0.5 * s, step);

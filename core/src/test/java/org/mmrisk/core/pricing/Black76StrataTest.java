@@ -19,8 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spot fixed and discounts the strike leg only, not our forward-fixed convention, so there we compare with
  * D·(driftlessTheta + r·price), which is −∂(D·Black)/∂T at fixed F.
  * <p>
- * Where a Greek misses Strata, it is checked against the 80-digit reference instead and counted: that is Strata
- * losing precision in the far wings, not a licence for ours to.
+ * Tolerances: the price within max(1e-12 relative, 1e-13·F); every Greek that Strata has (delta, gamma, vega,
+ * theta, vanna, volga) within max(1e-9 relative, 1e-12·scale), the scale being 1 for delta and vanna, 1/F for gamma
+ * and F for vega, theta and volga. Where Strata loses precision in the far wings (its F·N(d1) − K·N(d2) cancels),
+ * ours is compared with the 80-digit {@link HighPrecision} reference instead, and counted: a price that meets the
+ * absolute tolerance but not the relative one must still be within 1e-12 relative of the reference, and a Greek
+ * that misses Strata must be within the Greek tolerance of the reference. That is Strata losing precision, not a
+ * licence for ours to.
  */
 class Black76StrataTest
 {

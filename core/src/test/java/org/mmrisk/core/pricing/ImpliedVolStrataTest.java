@@ -15,11 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * The input is our discounted price. Where its time value exceeds {@link ImpliedVol#MIN_TIME_VALUE_RATIO}·F the
  * recovered vol must reprice to 1e-12 relative; below, the status must be {@link ImpliedVolStatus#AT_BOUND}.
- * Strata "fails" a point when it throws or its vol reprices worse than 1e-12.
+ * Strata "fails" a point when it throws or its vol reprices worse than 1e-12. The points where Strata fails and
+ * ours solves are counted and pinned: {@value #STRATA_FAILURES_WHERE_OURS_SOLVED} with strata-pricer 2.12.48 (all
+ * of them vols that reprice worse than 1e-12; none throws). A change in that count is a change in Strata or in our
+ * prices: look before updating it, and update bench/BENCHMARKS.md with it.
  */
 class ImpliedVolStrataTest
 {
     private static final double REPRICE_RELATIVE = 1e-12;
+    private static final int STRATA_FAILURES_WHERE_OURS_SOLVED = 23;
 
     private final ImpliedVolResult result = new ImpliedVolResult();
     private final List<String> failures = new ArrayList<>();
@@ -42,6 +46,10 @@ class ImpliedVolStrataTest
             strataInaccurate - strataInaccurateWhereOursSolved);
         assertThat(failures).isEmpty();
         assertThat(solved + atBound).isEqualTo(PricingGrid.size());
+        assertThat(strataThrewWhereOursSolved + strataInaccurateWhereOursSolved)
+            .as("grid points where Strata's solver failed and ours did not, of %d solved: %d threw, %d repriced " +
+                "worse than 1e-12", solved, strataThrewWhereOursSolved, strataInaccurateWhereOursSolved)
+            .isEqualTo(STRATA_FAILURES_WHERE_OURS_SOLVED);
     }
 
     private void checkPoint(
