@@ -187,6 +187,11 @@ class DaemonIntegrationTest
             {
                 outputs.add(json.alert(a));
             }
+
+            public void onHedgeSignal(final org.mmrisk.core.output.HedgeSignal h)
+            {
+                outputs.add(json.hedge(h, null));
+            }
         }, (seq, wall, engine, lastOut, lastJournal) -> heartbeats++);
     }
 }

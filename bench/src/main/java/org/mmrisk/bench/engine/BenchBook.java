@@ -11,6 +11,7 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Settlement;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -176,6 +177,12 @@ public final class BenchBook
 
         @Override
         public void onAlert(final Alert alert)
+        {
+            emitted++;
+        }
+
+        @Override
+        public void onHedgeSignal(final HedgeSignal signal)
         {
             emitted++;
         }

@@ -1,5 +1,9 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.limits.LadderConfig;
+import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.time.YearFraction;
+
 /**
  * The engine's tunables, with the defaults a desk would start from. Built once (the daemon fills it from its
  * config file and calls {@link #conclude()}); read-only afterwards and owned by the engine thread.
@@ -14,6 +18,8 @@ public final class EngineConfig
     private double indexVolatility = 0.6;
     /** A new quote adjustment is emitted when the shift moves by at least this many ticks. */
     private double minShiftTicks = 1.0;
+    /** A new quote adjustment is emitted when an option's shift moves by at least this many vol points. */
+    private double minShiftVolPoints = 0.1;
     /** Cap on an option's shift in vol points, where vega is too small for the conversion to mean much. */
     private double maxShiftVolPoints = 5.0;
     /** Annualised basis used for the forward of an expiry that no future prices: F = S·exp(basis·T). */
@@ -40,6 +46,28 @@ public final class EngineConfig
     private final java.util.Map<Long, Double> coinBalances = new java.util.HashMap<>();
     /** Price options and futures settle at when they expire. */
     private SettlementSource settlementSource = SettlementSource.INDEX;
+    /** Limits of every underlying (NaN: not set), by {@link LimitKind} ordinal; overridden per underlying. */
+    private final double[] defaultLimits = unsetLimits();
+    private final java.util.Map<Long, double[]> limitsByUnderlying = new java.util.HashMap<>();
+    private LadderConfig ladder = LadderConfig.defaults();
+    /** Spread multiplier while an underlying is on the WIDEN rung. */
+    private double widenSpreadMult = 2.0;
+    /** Spread multiplier added per unit of the largest limit utilization: 1 + this × u. */
+    private double spreadPerUtilization = 0.5;
+    /** Half-life of the realized-volatility estimate of the index, in engine time. */
+    private long realizedVolHalfLifeNs = 300_000_000_000L;
+    /** No index tick for this long (engine time): REDUCE_ONLY; for {@link #staleHaltAfterNs}: HALT. */
+    private long staleReduceAfterNs = 5_000_000_000L;
+    private long staleHaltAfterNs = 15_000_000_000L;
+    /** At most this many quote adjustments per instrument per second of engine time (0: no cap). */
+    private double maxQuotesPerSecond = 10;
+    /** Skew risk aversion on the gamma and vega axes: W_ΓΓ and W_νν of the skew's diagonal W. */
+    private double skewGammaWeight = 0;
+    private double skewVegaWeight = 0;
+    /** Start of the trading day for the trailing loss limit, as an offset from midnight UTC. */
+    private long dayStartOffsetNs = 8 * 3_600_000_000_000L;
+    /** Hedging per underlying code. */
+    private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -85,6 +113,17 @@ public final class EngineConfig
     public double minShiftTicks()
     {
         return minShiftTicks;
+    }
+
+    public EngineConfig minShiftVolPoints(final double value)
+    {
+        minShiftVolPoints = value;
+        return this;
+    }
+
+    public double minShiftVolPoints()
+    {
+        return minShiftVolPoints;
     }
 
     public EngineConfig maxShiftVolPoints(final double value)
@@ -236,6 +275,161 @@ public final class EngineConfig
         return settlementSource;
     }
 
+    private static double[] unsetLimits()
+    {
+        final double[] limits = new double[LimitKind.VALUES.length];
+        java.util.Arrays.fill(limits, Double.NaN);
+        return limits;
+    }
+
+    /**
+     * Sets a limit for every underlying ({@code underlyingCode} = {@link org.mmrisk.core.event.AsciiCode#NONE}) or
+     * for one.
+     */
+    public EngineConfig limit(final long underlyingCode, final LimitKind kind, final double value)
+    {
+        if (underlyingCode == org.mmrisk.core.event.AsciiCode.NONE)
+        {
+            defaultLimits[kind.ordinal()] = value;
+        }
+        else
+        {
+            limitsByUnderlying.computeIfAbsent(underlyingCode, k -> unsetLimits())[kind.ordinal()] = value;
+        }
+        return this;
+    }
+
+    /**
+     * @return the limits an underlying starts with: its own where set, else the defaults (NaN: none). A copy.
+     */
+    public double[] limitsOf(final long underlyingCode)
+    {
+        final double[] limits = defaultLimits.clone();
+        final double[] own = limitsByUnderlying.get(underlyingCode);
+        for (int i = 0; own != null && i < own.length; i++)
+        {
+            if (!Double.isNaN(own[i]))
+            {
+                limits[i] = own[i];
+            }
+        }
+        return limits;
+    }
+
+    public EngineConfig ladder(final LadderConfig value)
+    {
+        ladder = value;
+        return this;
+    }
+
+    public LadderConfig ladder()
+    {
+        return ladder;
+    }
+
+    public EngineConfig widenSpreadMult(final double value)
+    {
+        widenSpreadMult = value;
+        return this;
+    }
+
+    public double widenSpreadMult()
+    {
+        return widenSpreadMult;
+    }
+
+    public EngineConfig spreadPerUtilization(final double value)
+    {
+        spreadPerUtilization = value;
+        return this;
+    }
+
+    public double spreadPerUtilization()
+    {
+        return spreadPerUtilization;
+    }
+
+    public EngineConfig realizedVolHalfLifeNs(final long value)
+    {
+        realizedVolHalfLifeNs = value;
+        return this;
+    }
+
+    public long realizedVolHalfLifeNs()
+    {
+        return realizedVolHalfLifeNs;
+    }
+
+    public EngineConfig staleAfterNs(final long reduceOnlyNs, final long haltNs)
+    {
+        staleReduceAfterNs = reduceOnlyNs;
+        staleHaltAfterNs = haltNs;
+        return this;
+    }
+
+    public long staleReduceAfterNs()
+    {
+        return staleReduceAfterNs;
+    }
+
+    public long staleHaltAfterNs()
+    {
+        return staleHaltAfterNs;
+    }
+
+    public EngineConfig maxQuotesPerSecond(final double value)
+    {
+        maxQuotesPerSecond = value;
+        return this;
+    }
+
+    public double maxQuotesPerSecond()
+    {
+        return maxQuotesPerSecond;
+    }
+
+    public EngineConfig skewWeights(final double gammaWeight, final double vegaWeight)
+    {
+        skewGammaWeight = gammaWeight;
+        skewVegaWeight = vegaWeight;
+        return this;
+    }
+
+    public double skewGammaWeight()
+    {
+        return skewGammaWeight;
+    }
+
+    public double skewVegaWeight()
+    {
+        return skewVegaWeight;
+    }
+
+    public EngineConfig dayStartOffsetNs(final long value)
+    {
+        dayStartOffsetNs = value;
+        return this;
+    }
+
+    public long dayStartOffsetNs()
+    {
+        return dayStartOffsetNs;
+    }
+
+    public EngineConfig hedging(final long underlyingCode, final HedgeConfig value)
+    {
+        hedging.put(underlyingCode, value);
+        return this;
+    }
+
+    /**
+     * @return the hedging of an underlying, or null when it is not hedged.
+     */
+    public HedgeConfig hedging(final long underlyingCode)
+    {
+        return hedging.get(underlyingCode);
+    }
+
     public EngineConfig snapshotIntervalNs(final long value)
     {
         snapshotIntervalNs = value;
@@ -259,6 +453,7 @@ public final class EngineConfig
         requirePositive("indexVolatility", indexVolatility, false);
         requirePositive("minShiftTicks", minShiftTicks, true);
         requirePositive("maxShiftVolPoints", maxShiftVolPoints, false);
+        requirePositive("minShiftVolPoints", minShiftVolPoints, true);
         if (!Double.isFinite(fallbackBasisPerYear) || Math.abs(fallbackBasisPerYear) > 1.0)
         {
             throw new IllegalArgumentException("fallbackBasisPerYear must be within [-1, 1]: " + fallbackBasisPerYear);
@@ -299,11 +494,43 @@ public final class EngineConfig
                 throw new IllegalArgumentException("coinBalances must be finite: " + balance);
             }
         }
+        for (final LimitKind kind : LimitKind.VALUES)
+        {
+            requireLimit(kind, defaultLimits[kind.ordinal()]);
+            for (final double[] own : limitsByUnderlying.values())
+            {
+                requireLimit(kind, own[kind.ordinal()]);
+            }
+        }
+        if (!(widenSpreadMult >= 1) || !(spreadPerUtilization >= 0) || !(maxQuotesPerSecond >= 0))
+        {
+            throw new IllegalArgumentException("widenSpreadMult must be at least 1, spreadPerUtilization and " +
+                "maxQuotesPerSecond at least 0");
+        }
+        if (realizedVolHalfLifeNs <= 0 || staleReduceAfterNs <= 0 || staleHaltAfterNs < staleReduceAfterNs)
+        {
+            throw new IllegalArgumentException("realizedVolHalfLife must be positive and 0 < staleReduceAfter <= " +
+                "staleHaltAfter");
+        }
+        requirePositive("skewGammaWeight", skewGammaWeight, true);
+        requirePositive("skewVegaWeight", skewVegaWeight, true);
+        if (dayStartOffsetNs < 0 || dayStartOffsetNs >= YearFraction.NANOS_PER_DAY)
+        {
+            throw new IllegalArgumentException("dayStart must be within the day: " + dayStartOffsetNs + " ns");
+        }
         if (snapshotIntervalNs <= 0)
         {
             throw new IllegalArgumentException("snapshotIntervalNs must be positive: " + snapshotIntervalNs);
         }
         return this;
+    }
+
+    private static void requireLimit(final LimitKind kind, final double value)
+    {
+        if (!Double.isNaN(value) && !(value > 0 && value < Double.POSITIVE_INFINITY))
+        {
+            throw new IllegalArgumentException("limits." + kind.key() + " must be positive: " + value);
+        }
     }
 
     private static void requirePositive(final String name, final double value, final boolean zeroAllowed)

@@ -32,6 +32,8 @@ public enum EngineCounter
     REANCHORS("reanchors"),
     MAX_APPROX_ERROR_PPB("maxApproxErrorPpb"),
     QUOTES_EMITTED("quotesEmitted"),
+    QUOTES_RATE_CAPPED("quotesRateCapped"),
+    HEDGES_EMITTED("hedgesEmitted"),
     SNAPSHOTS_EMITTED("snapshotsEmitted"),
     ALERTS_EMITTED("alertsEmitted"),
     ALERTS_DROPPED("alertsDropped");

@@ -34,6 +34,8 @@ public final class InstrumentState
     ContractRisk contributedRisk;
     /** An inverse delta-one contract together with its coin P&L as account equity: c/entry coins, no gamma. */
     final ContractRisk equityRisk = new ContractRisk();
+    /** The venue of the first fill parked while this id was undefined, or NONE. */
+    long parkedVenue = org.mmrisk.core.event.AsciiCode.NONE;
     /** Settled at expiry: out of its underlying's book, kept for its realized P&L. */
     boolean settled;
     double contributedRealizedUsd;
@@ -47,6 +49,13 @@ public final class InstrumentState
     boolean touched;
 
     double lastShift = Double.NaN;
+    double lastShiftVol = Double.NaN;
+    double lastSpreadMult = Double.NaN;
+    double lastBidSizeMult = Double.NaN;
+    double lastAskSizeMult = Double.NaN;
+    long lastQuoteNs = Long.MIN_VALUE;
+    /** A quote adjustment is held back by the rate cap; the latest value goes out once the cap lifts. */
+    boolean rateCapped;
     QuotingState lastState;
 
     InstrumentState(final int instrumentId)

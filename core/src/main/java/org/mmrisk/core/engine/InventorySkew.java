@@ -1,57 +1,134 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.QuoteAdjustment;
 
 /**
- * Inventory skew, first cut: the Avellaneda–Stoikov reservation-price shift on the delta axis.
+ * Inventory skew: a multi-Greek Avellaneda–Stoikov reservation-price shift, spreads that widen with limit
+ * utilization, realized volatility and the WIDEN rung, and sizes that follow the quoting state.
  * Owned by the engine thread; allocation-free.
  * <p>
- * With q the underlying's portfolio delta in coins, γ the risk aversion per USD, σ_S = vol × S the index's absolute
- * volatility in USD per √year and τ the horizon in years, the shift per coin of notional of instrument i is
- * <pre>  shiftUsd_i = −d_i · γ · σ_S² · τ · q</pre>
- * where d_i is the instrument's index delta per coin (1 for the index, b = F/S for futures, b·N(d1) or N(d1) for
- * options). Long delta therefore lowers bid and ask of everything that adds delta. The shift is then expressed per
- * unit of the instrument's quoted price: USD as is, coin-quoted options divided by the forward. Options also get
- * the shift in vol points, shiftUsd / vega per coin, capped where vega is too small for that to mean much.
+ * With the underlying's exposure G = (delta q in coins, gamma Γ, vega V) and a diagonal risk-aversion
+ * W = diag(γ·σ_S²·τ, W_ΓΓ, W_νν) — γ the risk aversion per USD, σ_S = vol × S the index's absolute volatility in USD
+ * per √year, τ the horizon in years — the shift of instrument i per coin of its notional is
+ * <pre>  shiftUsd_i = −g_i·W·G = −(δ_i·γσ_S²τ·q + γ_i·W_ΓΓ·Γ + ν_i·W_νν·V)</pre>
+ * with g_i = (δ_i, γ_i, ν_i) its delta, gamma and vega per coin. For the index (δ = 1, no gamma or vega) this is
+ * exactly the A–S reservation price −q·γ·σ_S²·τ. The shift is expressed per unit of the quoted price: USD as is,
+ * coin-quoted options divided by the forward. Options also get it in vol points, shiftUsd / vega per coin,
+ * capped where vega is too small for that to mean much.
  */
 final class InventorySkew
 {
-    private final EngineConfig config;
+    private static final double MULT_STEP = 0.05;
 
-    InventorySkew(final EngineConfig config)
+    private final EngineConfig config;
+    private final EngineCounters counters;
+
+    InventorySkew(final EngineConfig config, final EngineCounters counters)
     {
         this.config = config;
+        this.counters = counters;
     }
 
     /**
-     * Fills the adjustment's shift and multipliers for {@code state} and decides whether it is worth emitting.
+     * Fills the adjustment for {@code state} and decides whether it is worth emitting now.
      *
-     * @return true when the shift moved by at least the configured number of ticks since the last emission, or the
-     * state changed, or nothing was emitted yet.
+     * @return true when the state changed (always sent), or the shift, the vol shift or a multiplier moved by its
+     * threshold and the instrument's rate cap allows.
      */
-    boolean update(final InstrumentState state, final UnderlyingRisk underlying, final QuoteAdjustment adjustment)
+    boolean update(final InstrumentState state, final UnderlyingRisk underlying, final QuoteAdjustment adjustment,
+        final long nowNs)
     {
         final Instrument instrument = state.instrument();
         final ContractRisk risk = state.risk();
-        final double indexUsd = underlying.indexUsd;
-        final double sigmaUsd = config.indexVolatility() * indexUsd;
-        final double weight = config.riskAversionPerUsd() * sigmaUsd * sigmaUsd * config.skewHorizonYears();
-        final double shiftUsdPerCoin = -risk.deltaPerCoin * weight * underlying.delta;
-
+        final double shiftUsdPerCoin = shiftUsdPerCoin(risk, instrument, underlying);
         adjustment.shift = instrument.isCoinQuoted() ? shiftUsdPerCoin / risk.forward : shiftUsdPerCoin;
         adjustment.shiftVol = instrument.kind() == InstrumentKind.OPTION ?
             shiftInVolPoints(shiftUsdPerCoin, risk.vegaPerCoin) : Double.NaN;
-        adjustment.bidSpreadMult = 1.0;
-        adjustment.askSpreadMult = 1.0;
-        adjustment.bidSizeMult = 1.0;
-        adjustment.askSizeMult = 1.0;
+        final double spread = spreadMult(underlying);
+        adjustment.bidSpreadMult = spread;
+        adjustment.askSpreadMult = spread;
+        sizes(risk, underlying, adjustment);
         adjustment.state = underlying.state;
+        return isWorthEmitting(state, adjustment, instrument, nowNs);
+    }
 
-        final double threshold = config.minShiftTicks() * instrument.tickSize();
-        return state.lastState != underlying.state || Double.isNaN(state.lastShift) ||
-            Math.abs(adjustment.shift - state.lastShift) >= threshold;
+    private double shiftUsdPerCoin(final ContractRisk risk, final Instrument instrument, final UnderlyingRisk u)
+    {
+        final double sigmaUsd = config.indexVolatility() * u.indexUsd;
+        final double deltaWeight = config.riskAversionPerUsd() * sigmaUsd * sigmaUsd * config.skewHorizonYears();
+        final double gammaPerCoin = risk.gamma / coinsPerContract(instrument, risk.forward);
+        return -(risk.deltaPerCoin * deltaWeight * u.delta + gammaPerCoin * config.skewGammaWeight() * u.gamma +
+            risk.vegaPerCoin * config.skewVegaWeight() * u.vega);
+    }
+
+    /**
+     * Wider with the largest limit utilization and with realized volatility above the assumed one, and by
+     * {@code widenSpreadMult} on the WIDEN rung and above.
+     */
+    private double spreadMult(final UnderlyingRisk u)
+    {
+        final double volRatio = Math.max(1, u.realizedVol() / config.indexVolatility());
+        final double mult = (1 + config.spreadPerUtilization() * u.maxUtilization) * volRatio;
+        return u.state.ordinal() >= QuotingState.WIDEN.ordinal() ? mult * config.widenSpreadMult() : mult;
+    }
+
+    /**
+     * NORMAL and WIDEN quote both sides; REDUCE_ONLY only the side that reduces the most utilized exposure (none
+     * when the instrument has none of it); HALT neither.
+     */
+    private static void sizes(final ContractRisk risk, final UnderlyingRisk u, final QuoteAdjustment adjustment)
+    {
+        adjustment.bidSizeMult = 1;
+        adjustment.askSizeMult = 1;
+        if (u.state == QuotingState.HALT)
+        {
+            adjustment.bidSizeMult = 0;
+            adjustment.askSizeMult = 0;
+        }
+        else if (u.state == QuotingState.REDUCE_ONLY)
+        {
+            final double exposure = u.reduceAxis == LimitKind.VEGA ? u.vega :
+                u.reduceAxis == LimitKind.DOLLAR_GAMMA ? u.gamma : u.delta;
+            final double perContract = u.reduceAxis == LimitKind.VEGA ? risk.vega :
+                u.reduceAxis == LimitKind.DOLLAR_GAMMA ? risk.gamma : risk.delta;
+            final double direction = Math.signum(exposure) * Math.signum(perContract);
+            // buying adds to the exposure when both have the same sign: only the offer reduces it
+            adjustment.bidSizeMult = direction < 0 ? 1 : 0;
+            adjustment.askSizeMult = direction > 0 ? 1 : 0;
+        }
+    }
+
+    private boolean isWorthEmitting(final InstrumentState state, final QuoteAdjustment adjustment,
+        final Instrument instrument, final long nowNs)
+    {
+        if (state.lastState != adjustment.state || Double.isNaN(state.lastShift))
+        {
+            return true;
+        }
+        final boolean moved = Math.abs(adjustment.shift - state.lastShift) >= config.minShiftTicks() * instrument.tickSize() ||
+            Math.abs(adjustment.shiftVol - state.lastShiftVol) >= config.minShiftVolPoints() ||
+            Math.abs(adjustment.bidSpreadMult - state.lastSpreadMult) >= MULT_STEP ||
+            adjustment.bidSizeMult != state.lastBidSizeMult || adjustment.askSizeMult != state.lastAskSizeMult;
+        if (!moved)
+        {
+            return false;
+        }
+        final double maxPerSecond = config.maxQuotesPerSecond();
+        if (maxPerSecond > 0 && state.lastQuoteNs != Long.MIN_VALUE && nowNs - state.lastQuoteNs < 1e9 / maxPerSecond)
+        {
+            if (!state.rateCapped)
+            {
+                state.rateCapped = true;
+                counters.increment(EngineCounter.QUOTES_RATE_CAPPED);
+            }
+            return false;
+        }
+        return true;
     }
 
     private double shiftInVolPoints(final double shiftUsdPerCoin, final double vegaUsdPerCoin)
@@ -65,10 +142,22 @@ final class InventorySkew
         return Math.max(-cap, Math.min(cap, volPoints));
     }
 
-    static void remember(final InstrumentState state, final QuoteAdjustment adjustment)
+    private static double coinsPerContract(final Instrument instrument, final double forwardUsd)
+    {
+        return instrument.contractUnit() == ContractUnit.USD ? instrument.contractSize() / forwardUsd :
+            instrument.contractSize();
+    }
+
+    static void remember(final InstrumentState state, final QuoteAdjustment adjustment, final long nowNs)
     {
         state.lastShift = adjustment.shift;
+        state.lastShiftVol = adjustment.shiftVol;
+        state.lastSpreadMult = adjustment.bidSpreadMult;
+        state.lastBidSizeMult = adjustment.bidSizeMult;
+        state.lastAskSizeMult = adjustment.askSizeMult;
         state.lastState = adjustment.state;
+        state.lastQuoteNs = nowNs;
+        state.rateCapped = false;
     }
 
     static boolean isQuoted(final InstrumentState state)

@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.EventType;
@@ -10,7 +11,9 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.core.fill.HeldFills;
 import org.mmrisk.core.fill.SeenFills;
+import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.QuoteAdjustment;
@@ -51,6 +54,12 @@ public final class RiskEngine
     private final AlertQueue alerts = new AlertQueue(ALERT_CAPACITY);
     private final QuoteAdjustment quote = new QuoteAdjustment();
     private final SeenFills seenFills;
+    /** Undefined instruments holding parked fills, per venue: each halts every underlying of that venue. */
+    private final Long2LongHashMap parkedByVenue = new Long2LongHashMap(0);
+    private final QuotingGuard guard;
+    private final QuotingGuard.AlertSink guardAlerts =
+        (code, underlying, instrumentId, value, threshold) -> raise(code, underlying, instrumentId, value, threshold);
+    private final HedgeSignals hedges;
     private final HeldFills heldFills = new HeldFills(HELD_FILLS_KEPT);
     private final RiskSnapshot snapshot = new RiskSnapshot();
 
@@ -64,7 +73,9 @@ public final class RiskEngine
         this.output = output;
         this.exposure = new ExposureUpdater(config, counters);
         this.settlement = new ExpirySettlement(config, counters);
-        this.skew = new InventorySkew(config);
+        this.guard = new QuotingGuard(config);
+        this.hedges = new HedgeSignals();
+        this.skew = new InventorySkew(config, counters);
         this.seenFills = new SeenFills(Math.min(FILL_IDS_INITIAL, config.fillIdCapacity()), config.fillIdCapacity());
     }
 
@@ -151,6 +162,24 @@ public final class RiskEngine
         final UnderlyingRisk underlying = underlying(event.underlying);
         state.define(Instrument.from(event), underlying);
         underlying.add(state);
+        if (state.parkedVenue != AsciiCode.NONE)
+        {
+            final long parked = parkedByVenue.get(state.parkedVenue) - 1;
+            if (parked > 0)
+            {
+                parkedByVenue.put(state.parkedVenue, parked);
+            }
+            else
+            {
+                parkedByVenue.remove(state.parkedVenue);
+            }
+            state.parkedVenue = AsciiCode.NONE;
+        }
+        final HedgeConfig hedging = underlying.hedging;
+        if (hedging != null && state.instrument().symbol().equals(hedging.instrumentSymbol()))
+        {
+            underlying.hedgeInstrument = state;
+        }
         underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         counters.increment(EngineCounter.INSTRUMENTS_DEFINED);
         return null;
@@ -161,9 +190,11 @@ public final class RiskEngine
         UnderlyingRisk underlying = underlyingByCode.get(code);
         if (underlying == null)
         {
-            underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear(), config.moneynessBucketEdges());
+            underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear(), config.moneynessBucketEdges(),
+                config.limitsOf(code));
             underlying.coinBalance = config.coinBalance(code);
             underlying.equityDelta = config.equityDelta();
+            underlying.hedging = config.hedging(code);
             underlyingByCode.put(code, underlying);
             insertSorted(underlying);
         }
@@ -206,6 +237,10 @@ public final class RiskEngine
         state.mark = event.mark;
         state.markIv = Double.isNaN(event.markIv) ? state.markIv : event.markIv;
         state.lastTickNs = timeNs;
+        if (state.underlying().isIndexSource(state))
+        {
+            state.underlying().lastIndexTickNs = timeNs;
+        }
         updateForwards(state, event.underlyingPrice);
         if (!Double.isNaN(event.fundingRate))
         {
@@ -307,6 +342,11 @@ public final class RiskEngine
         counters.increment(EngineCounter.FILLS);
         if (!state.isDefined())
         {
+            if (state.position().quantity() == 0 && state.parkedVenue == AsciiCode.NONE)
+            {
+                state.parkedVenue = event.venue;
+                parkedByVenue.put(event.venue, parkedByVenue.get(event.venue) + 1);
+            }
             state.position().applyTrade(null, signedQuantity, event.price, Double.NaN);
             counters.increment(EngineCounter.FILLS_UNDEFINED_INSTRUMENT);
             raise(AlertCode.FILL_UNDEFINED_INSTRUMENT, AsciiCode.NONE, event.instrumentId, signedQuantity);
@@ -323,10 +363,9 @@ public final class RiskEngine
             state.position().realizedPnlCoin() - realizedCoinBefore, feeCoin);
         underlying.attach(state);
         underlying.recordTrade(valueBeforeUsd);
-        if (!state.risk().priced && state.instrument().kind() != InstrumentKind.INDEX)
+        if (underlying.state == QuotingState.HALT)
         {
-            counters.increment(EngineCounter.FILLS_UNPRICEABLE);
-            raise(AlertCode.FILL_UNPRICEABLE_INSTRUMENT, underlying.code(), event.instrumentId, signedQuantity);
+            raise(AlertCode.FILL_WHILE_HALTED, underlying.code(), event.instrumentId, signedQuantity);
         }
         underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         return null;
@@ -454,13 +493,23 @@ public final class RiskEngine
             raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, Double.NaN);
             return reason;
         }
+        final LimitKind limit = event.command == ControlCommand.SET_LIMIT ?
+            LimitKind.fromKey(event.limitName, event.limitNameLength) : null;
+        if (event.command == ControlCommand.SET_LIMIT && (limit == null || !(event.value > 0)))
+        {
+            raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, event.value);
+            return RejectReason.INVALID_CONTROL;
+        }
         switch (event.command)
         {
             case HALT:
-                setState(event.underlying, QuotingState.HALT);
+                setOperatorHalt(event.underlying, true);
                 break;
             case RESUME:
-                setState(event.underlying, QuotingState.NORMAL);
+                setOperatorHalt(event.underlying, false);
+                break;
+            case SET_LIMIT:
+                setLimit(event.underlying, limit, event.value);
                 break;
             case SET_EQUITY:
                 setCoinBalance(event.underlying, event.value);
@@ -498,16 +547,47 @@ public final class RiskEngine
         underlying.dirty = true;
     }
 
-    private void setState(final long code, final QuotingState state)
+    /**
+     * HALT pulls every quote of the underlying (or of all) until RESUME; RESUME also acknowledges unknown risk, so
+     * quoting resumes on the positions the engine can price. Limits and stale data keep their own rungs.
+     */
+    private void setOperatorHalt(final long code, final boolean halt)
     {
         for (int i = 0, n = underlyings.size(); i < n; i++)
         {
             final UnderlyingRisk underlying = underlyings.get(i);
             if (code == AsciiCode.NONE || underlying.code() == code)
             {
-                underlying.state = state;
+                underlying.operatorHalt = halt;
+                if (!halt && underlying.unknownRisk)
+                {
+                    underlying.unknownRisk = false;
+                    underlying.unknownRiskAcknowledged = true;
+                }
                 underlying.dirty = true;
             }
+        }
+    }
+
+    private void setLimit(final long code, final LimitKind limit, final double value)
+    {
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            final UnderlyingRisk underlying = underlyings.get(i);
+            if (code == AsciiCode.NONE || underlying.code() == code)
+            {
+                underlying.limits[limit.ordinal()] = value;
+                underlying.dirty = true;
+            }
+        }
+    }
+
+    private void raise(final AlertCode code, final UnderlyingRisk underlying, final int instrumentId,
+        final double value, final double threshold)
+    {
+        if (!alerts.add(timeNs, code, underlying.code(), instrumentId, value, threshold, underlying.state))
+        {
+            counters.increment(EngineCounter.ALERTS_DROPPED);
         }
     }
 
@@ -528,19 +608,27 @@ public final class RiskEngine
     public void onBatchEnd()
     {
         counters.increment(EngineCounter.BATCHES);
-        for (int i = 0, n = underlyings.size(); i < n; i++)
-        {
-            settlement.settleExpired(underlyings.get(i), timeNs, settledAlerts);
-        }
-        emitAlerts();
-        for (int i = 0, n = underlyings.size(); i < n; i++)
+        final int n = underlyings.size();
+        for (int i = 0; i < n; i++)
         {
             final UnderlyingRisk underlying = underlyings.get(i);
+            settlement.settleExpired(underlying, timeNs, settledAlerts);
+            underlying.wasDirty = underlying.dirty;
             if (underlying.dirty)
             {
                 exposure.update(underlying, timeNs);
                 counters.increment(EngineCounter.REVALUATIONS);
+                guardState(underlying);
+            }
+        }
+        emitAlerts();
+        for (int i = 0; i < n; i++)
+        {
+            final UnderlyingRisk underlying = underlyings.get(i);
+            if (underlying.wasDirty)
+            {
                 emitQuotes(underlying);
+                emitHedge(underlying);
             }
             if (underlying.lastSnapshotNs == Long.MIN_VALUE ||
                 timeNs - underlying.lastSnapshotNs >= config.snapshotIntervalNs())
@@ -549,6 +637,72 @@ public final class RiskEngine
             }
         }
         output.onBatchComplete();
+    }
+
+    /**
+     * The quoting state from limits, staleness and unknown risk; the largest position and the gross notional are
+     * gathered in one pass over the underlying's instruments (the quotes take another).
+     */
+    private void guardState(final UnderlyingRisk u)
+    {
+        double largestPosition = 0;
+        int largestId = 0;
+        double notionalUsd = 0;
+        for (int i = 0, count = u.instrumentCount(); i < count; i++)
+        {
+            final InstrumentState state = u.instrument(i);
+            final double quantity = Math.abs(state.position().quantity());
+            if (quantity > largestPosition)
+            {
+                largestPosition = quantity;
+                largestId = state.instrumentId();
+            }
+            notionalUsd += quantity * state.instrument().notionalUsdPerContract(u.indexUsd);
+        }
+        detectUnknownRisk(u);
+        guard.update(u, timeNs, largestPosition, largestId, notionalUsd, isVenueParked(u), guardAlerts);
+    }
+
+    /**
+     * A position the engine cannot price halts its underlying (no side can be known to reduce risk) until it is
+     * priced again or an operator resumes.
+     */
+    private void detectUnknownRisk(final UnderlyingRisk u)
+    {
+        if (u.unpricedPositions == 0)
+        {
+            u.unknownRiskAcknowledged = false;
+        }
+        else if (!u.unknownRisk && !u.unknownRiskAcknowledged)
+        {
+            u.unknownRisk = true;
+            counters.increment(EngineCounter.FILLS_UNPRICEABLE);
+            raise(AlertCode.UNKNOWN_RISK, u, 0, u.unpricedPositions, Double.NaN);
+        }
+    }
+
+    private boolean isVenueParked(final UnderlyingRisk u)
+    {
+        for (int i = 0, count = u.venueCount(); i < count; i++)
+        {
+            if (parkedByVenue.get(u.venue(i)) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void emitHedge(final UnderlyingRisk u)
+    {
+        final HedgeConfig hedging = u.hedging;
+        if (hedging != null && hedges.decide(u, hedging, timeNs))
+        {
+            final org.mmrisk.core.output.HedgeSignal signal = hedges.signal();
+            signal.sequence = nextOutputSequence++;
+            output.onHedgeSignal(signal);
+            counters.increment(EngineCounter.HEDGES_EMITTED);
+        }
     }
 
     private void emitAlerts()
@@ -572,7 +726,7 @@ public final class RiskEngine
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
             final InstrumentState state = underlying.instrument(i);
-            if (InventorySkew.isQuoted(state) && skew.update(state, underlying, quote))
+            if (InventorySkew.isQuoted(state) && skew.update(state, underlying, quote, timeNs))
             {
                 quote.sequence = nextOutputSequence++;
                 quote.timeNs = timeNs;
@@ -582,7 +736,7 @@ public final class RiskEngine
                 quote.causeJournalSequence = underlying.causeJournalSequence;
                 quote.causeReceiveTimeNs = underlying.causeReceiveTimeNs;
                 quote.causeSendTimeNs = underlying.causeSendTimeNs;
-                InventorySkew.remember(state, quote);
+                InventorySkew.remember(state, quote, timeNs);
                 output.onQuoteAdjustment(quote);
                 counters.increment(EngineCounter.QUOTES_EMITTED);
             }

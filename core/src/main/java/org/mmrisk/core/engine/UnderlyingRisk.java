@@ -6,6 +6,7 @@ import org.mmrisk.core.event.QuotingState;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.forward.ForwardCurve;
 import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.vol.VolSurface;
 
@@ -65,6 +66,33 @@ public final class UnderlyingRisk
     int unpricedPositions;
     QuotingState state = QuotingState.NORMAL;
 
+    /** Limits (NaN: none), each limit's rung, and the other inputs of the quoting state ({@link QuotingGuard}). */
+    final double[] limits;
+    final QuotingState[] limitLevels = new QuotingState[LimitKind.VALUES.length];
+    final boolean[] limitChanged = new boolean[LimitKind.VALUES.length];
+    QuotingState staleLevel = QuotingState.NORMAL;
+    boolean unknownRisk;
+    /** An operator resumed while positions were still unpriced: no new halt until they are all priced once. */
+    boolean unknownRiskAcknowledged;
+    /** The underlying was touched by the batch now ending (set at batch end). */
+    boolean wasDirty;
+    private long[] venues = new long[4];
+    private int venueCount;
+    boolean operatorHalt;
+    long lastIndexTickNs = Long.MIN_VALUE;
+    double maxUtilization;
+    LimitKind reduceAxis = LimitKind.DELTA;
+    double peakPnlUsd = Double.NaN;
+    long tradingDay = Long.MIN_VALUE;
+    double varianceRate;
+    double volIndexUsd = Double.NaN;
+    long volTimeNs;
+    /** How this underlying is hedged (null: not), the hedge instrument once defined, and until when the last
+     * hedge signal is outstanding. */
+    HedgeConfig hedging;
+    InstrumentState hedgeInstrument;
+    long hedgeOutstandingUntilNs = Long.MIN_VALUE;
+
     /** The next revaluation must be a full one (first pricing, whole-surface change, trust radius left...). */
     boolean needsFullRevaluation = true;
     /** Earliest expiry of an instrument still in the book ({@link Long#MAX_VALUE} when none). */
@@ -88,9 +116,12 @@ public final class UnderlyingRisk
     long causeSendTimeNs = Long.MIN_VALUE;
     long lastSnapshotNs = Long.MIN_VALUE;
 
-    UnderlyingRisk(final long code, final double fallbackBasisPerYear, final double[] moneynessEdges)
+    UnderlyingRisk(final long code, final double fallbackBasisPerYear, final double[] moneynessEdges,
+        final double[] limits)
     {
         this.code = code;
+        this.limits = limits;
+        java.util.Arrays.fill(limitLevels, QuotingState.NORMAL);
         this.moneynessEdges = moneynessEdges.clone();
         this.moneynessBuckets = new TaylorExposure[moneynessEdges.length + 1];
         for (int i = 0; i < moneynessBuckets.length; i++)
@@ -127,7 +158,47 @@ public final class UnderlyingRisk
         {
             nextExpiryNs = Math.min(nextExpiryNs, state.instrument().expiryNs());
         }
+        addVenue(state.instrument().venue());
         touchInstrument(state);
+    }
+
+    private void addVenue(final long venue)
+    {
+        for (int i = 0; i < venueCount; i++)
+        {
+            if (venues[i] == venue)
+            {
+                return;
+            }
+        }
+        if (venueCount == venues.length)
+        {
+            venues = java.util.Arrays.copyOf(venues, venueCount * 2);
+        }
+        venues[venueCount++] = venue;
+    }
+
+    int venueCount()
+    {
+        return venueCount;
+    }
+
+    long venue(final int i)
+    {
+        return venues[i];
+    }
+
+    /**
+     * @return true when {@code state} is where the index comes from: the INDEX instrument, else (none defined) the
+     * perpetual, else spot.
+     */
+    boolean isIndexSource(final InstrumentState state)
+    {
+        if (indexInstrument != null)
+        {
+            return state == indexInstrument;
+        }
+        return perpetual != null ? state == perpetual : state == spot;
     }
 
     /**
@@ -646,6 +717,35 @@ public final class UnderlyingRisk
     public double unrealizedPnlUsd()
     {
         return unrealizedLinearUsd + (unrealizedCoin != 0 ? unrealizedCoin * indexUsd : 0);
+    }
+
+    /**
+     * @return realized plus unrealized P&L, USD.
+     */
+    public double pnlUsd()
+    {
+        return realizedPnlUsd() + unrealizedPnlUsd();
+    }
+
+    /**
+     * @return the index's realized volatility (annualized, event-time EWMA), decimal.
+     */
+    public double realizedVol()
+    {
+        return Math.sqrt(varianceRate);
+    }
+
+    /**
+     * @return the limit of {@code kind} (NaN: none) and the rung it holds.
+     */
+    public double limit(final LimitKind kind)
+    {
+        return limits[kind.ordinal()];
+    }
+
+    public QuotingState limitLevel(final LimitKind kind)
+    {
+        return limitLevels[kind.ordinal()];
     }
 
     public double vanna()

@@ -123,6 +123,15 @@ public final class Instrument
         return instrumentId;
     }
 
+    /**
+     * @return the USD notional of one contract at the index: the contract size in USD for USD-sized contracts,
+     * else the size in coins times the index.
+     */
+    public double notionalUsdPerContract(final double indexUsd)
+    {
+        return contractUnit == ContractUnit.USD ? contractSize : contractSize * indexUsd;
+    }
+
     public String symbol()
     {
         return symbol;

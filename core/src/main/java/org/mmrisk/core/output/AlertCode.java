@@ -25,7 +25,23 @@ public enum AlertCode
      */
     FILL_BEYOND_HORIZON(8),
     /** An option or future expired and its position was settled and closed; {@code value} is the quantity. */
-    POSITION_SETTLED(9);
+    POSITION_SETTLED(9),
+    /** A fill arrived while its underlying was halted: it is a real trade and was applied. */
+    FILL_WHILE_HALTED(10),
+    /** A limit moved the underlying along the ladder: value = measure, threshold = the limit, state = new state. */
+    LIMIT_DELTA(20),
+    LIMIT_DOLLAR_GAMMA(21),
+    LIMIT_VEGA(22),
+    LIMIT_NOTIONAL(23),
+    /** {@code instrumentId} is the instrument with the largest position. */
+    LIMIT_POSITION(24),
+    LIMIT_LOSS(25),
+    /** No index tick within the staleness budget (value: age in seconds), or fresh again. */
+    STALE_DATA(26),
+    /** A position the engine cannot price (HALT until it can, or an operator resumes), or priced again. */
+    UNKNOWN_RISK(27),
+    /** A hedge signal was emitted: value = the hedge quantity in contracts (signed), threshold = the band. */
+    HEDGE_SIGNALLED(28);
 
     private static final AlertCode[] VALUES = values();
     private final int code;

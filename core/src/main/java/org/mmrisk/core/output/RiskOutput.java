@@ -13,6 +13,8 @@ public interface RiskOutput
 
     void onAlert(Alert alert);
 
+    void onHedgeSignal(HedgeSignal signal);
+
     /**
      * Everything the engine decided for the batch has been handed over.
      */

@@ -5,6 +5,7 @@ import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -99,6 +100,12 @@ class EngineAllocationTest
 
         @Override
         public void onAlert(final Alert alert)
+        {
+            emitted++;
+        }
+
+        @Override
+        public void onHedgeSignal(final HedgeSignal signal)
         {
             emitted++;
         }

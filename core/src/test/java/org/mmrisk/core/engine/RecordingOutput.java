@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -20,6 +21,10 @@ final class RecordingOutput implements RiskOutput
     final Map<Integer, Double> lastShiftVol = new HashMap<>();
     final List<AlertCode> alerts = new ArrayList<>();
     final List<Double> alertValues = new ArrayList<>();
+    final List<Double> alertThresholds = new ArrayList<>();
+    final List<org.mmrisk.core.event.QuotingState> alertStates = new ArrayList<>();
+    final List<HedgeSignal> hedges = new ArrayList<>();
+    final Map<Integer, QuoteAdjustment> lastQuote = new HashMap<>();
     final List<Long> sequences = new ArrayList<>();
     int quotes;
     int snapshots;
@@ -30,6 +35,17 @@ final class RecordingOutput implements RiskOutput
         quotes++;
         lastShift.put(adjustment.instrumentId, adjustment.shift);
         lastShiftVol.put(adjustment.instrumentId, adjustment.shiftVol);
+        final QuoteAdjustment copy = new QuoteAdjustment();
+        copy.instrumentId = adjustment.instrumentId;
+        copy.shift = adjustment.shift;
+        copy.shiftVol = adjustment.shiftVol;
+        copy.bidSpreadMult = adjustment.bidSpreadMult;
+        copy.askSpreadMult = adjustment.askSpreadMult;
+        copy.bidSizeMult = adjustment.bidSizeMult;
+        copy.askSizeMult = adjustment.askSizeMult;
+        copy.state = adjustment.state;
+        copy.timeNs = adjustment.timeNs;
+        lastQuote.put(adjustment.instrumentId, copy);
         sequences.add(adjustment.sequence);
     }
 
@@ -41,10 +57,28 @@ final class RecordingOutput implements RiskOutput
     }
 
     @Override
+    public void onHedgeSignal(final HedgeSignal signal)
+    {
+        final HedgeSignal copy = new HedgeSignal();
+        copy.sequence = signal.sequence;
+        copy.timeNs = signal.timeNs;
+        copy.underlying = signal.underlying;
+        copy.hedgeInstrumentId = signal.hedgeInstrumentId;
+        copy.side = signal.side;
+        copy.quantity = signal.quantity;
+        copy.deltaBefore = signal.deltaBefore;
+        copy.deltaTarget = signal.deltaTarget;
+        hedges.add(copy);
+        sequences.add(signal.sequence);
+    }
+
+    @Override
     public void onAlert(final Alert alert)
     {
         alerts.add(alert.code);
         alertValues.add(alert.value);
+        alertThresholds.add(alert.threshold);
+        alertStates.add(alert.state);
         sequences.add(alert.sequence);
     }
 }

@@ -23,7 +23,7 @@ class RiskEngineTest
 
     private final TestEvents events = new TestEvents();
     private final RecordingOutput output = new RecordingOutput();
-    private final EngineConfig config = new EngineConfig().conclude();
+    private final EngineConfig config = new EngineConfig().maxQuotesPerSecond(0).conclude();
     private RiskEngine engine;
 
     @BeforeEach

@@ -6,6 +6,7 @@ import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -56,6 +57,7 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
     private final RiskEvent event = new RiskEvent();
     private long quotes;
     private long alerts;
+    private long hedges;
 
     @Override
     public Integer call() throws InterruptedException
@@ -124,9 +126,9 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
             sb.append("\033[H\033[2J");
         }
         sb.append(String.format("mmrisk monitor   events/s %,.0f   events %,d   journal %,d   outputs %,d   " +
-            "quotes %,d   alerts %,d   heartbeats %,d   rejected %,d (decode %,d)%n",
+            "quotes %,d   alerts %,d   hedges %,d   heartbeats %,d   rejected %,d (decode %,d)%n",
             rate, c.getOrDefault("engine: events", 0L), c.getOrDefault("journal: entries written", 0L),
-            c.getOrDefault("egress: messages written", 0L), quotes, alerts, c.getOrDefault("egress: heartbeats", 0L),
+            c.getOrDefault("egress: messages written", 0L), quotes, alerts, hedges, c.getOrDefault("egress: heartbeats", 0L),
             c.getOrDefault("engine: rejected", 0L), decodeErrors(c)));
         sb.append(String.format("%n%-5s %12s %12s %14s %12s %12s %12s %14s %14s %-8s%n", "UNDL", "INDEX", "DELTA",
             "DELTA USD", "GAMMA", "VEGA USD", "THETA USD/D", "REALIZED USD", "UNREAL USD", "STATE"));
@@ -189,5 +191,11 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
     public void onAlert(final Alert alert)
     {
         alerts++;
+    }
+
+    @Override
+    public void onHedgeSignal(final HedgeSignal signal)
+    {
+        hedges++;
     }
 }

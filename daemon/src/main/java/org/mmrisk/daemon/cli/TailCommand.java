@@ -6,6 +6,7 @@ import org.mmrisk.codecs.JournalEntryDecoder;
 import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -133,5 +134,11 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
     public void onAlert(final Alert alert)
     {
         out.println(outputJson.alert(alert));
+    }
+
+    @Override
+    public void onHedgeSignal(final HedgeSignal signal)
+    {
+        out.println(outputJson.hedge(signal, null));
     }
 }

@@ -3,6 +3,7 @@ package org.mmrisk.daemon.egress;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.MutableDirectBuffer;
 import org.mmrisk.codecs.AlertEncoder;
+import org.mmrisk.codecs.HedgeSignalEncoder;
 import org.mmrisk.codecs.HeartbeatEncoder;
 import org.mmrisk.codecs.InstrumentKind;
 import org.mmrisk.codecs.MessageHeaderEncoder;
@@ -10,6 +11,7 @@ import org.mmrisk.codecs.QuoteAdjustmentEncoder;
 import org.mmrisk.codecs.QuotingState;
 import org.mmrisk.codecs.RiskSnapshotEncoder;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -36,6 +38,7 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     private final QuoteAdjustmentEncoder quote = new QuoteAdjustmentEncoder();
     private final RiskSnapshotEncoder snapshot = new RiskSnapshotEncoder();
     private final AlertEncoder alert = new AlertEncoder();
+    private final HedgeSignalEncoder hedge = new HedgeSignalEncoder();
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
     private long heartbeatSequence;
     private long lastOutputSequence = -1;
@@ -122,6 +125,24 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
         buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.underlyingEncodingOffset(),
             a.underlying, ByteOrder.LITTLE_ENDIAN);
         committed(a.sequence);
+    }
+
+    @Override
+    public void onHedgeSignal(final HedgeSignal h)
+    {
+        final MutableDirectBuffer buffer = appender.claim(MessageHeaderEncoder.ENCODED_LENGTH +
+            HedgeSignalEncoder.BLOCK_LENGTH);
+        hedge.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(h.sequence)
+            .timeNs(h.timeNs)
+            .hedgeInstrumentId(h.hedgeInstrumentId)
+            .side(org.mmrisk.codecs.Side.get((short)h.side.ordinal()))
+            .quantity(h.quantity)
+            .deltaBefore(h.deltaBefore)
+            .deltaTarget(h.deltaTarget);
+        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.underlyingEncodingOffset(),
+            h.underlying, ByteOrder.LITTLE_ENDIAN);
+        committed(h.sequence);
     }
 
     /**

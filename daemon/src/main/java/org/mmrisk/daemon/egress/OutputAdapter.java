@@ -2,6 +2,7 @@ package org.mmrisk.daemon.egress;
 
 import org.agrona.DirectBuffer;
 import org.mmrisk.codecs.AlertDecoder;
+import org.mmrisk.codecs.HedgeSignalDecoder;
 import org.mmrisk.codecs.HeartbeatDecoder;
 import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.codecs.QuoteAdjustmentDecoder;
@@ -9,6 +10,7 @@ import org.mmrisk.codecs.RiskSnapshotDecoder;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
@@ -40,6 +42,8 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
     private final QuoteAdjustmentDecoder quoteDecoder = new QuoteAdjustmentDecoder();
     private final RiskSnapshotDecoder snapshotDecoder = new RiskSnapshotDecoder();
     private final AlertDecoder alertDecoder = new AlertDecoder();
+    private final HedgeSignalDecoder hedgeDecoder = new HedgeSignalDecoder();
+    private final HedgeSignal hedge = new HedgeSignal();
     private final HeartbeatDecoder heartbeatDecoder = new HeartbeatDecoder();
     private final QuoteAdjustment quote = new QuoteAdjustment();
     private final RiskSnapshot snapshot = new RiskSnapshot();
@@ -66,6 +70,9 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
                 break;
             case AlertDecoder.TEMPLATE_ID:
                 onAlert(alertDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
+                break;
+            case HedgeSignalDecoder.TEMPLATE_ID:
+                onHedge(hedgeDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
                 break;
             case HeartbeatDecoder.TEMPLATE_ID:
                 final HeartbeatDecoder h = heartbeatDecoder.wrap(buffer, body, header.blockLength(), header.version());
@@ -128,6 +135,19 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
             s.positionUnrealizedPnlUsd[i] = p.unrealizedPnlUsd();
         }
         output.onRiskSnapshot(s);
+    }
+
+    private void onHedge(final HedgeSignalDecoder d, final DirectBuffer buffer, final int body)
+    {
+        hedge.sequence = d.sequence();
+        hedge.timeNs = d.timeNs();
+        hedge.underlying = buffer.getLong(body + HedgeSignalDecoder.underlyingEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
+        hedge.hedgeInstrumentId = d.hedgeInstrumentId();
+        hedge.side = org.mmrisk.core.event.Side.fromOrdinal(d.sideRaw());
+        hedge.quantity = d.quantity();
+        hedge.deltaBefore = d.deltaBefore();
+        hedge.deltaTarget = d.deltaTarget();
+        output.onHedgeSignal(hedge);
     }
 
     private void onAlert(final AlertDecoder d, final DirectBuffer buffer, final int body)

@@ -1,6 +1,7 @@
 package org.mmrisk.daemon.engine;
 
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -22,6 +23,10 @@ final class SwitchableOutput implements RiskOutput
         }
 
         public void onAlert(final Alert alert)
+        {
+        }
+
+        public void onHedgeSignal(final HedgeSignal signal)
         {
         }
     };
@@ -49,6 +54,12 @@ final class SwitchableOutput implements RiskOutput
     public void onAlert(final Alert alert)
     {
         delegate.onAlert(alert);
+    }
+
+    @Override
+    public void onHedgeSignal(final HedgeSignal signal)
+    {
+        delegate.onHedgeSignal(signal);
     }
 
     @Override

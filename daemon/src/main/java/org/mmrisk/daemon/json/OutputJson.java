@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskSnapshot;
 
@@ -67,6 +68,25 @@ public final class OutputJson
             number(p, "realizedPnlUsd", s.positionRealizedPnlUsd[i]);
             number(p, "unrealizedPnlUsd", s.positionUnrealizedPnlUsd[i]);
         }
+        return n;
+    }
+
+    public ObjectNode hedge(final HedgeSignal h, final String symbol)
+    {
+        final ObjectNode n = mapper.createObjectNode();
+        n.put("type", "hedge");
+        n.put("sequence", h.sequence);
+        n.put("time", JsonTime.format(h.timeNs));
+        n.put("underlying", AsciiCode.toString(h.underlying));
+        n.put("instrumentId", h.hedgeInstrumentId);
+        if (symbol != null)
+        {
+            n.put("symbol", symbol);
+        }
+        n.put("side", String.valueOf(h.side));
+        number(n, "quantity", h.quantity);
+        number(n, "deltaBefore", h.deltaBefore);
+        number(n, "deltaTarget", h.deltaTarget);
         return n;
     }
 

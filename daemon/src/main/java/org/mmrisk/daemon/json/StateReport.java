@@ -34,8 +34,12 @@ public final class StateReport
 {
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /**
+     * @param alerts every alert emitted, in emission (sequence) order.
+     * @param hedges every hedge signal emitted, in emission order.
+     */
     public ObjectNode build(final RiskEngine engine, final Collection<ObjectNode> lastQuotes, final ArrayNode rejects,
-        final Map<String, Long> extraCounters)
+        final Collection<ObjectNode> alerts, final Collection<ObjectNode> hedges, final Map<String, Long> extraCounters)
     {
         final TreeMap<Integer, InstrumentState> byId = new TreeMap<>(engine.instruments());
         final ObjectNode state = mapper.createObjectNode();
@@ -64,6 +68,8 @@ public final class StateReport
         }
         state.putArray("quotes").addAll(lastQuotes);
         state.set("rejects", rejects);
+        state.putArray("alerts").addAll(alerts);
+        state.putArray("hedges").addAll(hedges);
         heldFills(engine.heldFills(), state.putArray("heldFills"));
         counters(engine, extraCounters, state.putObject("counters"));
         return state;

@@ -2,6 +2,7 @@ package org.mmrisk.daemon.replay;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -22,6 +23,8 @@ public final class RecordingOutput implements RiskOutput
     private final OutputJson json = new OutputJson();
     private final TreeMap<Integer, ObjectNode> lastQuotes = new TreeMap<>();
     private final List<ObjectNode> log;
+    private final List<ObjectNode> alerts = new ArrayList<>();
+    private final List<ObjectNode> hedges = new ArrayList<>();
     private final IntFunction<String> symbols;
 
     /**
@@ -51,7 +54,33 @@ public final class RecordingOutput implements RiskOutput
     @Override
     public void onAlert(final Alert alert)
     {
-        record(json.alert(alert));
+        final ObjectNode node = json.alert(alert);
+        alerts.add(node);
+        record(node);
+    }
+
+    @Override
+    public void onHedgeSignal(final HedgeSignal signal)
+    {
+        final ObjectNode node = json.hedge(signal, symbols.apply(signal.hedgeInstrumentId));
+        hedges.add(node);
+        record(node);
+    }
+
+    /**
+     * @return every alert emitted, in order.
+     */
+    public List<ObjectNode> alerts()
+    {
+        return alerts;
+    }
+
+    /**
+     * @return every hedge signal emitted, in order.
+     */
+    public List<ObjectNode> hedges()
+    {
+        return hedges;
     }
 
     private void record(final ObjectNode node)

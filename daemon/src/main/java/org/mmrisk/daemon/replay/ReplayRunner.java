@@ -108,7 +108,8 @@ public final class ReplayRunner
         final Map<String, Long> extra = new LinkedHashMap<>();
         extra.put("linesRead", lines);
         extra.put("linesRejectedAtParse", parseRejects);
-        return new StateReport().build(engine, output.lastQuotes(), rejects.deepCopy(), extra);
+        return new StateReport().build(engine, output.lastQuotes(), rejects.deepCopy(), output.alerts(),
+            output.hedges(), extra);
     }
 
     public RecordingOutput output()
