@@ -346,6 +346,7 @@ public final class RiskEngine
             {
                 state.parkedVenue = event.venue;
                 parkedByVenue.put(event.venue, parkedByVenue.get(event.venue) + 1);
+                touchAll();
             }
             state.position().applyTrade(null, signedQuantity, event.price, Double.NaN);
             counters.increment(EngineCounter.FILLS_UNDEFINED_INSTRUMENT);
@@ -551,6 +552,17 @@ public final class RiskEngine
      * HALT pulls every quote of the underlying (or of all) until RESUME; RESUME also acknowledges unknown risk, so
      * quoting resumes on the positions the engine can price. Limits and stale data keep their own rungs.
      */
+    /**
+     * Marks every underlying for re-evaluation at the end of the batch (rare events that may change any state).
+     */
+    private void touchAll()
+    {
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            underlyings.get(i).dirty = true;
+        }
+    }
+
     private void setOperatorHalt(final long code, final boolean halt)
     {
         for (int i = 0, n = underlyings.size(); i < n; i++)

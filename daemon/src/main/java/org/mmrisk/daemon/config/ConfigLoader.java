@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.engine.HedgeConfig;
 import org.mmrisk.core.engine.SettlementSource;
+import org.mmrisk.core.limits.LadderConfig;
+import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.time.YearFraction;
 
@@ -162,6 +165,8 @@ public final class ConfigLoader
         {
             final EngineConfig config = new EngineConfig();
             e.coinBalances.forEach((coin, coins) -> config.coinBalance(AsciiCode.pack(coin), coins));
+            limits(file, e, config);
+            hedging(file, e, config);
             return config
                 .riskAversionPerUsd(e.riskAversionPerUsd)
                 .skewHorizonYears(e.skewHorizonMinutes / (365.25 * 24 * 60))
@@ -180,11 +185,82 @@ public final class ConfigLoader
                 .equityDelta(e.equityDelta)
                 .settlementSource(SettlementSource.valueOf(e.settlementSource.toUpperCase(java.util.Locale.ROOT)))
                 .snapshotIntervalNs(e.snapshotIntervalMs * 1_000_000L)
+                .minShiftVolPoints(e.minShiftVolPoints)
+                .maxQuotesPerSecond(e.maxQuotesPerSecond)
+                .skewWeights(e.skewGammaWeight, e.skewVegaWeight)
+                .widenSpreadMult(e.widenSpreadMult)
+                .spreadPerUtilization(e.spreadPerUtilization)
+                .realizedVolHalfLifeNs((long)(e.realizedVolHalfLifeSeconds * 1e9))
+                .staleAfterNs(e.staleIndex.reduceOnlyAfterMs * 1_000_000L, e.staleIndex.haltAfterMs * 1_000_000L)
+                .dayStartOffsetNs(dayStartOffsetNs(file, e.dayStartUtc))
+                .ladder(ladder(file, e.ladder))
                 .conclude();
         }
         catch (final IllegalArgumentException ex)
         {
             throw new ConfigException(file + ": engine." + ex.getMessage(), ex);
+        }
+    }
+
+    private static void limits(final Path file, final DaemonConfig.Engine e, final EngineConfig config)
+    {
+        for (final java.util.Map.Entry<String, java.util.Map<String, Double>> scope : e.limits.entrySet())
+        {
+            final String where = "engine.limits." + scope.getKey();
+            final boolean isDefault = "default".equals(scope.getKey());
+            require(file, where, isDefault || isCoinCode(scope.getKey()), "must be 'default' or a coin code");
+            require(file, where, scope.getValue() != null, "must be a map of limit to value");
+            final long code = isDefault ? AsciiCode.NONE : AsciiCode.pack(scope.getKey());
+            for (final java.util.Map.Entry<String, Double> limit : scope.getValue().entrySet())
+            {
+                final LimitKind kind = LimitKind.fromKey(limit.getKey());
+                require(file, where + "." + limit.getKey(), kind != null, "unknown limit; known: " + LIMIT_KEYS);
+                require(file, where + "." + limit.getKey(), limit.getValue() != null && limit.getValue() > 0 &&
+                    limit.getValue() < Double.POSITIVE_INFINITY, "must be a positive number");
+                config.limit(code, kind, limit.getValue());
+            }
+        }
+    }
+
+    private static void hedging(final Path file, final DaemonConfig.Engine e, final EngineConfig config)
+    {
+        for (final java.util.Map.Entry<String, DaemonConfig.Hedging> entry : e.hedging.entrySet())
+        {
+            final String where = "engine.hedging." + entry.getKey();
+            final DaemonConfig.Hedging h = entry.getValue();
+            require(file, where, isCoinCode(entry.getKey()) && h != null, "must be a coin code with a hedging section");
+            require(file, where + ".instrument", h.instrument != null && !h.instrument.isEmpty(),
+                "must name the hedge instrument's symbol");
+            require(file, where + ".bandCoins", h.bandCoins > 0, "must be positive");
+            require(file, where + ".target", "zero".equals(h.target) || "edge".equals(h.target), "must be zero or edge");
+            require(file, where + ".timeoutMs", h.timeoutMs > 0, "must be positive");
+            config.hedging(AsciiCode.pack(entry.getKey()),
+                new HedgeConfig(h.instrument, h.bandCoins, "zero".equals(h.target), h.timeoutMs * 1_000_000L));
+        }
+    }
+
+    private static LadderConfig ladder(final Path file, final DaemonConfig.Ladder l)
+    {
+        require(file, "engine.ladder", l != null, "must be a section");
+        try
+        {
+            return new LadderConfig(l.widenAt, l.reduceOnlyAt, l.haltAt, l.hysteresis);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(file + ": engine.ladder: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static long dayStartOffsetNs(final Path file, final String hhmm)
+    {
+        try
+        {
+            return java.time.LocalTime.parse(hhmm).toNanoOfDay();
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new ConfigException(file + ": engine.dayStartUtc: must be HH:MM (UTC), got '" + hhmm + "'", ex);
         }
     }
 
@@ -199,6 +275,9 @@ public final class ConfigLoader
             return false;
         }
     }
+
+    private static final java.util.List<String> LIMIT_KEYS =
+        java.util.Arrays.stream(LimitKind.VALUES).map(LimitKind::key).toList();
 
     private static boolean isAscending(final double[] values)
     {

@@ -109,5 +109,71 @@ public final class DaemonConfig
         public String settlementSource = "index";
         @JsonProperty
         public int snapshotIntervalMs = 1000;
+        @JsonProperty
+        public double minShiftVolPoints = 0.1;
+        @JsonProperty
+        public double maxQuotesPerSecond = 10;
+        @JsonProperty
+        public double skewGammaWeight = 0;
+        @JsonProperty
+        public double skewVegaWeight = 0;
+        @JsonProperty
+        public double widenSpreadMult = 2.0;
+        @JsonProperty
+        public double spreadPerUtilization = 0.5;
+        @JsonProperty
+        public double realizedVolHalfLifeSeconds = 300;
+        @JsonProperty
+        public String dayStartUtc = "08:00";
+        /** "default" and per-underlying maps of limit key to value. */
+        @JsonProperty
+        public java.util.Map<String, java.util.Map<String, Double>> limits = new java.util.TreeMap<>();
+        @JsonProperty
+        public Ladder ladder = new Ladder();
+        @JsonProperty
+        public StaleIndex staleIndex = new StaleIndex();
+        @JsonProperty
+        public java.util.Map<String, Hedging> hedging = new java.util.TreeMap<>();
+    }
+
+    /**
+     * Utilizations where the quoting ladder steps, and its hysteresis.
+     */
+    public static final class Ladder
+    {
+        @JsonProperty
+        public double widenAt = 0.8;
+        @JsonProperty
+        public double reduceOnlyAt = 1.0;
+        @JsonProperty
+        public double haltAt = 1.5;
+        @JsonProperty
+        public double hysteresis = 0.1;
+    }
+
+    /**
+     * How long without an index tick before REDUCE_ONLY, then HALT.
+     */
+    public static final class StaleIndex
+    {
+        @JsonProperty
+        public long reduceOnlyAfterMs = 5_000;
+        @JsonProperty
+        public long haltAfterMs = 15_000;
+    }
+
+    /**
+     * Delta hedging of one underlying.
+     */
+    public static final class Hedging
+    {
+        @JsonProperty
+        public String instrument;
+        @JsonProperty
+        public double bandCoins;
+        @JsonProperty
+        public String target = "zero";
+        @JsonProperty
+        public long timeoutMs = 10_000;
     }
 }
