@@ -7,7 +7,7 @@ public enum AlertCode
 {
     /** A fill arrived for an instrument that is not defined: parked in an unassigned position. */
     FILL_UNDEFINED_INSTRUMENT(1),
-    /** A fill arrived for an instrument that cannot be priced yet (no market, no vol). */
+    /** No longer raised (see {@link #UNKNOWN_RISK}); the code stays reserved. */
     FILL_UNPRICEABLE_INSTRUMENT(2),
     /** An instrument was defined again with different terms; the first definition is kept. */
     INSTRUMENT_REDEFINED(3),
@@ -39,9 +39,7 @@ public enum AlertCode
     /** No index tick within the staleness budget (value: age in seconds), or fresh again. */
     STALE_DATA(26),
     /** A position the engine cannot price (HALT until it can, or an operator resumes), or priced again. */
-    UNKNOWN_RISK(27),
-    /** A hedge signal was emitted: value = the hedge quantity in contracts (signed), threshold = the band. */
-    HEDGE_SIGNALLED(28);
+    UNKNOWN_RISK(27);
 
     private static final AlertCode[] VALUES = values();
     private final int code;
