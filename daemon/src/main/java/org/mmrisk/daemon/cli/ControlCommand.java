@@ -3,6 +3,7 @@ package org.mmrisk.daemon.cli;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.InputEncoder;
@@ -34,7 +35,7 @@ public final class ControlCommand implements Callable<Integer>
     @Option(names = "--underlying", description = "the coin index, e.g. BTC (default: every underlying)")
     String underlying;
 
-    @Option(names = "--limit", description = "set-limit: which limit")
+    @Option(names = "--limit", description = "set-limit: delta | dollarGamma | vega | notional | position | loss")
     String limit;
 
     @Option(names = "--value", description = "set-limit / set-equity: the new value")
@@ -51,6 +52,7 @@ public final class ControlCommand implements Callable<Integer>
         {
             event.underlying = AsciiCode.pack(underlying);
         }
+        checkArguments(event.command);
         if (limit != null && !event.limitName(limit))
         {
             throw new IllegalArgumentException("--limit: at most 16 ASCII characters");
@@ -66,6 +68,30 @@ public final class ControlCommand implements Callable<Integer>
         }
         System.out.println("risk control: " + command + " written to " + loaded.controlDir());
         return 0;
+    }
+
+    /**
+     * The engine validates every command again (and rejects with an alert); checking here tells the operator at once.
+     */
+    private void checkArguments(final org.mmrisk.core.event.ControlCommand command)
+    {
+        if (command == org.mmrisk.core.event.ControlCommand.SET_LIMIT)
+        {
+            if (limit == null || LimitKind.fromKey(limit) == null)
+            {
+                throw new IllegalArgumentException("set-limit needs --limit, one of delta, dollarGamma, vega, " +
+                    "notional, position, loss");
+            }
+            if (value == null || !(value > 0) || value.isInfinite())
+            {
+                throw new IllegalArgumentException("set-limit needs --value, a positive number");
+            }
+        }
+        if (command == org.mmrisk.core.event.ControlCommand.SET_EQUITY &&
+            (underlying == null || value == null || !Double.isFinite(value)))
+        {
+            throw new IllegalArgumentException("set-equity needs --underlying and --value (coins)");
+        }
     }
 
     private static org.mmrisk.core.event.ControlCommand parseCommand(final String text)
