@@ -93,6 +93,40 @@ final class NormalisedBlack
     }
 
     /**
+     * b at a point that only places the implied-volatility guess and its bracket: in the body ({@link #isBody}) the
+     * plain forms, one rational per Mills ratio and no series, to 4e-14 relative; elsewhere {@link #otmCall}.
+     *
+     * @param bMax e^{x/2}.
+     */
+    static double guessCall(final double x, final double bMax, final double h, final double t, final double density)
+    {
+        if (!isBody(h, t))
+        {
+            return otmCall(x, h, t, density);
+        }
+        final double a = h + t;
+        final double yMinusAbsA = Normal.lowerCdfOverPdf(-Math.abs(a));
+        final double yC = Normal.lowerCdfOverPdf(h - t);
+        return a > 0.0 ? bMax - density * (yMinusAbsA + yC) : density * (yMinusAbsA - yC);
+    }
+
+    /**
+     * As {@link #guessCall}, for e^{x/2} − b: the sum of the two Mills ratios where a &gt; 0, so that the gap keeps
+     * its relative precision near the upper bound.
+     */
+    static double guessGap(final double x, final double bMax, final double h, final double t, final double density)
+    {
+        if (!isBody(h, t))
+        {
+            return upperGap(x, h, t, density);
+        }
+        final double a = h + t;
+        final double yMinusAbsA = Normal.lowerCdfOverPdf(-Math.abs(a));
+        final double yC = Normal.lowerCdfOverPdf(h - t);
+        return a > 0.0 ? density * (yMinusAbsA + yC) : bMax - density * (yMinusAbsA - yC);
+    }
+
+    /**
      * Whether (m, t) is in the body, where the Mills ratios may be combined as they are (see the class comment).
      *
      * @param m h, at most 0.
@@ -119,18 +153,28 @@ final class NormalisedBlack
     static double millsDifference(final double m, final double t)
     {
         final double a = m + t;
+        if (a < ASYMPTOTIC_LIMIT || t < SMALL_HALF_STD_DEV)
+        {
+            return seriesDifference(m, t);
+        }
+        return Normal.cdfOverPdf(a) - Normal.lowerCdfOverPdf(m - t);
+    }
+
+    /**
+     * {@link #millsDifference(double, double)} where the direct form would cancel: kept out of line so that the
+     * direct form, all that most solver steps need, stays small enough for the JIT to inline at every call site.
+     */
+    private static double seriesDifference(final double m, final double t)
+    {
+        final double a = m + t;
         if (a < ASYMPTOTIC_LIMIT)
         {
             return asymptoticDifference(-a, t - m, t, -m);
         }
-        if (t < SMALL_HALF_STD_DEV)
-        {
-            final boolean far = m < SLOPE_FIRST_LIMIT;
-            final double slope = far ? Normal.cdfOverPdfSlope(m) : 0.0;
-            final double mills = far ? (slope - 1.0) / m : Normal.lowerCdfOverPdf(m);
-            return taylorSeries(m, t, mills, far ? slope : 1.0 + m * mills, null, 0.0);
-        }
-        return Normal.cdfOverPdf(a) - Normal.lowerCdfOverPdf(m - t);
+        final boolean far = m < SLOPE_FIRST_LIMIT;
+        final double slope = far ? Normal.cdfOverPdfSlope(m) : 0.0;
+        final double mills = far ? (slope - 1.0) / m : Normal.lowerCdfOverPdf(m);
+        return taylorSeries(m, t, mills, far ? slope : 1.0 + m * mills, null, 0.0);
     }
 
     /**

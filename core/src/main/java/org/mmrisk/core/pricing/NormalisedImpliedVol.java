@@ -38,6 +38,13 @@ final class NormalisedImpliedVol
     private static final double CONVERGED_ERROR = 1e-19;
     /** No step larger than this, relative to s, is taken as the last, whatever the error estimate says. */
     private static final double MAX_CONVERGED_STEP = 1e-2;
+    /** Relative widening of the brackets at the guess-placing nodes; see {@link #widenUp}. */
+    private static final double NODE_MARGIN = 1e-12;
+    /**
+     * A lower-branch correction smaller than this, relative to s, leaves an error of order its sixth power: the
+     * next is taken on b − β.
+     */
+    private static final double PLAIN_OBJECTIVE_STEP = 0.1;
     /** Beyond this |c₂ν| the reversion series is not trusted. */
     private static final double SERIES_LIMIT = 0.25;
     private static final double EPSILON = Math.ulp(1.0);
@@ -71,16 +78,16 @@ final class NormalisedImpliedVol
         final double sC = Math.sqrt(-2.0 * x);
         final double tC = 0.5 * sC;
         final double vC = Normal.INV_SQRT_2PI * bMax;
-        final double bC = vC * NormalisedBlack.millsDifference(-tC, tC);
+        final double bC = NormalisedBlack.guessCall(x, bMax, -tC, tC, vC);
         if (beta < bC)
         {
-            return belowInflection(x, beta, sC, bC, vC);
+            return belowInflection(x, beta, bMax, sC, bC, vC);
         }
         return aboveInflection(x, beta, gap, bMax, sC, bC, vC);
     }
 
     private static double belowInflection(
-        final double x, final double beta, final double sC, final double bC, final double vC)
+        final double x, final double beta, final double bMax, final double sC, final double bC, final double vC)
     {
         double sL = sC - bC / vC;
         if (!(sL > 0.0))
@@ -90,16 +97,16 @@ final class NormalisedImpliedVol
         final double hL = x / sL;
         final double tL = 0.5 * sL;
         final double vL = NormalisedBlack.density(hL, tL);
-        final double bL = NormalisedBlack.otmCall(x, hL, tL, vL);
+        final double bL = NormalisedBlack.guessCall(x, bMax, hL, tL, vL);
         if (beta < bL)
         {
-            return iterate(LOWER, x, beta, 0.0, lowerGuess(x, beta, sL, bL), 0.0, sL);
+            return iterate(LOWER, x, beta, 0.0, lowerGuess(x, beta, sL, bL), 0.0, widenUp(sL));
         }
         final double width = bC - bL;
         final double r = RationalCubic.convexControlRight(width, sL, sC, 1.0 / vL, 1.0 / vC, 0.0, false);
         final double tau = (beta - bL) / width;
         final double guess = RationalCubic.interpolate(tau, 1.0 - tau, width, sL, sC, 1.0 / vL, 1.0 / vC, r);
-        return iterate(MIDDLE, x, beta, 0.0, guess, sL, sC);
+        return iterate(MIDDLE, x, beta, 0.0, guess, widenDown(sL), widenUp(sC));
     }
 
     private static double aboveInflection(
@@ -110,7 +117,7 @@ final class NormalisedImpliedVol
         final double hU = x / sU;
         final double tU = 0.5 * sU;
         final double vU = NormalisedBlack.density(hU, tU);
-        final double gapU = NormalisedBlack.upperGap(x, hU, tU, vU);
+        final double gapU = NormalisedBlack.guessGap(x, bMax, hU, tU, vU);
         final double bU = bMax - gapU;
         if (beta <= bU)
         {
@@ -118,14 +125,30 @@ final class NormalisedImpliedVol
             final double r = RationalCubic.convexControlLeft(width, sC, sU, 1.0 / vC, 1.0 / vU, 0.0, false);
             final double tau = (beta - bC) / width;
             final double guess = RationalCubic.interpolate(tau, 1.0 - tau, width, sC, sU, 1.0 / vC, 1.0 / vU, r);
-            return iterate(MIDDLE, x, beta, 0.0, guess, sC, sU);
+            return iterate(MIDDLE, x, beta, 0.0, guess, widenDown(sC), widenUp(sU));
         }
         final double guess = upperGuess(x, gap, sU, gapU);
         if (beta > 0.5 * bMax)
         {
-            return iterate(UPPER, x, beta, gap, guess, sU, Double.POSITIVE_INFINITY);
+            return iterate(UPPER, x, beta, gap, guess, widenDown(sU), Double.POSITIVE_INFINITY);
         }
-        return iterate(MIDDLE, x, beta, 0.0, guess, sU, Double.POSITIVE_INFINITY);
+        return iterate(MIDDLE, x, beta, 0.0, guess, widenDown(sU), Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The nodes' values of b come from the body forms (4e-14 relative), so β may sit just past a node although the
+     * branch chose otherwise: the bracket handed to the corrections is widened by {@link #NODE_MARGIN} so that such
+     * a root is still inside it. At s_l and s_c, where b is convex, s·b'/b &ge; 1, so 1e-12 in s covers far more
+     * than 4e-14 in b; at s_u (d1 &gt; 0) the gap is the sum of two Mills ratios, as precise as the solver's own.
+     */
+    private static double widenUp(final double s)
+    {
+        return s * (1.0 + NODE_MARGIN);
+    }
+
+    private static double widenDown(final double s)
+    {
+        return s * (1.0 - NODE_MARGIN);
     }
 
     /**
@@ -194,10 +217,11 @@ final class NormalisedImpliedVol
      * A step that leaves the bracket found so far is replaced by bisection.
      */
     private static double iterate(
-        final int objective, final double x, final double beta, final double gapBeta, final double start,
+        final int branchObjective, final double x, final double beta, final double gapBeta, final double start,
         final double sLeft, final double sRight)
     {
-        final double invLnBeta = objective == LOWER ? 1.0 / Logarithm.log(beta) : 0.0;
+        final double invLnBeta = branchObjective == LOWER ? 1.0 / Logarithm.log(beta) : 0.0;
+        int objective = branchObjective;
         double s = start;
         double left = sLeft;
         double right = sRight;
@@ -239,6 +263,11 @@ final class NormalisedImpliedVol
             if (Math.abs(ds) <= EPSILON * s || isConverged(objective, l, ds, s - ds, newton, w, hOverS))
             {
                 break;
+            }
+            if (objective == LOWER && Math.abs(ds) <= PLAIN_OBJECTIVE_STEP * s)
+            {
+                // this close, b − β is as good an objective as 1/ln b, and needs no logarithm
+                objective = MIDDLE;
             }
         }
         return s;
