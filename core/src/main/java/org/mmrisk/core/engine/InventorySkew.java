@@ -27,6 +27,11 @@ final class InventorySkew
 
     private final EngineConfig config;
     private final EngineCounters counters;
+    /** Per-underlying terms of the current batch, set by {@link #prepare}. */
+    private double deltaTermUsd;
+    private double gammaTerm;
+    private double vegaTerm;
+    private double spreadMult;
 
     InventorySkew(final EngineConfig config, final EngineCounters counters)
     {
@@ -35,7 +40,20 @@ final class InventorySkew
     }
 
     /**
-     * Fills the adjustment for {@code state} and decides whether it is worth emitting now.
+     * Computes the underlying's share of every instrument's skew once per batch: W·G and the spread multiplier.
+     */
+    void prepare(final UnderlyingRisk u)
+    {
+        final double sigmaUsd = config.indexVolatility() * u.indexUsd;
+        deltaTermUsd = config.riskAversionPerUsd() * sigmaUsd * sigmaUsd * config.skewHorizonYears() * u.delta;
+        gammaTerm = config.skewGammaWeight() * u.gamma;
+        vegaTerm = config.skewVegaWeight() * u.vega;
+        spreadMult = spreadMult(u);
+    }
+
+    /**
+     * Fills the adjustment for {@code state} and decides whether it is worth emitting now; {@link #prepare} was
+     * called for its underlying in this batch.
      *
      * @return true when the state changed (always sent), or the shift, the vol shift or a multiplier moved by its
      * threshold and the instrument's rate cap allows.
@@ -45,25 +63,16 @@ final class InventorySkew
     {
         final Instrument instrument = state.instrument();
         final ContractRisk risk = state.risk();
-        final double shiftUsdPerCoin = shiftUsdPerCoin(risk, instrument, underlying);
+        final double shiftUsdPerCoin = -(risk.deltaPerCoin * deltaTermUsd +
+            risk.gamma / coinsPerContract(instrument, risk.forward) * gammaTerm + risk.vegaPerCoin * vegaTerm);
         adjustment.shift = instrument.isCoinQuoted() ? shiftUsdPerCoin / risk.forward : shiftUsdPerCoin;
         adjustment.shiftVol = instrument.kind() == InstrumentKind.OPTION ?
             shiftInVolPoints(shiftUsdPerCoin, risk.vegaPerCoin) : Double.NaN;
-        final double spread = spreadMult(underlying);
-        adjustment.bidSpreadMult = spread;
-        adjustment.askSpreadMult = spread;
+        adjustment.bidSpreadMult = spreadMult;
+        adjustment.askSpreadMult = spreadMult;
         sizes(risk, underlying, adjustment);
         adjustment.state = underlying.state;
         return isWorthEmitting(state, adjustment, instrument, nowNs);
-    }
-
-    private double shiftUsdPerCoin(final ContractRisk risk, final Instrument instrument, final UnderlyingRisk u)
-    {
-        final double sigmaUsd = config.indexVolatility() * u.indexUsd;
-        final double deltaWeight = config.riskAversionPerUsd() * sigmaUsd * sigmaUsd * config.skewHorizonYears();
-        final double gammaPerCoin = risk.gamma / coinsPerContract(instrument, risk.forward);
-        return -(risk.deltaPerCoin * deltaWeight * u.delta + gammaPerCoin * config.skewGammaWeight() * u.gamma +
-            risk.vegaPerCoin * config.skewVegaWeight() * u.vega);
     }
 
     /**

@@ -735,6 +735,7 @@ public final class RiskEngine
         {
             return;
         }
+        skew.prepare(underlying);
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
             final InstrumentState state = underlying.instrument(i);
