@@ -10,11 +10,7 @@ import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Settlement;
 import org.mmrisk.core.event.Side;
-import org.mmrisk.core.output.Alert;
-import org.mmrisk.core.output.HedgeSignal;
-import org.mmrisk.core.output.QuoteAdjustment;
-import org.mmrisk.core.output.RiskOutput;
-import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.CountingOutput;
 
 import java.util.SplittableRandom;
 
@@ -43,7 +39,7 @@ public final class BenchBook
     public RiskEngine build(final int options, final int sliceSize)
     {
         final RiskEngine engine = new RiskEngine(
-            new EngineConfig().reanchorSliceSize(sliceSize).fillIdCapacity(1024).conclude(), new NullOutput());
+            new EngineConfig().reanchorSliceSize(sliceSize).fillIdCapacity(1024).conclude(), new CountingOutput());
         instrument(engine, INDEX, InstrumentKind.INDEX, Settlement.LINEAR, 1, ContractUnit.COIN, 0, 0, PutCall.NONE);
         instrument(engine, PERPETUAL, InstrumentKind.PERPETUAL, Settlement.INVERSE, 10, ContractUnit.USD, 0, 0,
             PutCall.NONE);
@@ -154,37 +150,5 @@ public final class BenchBook
     {
         engine.onEvent(event);
         engine.onBatchEnd();
-    }
-
-    /**
-     * Discards outputs, counting them so that the work is not dead.
-     */
-    static final class NullOutput implements RiskOutput
-    {
-        long emitted;
-
-        @Override
-        public void onQuoteAdjustment(final QuoteAdjustment adjustment)
-        {
-            emitted++;
-        }
-
-        @Override
-        public void onRiskSnapshot(final RiskSnapshot snapshot)
-        {
-            emitted++;
-        }
-
-        @Override
-        public void onAlert(final Alert alert)
-        {
-            emitted++;
-        }
-
-        @Override
-        public void onHedgeSignal(final HedgeSignal signal)
-        {
-            emitted++;
-        }
     }
 }

@@ -131,6 +131,60 @@ public final class RiskEvent
     }
 
     /**
+     * Copies every field of {@code other} (for holding an event beyond its slot's life); allocation-free.
+     */
+    public RiskEvent copyFrom(final RiskEvent other)
+    {
+        type = other.type;
+        timeNs = other.timeNs;
+        batchEnd = other.batchEnd;
+        journalSequence = other.journalSequence;
+        receiveTimeNs = other.receiveTimeNs;
+        sendTimeNs = other.sendTimeNs;
+        exchangeTimeNs = other.exchangeTimeNs;
+        instrumentId = other.instrumentId;
+        kind = other.kind;
+        settlement = other.settlement;
+        contractUnit = other.contractUnit;
+        putCall = other.putCall;
+        expiryNs = other.expiryNs;
+        strike = other.strike;
+        contractSize = other.contractSize;
+        tickSize = other.tickSize;
+        venue = other.venue;
+        underlying = other.underlying;
+        quoteCurrency = other.quoteCurrency;
+        settleCurrency = other.settleCurrency;
+        symbolLength = other.symbolLength;
+        System.arraycopy(other.symbol, 0, symbol, 0, other.symbolLength);
+        bid = other.bid;
+        ask = other.ask;
+        mark = other.mark;
+        fundingRate = other.fundingRate;
+        markIv = other.markIv;
+        underlyingPrice = other.underlyingPrice;
+        side = other.side;
+        quantity = other.quantity;
+        price = other.price;
+        fee = other.fee;
+        feeCurrency = other.feeCurrency;
+        fillIdLength = other.fillIdLength;
+        System.arraycopy(other.fillId, 0, fillId, 0, other.fillIdLength);
+        smileCount = other.smileCount;
+        System.arraycopy(other.smileExpiryNs, 0, smileExpiryNs, 0, other.smileCount);
+        System.arraycopy(other.sviA, 0, sviA, 0, other.smileCount);
+        System.arraycopy(other.sviB, 0, sviB, 0, other.smileCount);
+        System.arraycopy(other.sviRho, 0, sviRho, 0, other.smileCount);
+        System.arraycopy(other.sviM, 0, sviM, 0, other.smileCount);
+        System.arraycopy(other.sviSigma, 0, sviSigma, 0, other.smileCount);
+        command = other.command;
+        limitNameLength = other.limitNameLength;
+        System.arraycopy(other.limitName, 0, limitName, 0, other.limitNameLength);
+        value = other.value;
+        return this;
+    }
+
+    /**
      * Sets the symbol from ASCII characters; allocation-free.
      *
      * @return false when the symbol is longer than {@link #MAX_SYMBOL_LENGTH} or not printable ASCII.

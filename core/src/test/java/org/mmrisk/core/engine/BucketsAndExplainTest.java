@@ -177,10 +177,6 @@ class BucketsAndExplainTest
 
     private static void apply(final RiskEngine engine, final RiskEvent event)
     {
-        engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
+        TestEvents.apply(engine, event);
     }
 }

@@ -4,11 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
-import org.mmrisk.core.output.Alert;
-import org.mmrisk.core.output.HedgeSignal;
-import org.mmrisk.core.output.QuoteAdjustment;
-import org.mmrisk.core.output.RiskOutput;
-import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.core.testing.AllocationProbe;
 
 import java.util.ArrayList;
@@ -30,7 +25,7 @@ class EngineAllocationTest
     void shouldNotAllocateOnTicksFillsSmilesAndTimers()
     {
         final RiskEngine engine = new RiskEngine(new EngineConfig().fillIdCapacity(1024).conclude(),
-            new CountingOutput());
+            new org.mmrisk.core.output.CountingOutput());
         final TestEvents events = new TestEvents();
         final long expiry = T0 + 30 * DAY_NS;
         apply(engine, events.index(1));
@@ -46,9 +41,8 @@ class EngineAllocationTest
         final List<RiskEvent> fills = new ArrayList<>();
         for (int i = 0; i < FILL_EVENTS; i++)
         {
-            final RiskEvent fill = new RiskEvent();
-            copyFill(events.fill(T0, 10 + i % 40, i % 2 == 0 ? Side.BUY : Side.SELL, 0.1 + i % 3, 0.01), fill);
-            fills.add(fill);
+            fills.add(new RiskEvent().copyFrom(
+                events.fill(T0, 10 + i % 40, i % 2 == 0 ? Side.BUY : Side.SELL, 0.1 + i % 3, 0.01)));
         }
         final RiskEvent tick = new RiskEvent();
         final RiskEvent vol = new RiskEvent();
@@ -79,38 +73,6 @@ class EngineAllocationTest
         assertThat(engine.counters().get(EngineCounter.REANCHORS)).isPositive();
     }
 
-    /**
-     * Counts what the engine emits without keeping (or boxing) anything.
-     */
-    private static final class CountingOutput implements RiskOutput
-    {
-        long emitted;
-
-        @Override
-        public void onQuoteAdjustment(final QuoteAdjustment adjustment)
-        {
-            emitted++;
-        }
-
-        @Override
-        public void onRiskSnapshot(final RiskSnapshot snapshot)
-        {
-            emitted++;
-        }
-
-        @Override
-        public void onAlert(final Alert alert)
-        {
-            emitted++;
-        }
-
-        @Override
-        public void onHedgeSignal(final HedgeSignal signal)
-        {
-            emitted++;
-        }
-    }
-
     private static void indexTick(final RiskEvent e, final long nowNs, final double priceUsd)
     {
         e.reset();
@@ -132,26 +94,8 @@ class EngineAllocationTest
         e.addSmile(expiryNs, a, 0.1, -0.4, 0, 0.2);
     }
 
-    private static void copyFill(final RiskEvent from, final RiskEvent to)
-    {
-        to.type = from.type;
-        to.batchEnd = true;
-        to.instrumentId = from.instrumentId;
-        to.venue = from.venue;
-        System.arraycopy(from.fillId, 0, to.fillId, 0, from.fillIdLength);
-        to.fillIdLength = from.fillIdLength;
-        to.side = from.side;
-        to.quantity = from.quantity;
-        to.price = from.price;
-        to.fee = 0;
-    }
-
     private static void apply(final RiskEngine engine, final RiskEvent event)
     {
-        engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
+        TestEvents.apply(engine, event);
     }
 }

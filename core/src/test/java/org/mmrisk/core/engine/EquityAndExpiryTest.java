@@ -130,11 +130,6 @@ class EquityAndExpiryTest
 
     private RejectReason apply(final RiskEvent event)
     {
-        final RejectReason reason = engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
-        return reason;
+        return TestEvents.apply(engine, event);
     }
 }

@@ -95,11 +95,6 @@ class ExactlyOnceFillsTest
 
     private RejectReason apply(final RiskEvent event)
     {
-        final RejectReason reason = engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
-        return reason;
+        return TestEvents.apply(engine, event);
     }
 }

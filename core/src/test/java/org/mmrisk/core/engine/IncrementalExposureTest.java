@@ -214,34 +214,13 @@ class IncrementalExposureTest
             relativeTolerance * 100 * grossVega + 1e-9));
     }
 
-    /**
-     * A copy of a fill event (the builder reuses one event object).
-     */
-    private static RiskEvent copyOf(final RiskEvent fill)
+    private static RiskEvent copyOf(final RiskEvent event)
     {
-        final RiskEvent copy = new RiskEvent();
-        copy.type = fill.type;
-        copy.timeNs = fill.timeNs;
-        copy.batchEnd = true;
-        copy.exchangeTimeNs = fill.exchangeTimeNs;
-        copy.instrumentId = fill.instrumentId;
-        copy.venue = fill.venue;
-        System.arraycopy(fill.fillId, 0, copy.fillId, 0, fill.fillIdLength);
-        copy.fillIdLength = fill.fillIdLength;
-        copy.side = fill.side;
-        copy.quantity = fill.quantity;
-        copy.price = fill.price;
-        copy.fee = fill.fee;
-        copy.feeCurrency = fill.feeCurrency;
-        return copy;
+        return new RiskEvent().copyFrom(event);
     }
 
     private static void apply(final RiskEngine engine, final RiskEvent event)
     {
-        engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
+        TestEvents.apply(engine, event);
     }
 }

@@ -257,11 +257,6 @@ class QuotingLadderTest
 
     private RejectReason apply(final RiskEvent event)
     {
-        final RejectReason reason = engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
-        return reason;
+        return TestEvents.apply(engine, event);
     }
 }

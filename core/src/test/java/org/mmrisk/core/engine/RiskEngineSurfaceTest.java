@@ -236,11 +236,6 @@ class RiskEngineSurfaceTest
 
     private RejectReason apply(final RiskEvent event)
     {
-        final RejectReason reason = engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
-        return reason;
+        return TestEvents.apply(engine, event);
     }
 }

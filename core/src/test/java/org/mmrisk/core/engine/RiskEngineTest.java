@@ -41,12 +41,7 @@ class RiskEngineTest
 
     private RejectReason apply(final RiskEvent event)
     {
-        final RejectReason reason = engine.onEvent(event);
-        if (event.batchEnd)
-        {
-            engine.onBatchEnd();
-        }
-        return reason;
+        return TestEvents.apply(engine, event);
     }
 
     private UnderlyingRisk btc()

@@ -19,6 +19,21 @@ final class TestEvents
     static final long BTC = AsciiCode.pack("BTC");
 
     private final RiskEvent e = new RiskEvent();
+
+    /**
+     * Applies one event and, when it ends its batch, ends the batch: what the daemon's engine thread does.
+     *
+     * @return null when applied, else the reject reason.
+     */
+    static RejectReason apply(final RiskEngine engine, final RiskEvent event)
+    {
+        final RejectReason reason = engine.onEvent(event);
+        if (event.batchEnd)
+        {
+            engine.onBatchEnd();
+        }
+        return reason;
+    }
     private long sequence;
 
     RiskEvent index(final int id)

@@ -1,6 +1,7 @@
 package org.mmrisk.daemon.engine;
 
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.CountingOutput;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
@@ -12,26 +13,9 @@ import org.mmrisk.core.output.RiskSnapshot;
  */
 final class SwitchableOutput implements RiskOutput
 {
-    private static final RiskOutput MUTED = new RiskOutput()
-    {
-        public void onQuoteAdjustment(final QuoteAdjustment adjustment)
-        {
-        }
-
-        public void onRiskSnapshot(final RiskSnapshot snapshot)
-        {
-        }
-
-        public void onAlert(final Alert alert)
-        {
-        }
-
-        public void onHedgeSignal(final HedgeSignal signal)
-        {
-        }
-    };
-
-    private RiskOutput delegate = MUTED;
+    /** Where outputs go while muted: counted, not written. */
+    private final RiskOutput muted = new CountingOutput();
+    private RiskOutput delegate = muted;
 
     void delegate(final RiskOutput output)
     {
