@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.limits.PortfolioLimitKind;
 import org.mmrisk.core.time.YearFraction;
 
 /**
@@ -49,6 +50,7 @@ public final class EngineConfig
     /** Limits of every underlying (NaN: not set), by {@link LimitKind} ordinal; overridden per underlying. */
     private final double[] defaultLimits = unsetLimits();
     private final java.util.Map<Long, double[]> limitsByUnderlying = new java.util.HashMap<>();
+    private final double[] portfolioLimits = new double[PortfolioLimitKind.VALUES.length];
     private LadderConfig ladder = LadderConfig.defaults();
     /** Spread multiplier while an underlying is on the WIDEN rung. */
     private double widenSpreadMult = 2.0;
@@ -316,6 +318,24 @@ public final class EngineConfig
         return limits;
     }
 
+    {
+        java.util.Arrays.fill(portfolioLimits, Double.NaN);
+    }
+
+    public EngineConfig portfolioLimit(final PortfolioLimitKind kind, final double value)
+    {
+        portfolioLimits[kind.ordinal()] = value;
+        return this;
+    }
+
+    /**
+     * @return the portfolio's limits by {@link PortfolioLimitKind} ordinal (NaN: none); a copy.
+     */
+    public double[] portfolioLimits()
+    {
+        return portfolioLimits.clone();
+    }
+
     public EngineConfig ladder(final LadderConfig value)
     {
         ladder = value;
@@ -492,6 +512,14 @@ public final class EngineConfig
             if (!Double.isFinite(balance))
             {
                 throw new IllegalArgumentException("coinBalances must be finite: " + balance);
+            }
+        }
+        for (final PortfolioLimitKind kind : PortfolioLimitKind.VALUES)
+        {
+            final double value = portfolioLimits[kind.ordinal()];
+            if (!Double.isNaN(value) && !(value > 0 && value < Double.POSITIVE_INFINITY))
+            {
+                throw new IllegalArgumentException("limits.portfolio." + kind.key() + " must be positive: " + value);
             }
         }
         for (final LimitKind kind : LimitKind.VALUES)

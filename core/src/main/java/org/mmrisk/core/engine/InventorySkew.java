@@ -101,9 +101,9 @@ final class InventorySkew
         }
         else if (u.state == QuotingState.REDUCE_ONLY)
         {
-            final double exposure = u.reduceAxis == LimitKind.VEGA ? u.vega :
-                u.reduceAxis == LimitKind.DOLLAR_GAMMA ? u.gamma : u.delta;
-            final double perContract = u.reduceAxis == LimitKind.VEGA ? risk.vega :
+            final boolean vegaAxis = u.reduceAxis == LimitKind.VEGA || u.reduceAxis == LimitKind.EXPIRY_VEGA;
+            final double exposure = vegaAxis ? u.vega : u.reduceAxis == LimitKind.DOLLAR_GAMMA ? u.gamma : u.delta;
+            final double perContract = vegaAxis ? risk.vega :
                 u.reduceAxis == LimitKind.DOLLAR_GAMMA ? risk.gamma : risk.delta;
             final double direction = Math.signum(exposure) * Math.signum(perContract);
             // buying adds to the exposure when both have the same sign: only the offer reduces it

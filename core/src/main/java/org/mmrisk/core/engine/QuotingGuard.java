@@ -35,7 +35,8 @@ final class QuotingGuard
      * @param grossNotionalUsd the gross notional of every position, USD.
      */
     void update(final UnderlyingRisk u, final long nowNs, final double largestPosition, final int positionInstrumentId,
-        final double grossNotionalUsd, final boolean venueParked, final AlertSink sink)
+        final double grossNotionalUsd, final boolean venueParked, final QuotingState portfolioState,
+        final AlertSink sink)
     {
         updateRealizedVol(u, nowNs);
         updateDayPeak(u, nowNs);
@@ -45,6 +46,7 @@ final class QuotingGuard
         measure[LimitKind.NOTIONAL.ordinal()] = grossNotionalUsd;
         measure[LimitKind.POSITION.ordinal()] = largestPosition;
         measure[LimitKind.LOSS.ordinal()] = Math.max(0, u.peakPnlUsd - u.pnlUsd());
+        measure[LimitKind.EXPIRY_VEGA.ordinal()] = u.largestExpiryVegaUsd();
 
         QuotingState state = QuotingState.NORMAL;
         u.maxUtilization = 0;
@@ -78,7 +80,8 @@ final class QuotingGuard
         {
             state = QuotingState.HALT;
         }
-        u.state = state;
+        u.ownState = state;
+        u.state = Ladder.max(state, portfolioState);
         alertChanges(u, positionInstrumentId, staleChanged, unknownCleared, nowNs, sink);
     }
 
@@ -106,7 +109,8 @@ final class QuotingGuard
 
     private static boolean isAxis(final LimitKind kind)
     {
-        return kind == LimitKind.DELTA || kind == LimitKind.DOLLAR_GAMMA || kind == LimitKind.VEGA;
+        return kind == LimitKind.DELTA || kind == LimitKind.DOLLAR_GAMMA || kind == LimitKind.VEGA ||
+            kind == LimitKind.EXPIRY_VEGA;
     }
 
     private QuotingState staleness(final UnderlyingRisk u, final long nowNs)

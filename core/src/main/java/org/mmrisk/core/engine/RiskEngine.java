@@ -14,6 +14,7 @@ import org.mmrisk.core.fill.SeenFills;
 import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.limits.PortfolioLimitKind;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.QuoteAdjustment;
@@ -60,6 +61,9 @@ public final class RiskEngine
     private final QuotingGuard.AlertSink guardAlerts =
         (code, underlying, instrumentId, value, threshold) -> raise(code, underlying, instrumentId, value, threshold);
     private final HedgeSignals hedges;
+    private final PortfolioGuard portfolio;
+    private final PortfolioGuard.AlertSink portfolioAlerts = (kind, value, threshold) ->
+        raise(kind.alertCode(), AsciiCode.NONE, 0, value, threshold);
     private final HeldFills heldFills = new HeldFills(HELD_FILLS_KEPT);
     private final RiskSnapshot snapshot = new RiskSnapshot();
 
@@ -74,6 +78,7 @@ public final class RiskEngine
         this.exposure = new ExposureUpdater(config, counters);
         this.settlement = new ExpirySettlement(config, counters);
         this.guard = new QuotingGuard(config);
+        this.portfolio = new PortfolioGuard(config);
         this.hedges = new HedgeSignals();
         this.skew = new InventorySkew(config, counters);
         this.seenFills = new SeenFills(Math.min(FILL_IDS_INITIAL, config.fillIdCapacity()), config.fillIdCapacity());
@@ -496,7 +501,10 @@ public final class RiskEngine
         }
         final LimitKind limit = event.command == ControlCommand.SET_LIMIT ?
             LimitKind.fromKey(event.limitName, event.limitNameLength) : null;
-        if (event.command == ControlCommand.SET_LIMIT && (limit == null || !(event.value > 0)))
+        final PortfolioLimitKind portfolioLimit = event.command == ControlCommand.SET_LIMIT ?
+            PortfolioLimitKind.fromKey(event.limitName, event.limitNameLength) : null;
+        final boolean portfolioWide = portfolioLimit != null && event.underlying == AsciiCode.NONE;
+        if (event.command == ControlCommand.SET_LIMIT && (limit == null && !portfolioWide || !(event.value > 0)))
         {
             raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, event.value);
             return RejectReason.INVALID_CONTROL;
@@ -510,7 +518,15 @@ public final class RiskEngine
                 setOperatorHalt(event.underlying, false);
                 break;
             case SET_LIMIT:
-                setLimit(event.underlying, limit, event.value);
+                if (portfolioWide)
+                {
+                    portfolio.setLimit(portfolioLimit, event.value);
+                    touchAll();
+                }
+                else
+                {
+                    setLimit(event.underlying, limit, event.value);
+                }
                 break;
             case SET_EQUITY:
                 setCoinBalance(event.underlying, event.value);
@@ -603,14 +619,20 @@ public final class RiskEngine
         }
     }
 
-    private void raise(final AlertCode code, final long underlying, final int instrumentId, final double value)
+    private void raise(final AlertCode code, final long underlying, final int instrumentId, final double value,
+        final double threshold)
     {
         final UnderlyingRisk risk = underlyingByCode.get(underlying);
-        final QuotingState state = risk != null ? risk.state : QuotingState.NORMAL;
-        if (!alerts.add(timeNs, code, underlying, instrumentId, value, Double.NaN, state))
+        final QuotingState state = risk != null ? risk.state : portfolio.state();
+        if (!alerts.add(timeNs, code, underlying, instrumentId, value, threshold, state))
         {
             counters.increment(EngineCounter.ALERTS_DROPPED);
         }
+    }
+
+    private void raise(final AlertCode code, final long underlying, final int instrumentId, final double value)
+    {
+        raise(code, underlying, instrumentId, value, Double.NaN);
     }
 
     /**
@@ -632,6 +654,10 @@ public final class RiskEngine
                 counters.increment(EngineCounter.REVALUATIONS);
                 guardState(underlying);
             }
+        }
+        if (portfolio.update(underlyings, timeNs, portfolioAlerts))
+        {
+            applyPortfolioState();
         }
         emitAlerts();
         for (int i = 0; i < n; i++)
@@ -672,7 +698,23 @@ public final class RiskEngine
             notionalUsd += quantity * state.instrument().notionalUsdPerContract(u.indexUsd);
         }
         detectUnknownRisk(u);
-        guard.update(u, timeNs, largestPosition, largestId, notionalUsd, isVenueParked(u), guardAlerts);
+        u.grossNotionalUsd = notionalUsd;
+        guard.update(u, timeNs, largestPosition, largestId, notionalUsd, isVenueParked(u), portfolio.state(),
+            guardAlerts);
+    }
+
+    /**
+     * The portfolio's rung changed: every underlying takes the higher of its own state and the portfolio's, and
+     * re-quotes.
+     */
+    private void applyPortfolioState()
+    {
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            final UnderlyingRisk u = underlyings.get(i);
+            u.state = org.mmrisk.core.limits.Ladder.max(u.ownState, portfolio.state());
+            u.wasDirty = true;
+        }
     }
 
     /**

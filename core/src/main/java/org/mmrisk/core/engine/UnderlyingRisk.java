@@ -71,6 +71,9 @@ public final class UnderlyingRisk
     final QuotingState[] limitLevels = new QuotingState[LimitKind.VALUES.length];
     final boolean[] limitChanged = new boolean[LimitKind.VALUES.length];
     QuotingState staleLevel = QuotingState.NORMAL;
+    /** The state from this underlying's own limits and data; {@link #state} adds the portfolio's rung. */
+    QuotingState ownState = QuotingState.NORMAL;
+    double grossNotionalUsd;
     boolean unknownRisk;
     /** An operator resumed while positions were still unpriced: no new halt until they are all priced once. */
     boolean unknownRiskAcknowledged;
@@ -342,6 +345,22 @@ public final class UnderlyingRisk
         final TaylorExposure bucket = new TaylorExposure();
         bucket.reset(exposure.refIndexUsd(), exposure.refTimeNs());
         return bucket;
+    }
+
+    /**
+     * @return the largest |vega| of one expiry at the last evaluation, USD per vol point.
+     */
+    double largestExpiryVegaUsd()
+    {
+        double largest = 0;
+        if (indexUsd > 0)
+        {
+            for (final TaylorExposure bucket : expiryBuckets.values())
+            {
+                largest = Math.max(largest, Math.abs(bucket.vega(indexUsd)));
+            }
+        }
+        return largest;
     }
 
     private int moneynessBucketOf(final double k)

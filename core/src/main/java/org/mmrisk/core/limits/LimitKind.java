@@ -20,7 +20,9 @@ public enum LimitKind
     /** |position| of any one instrument, contracts. */
     POSITION("position", AlertCode.LIMIT_POSITION),
     /** Loss from the day's peak P&L (realized + unrealized), USD: the trailing kill switch. */
-    LOSS("loss", AlertCode.LIMIT_LOSS);
+    LOSS("loss", AlertCode.LIMIT_LOSS),
+    /** |vega| of any one expiry, USD per vol point. */
+    EXPIRY_VEGA("expiryVega", AlertCode.LIMIT_EXPIRY_VEGA);
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final LimitKind[] VALUES = values();
@@ -71,7 +73,7 @@ public enum LimitKind
         return null;
     }
 
-    private static boolean matches(final String expected, final byte[] key, final int length)
+    static boolean matches(final String expected, final byte[] key, final int length)
     {
         if (expected.length() != length)
         {

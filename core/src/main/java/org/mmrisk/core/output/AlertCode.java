@@ -39,7 +39,14 @@ public enum AlertCode
     /** No index tick within the staleness budget (value: age in seconds), or fresh again. */
     STALE_DATA(26),
     /** A position the engine cannot price (HALT until it can, or an operator resumes), or priced again. */
-    UNKNOWN_RISK(27);
+    UNKNOWN_RISK(27),
+    /** Limit of one expiry's vega: value = the largest |vega| of an expiry. */
+    LIMIT_EXPIRY_VEGA(29),
+    /** Portfolio limits (every underlying together, USD): underlying is none; the rung applies to every underlying. */
+    LIMIT_TOTAL_DELTA_USD(30),
+    LIMIT_TOTAL_VEGA(31),
+    LIMIT_TOTAL_NOTIONAL(32),
+    LIMIT_TOTAL_LOSS(33);
 
     private static final AlertCode[] VALUES = values();
     private final int code;

@@ -170,6 +170,28 @@ class QuotingLadderTest
     }
 
     @Test
+    void shouldLimitTheVegaOfOneExpiryAndThePortfolioLossFromItsPeak()
+    {
+        start(new EngineConfig().maxQuotesPerSecond(0).limit(AsciiCode.NONE, LimitKind.EXPIRY_VEGA, 100)
+            .portfolioLimit(org.mmrisk.core.limits.PortfolioLimitKind.TOTAL_LOSS, 5_000));
+        apply(events.optionTick(next(), CALL, 0.02, 0.021, 0.6, 101_000));
+        apply(events.fill(next(), CALL, Side.BUY, 10, 0.02));
+        final double expiryVega = engine.instruments().get(CALL).risk().vega * 10;
+        assertThat(btc().state()).as("vega of the one expiry %s", expiryVega)
+            .isEqualTo(expiryVega >= 150 ? QuotingState.HALT : expiryVega >= 100 ? QuotingState.REDUCE_ONLY :
+                QuotingState.WIDEN);
+        assertThat(output.alerts).contains(AlertCode.LIMIT_EXPIRY_VEGA);
+        apply(events.fill(next(), CALL, Side.SELL, 10, 0.02));
+        assertThat(btc().state()).isEqualTo(QuotingState.NORMAL);
+
+        apply(events.fill(next(), FUTURE, Side.BUY, 200, 102_000));
+        apply(events.tick(next(), FUTURE, 99_000, 99_001));
+        // 200 × 0.01 coins lost 3,000 USD each: 6,000 from the peak, above the 5,000 limit: REDUCE_ONLY everywhere
+        assertThat(btc().state()).isEqualTo(QuotingState.REDUCE_ONLY);
+        assertThat(output.alerts).contains(AlertCode.LIMIT_TOTAL_LOSS);
+    }
+
+    @Test
     void shouldLowerOptionQuotesInVolWhenLongVega()
     {
         start(new EngineConfig().maxQuotesPerSecond(0).riskAversionPerUsd(0).skewWeights(0, 1e-3));

@@ -4,6 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.limits.PortfolioLimitKind;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.InputEncoder;
@@ -35,7 +36,8 @@ public final class ControlCommand implements Callable<Integer>
     @Option(names = "--underlying", description = "the coin index, e.g. BTC (default: every underlying)")
     String underlying;
 
-    @Option(names = "--limit", description = "set-limit: delta | dollarGamma | vega | notional | position | loss")
+    @Option(names = "--limit", description = "set-limit: delta | dollarGamma | vega | expiryVega | notional | " +
+        "position | loss; without --underlying also totalDeltaUsd | totalVega | totalNotional | totalLoss")
     String limit;
 
     @Option(names = "--value", description = "set-limit / set-equity: the new value")
@@ -77,10 +79,13 @@ public final class ControlCommand implements Callable<Integer>
     {
         if (command == org.mmrisk.core.event.ControlCommand.SET_LIMIT)
         {
-            if (limit == null || LimitKind.fromKey(limit) == null)
+            final boolean known = limit != null && (LimitKind.fromKey(limit) != null ||
+                underlying == null && PortfolioLimitKind.fromKey(limit) != null);
+            if (!known)
             {
-                throw new IllegalArgumentException("set-limit needs --limit, one of delta, dollarGamma, vega, " +
-                    "notional, position, loss");
+                throw new IllegalArgumentException("set-limit needs --limit: delta, dollarGamma, vega, expiryVega, " +
+                    "notional, position or loss (per underlying, or for each without --underlying), or, without " +
+                    "--underlying, a portfolio limit: totalDeltaUsd, totalVega, totalNotional or totalLoss");
             }
             if (value == null || !(value > 0) || value.isInfinite())
             {

@@ -10,6 +10,7 @@ import org.mmrisk.core.engine.HedgeConfig;
 import org.mmrisk.core.engine.SettlementSource;
 import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.limits.PortfolioLimitKind;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.time.YearFraction;
 
@@ -208,8 +209,13 @@ public final class ConfigLoader
         {
             final String where = "engine.limits." + scope.getKey();
             final boolean isDefault = "default".equals(scope.getKey());
-            require(file, where, isDefault || isCoinCode(scope.getKey()), "must be 'default' or a coin code");
             require(file, where, scope.getValue() != null, "must be a map of limit to value");
+            if ("portfolio".equals(scope.getKey()))
+            {
+                portfolioLimits(file, where, scope.getValue(), config);
+                continue;
+            }
+            require(file, where, isDefault || isCoinCode(scope.getKey()), "must be 'default', 'portfolio' or a coin code");
             final long code = isDefault ? AsciiCode.NONE : AsciiCode.pack(scope.getKey());
             for (final java.util.Map.Entry<String, Double> limit : scope.getValue().entrySet())
             {
@@ -219,6 +225,20 @@ public final class ConfigLoader
                     limit.getValue() < Double.POSITIVE_INFINITY, "must be a positive number");
                 config.limit(code, kind, limit.getValue());
             }
+        }
+    }
+
+    private static void portfolioLimits(final Path file, final String where, final java.util.Map<String, Double> limits,
+        final EngineConfig config)
+    {
+        for (final java.util.Map.Entry<String, Double> limit : limits.entrySet())
+        {
+            final PortfolioLimitKind kind = PortfolioLimitKind.fromKey(limit.getKey());
+            require(file, where + "." + limit.getKey(), kind != null, "unknown portfolio limit; known: " +
+                java.util.Arrays.stream(PortfolioLimitKind.VALUES).map(PortfolioLimitKind::key).toList());
+            require(file, where + "." + limit.getKey(), limit.getValue() != null && limit.getValue() > 0 &&
+                limit.getValue() < Double.POSITIVE_INFINITY, "must be a positive number");
+            config.portfolioLimit(kind, limit.getValue());
         }
     }
 

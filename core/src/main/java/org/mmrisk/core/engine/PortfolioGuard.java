@@ -1,0 +1,105 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.limits.Ladder;
+import org.mmrisk.core.limits.PortfolioLimitKind;
+import org.mmrisk.core.time.YearFraction;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The portfolio's own rung on the quoting ladder: its limits measure every underlying together, in USD, and the rung
+ * applies to every underlying. Every change of a rung is alerted (no underlying). Owned by the engine thread;
+ * allocation-free.
+ */
+final class PortfolioGuard
+{
+    interface AlertSink
+    {
+        void alert(PortfolioLimitKind kind, double value, double threshold);
+    }
+
+    private final EngineConfig config;
+    private final double[] limits;
+    private final QuotingState[] levels = new QuotingState[PortfolioLimitKind.VALUES.length];
+    private final double[] measure = new double[PortfolioLimitKind.VALUES.length];
+    private QuotingState state = QuotingState.NORMAL;
+    private double peakPnlUsd = Double.NaN;
+    private long tradingDay = Long.MIN_VALUE;
+
+    PortfolioGuard(final EngineConfig config)
+    {
+        this.config = config;
+        this.limits = config.portfolioLimits();
+        Arrays.fill(levels, QuotingState.NORMAL);
+    }
+
+    /**
+     * @return true when the portfolio's rung changed (every underlying must re-quote).
+     */
+    boolean update(final List<UnderlyingRisk> underlyings, final long nowNs, final AlertSink sink)
+    {
+        double deltaUsd = 0;
+        double vega = 0;
+        double notionalUsd = 0;
+        double pnlUsd = 0;
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            final UnderlyingRisk u = underlyings.get(i);
+            if (u.indexUsd > 0)
+            {
+                deltaUsd += u.deltaUsd();
+                vega += u.vega;
+                notionalUsd += u.grossNotionalUsd;
+                pnlUsd += u.pnlUsd();
+            }
+        }
+        updatePeak(pnlUsd, nowNs);
+        measure[PortfolioLimitKind.TOTAL_DELTA_USD.ordinal()] = Math.abs(deltaUsd);
+        measure[PortfolioLimitKind.TOTAL_VEGA.ordinal()] = Math.abs(vega);
+        measure[PortfolioLimitKind.TOTAL_NOTIONAL.ordinal()] = notionalUsd;
+        measure[PortfolioLimitKind.TOTAL_LOSS.ordinal()] = Math.max(0, peakPnlUsd - pnlUsd);
+        QuotingState next = QuotingState.NORMAL;
+        for (final PortfolioLimitKind kind : PortfolioLimitKind.VALUES)
+        {
+            final int k = kind.ordinal();
+            final double utilization = limits[k] > 0 ? measure[k] / limits[k] : 0;
+            final QuotingState level = Ladder.next(levels[k], utilization, config.ladder());
+            if (level != levels[k])
+            {
+                levels[k] = level;
+                sink.alert(kind, measure[k], limits[k]);
+            }
+            next = Ladder.max(next, level);
+        }
+        final boolean changed = next != state;
+        state = next;
+        return changed;
+    }
+
+    private void updatePeak(final double pnlUsd, final long nowNs)
+    {
+        final long day = Math.floorDiv(nowNs - config.dayStartOffsetNs(), YearFraction.NANOS_PER_DAY);
+        if (day != tradingDay || Double.isNaN(peakPnlUsd) || pnlUsd > peakPnlUsd)
+        {
+            tradingDay = day;
+            peakPnlUsd = pnlUsd;
+        }
+    }
+
+    void setLimit(final PortfolioLimitKind kind, final double value)
+    {
+        limits[kind.ordinal()] = value;
+    }
+
+    QuotingState state()
+    {
+        return state;
+    }
+
+    public double limit(final PortfolioLimitKind kind)
+    {
+        return limits[kind.ordinal()];
+    }
+}
