@@ -47,7 +47,7 @@ public class ExposureBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final RiskEngine engine = book.build(positions, 16);
+        final RiskEngine engine = book.build(positions, 8);
         updater = new ExposureUpdater(engine.config(), counters);
         underlying = engine.underlyings().get(0);
         index = engine.instruments().get(BenchBook.INDEX);

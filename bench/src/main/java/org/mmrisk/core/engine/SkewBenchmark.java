@@ -40,7 +40,7 @@ public class SkewBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final RiskEngine engine = book.build(OPTIONS, 16);
+        final RiskEngine engine = book.build(OPTIONS, 8);
         skew = new InventorySkew(engine.config(), new EngineCounters());
         underlying = engine.underlyings().get(0);
         nowNs = book.nextTimeNs();

@@ -32,7 +32,7 @@ public final class EngineConfig
     /** Most fill ids remembered; beyond it the oldest are forgotten early (and counted). */
     private int fillIdCapacity = 1 << 20;
     /** Instruments re-anchored by exact revaluation per batch of their underlying, round robin. */
-    private int reanchorSliceSize = 16;
+    private int reanchorSliceSize = 8;
     /** Largest index move (relative) from any anchor before the whole underlying is revalued. */
     private double trustRadius = 0.01;
     /** Oldest anchor allowed before the whole underlying is revalued. */

@@ -92,7 +92,7 @@ public final class DaemonConfig
         @JsonProperty
         public int fillIdCapacity = 1 << 20;
         @JsonProperty
-        public int reanchorSliceSize = 16;
+        public int reanchorSliceSize = 8;
         @JsonProperty
         public double trustRadius = 0.01;
         @JsonProperty
