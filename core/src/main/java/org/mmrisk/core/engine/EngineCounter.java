@@ -15,6 +15,7 @@ public enum EngineCounter
     FILLS_UNPRICEABLE("fillsUnpriceable"),
     FILLS_DUPLICATE("fillsDuplicate"),
     FILLS_HELD("fillsHeld"),
+    FILLS_EXCHANGE_TIME_BACKWARDS("fillsExchangeTimeBackwards"),
     FILL_IDS_FORGOTTEN("fillIdsForgotten"),
     FILL_IDS_EVICTED_EARLY("fillIdsEvictedEarly"),
     POSITIONS("positions"),

@@ -27,6 +27,8 @@ public final class InstrumentState
      */
     double basis = Double.NaN;
     long lastTickNs = Long.MIN_VALUE;
+    /** Exchange time of the last tick that carried one. */
+    long lastTickExchangeNs = Long.MIN_VALUE;
 
     /** What this instrument currently adds to its underlying's sums (see {@link UnderlyingRisk#attach}). */
     double contributedQuantity;

@@ -31,6 +31,8 @@ public enum RejectReason
     INVALID_SMILE,
     /** A control command with missing or bad arguments. */
     INVALID_CONTROL,
+    /** A tick whose exchange time is before the instrument's last tick's: older than what the engine holds. */
+    STALE_TICK,
     /** A fill whose (venue, fill id) was already applied: a gateway's re-send. Nothing changes. */
     DUPLICATE_FILL,
     /**

@@ -57,6 +57,7 @@ public final class RiskEngine
     private final SeenFills seenFills;
     /** Undefined instruments holding parked fills, per venue: each halts every underlying of that venue. */
     private final Long2LongHashMap parkedByVenue = new Long2LongHashMap(0);
+    private final Long2LongHashMap lastFillExchangeNsByVenue = new Long2LongHashMap(Long.MIN_VALUE);
     private final QuotingGuard guard;
     private final QuotingGuard.AlertSink guardAlerts =
         (code, underlying, instrumentId, value, threshold) -> raise(code, underlying, instrumentId, value, threshold);
@@ -237,6 +238,15 @@ public final class RiskEngine
         {
             return RejectReason.INVALID_VALUE;
         }
+        if (event.exchangeTimeNs != RiskEvent.NULL_TIME)
+        {
+            if (event.exchangeTimeNs < state.lastTickExchangeNs)
+            {
+                // an older quote than the one held must not overwrite it
+                return RejectReason.STALE_TICK;
+            }
+            state.lastTickExchangeNs = event.exchangeTimeNs;
+        }
         state.bid = event.bid;
         state.ask = event.ask;
         state.mark = event.mark;
@@ -345,6 +355,7 @@ public final class RiskEngine
         }
         final double signedQuantity = event.side == Side.BUY ? event.quantity : -event.quantity;
         counters.increment(EngineCounter.FILLS);
+        checkExchangeTimeOrder(event);
         if (!state.isDefined())
         {
             if (state.position().quantity() == 0 && state.parkedVenue == AsciiCode.NONE)
@@ -375,6 +386,27 @@ public final class RiskEngine
         }
         underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         return null;
+    }
+
+    /**
+     * A venue's fills arrive in exchange-time order; one that goes back is still a real trade, so it is applied and
+     * alerted.
+     */
+    private void checkExchangeTimeOrder(final RiskEvent event)
+    {
+        final long lastNs = lastFillExchangeNsByVenue.get(event.venue);
+        if (lastNs != Long.MIN_VALUE && event.exchangeTimeNs < lastNs)
+        {
+            counters.increment(EngineCounter.FILLS_EXCHANGE_TIME_BACKWARDS);
+            final InstrumentState state = instruments.get(event.instrumentId);
+            final long underlying = state != null && state.isDefined() ? state.instrument().underlying() : AsciiCode.NONE;
+            raise(AlertCode.EXCHANGE_TIME_BACKWARDS, underlying, event.instrumentId,
+                (lastNs - event.exchangeTimeNs) / 1e9);
+        }
+        else
+        {
+            lastFillExchangeNsByVenue.put(event.venue, event.exchangeTimeNs);
+        }
     }
 
     /**

@@ -28,6 +28,11 @@ public enum AlertCode
     POSITION_SETTLED(9),
     /** A fill arrived while its underlying was halted: it is a real trade and was applied. */
     FILL_WHILE_HALTED(10),
+    /**
+     * A venue's fill carries an exchange time before that venue's previous fill: applied (a real trade), alerted
+     * (a gateway replaying or a venue clock step). {@code value} is how far back, in seconds.
+     */
+    EXCHANGE_TIME_BACKWARDS(11),
     /** A limit moved the underlying along the ladder: value = measure, threshold = the limit, state = new state. */
     LIMIT_DELTA(20),
     LIMIT_DOLLAR_GAMMA(21),

@@ -88,6 +88,32 @@ class ExactlyOnceFillsTest
         assertThat(quantity(PERP)).isEqualTo(101);
     }
 
+    @Test
+    void shouldApplyAndAlertAFillWhoseExchangeTimeGoesBackWithinItsVenue()
+    {
+        apply(events.fill(T0 + 1, PERP, Side.BUY, 100, 100_000, "DERIBIT", "a", T0 + 1_000_000_000L));
+        assertThat(apply(events.fill(T0 + 2, PERP, Side.BUY, 50, 100_000, "DERIBIT", "b", T0))).isNull();
+
+        assertThat(quantity(PERP)).isEqualTo(150);
+        assertThat(output.alerts).contains(AlertCode.EXCHANGE_TIME_BACKWARDS);
+        assertThat(output.alertValues.get(output.alerts.indexOf(AlertCode.EXCHANGE_TIME_BACKWARDS))).isEqualTo(1.0);
+        assertThat(engine.counters().get(EngineCounter.FILLS_EXCHANGE_TIME_BACKWARDS)).isEqualTo(1);
+        assertThat(apply(events.fill(T0 + 3, PERP, Side.BUY, 1, 100_000, "OKX", "c", T0))).as("another venue").isNull();
+        assertThat(engine.counters().get(EngineCounter.FILLS_EXCHANGE_TIME_BACKWARDS)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRejectATickOlderThanTheOneHeld()
+    {
+        final RiskEvent newer = events.tick(T0 + 2, PERP, 100_100, 100_110);
+        newer.exchangeTimeNs = T0 + 2;
+        assertThat(apply(newer)).isNull();
+        final RiskEvent older = events.tick(T0 + 3, PERP, 99_000, 99_010);
+        older.exchangeTimeNs = T0 + 1;
+        assertThat(apply(older)).isEqualTo(RejectReason.STALE_TICK);
+        assertThat(engine.instruments().get(PERP).midOrMark()).isEqualTo(100_105);
+    }
+
     private double quantity(final int id)
     {
         return engine.instruments().get(id).position().quantity();
