@@ -140,4 +140,19 @@ public final class InstrumentState
     {
         return markIv;
     }
+
+    /**
+     * @return the unrealized P&L of this position in USD at its mark (else mid), coin P&L converted at
+     * {@code indexUsd}; 0 without a mark.
+     */
+    public double unrealizedUsd(final double indexUsd)
+    {
+        final double markPrice = markOrMid();
+        if (!isDefined() || !(markPrice > 0))
+        {
+            return 0;
+        }
+        final double pnl = position.unrealizedInSettlement(instrument, markPrice);
+        return instrument.isInverse() ? pnl * indexUsd : pnl;
+    }
 }

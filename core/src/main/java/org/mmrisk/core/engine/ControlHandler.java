@@ -1,0 +1,113 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.ControlCommand;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.limits.PortfolioLimitKind;
+import org.mmrisk.core.output.AlertCode;
+
+/**
+ * Operator commands from the control queue, in journal order: halt, resume, limits and the coin balance. Each is
+ * validated and echoed as an alert (the audit trail). Owned by the engine thread.
+ */
+final class ControlHandler
+{
+    private final EngineContext ctx;
+
+    ControlHandler(final EngineContext ctx)
+    {
+        this.ctx = ctx;
+    }
+
+    RejectReason onControl(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateControl(event);
+        if (reason != null)
+        {
+            ctx.raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, Double.NaN);
+            return reason;
+        }
+        final LimitKind limit = event.command == ControlCommand.SET_LIMIT ?
+            LimitKind.fromKey(event.limitName, event.limitNameLength) : null;
+        final PortfolioLimitKind portfolioLimit = event.command == ControlCommand.SET_LIMIT ?
+            PortfolioLimitKind.fromKey(event.limitName, event.limitNameLength) : null;
+        final boolean portfolioWide = portfolioLimit != null && event.underlying == AsciiCode.NONE;
+        if (event.command == ControlCommand.SET_LIMIT && (limit == null && !portfolioWide || !(event.value > 0)))
+        {
+            ctx.raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, event.value);
+            return RejectReason.INVALID_CONTROL;
+        }
+        switch (event.command)
+        {
+            case HALT:
+                setOperatorHalt(event.underlying, true);
+                break;
+            case RESUME:
+                setOperatorHalt(event.underlying, false);
+                break;
+            case SET_LIMIT:
+                if (portfolioWide)
+                {
+                    ctx.portfolio.setLimit(portfolioLimit, event.value);
+                    ctx.touchAll();
+                }
+                else
+                {
+                    setLimit(event.underlying, limit, event.value);
+                }
+                break;
+            case SET_EQUITY:
+                setCoinBalance(event.underlying, event.value);
+                break;
+            default:
+                break;
+        }
+        ctx.counters.increment(EngineCounter.CONTROLS);
+        ctx.raise(AlertCode.CONTROL_APPLIED, event.underlying, 0, event.command.ordinal());
+        return null;
+    }
+
+    /**
+     * The account's coin balance, as the venue reports it (the engine then adds the cash flows of later fills).
+     */
+    private void setCoinBalance(final long code, final double coins)
+    {
+        final UnderlyingRisk underlying = ctx.underlying(code);
+        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
+        underlying.coinBalance = coins - underlying.coinCash;
+        underlying.recordTrade(valueBeforeUsd);
+        underlying.dirty = true;
+    }
+
+    private void setOperatorHalt(final long code, final boolean halt)
+    {
+        for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
+        {
+            final UnderlyingRisk underlying = ctx.underlyings.get(i);
+            if (code == AsciiCode.NONE || underlying.code() == code)
+            {
+                underlying.operatorHalt = halt;
+                if (!halt && underlying.unknownRisk)
+                {
+                    underlying.unknownRisk = false;
+                    underlying.unknownRiskAcknowledged = true;
+                }
+                underlying.dirty = true;
+            }
+        }
+    }
+
+    private void setLimit(final long code, final LimitKind limit, final double value)
+    {
+        for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
+        {
+            final UnderlyingRisk underlying = ctx.underlyings.get(i);
+            if (code == AsciiCode.NONE || underlying.code() == code)
+            {
+                underlying.limits[limit.ordinal()] = value;
+                underlying.dirty = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.mmrisk.core.engine;
+
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.output.AlertCode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the engine's parts share: the instruments and underlyings, engine time, the counters and the alerts raised
+ * during the batch. Owned by the engine thread.
+ */
+final class EngineContext
+{
+    private static final int ALERT_CAPACITY = 1024;
+
+    final EngineConfig config;
+    final EngineCounters counters = new EngineCounters();
+    final Int2ObjectHashMap<InstrumentState> instruments = new Int2ObjectHashMap<>();
+    final Long2ObjectHashMap<UnderlyingRisk> underlyingByCode = new Long2ObjectHashMap<>();
+    /** In name order, for deterministic reports. */
+    final List<UnderlyingRisk> underlyings = new ArrayList<>();
+    final AlertQueue alerts = new AlertQueue(ALERT_CAPACITY);
+    /** Undefined instruments holding parked fills, per venue: each halts every underlying of that venue. */
+    final Long2LongHashMap parkedByVenue = new Long2LongHashMap(0);
+    final PortfolioGuard portfolio;
+    long timeNs = Long.MIN_VALUE;
+
+    EngineContext(final EngineConfig config)
+    {
+        this.config = config;
+        this.portfolio = new PortfolioGuard(config);
+    }
+
+    /**
+     * @return the underlying of {@code code}, created (with its configured limits, balance and hedging) on first use.
+     */
+    UnderlyingRisk underlying(final long code)
+    {
+        UnderlyingRisk underlying = underlyingByCode.get(code);
+        if (underlying == null)
+        {
+            underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear(), config.moneynessBucketEdges(),
+                config.limitsOf(code));
+            underlying.coinBalance = config.coinBalance(code);
+            underlying.equityDelta = config.equityDelta();
+            underlying.hedging = config.hedging(code);
+            underlyingByCode.put(code, underlying);
+            insertSorted(underlying);
+        }
+        return underlying;
+    }
+
+    private void insertSorted(final UnderlyingRisk underlying)
+    {
+        final String name = underlying.name();
+        int i = 0;
+        while (i < underlyings.size() && underlyings.get(i).name().compareTo(name) < 0)
+        {
+            i++;
+        }
+        underlyings.add(i, underlying);
+    }
+
+    /**
+     * Marks every underlying for re-evaluation at the end of the batch (rare events that may change any state).
+     */
+    void touchAll()
+    {
+        for (int i = 0, n = underlyings.size(); i < n; i++)
+        {
+            underlyings.get(i).dirty = true;
+        }
+    }
+
+    boolean isVenueParked(final UnderlyingRisk u)
+    {
+        for (int i = 0, count = u.venueCount(); i < count; i++)
+        {
+            if (parkedByVenue.get(u.venue(i)) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void raise(final AlertCode code, final UnderlyingRisk underlying, final int instrumentId, final double value,
+        final double threshold)
+    {
+        if (!alerts.add(timeNs, code, underlying.code(), instrumentId, value, threshold, underlying.state))
+        {
+            counters.increment(EngineCounter.ALERTS_DROPPED);
+        }
+    }
+
+    /**
+     * An alert on an underlying by code (none: the portfolio's state goes with it).
+     */
+    void raise(final AlertCode code, final long underlying, final int instrumentId, final double value,
+        final double threshold)
+    {
+        final UnderlyingRisk risk = underlyingByCode.get(underlying);
+        final QuotingState state = risk != null ? risk.state : portfolio.state();
+        if (!alerts.add(timeNs, code, underlying, instrumentId, value, threshold, state))
+        {
+            counters.increment(EngineCounter.ALERTS_DROPPED);
+        }
+    }
+
+    void raise(final AlertCode code, final long underlying, final int instrumentId, final double value)
+    {
+        raise(code, underlying, instrumentId, value, Double.NaN);
+    }
+
+    /**
+     * @return the underlying code of a defined instrument, else none.
+     */
+    long underlyingOf(final int instrumentId)
+    {
+        final InstrumentState state = instruments.get(instrumentId);
+        return state != null && state.isDefined() ? state.instrument().underlying() : AsciiCode.NONE;
+    }
+}

@@ -1,0 +1,223 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.EventType;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.vol.SmileRejectReason;
+import org.mmrisk.core.vol.VolSurface;
+
+/**
+ * Reference and market data: instrument definitions, ticks (with the forward curve, venue bases and funding
+ * events) and vol smiles and surfaces. Owned by the engine thread.
+ */
+final class MarketHandler
+{
+    private final EngineContext ctx;
+    private SmileRejectReason lastSmileReject = SmileRejectReason.NONE;
+
+    MarketHandler(final EngineContext ctx)
+    {
+        this.ctx = ctx;
+    }
+
+    RejectReason onInstrument(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateInstrument(event, ctx.timeNs);
+        if (reason != null)
+        {
+            return reason;
+        }
+        InstrumentState state = ctx.instruments.get(event.instrumentId);
+        if (state != null && state.isDefined())
+        {
+            if (state.instrument().sameTerms(event))
+            {
+                return null;
+            }
+            ctx.raise(AlertCode.INSTRUMENT_REDEFINED, state.instrument().underlying(), event.instrumentId, Double.NaN);
+            return RejectReason.INSTRUMENT_REDEFINED;
+        }
+        if (state == null)
+        {
+            state = new InstrumentState(event.instrumentId);
+            ctx.instruments.put(event.instrumentId, state);
+        }
+        final UnderlyingRisk underlying = ctx.underlying(event.underlying);
+        state.define(Instrument.from(event), underlying);
+        underlying.add(state);
+        if (state.parkedVenue != AsciiCode.NONE)
+        {
+            final long parked = ctx.parkedByVenue.get(state.parkedVenue) - 1;
+            if (parked > 0)
+            {
+                ctx.parkedByVenue.put(state.parkedVenue, parked);
+            }
+            else
+            {
+                ctx.parkedByVenue.remove(state.parkedVenue);
+            }
+            state.parkedVenue = AsciiCode.NONE;
+        }
+        final HedgeConfig hedging = underlying.hedging;
+        if (hedging != null && state.instrument().symbol().equals(hedging.instrumentSymbol()))
+        {
+            underlying.hedgeInstrument = state;
+        }
+        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        ctx.counters.increment(EngineCounter.INSTRUMENTS_DEFINED);
+        return null;
+    }
+
+    RejectReason onTick(final RiskEvent event)
+    {
+        final InstrumentState state = ctx.instruments.get(event.instrumentId);
+        if (state == null || !state.isDefined())
+        {
+            return RejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (state.settled)
+        {
+            return RejectReason.EXPIRED_INSTRUMENT;
+        }
+        final RejectReason reason = InputValidator.validateTick(event);
+        if (reason != null)
+        {
+            return reason;
+        }
+        if (!Double.isNaN(event.fundingRate) && state.instrument().kind() != InstrumentKind.PERPETUAL)
+        {
+            return RejectReason.INVALID_VALUE;
+        }
+        if (event.exchangeTimeNs != RiskEvent.NULL_TIME)
+        {
+            if (event.exchangeTimeNs < state.lastTickExchangeNs)
+            {
+                // an older quote than the one held must not overwrite it
+                return RejectReason.STALE_TICK;
+            }
+            state.lastTickExchangeNs = event.exchangeTimeNs;
+        }
+        state.bid = event.bid;
+        state.ask = event.ask;
+        state.mark = event.mark;
+        state.markIv = Double.isNaN(event.markIv) ? state.markIv : event.markIv;
+        state.lastTickNs = ctx.timeNs;
+        if (state.underlying().isIndexSource(state))
+        {
+            state.underlying().lastIndexTickNs = ctx.timeNs;
+        }
+        updateForwards(state, event.underlyingPrice);
+        if (!Double.isNaN(event.fundingRate))
+        {
+            payFunding(state, event.fundingRate);
+        }
+        state.underlying().touchInstrument(state);
+        state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        ctx.counters.increment(EngineCounter.TICKS);
+        return null;
+    }
+
+    /**
+     * Keeps the instrument's basis to the index (futures and perpetual: their mid; options: the venue's forward)
+     * and feeds the forward curve, which holds bases, from futures and the perpetual.
+     */
+    private void updateForwards(final InstrumentState state, final double venueForwardUsd)
+    {
+        final UnderlyingRisk underlying = state.underlying();
+        final Instrument instrument = state.instrument();
+        final double indexUsd = underlying.resolveIndexUsd();
+        final double priceUsd = instrument.kind() == InstrumentKind.OPTION ? venueForwardUsd : state.midOrMark();
+        if (!(indexUsd > 0) || !(priceUsd > 0) || instrument.kind() == InstrumentKind.INDEX)
+        {
+            return;
+        }
+        state.basis = priceUsd / indexUsd;
+        if (instrument.kind() == InstrumentKind.FUTURE)
+        {
+            underlying.forwards().setFuture(instrument.expiryNs(), state.basis, ctx.timeNs);
+            underlying.touchExpiry(instrument.expiryNs());
+        }
+        else if (underlying.isCurvePerpetual(state))
+        {
+            underlying.forwards().perpetualUsd(state.basis);
+        }
+    }
+
+    /**
+     * A funding event of a perpetual: longs pay rate × notional at the mark (else mid) when the rate is positive.
+     * An inverse contract's notional is c/mark coins per contract and it pays in coin; a linear one pays in USD.
+     */
+    private void payFunding(final InstrumentState state, final double rate)
+    {
+        final double quantity = state.position().quantity();
+        final double markUsd = state.markOrMid();
+        ctx.counters.increment(EngineCounter.FUNDING_EVENTS);
+        if (quantity == 0 || !(markUsd > 0))
+        {
+            return;
+        }
+        final Instrument instrument = state.instrument();
+        final UnderlyingRisk underlying = state.underlying();
+        final double indexUsd = underlying.resolveIndexUsd();
+        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
+        underlying.detach(state);
+        if (instrument.isInverse())
+        {
+            final double coins = -quantity * instrument.contractSize() / markUsd * rate;
+            state.position().receiveFunding(indexUsd > 0 ? coins * indexUsd : 0, coins);
+            underlying.coinCash += coins;
+        }
+        else
+        {
+            state.position().receiveFunding(-quantity * instrument.contractSize() * markUsd * rate, 0);
+        }
+        underlying.attach(state);
+        // a cash flow, not a market move: it is realized P&L, kept out of the P&L explain like fees
+        underlying.recordTrade(valueBeforeUsd);
+    }
+
+    /**
+     * A {@code vol} event replaces one expiry's smile, a {@code surface} event the whole surface, atomically. An
+     * update that would make the surface arbitrageable is rejected as a whole (INVALID_SMILE, with an alert whose
+     * value is the {@link SmileRejectReason} ordinal) and the previous smiles stay.
+     */
+    RejectReason onSmiles(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateSmiles(event, ctx.timeNs);
+        if (reason != null)
+        {
+            return reason;
+        }
+        final UnderlyingRisk underlying = ctx.underlying(event.underlying);
+        final VolSurface surface = underlying.surface();
+        lastSmileReject = event.type == EventType.VOL && event.smileCount == 1 ?
+            surface.applySmile(event.smileExpiryNs[0], event.sviA[0], event.sviB[0], event.sviRho[0], event.sviM[0],
+                event.sviSigma[0], ctx.timeNs) :
+            surface.applySurface(event.smileCount, event.smileExpiryNs, event.sviA, event.sviB, event.sviRho,
+                event.sviM, event.sviSigma, ctx.timeNs);
+        if (lastSmileReject != SmileRejectReason.NONE)
+        {
+            ctx.raise(AlertCode.SMILE_REJECTED, event.underlying, 0, lastSmileReject.ordinal());
+            return RejectReason.INVALID_SMILE;
+        }
+        if (event.type == EventType.VOL && event.smileCount == 1)
+        {
+            underlying.touchExpiry(event.smileExpiryNs[0]);
+        }
+        else
+        {
+            underlying.needsFullRevaluation = true;
+        }
+        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        ctx.counters.increment(EngineCounter.VOL_UPDATES);
+        return null;
+    }
+
+    SmileRejectReason lastSmileReject()
+    {
+        return lastSmileReject;
+    }
+}

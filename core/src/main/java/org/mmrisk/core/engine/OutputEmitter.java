@@ -1,0 +1,138 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.RiskSnapshot;
+
+/**
+ * Hands the engine's decisions of a batch to the {@link RiskOutput}, each with the next output sequence: alerts,
+ * the quote adjustments worth sending, hedge signals and due risk snapshots. Owned by the engine thread;
+ * allocation-free (flyweights are fields).
+ */
+final class OutputEmitter
+{
+    private final EngineContext ctx;
+    private final RiskOutput output;
+    private final InventorySkew skew;
+    private final HedgeSignals hedges = new HedgeSignals();
+    private final QuoteAdjustment quote = new QuoteAdjustment();
+    private final RiskSnapshot snapshot = new RiskSnapshot();
+    private long nextOutputSequence;
+
+    OutputEmitter(final EngineContext ctx, final RiskOutput output)
+    {
+        this.ctx = ctx;
+        this.output = output;
+        this.skew = new InventorySkew(ctx.config, ctx.counters);
+    }
+
+    void emitAlerts()
+    {
+        for (int i = 0, n = ctx.alerts.size(); i < n; i++)
+        {
+            final Alert alert = ctx.alerts.get(i);
+            alert.sequence = nextOutputSequence++;
+            output.onAlert(alert);
+            ctx.counters.increment(EngineCounter.ALERTS_EMITTED);
+        }
+        ctx.alerts.clear();
+    }
+
+    void emitQuotes(final UnderlyingRisk underlying)
+    {
+        if (!(underlying.indexUsd > 0))
+        {
+            return;
+        }
+        skew.prepare(underlying);
+        for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
+        {
+            final InstrumentState state = underlying.instrument(i);
+            if (InventorySkew.isQuoted(state) && skew.update(state, underlying, quote, ctx.timeNs))
+            {
+                quote.sequence = nextOutputSequence++;
+                quote.timeNs = ctx.timeNs;
+                quote.instrumentId = state.instrumentId();
+                quote.kind = state.instrument().kind();
+                quote.underlying = underlying.code();
+                quote.causeJournalSequence = underlying.causeJournalSequence;
+                quote.causeReceiveTimeNs = underlying.causeReceiveTimeNs;
+                quote.causeSendTimeNs = underlying.causeSendTimeNs;
+                InventorySkew.remember(state, quote, ctx.timeNs);
+                output.onQuoteAdjustment(quote);
+                ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
+            }
+        }
+    }
+
+    void emitHedge(final UnderlyingRisk u)
+    {
+        final HedgeConfig hedging = u.hedging;
+        if (hedging != null && hedges.decide(u, hedging, ctx.timeNs))
+        {
+            final org.mmrisk.core.output.HedgeSignal signal = hedges.signal();
+            signal.sequence = nextOutputSequence++;
+            output.onHedgeSignal(signal);
+            ctx.counters.increment(EngineCounter.HEDGES_EMITTED);
+        }
+    }
+
+    void emitSnapshot(final UnderlyingRisk underlying)
+    {
+        final RiskSnapshot s = snapshot;
+        s.sequence = nextOutputSequence++;
+        s.timeNs = ctx.timeNs;
+        s.underlying = underlying.code();
+        s.indexUsd = underlying.indexUsd;
+        s.delta = underlying.delta;
+        s.deltaUsd = underlying.deltaUsd();
+        s.gamma = underlying.gamma;
+        s.vega = underlying.vega;
+        s.theta = underlying.theta;
+        s.realizedPnlUsd = underlying.realizedPnlUsd;
+        s.unrealizedPnlUsd = underlying.unrealizedPnlUsd();
+        s.maxApproxError = underlying.maxApproxError;
+        underlying.maxApproxError = 0;
+        if (underlying.explain.isStarted())
+        {
+            underlying.explainAtSnapshot.markInterval(underlying.explain, underlying.bookValueUsd(), ctx.timeNs);
+        }
+        s.eventsProcessed = ctx.counters.get(EngineCounter.EVENTS);
+        s.state = underlying.state;
+        fillPositions(underlying, s);
+        underlying.lastSnapshotNs = ctx.timeNs;
+        output.onRiskSnapshot(s);
+        ctx.counters.increment(EngineCounter.SNAPSHOTS_EMITTED);
+    }
+
+    private static void fillPositions(final UnderlyingRisk underlying, final RiskSnapshot s)
+    {
+        s.ensureCapacity(underlying.instrumentCount());
+        int count = 0;
+        for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
+        {
+            final InstrumentState state = underlying.instrument(i);
+            if (state.position().quantity() != 0 || state.position().realizedPnlUsd() != 0)
+            {
+                s.instrumentId[count] = state.instrumentId();
+                s.quantity[count] = state.position().quantity();
+                s.avgPrice[count] = state.position().avgPrice();
+                s.positionRealizedPnlUsd[count] = state.position().realizedPnlUsd();
+                s.positionUnrealizedPnlUsd[count] = state.unrealizedUsd(underlying.indexUsd);
+                count++;
+            }
+        }
+        s.positionCount = count;
+    }
+
+    long nextOutputSequence()
+    {
+        return nextOutputSequence;
+    }
+
+    void batchComplete()
+    {
+        output.onBatchComplete();
+    }
+}
