@@ -77,6 +77,9 @@ class DaemonIntegrationTest
         }
         replayed.forEach(node -> node.remove("symbol"));
         assertThat(replayed).isEqualTo(outputs);
+        assertThat(outputs).as("the delta limit and the hedge band were crossed")
+            .anyMatch(n -> "hedge".equals(n.get("type").asText()))
+            .anyMatch(n -> "LIMIT_DELTA".equals(n.path("code").asText()));
     }
 
     private Path writeConfig() throws Exception
@@ -89,7 +92,8 @@ class DaemonIntegrationTest
             "ring: {size: 1024, waitStrategy: sleeping}",
             "ingress: {idleStrategy: backoff, batchLimit: 16, timerIntervalMs: 20}",
             "egress: {heartbeatIntervalMs: 50}",
-            "engine: {snapshotIntervalMs: 100}",
+            "engine: {snapshotIntervalMs: 100, limits: {BTC: {delta: 0.5}},",
+            "  hedging: {BTC: {instrument: BTC-PERPETUAL, bandCoins: 0.2, target: zero, timeoutMs: 1000}}}",
             ""));
         return file;
     }

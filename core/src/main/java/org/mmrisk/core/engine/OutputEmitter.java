@@ -90,7 +90,7 @@ final class OutputEmitter
         s.gamma = underlying.gamma;
         s.vega = underlying.vega;
         s.theta = underlying.theta;
-        s.realizedPnlUsd = underlying.realizedPnlUsd;
+        s.realizedPnlUsd = underlying.realizedPnlUsd();
         s.unrealizedPnlUsd = underlying.unrealizedPnlUsd();
         s.maxApproxError = underlying.maxApproxError;
         underlying.maxApproxError = 0;
