@@ -36,9 +36,7 @@ public final class UnderlyingRisk
     private final List<InstrumentState> touched = new ArrayList<>();
     private final Long2ObjectHashMap<List<InstrumentState>> optionsByExpiry = new Long2ObjectHashMap<>();
     final TaylorExposure exposure = new TaylorExposure();
-    private final Long2ObjectHashMap<TaylorExposure> expiryBuckets = new Long2ObjectHashMap<>();
-    private final double[] moneynessEdges;
-    private final TaylorExposure[] moneynessBuckets;
+    private final ExposureBuckets buckets;
     final PnlExplain explain = new PnlExplain();
     final PnlExplain explainAtSnapshot = new PnlExplain();
     /** Engine time of the last evaluation of the aggregates. */
@@ -125,12 +123,7 @@ public final class UnderlyingRisk
         this.code = code;
         this.limits = limits;
         java.util.Arrays.fill(limitLevels, QuotingState.NORMAL);
-        this.moneynessEdges = moneynessEdges.clone();
-        this.moneynessBuckets = new TaylorExposure[moneynessEdges.length + 1];
-        for (int i = 0; i < moneynessBuckets.length; i++)
-        {
-            moneynessBuckets[i] = new TaylorExposure();
-        }
+        this.buckets = new ExposureBuckets(moneynessEdges);
         this.forwards = new ForwardCurve(ForwardCurve.DEFAULT_CAPACITY, fallbackBasisPerYear);
         this.name = AsciiCode.toString(code);
     }
@@ -139,7 +132,7 @@ public final class UnderlyingRisk
     {
         instruments.add(state);
         final long bucketExpiryNs = Instrument.hasExpiry(state.instrument().kind()) ? state.instrument().expiryNs() : NO_EXPIRY;
-        state.expiryBucket = expiryBuckets.computeIfAbsent(bucketExpiryNs, k -> newBucket());
+        state.expiryBucket = buckets.expiry(bucketExpiryNs);
         final InstrumentKind kind = state.instrument().kind();
         if (kind == InstrumentKind.INDEX && indexInstrument == null)
         {
@@ -340,86 +333,29 @@ public final class UnderlyingRisk
         return coinBalance + coinCash + unrealizedCoinDeltaOne;
     }
 
-    private TaylorExposure newBucket()
-    {
-        final TaylorExposure bucket = new TaylorExposure();
-        bucket.reset(exposure.refIndexUsd(), exposure.refTimeNs());
-        return bucket;
-    }
-
     /**
      * @return the largest |vega| of one expiry at the last evaluation, USD per vol point.
      */
     double largestExpiryVegaUsd()
     {
-        double largest = 0;
-        if (indexUsd > 0)
-        {
-            for (final TaylorExposure bucket : expiryBuckets.values())
-            {
-                largest = Math.max(largest, Math.abs(bucket.vega(indexUsd)));
-            }
-        }
-        return largest;
-    }
-
-    private int moneynessBucketOf(final double k)
-    {
-        int bucket = 0;
-        while (bucket < moneynessEdges.length && k >= moneynessEdges[bucket])
-        {
-            bucket++;
-        }
-        return bucket;
+        return indexUsd > 0 ? buckets.largestExpiryVegaUsd(indexUsd) : 0;
     }
 
     /**
-     * Reads one bucket's aggregates at the last evaluation, for reports: delta, gamma, vega, theta, vanna, volga.
-     *
-     * @param out at least 6 long.
+     * @return the expiry and moneyness buckets, for reports (read them at {@link #indexUsd()} and
+     * {@link #evaluatedNs()}).
      */
-    private void readBucket(final TaylorExposure bucket, final double[] out)
+    public ExposureBuckets buckets()
     {
-        final boolean valued = indexUsd > 0 && evaluatedNs != Long.MIN_VALUE;
-        out[0] = valued ? bucket.delta(indexUsd, evaluatedNs) : 0;
-        out[1] = valued ? bucket.gamma(indexUsd) : 0;
-        out[2] = valued ? bucket.vega(indexUsd) : 0;
-        out[3] = valued ? bucket.theta(indexUsd) : 0;
-        out[4] = bucket.vanna();
-        out[5] = bucket.volga();
+        return buckets;
     }
 
     /**
-     * @return the expiries that have a bucket, ascending ({@link #NO_EXPIRY} first); for reports, allocates.
+     * @return engine time of the last evaluation of the aggregates, {@link Long#MIN_VALUE} before the first.
      */
-    public long[] bucketExpiries()
+    public long evaluatedNs()
     {
-        final long[] expiries = new long[expiryBuckets.size()];
-        int i = 0;
-        for (final Long2ObjectHashMap<TaylorExposure>.KeyIterator it = expiryBuckets.keySet().iterator(); it.hasNext(); )
-        {
-            expiries[i++] = it.nextLong();
-        }
-        java.util.Arrays.sort(expiries);
-        return expiries;
-    }
-
-    public void readExpiryBucket(final long expiryNs, final double[] out)
-    {
-        readBucket(expiryBuckets.get(expiryNs), out);
-    }
-
-    /**
-     * @return the moneyness bucket edges in k = ln(K/F); bucket i spans [edge i−1, edge i).
-     */
-    public double[] moneynessEdges()
-    {
-        return moneynessEdges.clone();
-    }
-
-    public void readMoneynessBucket(final int bucket, final double[] out)
-    {
-        readBucket(moneynessBuckets[bucket], out);
+        return evaluatedNs;
     }
 
     /**
@@ -487,7 +423,7 @@ public final class UnderlyingRisk
             s.expiryBucket.remove(s.contributedQuantity, risk);
             if (s.moneynessBucket >= 0)
             {
-                moneynessBuckets[s.moneynessBucket].remove(s.contributedQuantity, risk);
+                buckets.removeFromMoneyness(s.moneynessBucket, s.contributedQuantity, risk);
                 s.moneynessBucket = -1;
             }
             s.contributedQuantity = 0;
@@ -529,8 +465,7 @@ public final class UnderlyingRisk
             s.expiryBucket.add(quantity, risk);
             if (s.instrument().isOption())
             {
-                s.moneynessBucket = moneynessBucketOf(Math.log(s.instrument().strike() / risk.forward));
-                moneynessBuckets[s.moneynessBucket].add(quantity, risk);
+                s.moneynessBucket = buckets.addToMoneyness(s.instrument().strike(), quantity, risk);
             }
             s.contributedQuantity = quantity;
             s.contributedRisk = risk;
@@ -591,14 +526,7 @@ public final class UnderlyingRisk
     void resetSums(final long nowNs)
     {
         exposure.reset(indexUsd, nowNs);
-        for (final TaylorExposure bucket : expiryBuckets.values())
-        {
-            bucket.reset(indexUsd, nowNs);
-        }
-        for (final TaylorExposure bucket : moneynessBuckets)
-        {
-            bucket.reset(indexUsd, nowNs);
-        }
+        buckets.reset(indexUsd, nowNs);
         realizedPnlUsd = 0;
         unrealizedLinearUsd = 0;
         unrealizedCoin = 0;

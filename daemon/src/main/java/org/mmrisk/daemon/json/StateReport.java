@@ -177,16 +177,16 @@ public final class StateReport
     private static void buckets(final UnderlyingRisk u, final ArrayNode out)
     {
         final double[] greeks = new double[6];
-        for (final long expiryNs : u.bucketExpiries())
+        for (final long expiryNs : u.buckets().expiries())
         {
             final ObjectNode n = out.addObject();
             n.put("underlying", u.name());
             n.put("bucket", "EXPIRY");
             n.put("expiry", expiryNs == UnderlyingRisk.NO_EXPIRY ? null : JsonTime.format(expiryNs));
-            u.readExpiryBucket(expiryNs, greeks);
+            u.buckets().readExpiry(expiryNs, u.indexUsd(), u.evaluatedNs(), greeks);
             bucketGreeks(greeks, n);
         }
-        final double[] edges = u.moneynessEdges();
+        final double[] edges = u.buckets().moneynessEdges();
         for (int i = 0; i <= edges.length; i++)
         {
             final ObjectNode n = out.addObject();
@@ -194,7 +194,7 @@ public final class StateReport
             n.put("bucket", "MONEYNESS");
             number(n, "kFrom", i == 0 ? Double.NaN : edges[i - 1]);
             number(n, "kTo", i == edges.length ? Double.NaN : edges[i]);
-            u.readMoneynessBucket(i, greeks);
+            u.buckets().readMoneyness(i, u.indexUsd(), u.evaluatedNs(), greeks);
             bucketGreeks(greeks, n);
         }
     }

@@ -1,0 +1,158 @@
+package org.mmrisk.core.engine;
+
+import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.Arrays;
+
+/**
+ * The exposure of one underlying split into buckets, each a {@link TaylorExposure} maintained with the totals:
+ * one per expiry ({@link UnderlyingRisk#NO_EXPIRY} for instruments without one) and, for options, one per moneyness
+ * range of k = ln(K/F) between configured edges (an option's range is taken from its forward at its anchor).
+ * Owned by the engine thread; allocation happens only when an expiry is first seen.
+ */
+public final class ExposureBuckets
+{
+    private static final int GREEKS = 6;
+
+    private final Long2ObjectHashMap<TaylorExposure> byExpiry = new Long2ObjectHashMap<>();
+    private final double[] moneynessEdges;
+    private final TaylorExposure[] byMoneyness;
+    private double refIndexUsd = Double.NaN;
+    private long refTimeNs;
+
+    ExposureBuckets(final double[] moneynessEdges)
+    {
+        this.moneynessEdges = moneynessEdges.clone();
+        this.byMoneyness = new TaylorExposure[moneynessEdges.length + 1];
+        for (int i = 0; i < byMoneyness.length; i++)
+        {
+            byMoneyness[i] = new TaylorExposure();
+        }
+    }
+
+    /**
+     * @return the bucket of {@code expiryNs}, created (around the current reference) when first seen.
+     */
+    TaylorExposure expiry(final long expiryNs)
+    {
+        TaylorExposure bucket = byExpiry.get(expiryNs);
+        if (bucket == null)
+        {
+            bucket = new TaylorExposure();
+            bucket.reset(refIndexUsd, refTimeNs);
+            byExpiry.put(expiryNs, bucket);
+        }
+        return bucket;
+    }
+
+    /**
+     * Adds an option's position to its moneyness bucket.
+     *
+     * @return the bucket index, to remove it with later.
+     */
+    int addToMoneyness(final double strike, final double quantity, final ContractRisk risk)
+    {
+        final int bucket = moneynessBucketOf(Math.log(strike / risk.forward));
+        byMoneyness[bucket].add(quantity, risk);
+        return bucket;
+    }
+
+    void removeFromMoneyness(final int bucket, final double quantity, final ContractRisk risk)
+    {
+        byMoneyness[bucket].remove(quantity, risk);
+    }
+
+    /**
+     * Empties every bucket with a new common reference, before a full revaluation.
+     */
+    void reset(final double indexUsd, final long nowNs)
+    {
+        refIndexUsd = indexUsd;
+        refTimeNs = nowNs;
+        for (final TaylorExposure bucket : byExpiry.values())
+        {
+            bucket.reset(indexUsd, nowNs);
+        }
+        for (final TaylorExposure bucket : byMoneyness)
+        {
+            bucket.reset(indexUsd, nowNs);
+        }
+    }
+
+    private int moneynessBucketOf(final double k)
+    {
+        int bucket = 0;
+        while (bucket < moneynessEdges.length && k >= moneynessEdges[bucket])
+        {
+            bucket++;
+        }
+        return bucket;
+    }
+
+    /**
+     * @return the largest |vega| of one expiry at {@code indexUsd}, USD per vol point; allocation-free.
+     */
+    double largestExpiryVegaUsd(final double indexUsd)
+    {
+        double largest = 0;
+        for (final TaylorExposure bucket : byExpiry.values())
+        {
+            largest = Math.max(largest, Math.abs(bucket.vega(indexUsd)));
+        }
+        return largest;
+    }
+
+    /**
+     * @return the expiries that have a bucket, ascending ({@link UnderlyingRisk#NO_EXPIRY} first); for reports,
+     * allocates.
+     */
+    public long[] expiries()
+    {
+        final long[] expiries = new long[byExpiry.size()];
+        int i = 0;
+        for (final Long2ObjectHashMap<TaylorExposure>.KeyIterator it = byExpiry.keySet().iterator(); it.hasNext(); )
+        {
+            expiries[i++] = it.nextLong();
+        }
+        Arrays.sort(expiries);
+        return expiries;
+    }
+
+    /**
+     * @return the moneyness bucket edges in k = ln(K/F); bucket i spans [edge i−1, edge i).
+     */
+    public double[] moneynessEdges()
+    {
+        return moneynessEdges.clone();
+    }
+
+    /**
+     * Reads one expiry bucket at (indexUsd, nowNs), for reports: delta, gamma, vega, theta, vanna, volga.
+     *
+     * @param out at least 6 long; zeros when there is no index.
+     */
+    public void readExpiry(final long expiryNs, final double indexUsd, final long nowNs, final double[] out)
+    {
+        read(byExpiry.get(expiryNs), indexUsd, nowNs, out);
+    }
+
+    public void readMoneyness(final int bucket, final double indexUsd, final long nowNs, final double[] out)
+    {
+        read(byMoneyness[bucket], indexUsd, nowNs, out);
+    }
+
+    private static void read(final TaylorExposure bucket, final double indexUsd, final long nowNs, final double[] out)
+    {
+        Arrays.fill(out, 0, GREEKS, 0);
+        if (bucket == null || !(indexUsd > 0) || nowNs == Long.MIN_VALUE)
+        {
+            return;
+        }
+        out[0] = bucket.delta(indexUsd, nowNs);
+        out[1] = bucket.gamma(indexUsd);
+        out[2] = bucket.vega(indexUsd);
+        out[3] = bucket.theta(indexUsd);
+        out[4] = bucket.vanna();
+        out[5] = bucket.volga();
+    }
+}
