@@ -6,7 +6,8 @@ import java.util.Arrays;
  * Whether a consumer kept up with an input rate: the largest latency seen in each second of the measurement window
  * (by the cause's scheduled send time). A consumer that keeps up has bounded latency; one that does not falls
  * further behind every second, so its latency grows with time. The verdict compares the middle value of the per-second
- * maxima over the last third of the window with the same over the first third.
+ * maxima over the last third of the window with the same over the first third: the late one may exceed the early one
+ * by at most a quarter of it or {@link #SLACK_NS}, whichever is more.
  * <p>
  * Owned by the reader's thread; allocation-free while recording.
  */
@@ -39,8 +40,8 @@ public final class LagTrend
     }
 
     /**
-     * @return true when every second saw a measurement and the late per-second maxima are within twice the early ones
-     * plus {@link #SLACK_NS}.
+     * @return true when every second saw a measurement and the late per-second maxima exceed the early ones by no more
+     * than a quarter of them or {@link #SLACK_NS}.
      */
     public boolean sustained()
     {
@@ -51,7 +52,8 @@ public final class LagTrend
                 return false;
             }
         }
-        return lateMaxNs() <= 2 * earlyMaxNs() + SLACK_NS;
+        final long early = earlyMaxNs();
+        return lateMaxNs() <= early + Math.max(SLACK_NS, early / 4);
     }
 
     /** @return the median of the per-second maxima over the first third of the window. */

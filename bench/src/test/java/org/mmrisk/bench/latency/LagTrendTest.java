@@ -36,6 +36,17 @@ class LagTrendTest
     }
 
     @Test
+    void shouldCallALargeLagThatKeepsGrowingNotSustained()
+    {
+        final LagTrend trend = new LagTrend(0, 3);
+        trend.record(0, 2_700_000_000L);
+        trend.record(SECOND_NS, 3_700_000_000L);
+        trend.record(2 * SECOND_NS, 4_700_000_000L);
+
+        assertThat(trend.sustained()).isFalse();
+    }
+
+    @Test
     void shouldCallASecondWithoutOutputsNotSustained()
     {
         final LagTrend trend = new LagTrend(0, 3);
