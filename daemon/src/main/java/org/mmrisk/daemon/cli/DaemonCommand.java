@@ -24,8 +24,8 @@ public final class DaemonCommand implements Callable<Integer>
     public Integer call()
     {
         final LoadedConfig loaded = ConfigLoader.load(config);
-        final ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-        try (RiskDaemon daemon = RiskDaemon.launch(loaded, ex ->
+        try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
+            RiskDaemon daemon = RiskDaemon.launch(loaded, ex ->
         {
             System.err.println("risk daemon: error: " + ex);
             ex.printStackTrace(System.err);

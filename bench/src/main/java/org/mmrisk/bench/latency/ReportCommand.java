@@ -1,0 +1,67 @@
+package org.mmrisk.bench.latency;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code latency report DIR}: the markdown summary of every reader summary in a results directory: latency per
+ * percentile of the raw hop, the relay and the daemon with the daemon/relay ratio (corrected and uncorrected), the
+ * daemon's internal latency, and the throughput verdicts.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Summarise the reader summaries (*.properties) of a results directory as markdown tables.")
+public final class ReportCommand implements Callable<Integer>
+{
+    @Parameters(index = "0", description = "results directory")
+    Path dir;
+
+    @Option(names = "--throughput-prefix", defaultValue = "tput-",
+        description = "labels of throughput runs start with this (default ${DEFAULT-VALUE})")
+    String throughputPrefix;
+
+    @Override
+    public Integer call() throws IOException
+    {
+        final List<Properties> latency = new ArrayList<>();
+        final List<Properties> throughput = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir))
+        {
+            for (final Path file : (Iterable<Path>)files.filter(f -> f.toString().endsWith(".properties")).sorted()::iterator)
+            {
+                final Properties p = new Properties();
+                try (Reader reader = Files.newBufferedReader(file))
+                {
+                    p.load(reader);
+                }
+                (p.getProperty("label", "").startsWith(throughputPrefix) ? throughput : latency).add(p);
+            }
+        }
+        final StringBuilder out = new StringBuilder();
+        if (!latency.isEmpty())
+        {
+            out.append("### Latency, corrected for coordinated omission (expected interval 1/rate)\n\n")
+                .append(RatioTable.render(latency, "corrected"))
+                .append("\n### Latency, uncorrected\n\n").append(RatioTable.render(latency, "uncorrected"))
+                .append("\n### Internal latency (receive − the consumer's read of the cause), uncorrected\n\n")
+                .append(RatioTable.render(latency, "internal"))
+                .append("\n### Keeping up during the latency runs\n\n").append(RatioTable.sustainedTable(latency));
+        }
+        if (!throughput.isEmpty())
+        {
+            out.append("\n### Throughput: sustained without lag growth\n\n").append(RatioTable.sustainedTable(throughput));
+        }
+        System.out.print(out);
+        return 0;
+    }
+}
