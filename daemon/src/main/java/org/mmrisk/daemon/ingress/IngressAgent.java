@@ -18,9 +18,15 @@ import org.mmrisk.daemon.ring.RingEvent;
  * <p>
  * Duty cycle: read the clock once and stamp the cycle's engine time max(last stamp, clock); poll the sources in
  * turn (rotating the first one, for fairness) up to the batch limit, decoding each message straight into a claimed
- * ring slot; inject a timer when one is due; then publish the last event with {@code batchEnd} set. One event is
- * held back until the next one decodes, so the last event of a batch is known when it is published. A message
- * that does not decode is counted under its reason and skipped; its slot is reused.
+ * ring slot; inject a timer when one is due; then end the batch by publishing the last event with
+ * {@code batchEnd} set. One event is held back until the next one decodes, so the last event of a batch is known
+ * when it is published. A message that does not decode is counted under its reason and skipped; its slot is reused.
+ * <p>
+ * <b>Batches grow under load.</b> While the consumers still have events of the ring to process, ending the batch
+ * would only queue another batch end behind them, so the batch stays open (its last event held back) and the
+ * next cycle's events join it, up to the batch limit; it ends as soon as the consumers have caught up. The
+ * engine's per-batch work (exposure, quotes) is then spread over more events exactly when input outruns it. The
+ * boundaries are journaled, so replay reproduces them whatever the timing was.
  * <p>
  * Owned by the ingress thread (or the thread stepping it in invoker mode); allocation-free in steady state.
  */
@@ -46,6 +52,8 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private long spareSequence = NO_SEQUENCE;
     private int currentSource;
     private int firstSource;
+    /** Events in the batch not yet ended, the held-back one included. */
+    private int openBatchEvents;
 
     /**
      * @param queues           the input queues, in source-id order.
@@ -132,10 +140,27 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         }
         if (pendingSequence != NO_SEQUENCE)
         {
-            publishPending(true);
-            counters.ingressBatches.increment();
+            if (openBatchEvents >= batchLimit || !consumersBehind())
+            {
+                publishPending(true);
+                openBatchEvents = 0;
+                counters.ingressBatches.increment();
+            }
+            else
+            {
+                // a batch held open is work in progress: do not let the idle strategy park
+                work++;
+            }
         }
         return work;
+    }
+
+    /**
+     * @return true when the journaller or the engine has not yet consumed everything published.
+     */
+    private boolean consumersBehind()
+    {
+        return ring.getMinimumGatingSequence() < ring.getCursor();
     }
 
     @Override
@@ -194,6 +219,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             publishPending(false);
         }
         pendingSequence = sequence;
+        openBatchEvents++;
     }
 
     private void publishPending(final boolean batchEnd)
