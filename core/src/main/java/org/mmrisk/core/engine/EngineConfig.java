@@ -70,6 +70,8 @@ public final class EngineConfig
     private long dayStartOffsetNs = 8 * 3_600_000_000_000L;
     /** Hedging per underlying code. */
     private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
+    /** Skip the skew pass of a batch when the last pass proves nothing moved enough (off: always a full pass). */
+    private boolean skewPassSkipping = true;
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -448,6 +450,17 @@ public final class EngineConfig
     public HedgeConfig hedging(final long underlyingCode)
     {
         return hedging.get(underlyingCode);
+    }
+
+    public EngineConfig skewPassSkipping(final boolean value)
+    {
+        skewPassSkipping = value;
+        return this;
+    }
+
+    public boolean skewPassSkipping()
+    {
+        return skewPassSkipping;
     }
 
     public EngineConfig snapshotIntervalNs(final long value)

@@ -34,6 +34,7 @@ public enum EngineCounter
     MAX_APPROX_ERROR_PPB("maxApproxErrorPpb"),
     QUOTES_EMITTED("quotesEmitted"),
     QUOTES_RATE_CAPPED("quotesRateCapped"),
+    SKEW_PASSES_SKIPPED("skewPassesSkipped"),
     HEDGES_EMITTED("hedgesEmitted"),
     SNAPSHOTS_EMITTED("snapshotsEmitted"),
     ALERTS_EMITTED("alertsEmitted"),

@@ -42,6 +42,7 @@ final class ExposureUpdater
      */
     void update(final UnderlyingRisk u, final long nowNs)
     {
+        u.clearReanchored();
         final double previousIndexUsd = u.indexUsd;
         u.indexUsd = u.resolveIndexUsd();
         final double indexMoveUsd = u.indexUsd - previousIndexUsd;
@@ -92,6 +93,7 @@ final class ExposureUpdater
         }
         // without an index nothing is priced and there is no reference to expand around: stay on full revaluation
         u.needsFullRevaluation = !(u.indexUsd > 0);
+        u.allReanchored = true;
         u.sweepCursor = 0;
         u.sweepErrorCoins = 0;
         u.sweepStartNs = nowNs;
@@ -129,6 +131,7 @@ final class ExposureUpdater
             u.detach(state);
             revaluer.revalueContract(state, u, nowNs);
             u.attach(state);
+            u.recordReanchor(state);
             explainVolChange(u, quantity, ivBefore, state.risk(), indexMoveUsd);
             counters.increment(EngineCounter.REANCHORS);
         }
@@ -172,6 +175,7 @@ final class ExposureUpdater
         u.detach(state);
         revaluer.revalueContract(state, u, nowNs);
         u.attach(state);
+        u.recordReanchor(state);
         counters.increment(EngineCounter.REANCHORS);
         if (quantity != 0 && quantity == state.contributedQuantity)
         {

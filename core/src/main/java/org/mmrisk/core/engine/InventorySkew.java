@@ -157,6 +157,53 @@ final class InventorySkew
             instrument.contractSize();
     }
 
+    boolean allowsSkip(final SkewScan scan, final QuotingState state)
+    {
+        return scan.allowsSkip(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state);
+    }
+
+    void beginScan(final SkewScan scan, final QuotingState state)
+    {
+        scan.begin(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state);
+    }
+
+    /**
+     * Folds an instrument, after its emit decision, into the bound of {@code scan}: its slack against the terms
+     * the scan was taken at.
+     */
+    void bound(final InstrumentState state, final SkewScan scan)
+    {
+        if (state.rateCapped || state.lastState != scan.stateOrNull())
+        {
+            scan.invalidate();
+            return;
+        }
+        final Instrument instrument = state.instrument();
+        final ContractRisk risk = state.risk();
+        final double perDelta = risk.deltaPerCoin;
+        final double perGamma = risk.gamma / coinsPerContract(instrument, risk.forward);
+        final double perVega = risk.vegaPerCoin;
+        final double shiftUsdAtScan = -(perDelta * scan.deltaTermUsd + perGamma * scan.gammaTerm +
+            perVega * scan.vegaTerm);
+        final double conversion = instrument.isCoinQuoted() ? risk.forward : 1.0;
+        final double slack = config.minShiftTicks() * instrument.tickSize() -
+            Math.abs(shiftUsdAtScan / conversion - state.lastShift);
+        scan.include(perDelta / conversion, perGamma / conversion, perVega / conversion, slack);
+        if (instrument.kind() == InstrumentKind.OPTION)
+        {
+            if (!(risk.vegaPerCoin > 0))
+            {
+                scan.invalidate();
+                return;
+            }
+            final double volSlack = config.minShiftVolPoints() -
+                Math.abs(shiftInVolPoints(shiftUsdAtScan, risk.vegaPerCoin) - state.lastShiftVol);
+            scan.include(perDelta / risk.vegaPerCoin, perGamma / risk.vegaPerCoin, perVega / risk.vegaPerCoin,
+                volSlack);
+        }
+        scan.includeSpreadSlack(MULT_STEP - Math.abs(scan.spreadMult - state.lastSpreadMult));
+    }
+
     static void remember(final InstrumentState state, final QuoteAdjustment adjustment, final long nowNs)
     {
         state.lastShift = adjustment.shift;

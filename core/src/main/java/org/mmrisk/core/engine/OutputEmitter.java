@@ -39,6 +39,11 @@ final class OutputEmitter
         ctx.alerts.clear();
     }
 
+    /**
+     * The quote adjustments of one underlying worth sending: a full pass over its instruments, unless the last
+     * pass proves that nothing can have moved by its threshold ({@link SkewScan}); then only the instruments
+     * re-anchored in this batch are looked at.
+     */
     void emitQuotes(final UnderlyingRisk underlying)
     {
         if (!(underlying.indexUsd > 0))
@@ -46,24 +51,44 @@ final class OutputEmitter
             return;
         }
         skew.prepare(underlying);
+        final SkewScan scan = underlying.skewScan;
+        if (ctx.config.skewPassSkipping() && !underlying.allReanchored && skew.allowsSkip(scan, underlying.state))
+        {
+            for (int i = 0, n = underlying.reanchoredCount(); i < n; i++)
+            {
+                quoteAndBound(underlying, underlying.reanchored(i), scan);
+            }
+            ctx.counters.increment(EngineCounter.SKEW_PASSES_SKIPPED);
+            return;
+        }
+        skew.beginScan(scan, underlying.state);
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
-            final InstrumentState state = underlying.instrument(i);
-            if (InventorySkew.isQuoted(state) && skew.update(state, underlying, quote, ctx.timeNs))
-            {
-                quote.sequence = nextOutputSequence++;
-                quote.timeNs = ctx.timeNs;
-                quote.instrumentId = state.instrumentId();
-                quote.kind = state.instrument().kind();
-                quote.underlying = underlying.code();
-                quote.causeJournalSequence = underlying.causeJournalSequence;
-                quote.causeReceiveTimeNs = underlying.causeReceiveTimeNs;
-                quote.causeSendTimeNs = underlying.causeSendTimeNs;
-                InventorySkew.remember(state, quote, ctx.timeNs);
-                output.onQuoteAdjustment(quote);
-                ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
-            }
+            quoteAndBound(underlying, underlying.instrument(i), scan);
         }
+    }
+
+    private void quoteAndBound(final UnderlyingRisk underlying, final InstrumentState state, final SkewScan scan)
+    {
+        if (!InventorySkew.isQuoted(state))
+        {
+            return;
+        }
+        if (skew.update(state, underlying, quote, ctx.timeNs))
+        {
+            quote.sequence = nextOutputSequence++;
+            quote.timeNs = ctx.timeNs;
+            quote.instrumentId = state.instrumentId();
+            quote.kind = state.instrument().kind();
+            quote.underlying = underlying.code();
+            quote.causeJournalSequence = underlying.causeJournalSequence;
+            quote.causeReceiveTimeNs = underlying.causeReceiveTimeNs;
+            quote.causeSendTimeNs = underlying.causeSendTimeNs;
+            InventorySkew.remember(state, quote, ctx.timeNs);
+            output.onQuoteAdjustment(quote);
+            ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
+        }
+        skew.bound(state, scan);
     }
 
     void emitHedge(final UnderlyingRisk u)

@@ -34,6 +34,11 @@ public final class UnderlyingRisk
     private InstrumentState spot;
 
     private final List<InstrumentState> touched = new ArrayList<>();
+    /** Instruments re-anchored in the batch now ending, and whether all were (a full revaluation). */
+    private final List<InstrumentState> reanchored = new ArrayList<>();
+    boolean allReanchored;
+    /** What the last full skew pass proved ({@link SkewScan}). */
+    final SkewScan skewScan = new SkewScan();
     private final Long2ObjectHashMap<List<InstrumentState>> optionsByExpiry = new Long2ObjectHashMap<>();
     final TaylorExposure exposure = new TaylorExposure();
     private final ExposureBuckets buckets;
@@ -256,6 +261,30 @@ public final class UnderlyingRisk
                 touchInstrument(options.get(i));
             }
         }
+    }
+
+    void recordReanchor(final InstrumentState state)
+    {
+        reanchored.add(state);
+    }
+
+    int reanchoredCount()
+    {
+        return reanchored.size();
+    }
+
+    InstrumentState reanchored(final int i)
+    {
+        return reanchored.get(i);
+    }
+
+    /**
+     * Starts the record of re-anchors of a new batch.
+     */
+    void clearReanchored()
+    {
+        reanchored.clear();
+        allReanchored = false;
     }
 
     int touchedCount()
