@@ -43,6 +43,9 @@ public final class InstrumentState
     double contributedRealizedUsd;
     double contributedUnrealizedUsd;
     double contributedUnrealizedCoin;
+    /** Gross size of the position, in coins (coin-sized contracts) or USD (USD-sized), as added to the sums. */
+    double contributedSizeCoins;
+    double contributedSizeUsd;
     boolean countedUnpriced;
     /** The expiry bucket this instrument adds to (assigned at definition), and its moneyness bucket, or −1. */
     TaylorExposure expiryBucket;

@@ -133,18 +133,21 @@ public final class RiskEngine
     {
         double largestPosition = 0;
         int largestId = 0;
-        double notionalUsd = 0;
-        for (int i = 0, count = u.instrumentCount(); i < count; i++)
+        if (!Double.isNaN(u.limits[org.mmrisk.core.limits.LimitKind.POSITION.ordinal()]))
         {
-            final InstrumentState state = u.instrument(i);
-            final double quantity = Math.abs(state.position().quantity());
-            if (quantity > largestPosition)
+            // only with a position limit set: one pass over the underlying's instruments
+            for (int i = 0, count = u.instrumentCount(); i < count; i++)
             {
-                largestPosition = quantity;
-                largestId = state.instrumentId();
+                final InstrumentState state = u.instrument(i);
+                final double quantity = Math.abs(state.position().quantity());
+                if (quantity > largestPosition)
+                {
+                    largestPosition = quantity;
+                    largestId = state.instrumentId();
+                }
             }
-            notionalUsd += quantity * state.instrument().notionalUsdPerContract(u.indexUsd);
         }
+        final double notionalUsd = u.indexUsd > 0 ? u.grossSizeCoins * u.indexUsd + u.grossSizeUsd : u.grossSizeUsd;
         detectUnknownRisk(u);
         u.grossNotionalUsd = notionalUsd;
         guard.update(u, ctx.timeNs, largestPosition, largestId, notionalUsd, ctx.isVenueParked(u), ctx.portfolio.state(),

@@ -66,6 +66,9 @@ public final class UnderlyingRisk
     double unrealizedLinearUsd;
     double unrealizedCoin;
     double unrealizedCoinDeltaOne;
+    /** Gross position sizes: coin-sized contracts in coins, USD-sized in USD (notional = coins × S + USD). */
+    double grossSizeCoins;
+    double grossSizeUsd;
     int unpricedPositions;
     QuotingState state = QuotingState.NORMAL;
 
@@ -463,6 +466,10 @@ public final class UnderlyingRisk
             s.countedUnpriced = false;
         }
         realizedPnlUsd -= s.contributedRealizedUsd;
+        grossSizeCoins -= s.contributedSizeCoins;
+        grossSizeUsd -= s.contributedSizeUsd;
+        s.contributedSizeCoins = 0;
+        s.contributedSizeUsd = 0;
         unrealizedLinearUsd -= s.contributedUnrealizedUsd;
         unrealizedCoin -= s.contributedUnrealizedCoin;
         if (!s.instrument().isOption())
@@ -486,6 +493,17 @@ public final class UnderlyingRisk
         if (quantity == 0)
         {
             return;
+        }
+        final double size = Math.abs(quantity) * s.instrument().contractSize();
+        if (s.instrument().contractUnit() == org.mmrisk.core.event.ContractUnit.USD)
+        {
+            s.contributedSizeUsd = size;
+            grossSizeUsd += size;
+        }
+        else
+        {
+            s.contributedSizeCoins = size;
+            grossSizeCoins += size;
         }
         if (s.risk().priced)
         {
@@ -560,6 +578,8 @@ public final class UnderlyingRisk
         unrealizedLinearUsd = 0;
         unrealizedCoin = 0;
         unrealizedCoinDeltaOne = 0;
+        grossSizeCoins = 0;
+        grossSizeUsd = 0;
         unpricedPositions = 0;
         for (int i = 0, n = instruments.size(); i < n; i++)
         {
@@ -570,6 +590,8 @@ public final class UnderlyingRisk
             s.contributedRealizedUsd = 0;
             s.contributedUnrealizedUsd = 0;
             s.contributedUnrealizedCoin = 0;
+            s.contributedSizeCoins = 0;
+            s.contributedSizeUsd = 0;
         }
     }
 

@@ -192,6 +192,20 @@ class QuotingLadderTest
     }
 
     @Test
+    void shouldMeasureGrossNotionalAcrossLongAndShortPositions()
+    {
+        start(new EngineConfig().maxQuotesPerSecond(0).limit(AsciiCode.NONE, LimitKind.NOTIONAL, 200_000));
+        apply(events.fill(next(), FUTURE, Side.BUY, 100, 102_000));
+        // 100 × 0.01 coins at the 100,000 index, plus 10,000 perpetual contracts of $10 short: 200,000 gross
+        apply(events.fill(next(), PERP, Side.SELL, 10_000, 100_000));
+        assertThat(btc().state()).isEqualTo(QuotingState.REDUCE_ONLY);
+        assertThat(output.alertValues.get(output.alerts.lastIndexOf(AlertCode.LIMIT_NOTIONAL)))
+            .isCloseTo(200_000, within(1e-6));
+        apply(events.fill(next(), PERP, Side.BUY, 10_000, 100_000));
+        assertThat(btc().state()).isEqualTo(QuotingState.NORMAL);
+    }
+
+    @Test
     void shouldLowerOptionQuotesInVolWhenLongVega()
     {
         start(new EngineConfig().maxQuotesPerSecond(0).riskAversionPerUsd(0).skewWeights(0, 1e-3));
