@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks of scripts/crash-test: the feed's own fill log, the journal, the replayed state and the output queue.
 
-usage: crash_check.py FILL_LOG JOURNAL_JSONL OUTPUT_JSONL REPLAY_STATE FEED_MESSAGES
+usage: crash_check.py FILL_LOG JOURNAL_JSONL OUTPUT_JSONL REPLAY_STATE DAEMON_STATE FEED_MESSAGES
 Prints one line per check and exits 1 when any fails.
 """
 import collections
@@ -10,13 +10,25 @@ import sys
 
 
 def main():
-    fill_log, journal_jsonl, output_jsonl, replay_state, feed_messages = sys.argv[1:6]
+    fill_log, journal_jsonl, output_jsonl, replay_state, daemon_state, feed_messages = sys.argv[1:7]
     failures = []
 
     def check(ok, line):
         print(("  ok   " if ok else "  FAIL ") + line)
         if not ok:
             failures.append(line)
+
+    with open(replay_state) as f:
+        state = json.load(f)
+    with open(daemon_state) as f:
+        live = json.load(f)
+    replayed = {k: v for k, v in state.items() if k not in ("quotes", "alerts", "hedges", "rejects")}
+    replayed["counters"] = {k: v for k, v in state["counters"].items()
+                            if k not in ("linesRead", "linesRejectedAtParse")}
+    differing = sorted(k for k in set(replayed) | set(live) if replayed.get(k) != live.get(k))
+    check(not differing,
+          "final daemon state equals one uninterrupted replay of its journal (positions, P&L, greeks, counters)"
+          + (f"; differ: {differing}" if differing else ""))
 
     written = collections.Counter()
     net_by_instrument = collections.defaultdict(float)
@@ -47,8 +59,6 @@ def main():
           f"fill messages: feed wrote {sum(written.values()):,}, journal holds {sum(journaled.values()):,}: "
           f"{lost} lost, {extra} journaled twice")
 
-    with open(replay_state) as f:
-        state = json.load(f)
     counters = state["counters"]
     distinct = len(written)
     resent = sum(written.values()) - distinct

@@ -90,6 +90,16 @@ public final class DaemonCounters
         return decodeErrors[error.ordinal()];
     }
 
+    public AtomicCounter engine(final EngineCounter counter)
+    {
+        return engine[counter.ordinal()];
+    }
+
+    public AtomicCounter rejected(final RejectReason reason)
+    {
+        return rejects[reason.ordinal()];
+    }
+
     /**
      * Mirrors the engine's counts; engine thread only.
      */
