@@ -7,11 +7,13 @@ import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SystemEpochNanoClock;
+import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.daemon.config.DaemonConfig;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.config.Strategies;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.egress.OutputPosition;
 import org.mmrisk.daemon.engine.EngineHandler;
 import org.mmrisk.daemon.ingress.IngressAgent;
 import org.mmrisk.daemon.journal.JournalPosition;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The risk daemon process: opens the queues and the counters file, starts the ring with its two consumers
@@ -42,6 +45,7 @@ public final class RiskDaemon implements AutoCloseable
     private final EngineHandler engineHandler;
     private final AgentRunner ingressRunner;
     private final JournalPosition journalPosition;
+    private final long lastOutputSequence;
 
     private RiskDaemon(final LoadedConfig config, final ErrorHandler errorHandler)
     {
@@ -62,6 +66,7 @@ public final class RiskDaemon implements AutoCloseable
         countersFile = CountersFile.create(config.countersFile().toFile());
         counters = new DaemonCounters(countersFile.manager(), sourceNames);
         journalPosition = JournalPosition.scan(journal, inputs.length);
+        lastOutputSequence = OutputPosition.lastOutputSequence(output);
 
         disruptor = new Disruptor<>(RingEvent::new, c.ring.size, namedThreads(), ProducerType.SINGLE,
             Strategies.waitStrategy(c.ring.waitStrategy));
@@ -69,7 +74,7 @@ public final class RiskDaemon implements AutoCloseable
         engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
             Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
             TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal,
-            journalPosition.nextJournalSequence());
+            journalPosition.nextJournalSequence(), lastOutputSequence);
         disruptor.handleEventsWith(journaller, engineHandler);
         disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(errorHandler));
 
@@ -84,7 +89,20 @@ public final class RiskDaemon implements AutoCloseable
      */
     public static RiskDaemon launch(final LoadedConfig config, final ErrorHandler errorHandler)
     {
+        return launch(config, errorHandler, engine -> { });
+    }
+
+    /**
+     * Starts a daemon; the caller closes it.
+     *
+     * @param onShutdown called on the engine thread with the engine's final state once the ring has stopped (a clean
+     *                   shutdown only: a killed daemon calls nothing).
+     */
+    public static RiskDaemon launch(final LoadedConfig config, final ErrorHandler errorHandler,
+        final Consumer<RiskEngine> onShutdown)
+    {
         final RiskDaemon daemon = new RiskDaemon(config, errorHandler);
+        daemon.engineHandler.shutdownListener(onShutdown);
         daemon.disruptor.start();
         AgentRunner.startOnThread(daemon.ingressRunner, namedThreads());
         return daemon;
@@ -117,7 +135,28 @@ public final class RiskDaemon implements AutoCloseable
     public void printStartup(final PrintStream out)
     {
         out.println("risk daemon: data " + config.dataDir() + ", inputs " + config.config().inputs +
-            ", journal holds " + journalPosition.entries() + " events (recovered by replay)");
+            ", journal holds " + journalPosition.entries() + " events (recovered by replay), output queue ends at " +
+            "sequence " + lastOutputSequence);
+    }
+
+    /**
+     * Waits until the engine thread has rebuilt its state from the journal and the daemon is live.
+     *
+     * @return false when recovery did not finish within the timeout (the error handler has the reason, if any).
+     */
+    public boolean awaitRecovery(final long timeoutMs) throws InterruptedException
+    {
+        return engineHandler.awaitRecovery(timeoutMs);
+    }
+
+    /**
+     * One line on how start-up recovery went; after {@link #awaitRecovery}.
+     */
+    public void printRecovered(final PrintStream out)
+    {
+        out.printf("risk daemon: live: replayed %d journal events in %.1f ms, wrote %d outputs again; JVM up %d ms%n",
+            engineHandler.recoveredEvents(), engineHandler.recoveryNs() / 1e6, engineHandler.outputsRewritten(),
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     public DaemonCounters counters()
@@ -125,9 +164,25 @@ public final class RiskDaemon implements AutoCloseable
         return counters;
     }
 
+    private void awaitEngineStopped()
+    {
+        try
+        {
+            if (!engineHandler.awaitStopped(10_000))
+            {
+                System.err.println("risk daemon: the engine thread did not stop within 10 s; closing anyway");
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
-     * Stops ingress first (publishing what it read), lets the ring drain through journaller and engine, then
-     * closes the queues and the counters file.
+     * Stops ingress first (publishing what it read), lets the ring drain through journaller and engine, waits for
+     * the engine thread's shutdown (egress closed, final state handed to the shutdown listener), then closes the
+     * queues and the counters file.
      */
     @Override
     public void close()
@@ -141,6 +196,7 @@ public final class RiskDaemon implements AutoCloseable
         {
             disruptor.halt();
         }
+        awaitEngineStopped();
         CloseHelper.quietCloseAll(queues);
         CloseHelper.quietClose(countersFile);
     }

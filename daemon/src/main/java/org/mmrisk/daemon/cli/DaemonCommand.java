@@ -1,9 +1,11 @@
 package org.mmrisk.daemon.cli;
 
 import org.agrona.concurrent.ShutdownSignalBarrier;
+import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.daemon.RiskDaemon;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
+import org.mmrisk.daemon.json.EngineStateFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,23 +22,53 @@ public final class DaemonCommand implements Callable<Integer>
     @Option(names = "--config", required = true, description = "daemon config file (YAML)")
     Path config;
 
+    @Option(names = "--state-out", description = "on a clean shutdown, write the engine's final state here (the " +
+        "replay state format without quotes, alerts, hedges and rejects)")
+    Path stateOut;
+
+    @Option(names = "--recovery-timeout-ms", defaultValue = "600000",
+        description = "give up when start-up recovery takes longer (default ${DEFAULT-VALUE})")
+    long recoveryTimeoutMs;
+
     @Override
-    public Integer call()
+    public Integer call() throws InterruptedException
     {
         final LoadedConfig loaded = ConfigLoader.load(config);
+        // The barrier is closed last: Agrona's signal handler holds JVM exit until it is, so the daemon closes first.
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-            RiskDaemon daemon = RiskDaemon.launch(loaded, ex ->
-        {
-            System.err.println("risk daemon: error: " + ex);
-            ex.printStackTrace(System.err);
-        }))
+            RiskDaemon daemon = RiskDaemon.launch(loaded, DaemonCommand::printError, this::writeState))
         {
             daemon.printStartup(System.out);
+            System.out.flush();
+            if (!daemon.awaitRecovery(recoveryTimeoutMs))
+            {
+                System.err.println("risk daemon: start-up recovery did not finish within " + recoveryTimeoutMs +
+                    " ms (--recovery-timeout-ms); stopping");
+                return 1;
+            }
+            daemon.printRecovered(System.out);
             System.out.flush();
             barrier.await();
             System.out.println("risk daemon: shutting down");
         }
         System.out.println("risk daemon: stopped");
         return 0;
+    }
+
+    private static void printError(final Throwable ex)
+    {
+        System.err.println("risk daemon: error: " + ex);
+        ex.printStackTrace(System.err);
+    }
+
+    /**
+     * On the engine thread, after the ring has stopped.
+     */
+    private void writeState(final RiskEngine engine)
+    {
+        if (stateOut != null)
+        {
+            EngineStateFile.write(engine, stateOut);
+        }
     }
 }

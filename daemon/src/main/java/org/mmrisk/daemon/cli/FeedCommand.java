@@ -4,6 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.feed.FeedSimulator;
+import org.mmrisk.daemon.feed.FillLog;
 import org.mmrisk.daemon.feed.SimulatedBook;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
@@ -39,6 +40,10 @@ public final class FeedCommand implements Callable<Integer>
         description = "fraction of messages that are fills (default ${DEFAULT-VALUE})")
     double fillRatio;
 
+    @Option(names = "--fill-log", description = "append one line per fill written, re-sends included: " +
+        "venue fillId instrumentId signedQuantity")
+    Path fillLogFile;
+
     @Override
     public Integer call()
     {
@@ -57,9 +62,11 @@ public final class FeedCommand implements Callable<Integer>
             ChronicleQueue fillQueue = fillsInput.equals(inputs.get(0)) ? null :
                 Queues.open(loaded.inputDir(fillsInput), loaded.queueBlockSizeBytes());
             SbeAppender market = new SbeAppender(marketQueue);
-            SbeAppender fills = fillQueue == null ? null : new SbeAppender(fillQueue))
+            SbeAppender fills = fillQueue == null ? null : new SbeAppender(fillQueue);
+            FillLog fillLog = fillLogFile == null ? null : new FillLog(fillLogFile))
         {
-            final FeedSimulator feed = new FeedSimulator(books, market, fills == null ? market : fills, seed, fillRatio);
+            final FeedSimulator feed = new FeedSimulator(books, market, fills == null ? market : fills, seed, fillRatio)
+                .fillLog(fillLog);
             feed.writeReferenceData(startNs);
             run(feed);
             System.out.printf("risk feed: wrote %,d messages (%,d fills, %,d of them sent twice) into %s%n",

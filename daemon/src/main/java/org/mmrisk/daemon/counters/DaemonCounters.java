@@ -38,6 +38,8 @@ public final class DaemonCounters
     public final AtomicCounter lastOutputSequence;
     public final AtomicCounter engineLagEvents;
     public final AtomicCounter engineTimeNs;
+    public final AtomicCounter recoveredEvents;
+    public final AtomicCounter recoveryOutputsRewritten;
     private final AtomicCounter[] messagesRead;
     private final AtomicCounter[] decodeErrors = new AtomicCounter[DecodeError.values().length];
     private final AtomicCounter[] engine = new AtomicCounter[EngineCounter.values().length];
@@ -56,6 +58,9 @@ public final class DaemonCounters
         lastOutputSequence = manager.newCounter("egress: last output sequence", TYPE_EGRESS);
         engineLagEvents = manager.newCounter("engine: lag behind ingress (events)", TYPE_ENGINE);
         engineTimeNs = manager.newCounter("engine: time (ns since epoch)", TYPE_ENGINE);
+        recoveredEvents = manager.newCounter("recovery: journal events replayed at start-up", TYPE_ENGINE);
+        recoveryOutputsRewritten = manager.newCounter("recovery: outputs written again (lost by the previous run)",
+            TYPE_EGRESS);
         messagesRead = new AtomicCounter[inputNames.size()];
         for (int i = 0; i < messagesRead.length; i++)
         {
@@ -83,6 +88,16 @@ public final class DaemonCounters
     public AtomicCounter decodeError(final DecodeError error)
     {
         return decodeErrors[error.ordinal()];
+    }
+
+    public AtomicCounter engine(final EngineCounter counter)
+    {
+        return engine[counter.ordinal()];
+    }
+
+    public AtomicCounter rejected(final RejectReason reason)
+    {
+        return rejects[reason.ordinal()];
     }
 
     /**

@@ -41,12 +41,18 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     private final HedgeSignalEncoder hedge = new HedgeSignalEncoder();
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
     private long heartbeatSequence;
-    private long lastOutputSequence = -1;
+    private long lastOutputSequence;
 
-    public EgressPublisher(final ChronicleQueue output, final DaemonCounters counters)
+    /**
+     * @param lastOutputSequence the last output sequence the output queue already holds (-1: none), which
+     *                           heartbeats report until this run writes an output.
+     */
+    public EgressPublisher(final ChronicleQueue output, final DaemonCounters counters, final long lastOutputSequence)
     {
         this.appender = new SbeAppender(output);
         this.counters = counters;
+        this.lastOutputSequence = lastOutputSequence;
+        counters.lastOutputSequence.setRelease(lastOutputSequence);
     }
 
     @Override

@@ -12,15 +12,22 @@ import org.mmrisk.daemon.egress.EgressPublisher;
 import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.ring.RingEvent;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
 /**
  * The engine thread's ring consumer: hands each event to the {@link RiskEngine}; at the end of an ingress batch
  * (the event's {@code batchEnd}, never the Disruptor's own batch boundary) waits until the journaller has written
  * that event — LMAX's gating — and only then lets the engine emit through egress.
  * <p>
- * At start-up, on the engine thread, the journal as it was before this run is replayed with outputs muted, so a restarted daemon
+ * At start-up, on the engine thread, the journal as it was before this run is replayed, so a restarted daemon
  * continues from the exact state (and output sequence) its journal implies; ingress resumes each input after the
- * last index the journal holds. Timer events also drive egress's heartbeat. The engine, egress and this handler are owned by the engine thread;
- * egress's Chronicle appender is created on it in {@link #onStart()}.
+ * last index the journal holds. Replayed outputs the output queue already holds are skipped, later ones (lost when
+ * the previous run died between journaling a batch and writing its outputs) are written ({@link ResumingOutput}).
+ * Timer events also drive egress's heartbeat. The engine, egress and this handler are owned by the engine thread;
+ * egress's Chronicle appender is created on it in {@link #onStart()}. The recovery figures are published to other
+ * threads through {@link #awaitRecovery(long)}.
  */
 public final class EngineHandler implements EventHandler<RingEvent>
 {
@@ -33,15 +40,22 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final long heartbeatIntervalNs;
     private final ChronicleQueue journal;
     private final long recoverUntilSequence;
+    private final long lastWrittenOutputSequence;
+    private final CountDownLatch recovery = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Consumer<RiskEngine> shutdownListener = engine -> { };
     private EgressPublisher egress;
     private RiskEngine engine;
     private long nextHeartbeatNs = Long.MIN_VALUE;
     private long lastJournalSequence = -1;
     private long recovered;
+    private long outputsRewritten;
+    private long recoveryNs;
 
     public EngineHandler(final EngineConfig engineConfig, final ChronicleQueue outputQueue, final Sequence journaled,
         final IdleStrategy journalWait, final DaemonCounters counters, final EpochNanoClock clock,
-        final long heartbeatIntervalNs, final ChronicleQueue journal, final long recoverUntilSequence)
+        final long heartbeatIntervalNs, final ChronicleQueue journal, final long recoverUntilSequence,
+        final long lastWrittenOutputSequence)
     {
         this.engineConfig = engineConfig;
         this.outputQueue = outputQueue;
@@ -52,17 +66,31 @@ public final class EngineHandler implements EventHandler<RingEvent>
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.journal = journal;
         this.recoverUntilSequence = recoverUntilSequence;
+        this.lastWrittenOutputSequence = lastWrittenOutputSequence;
+    }
+
+    /**
+     * Called on the engine thread once the ring has stopped, with the engine's final state (e.g. to write it out).
+     * Set before the daemon starts.
+     */
+    public void shutdownListener(final Consumer<RiskEngine> listener)
+    {
+        shutdownListener = listener;
     }
 
     @Override
     public void onStart()
     {
-        egress = new EgressPublisher(outputQueue, counters);
-        final SwitchableOutput output = new SwitchableOutput();
-        engine = new RiskEngine(engineConfig, output);
+        final long startNs = System.nanoTime();
+        egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence);
+        engine = new RiskEngine(engineConfig, new ResumingOutput(egress, lastWrittenOutputSequence));
         recovered = JournalReplayer.replay(journal, engine, recoverUntilSequence);
         counters.publish(engine.counters());
-        output.delegate(egress);
+        outputsRewritten = counters.outputMessages.get();
+        counters.recoveredEvents.setRelease(recovered);
+        counters.recoveryOutputsRewritten.setRelease(outputsRewritten);
+        recoveryNs = System.nanoTime() - startNs;
+        recovery.countDown();
     }
 
     @Override
@@ -100,14 +128,64 @@ public final class EngineHandler implements EventHandler<RingEvent>
         {
             egress.close();
         }
+        try
+        {
+            if (engine != null)
+            {
+                shutdownListener.accept(engine);
+            }
+        }
+        finally
+        {
+            stopped.countDown();
+        }
     }
 
     /**
-     * @return how many journaled events were replayed at start-up to rebuild the engine's state.
+     * Waits (any thread) until the engine thread has finished {@link #onShutdown()}: egress closed, the shutdown
+     * listener run. The ring's own shutdown returns before that.
+     *
+     * @return false when it did not finish within the timeout.
+     */
+    public boolean awaitStopped(final long timeoutMs) throws InterruptedException
+    {
+        return stopped.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits (any thread) until start-up recovery has finished.
+     *
+     * @return false when it did not finish within the timeout.
+     */
+    public boolean awaitRecovery(final long timeoutMs) throws InterruptedException
+    {
+        return recovery.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @return how many journaled events were replayed at start-up to rebuild the engine's state (after
+     * {@link #awaitRecovery}).
      */
     public long recoveredEvents()
     {
         return recovered;
+    }
+
+    /**
+     * @return outputs written during recovery because the previous run had journaled their cause but died before
+     * writing them (after {@link #awaitRecovery}).
+     */
+    public long outputsRewritten()
+    {
+        return outputsRewritten;
+    }
+
+    /**
+     * @return how long the start-up replay took, ns (after {@link #awaitRecovery}).
+     */
+    public long recoveryNs()
+    {
+        return recoveryNs;
     }
 
     /**

@@ -40,6 +40,7 @@ public final class FeedSimulator
     private final RiskEvent event = new RiskEvent();
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+    private FillLog fillLog;
     private long fillCount;
     private long resentCount;
     private long messageCount;
@@ -57,6 +58,15 @@ public final class FeedSimulator
         {
             spotUsd[i] = books.get(i).initialSpotUsd;
         }
+    }
+
+    /**
+     * Records every fill written (re-sends included) in {@code log}; none by default.
+     */
+    public FeedSimulator fillLog(final FillLog log)
+    {
+        this.fillLog = log;
+        return this;
     }
 
     /**
@@ -217,11 +227,20 @@ public final class FeedSimulator
             event.fee = 0.0005 * event.quantity * listing.contractSize / event.price;
         }
         event.feeCurrency = AsciiCode.pack(books.get(b).underlying);
-        write(fills);
+        writeFill();
         if (random.nextDouble() < RESEND_PROBABILITY)
         {
-            write(fills);
+            writeFill();
             resentCount++;
+        }
+    }
+
+    private void writeFill()
+    {
+        write(fills);
+        if (fillLog != null)
+        {
+            fillLog.written(event);
         }
     }
 

@@ -13,11 +13,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Opens the project's Chronicle queues with one set of settings, so that writers and readers in different
  * processes agree. Directories are created owner-only. Stateless.
+ * <p>
+ * A writer killed inside a write (kill -9 between {@code writingDocument()} and its close) leaves the queue's write
+ * lock (in {@code metadata.cq4t}) holding its process id, and an incomplete excerpt header at the end of the cycle
+ * file. Chronicle Queue 2026.4 releases a lock whose holder process is dead when the queue is opened
+ * ({@code TableStoreWriteLock.forceUnlockIfProcessIsDead}, logged as "Forced unlocking ... which is now dead"), so
+ * a restarted writer does not wait; readers never see the incomplete excerpt, and the next write replaces it. A
+ * lock held by a live process is waited for at most {@link #WRITE_LOCK_TIMEOUT_MS}; then Chronicle's unlock mode
+ * ({@code queue.force.unlock.mode}, default: only when the holder is dead) decides. Tested by
+ * {@code DeadWriterRecoveryTest} with a writer process that halts mid-write.
  */
 public final class Queues
 {
     /** 16 MiB blocks: small enough for tests and the demo, large enough that growth stalls are rare. */
     public static final long DEFAULT_BLOCK_SIZE = 16L << 20;
+    /** How long a writer waits for a write lock held by another live process (Chronicle's default, made explicit). */
+    public static final long WRITE_LOCK_TIMEOUT_MS = 10_000;
 
     private Queues()
     {
@@ -34,6 +45,7 @@ public final class Queues
         return SingleChronicleQueueBuilder.single(dir.toFile())
             .rollCycle(RollCycles.FAST_DAILY)
             .blockSize(blockSize)
+            .timeoutMS(WRITE_LOCK_TIMEOUT_MS)
             .build();
     }
 
@@ -51,6 +63,7 @@ public final class Queues
         return SingleChronicleQueueBuilder.single(dir.toFile())
             .rollCycle(RollCycles.FAST_DAILY)
             .blockSize(DEFAULT_BLOCK_SIZE)
+            .timeoutMS(WRITE_LOCK_TIMEOUT_MS)
             .build();
     }
 

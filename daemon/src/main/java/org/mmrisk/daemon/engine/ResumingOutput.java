@@ -1,0 +1,89 @@
+package org.mmrisk.daemon.engine;
+
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.RiskSnapshot;
+
+/**
+ * Forwards the engine's outputs to egress, except those the output queue already holds: while recovery replays the
+ * journal, outputs up to the last sequence found in the output queue were written by a previous run and are
+ * skipped; later ones (journaled, but lost when the previous run died before writing them) are written now, so
+ * the output sequence has neither gaps nor repeats across a restart. Engine thread only.
+ */
+final class ResumingOutput implements RiskOutput
+{
+    private final RiskOutput delegate;
+    private final long lastWrittenSequence;
+    private long skipped;
+
+    /**
+     * @param lastWrittenSequence the last output sequence the output queue holds (-1: none).
+     */
+    ResumingOutput(final RiskOutput delegate, final long lastWrittenSequence)
+    {
+        this.delegate = delegate;
+        this.lastWrittenSequence = lastWrittenSequence;
+    }
+
+    @Override
+    public void onQuoteAdjustment(final QuoteAdjustment adjustment)
+    {
+        if (isNew(adjustment.sequence))
+        {
+            delegate.onQuoteAdjustment(adjustment);
+        }
+    }
+
+    @Override
+    public void onRiskSnapshot(final RiskSnapshot snapshot)
+    {
+        if (isNew(snapshot.sequence))
+        {
+            delegate.onRiskSnapshot(snapshot);
+        }
+    }
+
+    @Override
+    public void onAlert(final Alert alert)
+    {
+        if (isNew(alert.sequence))
+        {
+            delegate.onAlert(alert);
+        }
+    }
+
+    @Override
+    public void onHedgeSignal(final HedgeSignal signal)
+    {
+        if (isNew(signal.sequence))
+        {
+            delegate.onHedgeSignal(signal);
+        }
+    }
+
+    @Override
+    public void onBatchComplete()
+    {
+        delegate.onBatchComplete();
+    }
+
+    private boolean isNew(final long sequence)
+    {
+        if (sequence > lastWrittenSequence)
+        {
+            return true;
+        }
+        skipped++;
+        return false;
+    }
+
+    /**
+     * @return outputs not written because the output queue already held them.
+     */
+    long skipped()
+    {
+        return skipped;
+    }
+}
