@@ -68,7 +68,11 @@ public final class RiskDaemon implements AutoCloseable
         journalPosition = JournalPosition.scan(journal, inputs.length);
         lastOutputSequence = OutputPosition.lastOutputSequence(output);
 
-        disruptor = new Disruptor<>(RingEvent::new, c.ring.size, namedThreads(), ProducerType.SINGLE,
+        // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
+        // message failed to decode) across the next claim; the single-producer sequencer moves its cursor over
+        // claimed slots when the ring is nearly full, which would show them to the consumers half-written. The
+        // multi-producer sequencer only shows what was published.
+        disruptor = new Disruptor<>(RingEvent::new, c.ring.size, namedThreads(), ProducerType.MULTI,
             Strategies.waitStrategy(c.ring.waitStrategy));
         final Journaller journaller = new Journaller(journal, counters);
         engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),

@@ -28,6 +28,9 @@ import org.mmrisk.daemon.ring.RingEvent;
  * engine's per-batch work (exposure, quotes) is then spread over more events exactly when input outruns it. The
  * boundaries are journaled, so replay reproduces them whatever the timing was.
  * <p>
+ * The ring must use a multi-producer sequencer although this is its only producer: a held-back or spare slot is
+ * claimed but unpublished across the next claim, and only that sequencer keeps such slots hidden from consumers.
+ * <p>
  * Owned by the ingress thread (or the thread stepping it in invoker mode); allocation-free in steady state.
  */
 public final class IngressAgent implements Agent, SbeTailer.MessageHandler
@@ -54,6 +57,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private int firstSource;
     /** Events in the batch not yet ended, the held-back one included. */
     private int openBatchEvents;
+    private long lastPublishedSequence = NO_SEQUENCE;
 
     /**
      * @param queues           the input queues, in source-id order.
@@ -160,7 +164,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
      */
     private boolean consumersBehind()
     {
-        return ring.getMinimumGatingSequence() < ring.getCursor();
+        return ring.getMinimumGatingSequence() < lastPublishedSequence;
     }
 
     @Override
@@ -228,6 +232,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         slot.event.batchEnd = batchEnd;
         slot.event.journalSequence = nextJournalSequence++;
         ring.publish(pendingSequence);
+        lastPublishedSequence = pendingSequence;
         counters.ringEventsPublished.increment();
         pendingSequence = NO_SEQUENCE;
     }
