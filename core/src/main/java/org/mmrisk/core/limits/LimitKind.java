@@ -7,7 +7,7 @@ import org.mmrisk.core.output.AlertCode;
  * underlying along the quoting ladder ({@link Ladder}). {@link #key()} names the limit in the config and in
  * {@code risk control set-limit}.
  */
-public enum LimitKind
+public enum LimitKind implements NamedLimit
 {
     /** |delta|, coins (the coin account included when equity counts as delta). */
     DELTA("delta", AlertCode.LIMIT_DELTA),
@@ -36,11 +36,13 @@ public enum LimitKind
         this.alertCode = alertCode;
     }
 
+    @Override
     public String key()
     {
         return key;
     }
 
+    @Override
     public AlertCode alertCode()
     {
         return alertCode;
@@ -51,41 +53,11 @@ public enum LimitKind
      */
     public static LimitKind fromKey(final byte[] key, final int length)
     {
-        for (final LimitKind kind : VALUES)
-        {
-            if (matches(kind.key, key, length))
-            {
-                return kind;
-            }
-        }
-        return null;
+        return NamedLimit.byKey(VALUES, key, length);
     }
 
     public static LimitKind fromKey(final String key)
     {
-        for (final LimitKind kind : VALUES)
-        {
-            if (kind.key.equals(key))
-            {
-                return kind;
-            }
-        }
-        return null;
-    }
-
-    static boolean matches(final String expected, final byte[] key, final int length)
-    {
-        if (expected.length() != length)
-        {
-            return false;
-        }
-        for (int i = 0; i < length; i++)
-        {
-            if (expected.charAt(i) != key[i])
-            {
-                return false;
-            }
-        }
-        return true;
+        return NamedLimit.byKey(VALUES, key);
     }
 }

@@ -6,7 +6,7 @@ import org.mmrisk.core.output.AlertCode;
  * The limits of the whole portfolio, every underlying together, in USD; a breach moves every underlying along the
  * ladder. {@link #key()} names the limit in the config and in {@code risk control set-limit} (without an underlying).
  */
-public enum PortfolioLimitKind
+public enum PortfolioLimitKind implements NamedLimit
 {
     /** |Σ delta × index|, USD. */
     TOTAL_DELTA_USD("totalDeltaUsd", AlertCode.LIMIT_TOTAL_DELTA_USD),
@@ -29,40 +29,28 @@ public enum PortfolioLimitKind
         this.alertCode = alertCode;
     }
 
+    @Override
     public String key()
     {
         return key;
     }
 
+    @Override
     public AlertCode alertCode()
     {
         return alertCode;
     }
 
     /**
-     * @return the limit named {@code key} (ASCII bytes), or null.
+     * @return the limit named {@code key} (ASCII bytes, as a control message carries it), or null.
      */
     public static PortfolioLimitKind fromKey(final byte[] key, final int length)
     {
-        for (final PortfolioLimitKind kind : VALUES)
-        {
-            if (LimitKind.matches(kind.key, key, length))
-            {
-                return kind;
-            }
-        }
-        return null;
+        return NamedLimit.byKey(VALUES, key, length);
     }
 
     public static PortfolioLimitKind fromKey(final String key)
     {
-        for (final PortfolioLimitKind kind : VALUES)
-        {
-            if (kind.key.equals(key))
-            {
-                return kind;
-            }
-        }
-        return null;
+        return NamedLimit.byKey(VALUES, key);
     }
 }
