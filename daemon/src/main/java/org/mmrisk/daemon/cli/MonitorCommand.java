@@ -126,10 +126,11 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
             sb.append("\033[H\033[2J");
         }
         sb.append(String.format("mmrisk monitor   events/s %,.0f   events %,d   journal %,d   outputs %,d   " +
-            "quotes %,d   alerts %,d   hedges %,d   heartbeats %,d   rejected %,d (decode %,d)%n",
+            "quotes %,d   alerts %,d   hedges %,d   heartbeats %,d   rejected %,d (decode %,d)   lag %,d%n",
             rate, c.getOrDefault("engine: events", 0L), c.getOrDefault("journal: entries written", 0L),
             c.getOrDefault("egress: messages written", 0L), quotes, alerts, hedges, c.getOrDefault("egress: heartbeats", 0L),
-            c.getOrDefault("engine: rejected", 0L), decodeErrors(c)));
+            c.getOrDefault("engine: rejected", 0L), decodeErrors(c),
+            c.getOrDefault("engine: lag behind ingress (events)", 0L)));
         sb.append(String.format("%n%-5s %12s %12s %14s %12s %12s %12s %14s %14s %-8s%n", "UNDL", "INDEX", "DELTA",
             "DELTA USD", "GAMMA", "VEGA USD", "THETA USD/D", "REALIZED USD", "UNREAL USD", "STATE"));
         exposure.values().forEach(line -> sb.append(line).append('\n'));

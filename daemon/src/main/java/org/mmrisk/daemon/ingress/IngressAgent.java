@@ -142,6 +142,11 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             injectTimer();
             work++;
         }
+        if (lastPublishedSequence != NO_SEQUENCE)
+        {
+            // how far the slowest consumer (journaller or engine) is behind ingress: the input queue is the buffer
+            counters.engineLagEvents.setRelease(lastPublishedSequence - ring.getMinimumGatingSequence());
+        }
         if (pendingSequence != NO_SEQUENCE)
         {
             if (openBatchEvents >= batchLimit || !consumersBehind())
