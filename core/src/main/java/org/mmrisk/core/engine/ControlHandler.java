@@ -20,6 +20,9 @@ final class ControlHandler
         this.ctx = ctx;
     }
 
+    /**
+     * Validates, applies and echoes one command; a rejected one is alerted and changes nothing.
+     */
     RejectReason onControl(final RiskEvent event)
     {
         final RejectReason reason = InputValidator.validateControl(event);
@@ -80,8 +83,17 @@ final class ControlHandler
         underlying.dirty = true;
     }
 
+    /**
+     * HALT pulls every quote of the underlying (or of all) until RESUME; RESUME also acknowledges unknown risk, so
+     * quoting resumes on the positions the engine can price. Limits and stale data keep their own rungs. A named
+     * underlying not seen yet is created, so the command holds when its instruments arrive.
+     */
     private void setOperatorHalt(final long code, final boolean halt)
     {
+        if (code != AsciiCode.NONE)
+        {
+            ctx.underlying(code);
+        }
         for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
         {
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
@@ -100,6 +112,10 @@ final class ControlHandler
 
     private void setLimit(final long code, final LimitKind limit, final double value)
     {
+        if (code != AsciiCode.NONE)
+        {
+            ctx.underlying(code);
+        }
         for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
         {
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
