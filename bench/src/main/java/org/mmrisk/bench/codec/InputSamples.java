@@ -17,13 +17,13 @@ import java.util.Map;
  * One realistic event of every input type, taken from the latency harness's book (definition, surface, option tick,
  * position) or built here (fill, smile, control). Built once, at benchmark set-up.
  */
-final class InputSamples
+public final class InputSamples
 {
     private InputSamples()
     {
     }
 
-    static Map<EventType, RiskEvent> build(final long nowNs)
+    public static Map<EventType, RiskEvent> build(final long nowNs)
     {
         final Map<EventType, RiskEvent> samples = new EnumMap<>(EventType.class);
         new HarnessBook(100, nowNs, 10).writeReferenceData(nowNs, new RiskEvent(), e ->
