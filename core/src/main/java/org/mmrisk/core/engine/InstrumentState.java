@@ -59,6 +59,10 @@ public final class InstrumentState
     double lastBidSizeMult = Double.NaN;
     double lastAskSizeMult = Double.NaN;
     long lastQuoteNs = Long.MIN_VALUE;
+    /** Waiting in its underlying's skew re-check list (re-anchored since the last full skew pass). */
+    boolean inSkewRecheck;
+    /** Marked for evaluation by this batch's partial skew pass. */
+    boolean skewDue;
     /** A quote adjustment is held back by the rate cap; the latest value goes out once the cap lifts. */
     boolean rateCapped;
     QuotingState lastState;

@@ -157,25 +157,31 @@ final class InventorySkew
             instrument.contractSize();
     }
 
-    boolean allowsSkip(final SkewScan scan, final QuotingState state)
+    /**
+     * Marks what this batch must evaluate after the last full pass ({@link SkewScan}).
+     *
+     * @return false when a full pass is due.
+     */
+    boolean markDue(final SkewScan scan, final QuotingState state)
     {
-        return scan.allowsSkip(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state);
+        return scan.markDue(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state);
     }
 
-    void beginScan(final SkewScan scan, final QuotingState state)
+    void beginScan(final SkewScan scan, final QuotingState state, final int capacity)
     {
-        scan.begin(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state);
+        scan.begin(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state, capacity);
     }
 
     /**
-     * Folds an instrument, after its emit decision, into the bound of {@code scan}: its slack against the terms
-     * the scan was taken at.
+     * Computes an instrument's key for {@code scan} after its emit decision in a full pass: its slack against the
+     * terms the pass was taken at ({@link SkewScan}).
      */
     void bound(final InstrumentState state, final SkewScan scan)
     {
+        scan.startKey();
         if (state.rateCapped || state.lastState != scan.stateOrNull())
         {
-            scan.invalidate();
+            scan.alwaysVisit();
             return;
         }
         final Instrument instrument = state.instrument();
@@ -193,7 +199,7 @@ final class InventorySkew
         {
             if (!(risk.vegaPerCoin > 0))
             {
-                scan.invalidate();
+                scan.alwaysVisit();
                 return;
             }
             final double volSlack = config.minShiftVolPoints() -

@@ -40,9 +40,9 @@ final class OutputEmitter
     }
 
     /**
-     * The quote adjustments of one underlying worth sending: a full pass over its instruments, unless the last
-     * pass proves that nothing can have moved by its threshold ({@link SkewScan}); then only the instruments
-     * re-anchored in this batch are looked at.
+     * The quote adjustments of one underlying worth sending: a full pass over its instruments, or — when the last
+     * full pass bounds what can have moved ({@link SkewScan}) — only the instruments marked as possibly due, in the
+     * same book order, so the outputs are those of a full pass.
      */
     void emitQuotes(final UnderlyingRisk underlying)
     {
@@ -52,27 +52,45 @@ final class OutputEmitter
         }
         skew.prepare(underlying);
         final SkewScan scan = underlying.skewScan;
-        if (ctx.config.skewPassSkipping() && !underlying.allReanchored && skew.allowsSkip(scan, underlying.state))
+        for (int i = 0, n = underlying.reanchoredCount(); i < n; i++)
         {
-            for (int i = 0, n = underlying.reanchoredCount(); i < n; i++)
+            scan.recheck(underlying.reanchored(i));
+        }
+        if (ctx.config.skewPassSkipping() && !underlying.allReanchored && skew.markDue(scan, underlying.state))
+        {
+            for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
             {
-                quoteAndBound(underlying, underlying.reanchored(i), scan);
+                final InstrumentState state = underlying.instrument(i);
+                if (state.skewDue)
+                {
+                    state.skewDue = false;
+                    quote(underlying, state);
+                }
             }
             ctx.counters.increment(EngineCounter.SKEW_PASSES_SKIPPED);
             return;
         }
-        skew.beginScan(scan, underlying.state);
+        skew.beginScan(scan, underlying.state, underlying.instrumentCount());
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
-            quoteAndBound(underlying, underlying.instrument(i), scan);
+            final InstrumentState state = underlying.instrument(i);
+            if (quote(underlying, state))
+            {
+                skew.bound(state, scan);
+                scan.record(state);
+            }
         }
+        scan.finishFullPass();
     }
 
-    private void quoteAndBound(final UnderlyingRisk underlying, final InstrumentState state, final SkewScan scan)
+    /**
+     * @return true when the instrument is quoted (whether or not an adjustment was due).
+     */
+    private boolean quote(final UnderlyingRisk underlying, final InstrumentState state)
     {
         if (!InventorySkew.isQuoted(state))
         {
-            return;
+            return false;
         }
         if (skew.update(state, underlying, quote, ctx.timeNs))
         {
@@ -88,7 +106,7 @@ final class OutputEmitter
             output.onQuoteAdjustment(quote);
             ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
         }
-        skew.bound(state, scan);
+        return true;
     }
 
     void emitHedge(final UnderlyingRisk u)

@@ -2,19 +2,25 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.event.QuotingState;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * What the last full skew pass of an underlying proved, so that later batches can skip the pass when nothing can
- * have moved an instrument by its threshold.
+ * What the last full skew pass of an underlying proved, so that later batches re-evaluate only the instruments that
+ * can have moved by their threshold.
  * <p>
  * Every instrument's shift is linear in the underlying's three skew terms (delta, gamma and vega terms of W·G):
- * shift_i = −(a_i·D + b_i·G + c_i·V) / conv_i. After a pass, instrument i still has slack s_i = threshold_i −
+ * shift_i = −(a_i·D + b_i·G + c_i·V) / conv_i. After the full pass, instrument i has slack s_i = threshold_i −
  * |shift_i(terms at the pass) − its last emitted shift| (and likewise in vol points for options, whose shiftVol is
- * 1-Lipschitz in shift / vega). No instrument can reach its threshold while
- * <pre>  |ΔD|·max_i |a_i|/(conv_i s_i) + |ΔG|·max_i |b_i|/(conv_i s_i) + |ΔV|·max_i |c_i|/(conv_i s_i) &lt; 1</pre>
- * with Δ measured from the pass, the spread multiplier within its own slack and the state unchanged (and NORMAL
- * or WIDEN, where sizes do not depend on exposure signs). Instruments re-anchored since (new coefficients) are
- * re-checked one by one and folded into the maxima; anything else — a state change, a held-back quote, a full
- * revaluation — forces the full pass. Owned by the engine thread.
+ * 1-Lipschitz in shift / vega). With κ_i = max(|a_i|, |b_i|, |c_i|) / (conv_i·s_i) and E = |ΔD| + |ΔG| + |ΔV|
+ * measured from the pass, instrument i cannot reach its threshold while κ_i·E &lt; 1. The pass keeps the
+ * instruments sorted by κ, so a later batch marks only the prefix with κ·E ≥ 1 (the prefix only grows until the next
+ * full pass: what was marked once is marked every time) and the instruments re-anchored since the pass (their
+ * coefficients changed); the marked ones are then evaluated in book order, so the outputs are exactly those of a
+ * full pass. An instrument without slack (a held-back quote, an option without vega) gets κ = ∞ and is always
+ * marked. A state change, a spread move beyond its slack, a full revaluation, or a prefix or re-anchored set beyond
+ * a quarter of the book (at least 16) ends in a new full pass. Owned by the engine thread; allocation-free once its
+ * arrays have grown to the book.
  */
 final class SkewScan
 {
@@ -27,13 +33,16 @@ final class SkewScan
     double vegaTerm;
     double spreadMult;
     private QuotingState state;
-    private double maxRatioDelta;
-    private double maxRatioGamma;
-    private double maxRatioVega;
     private double spreadSlack;
+    private InstrumentState[] order = new InstrumentState[16];
+    private double[] keys = new double[16];
+    private int count;
+    private int visitedPrefix;
+    private final List<InstrumentState> reanchored = new ArrayList<>();
+    private double currentKey;
 
     void begin(final double deltaTermUsd, final double gammaTerm, final double vegaTerm, final double spreadMult,
-        final QuotingState state)
+        final QuotingState state, final int capacity)
     {
         valid = state == QuotingState.NORMAL || state == QuotingState.WIDEN;
         this.deltaTermUsd = deltaTermUsd;
@@ -41,10 +50,19 @@ final class SkewScan
         this.vegaTerm = vegaTerm;
         this.spreadMult = spreadMult;
         this.state = state;
-        maxRatioDelta = 0;
-        maxRatioGamma = 0;
-        maxRatioVega = 0;
         spreadSlack = Double.POSITIVE_INFINITY;
+        if (order.length < capacity)
+        {
+            order = new InstrumentState[capacity];
+            keys = new double[capacity];
+        }
+        count = 0;
+        visitedPrefix = 0;
+        for (int i = 0, n = reanchored.size(); i < n; i++)
+        {
+            reanchored.get(i).inSkewRecheck = false;
+        }
+        reanchored.clear();
     }
 
     QuotingState stateOrNull()
@@ -52,25 +70,32 @@ final class SkewScan
         return state;
     }
 
-    void invalidate()
+    /**
+     * Starts the key of one instrument (folded from its shift and vol-shift conditions).
+     */
+    void startKey()
     {
-        valid = false;
+        currentKey = 0;
     }
 
     /**
-     * Folds one instrument in: its coefficients per unit of each term (already divided by its conversion) and its
-     * slack in the same unit.
+     * Folds one condition into the current key: the coefficients per unit of each term (already divided by the
+     * conversion) and the slack in the same unit.
      */
     void include(final double perDelta, final double perGamma, final double perVega, final double slack)
     {
         if (!(slack > 0))
         {
-            valid = false;
+            currentKey = Double.POSITIVE_INFINITY;
             return;
         }
-        maxRatioDelta = Math.max(maxRatioDelta, Math.abs(perDelta) / slack);
-        maxRatioGamma = Math.max(maxRatioGamma, Math.abs(perGamma) / slack);
-        maxRatioVega = Math.max(maxRatioVega, Math.abs(perVega) / slack);
+        final double largest = Math.max(Math.abs(perDelta), Math.max(Math.abs(perGamma), Math.abs(perVega)));
+        currentKey = Math.max(currentKey, largest / slack);
+    }
+
+    void alwaysVisit()
+    {
+        currentKey = Double.POSITIVE_INFINITY;
     }
 
     void includeSpreadSlack(final double slack)
@@ -79,17 +104,124 @@ final class SkewScan
     }
 
     /**
-     * @return true when no instrument can have moved by its threshold since the pass.
+     * Records the instrument with its key during a full pass.
      */
-    boolean allowsSkip(final double deltaTermUsd, final double gammaTerm, final double vegaTerm,
+    void record(final InstrumentState instrument)
+    {
+        order[count] = instrument;
+        keys[count] = currentKey;
+        count++;
+    }
+
+    /**
+     * Ends a full pass: the instruments sorted by key, largest first.
+     */
+    void finishFullPass()
+    {
+        heapSortDescending(keys, order, count);
+    }
+
+    /**
+     * Keeps an instrument re-anchored since the full pass for evaluation at every later batch.
+     */
+    void recheck(final InstrumentState instrument)
+    {
+        if (!instrument.inSkewRecheck)
+        {
+            instrument.inSkewRecheck = true;
+            reanchored.add(instrument);
+        }
+    }
+
+    /**
+     * Marks ({@link InstrumentState#skewDue}) what this batch must evaluate.
+     *
+     * @return false when a full pass is due instead (nothing marked).
+     */
+    boolean markDue(final double deltaTermUsd, final double gammaTerm, final double vegaTerm,
         final double spreadMult, final QuotingState state)
     {
-        if (!valid || state != this.state || !(Math.abs(spreadMult - this.spreadMult) < spreadSlack * SAFETY))
+        if (!valid || state != this.state || !(Math.abs(spreadMult - this.spreadMult) < spreadSlack * SAFETY) ||
+            reanchored.size() > partialLimit())
         {
             return false;
         }
-        final double reach = Math.abs(deltaTermUsd - this.deltaTermUsd) * maxRatioDelta +
-            Math.abs(gammaTerm - this.gammaTerm) * maxRatioGamma + Math.abs(vegaTerm - this.vegaTerm) * maxRatioVega;
-        return reach < SAFETY;
+        final double reach = Math.abs(deltaTermUsd - this.deltaTermUsd) + Math.abs(gammaTerm - this.gammaTerm) +
+            Math.abs(vegaTerm - this.vegaTerm);
+        int prefix = visitedPrefix;
+        while (prefix < count && keys[prefix] * reach >= SAFETY)
+        {
+            prefix++;
+        }
+        if (prefix > partialLimit())
+        {
+            return false;
+        }
+        visitedPrefix = prefix;
+        for (int i = 0; i < prefix; i++)
+        {
+            order[i].skewDue = true;
+        }
+        for (int i = 0, n = reanchored.size(); i < n; i++)
+        {
+            reanchored.get(i).skewDue = true;
+        }
+        return true;
+    }
+
+    /**
+     * A partial pass marks at most a quarter of the book (at least 16): beyond that a full pass costs little more
+     * and renews the bound.
+     */
+    private int partialLimit()
+    {
+        return Math.max(count / 4, 16);
+    }
+
+    private static void heapSortDescending(final double[] keys, final InstrumentState[] values, final int n)
+    {
+        for (int i = n / 2 - 1; i >= 0; i--)
+        {
+            siftDown(keys, values, i, n);
+        }
+        for (int end = n - 1; end > 0; end--)
+        {
+            swap(keys, values, 0, end);
+            siftDown(keys, values, 0, end);
+        }
+    }
+
+    /**
+     * A min-heap, so that repeatedly moving its root to the end leaves the array in descending order.
+     */
+    private static void siftDown(final double[] keys, final InstrumentState[] values, final int start, final int n)
+    {
+        int parent = start;
+        while (true)
+        {
+            final int left = 2 * parent + 1;
+            if (left >= n)
+            {
+                return;
+            }
+            final int right = left + 1;
+            final int smaller = right < n && keys[right] < keys[left] ? right : left;
+            if (keys[parent] <= keys[smaller])
+            {
+                return;
+            }
+            swap(keys, values, parent, smaller);
+            parent = smaller;
+        }
+    }
+
+    private static void swap(final double[] keys, final InstrumentState[] values, final int i, final int j)
+    {
+        final double key = keys[i];
+        keys[i] = keys[j];
+        keys[j] = key;
+        final InstrumentState value = values[i];
+        values[i] = values[j];
+        values[j] = value;
     }
 }

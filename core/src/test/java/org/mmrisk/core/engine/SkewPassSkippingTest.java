@@ -49,7 +49,7 @@ class SkewPassSkippingTest
     private static EngineConfig config(final boolean skipping)
     {
         return new EngineConfig().skewPassSkipping(skipping).maxQuotesPerSecond(50).skewWeights(1e-9, 1e-6)
-            .limit(AsciiCode.NONE, LimitKind.DELTA, 40).conclude();
+            .reanchorSliceSize(2).limit(AsciiCode.NONE, LimitKind.DELTA, 40).conclude();
     }
 
     private static void run(final Random random, final RiskEngine a, final RiskEngine b)
