@@ -80,7 +80,6 @@ final class OutputEmitter
                 scan.record(state);
             }
         }
-        scan.finishFullPass();
     }
 
     /**

@@ -13,11 +13,10 @@ import java.util.List;
  * shift_i = −(a_i·D + b_i·G + c_i·V) / conv_i. After the full pass, instrument i has slack s_i = threshold_i −
  * |shift_i(terms at the pass) − its last emitted shift| (and likewise in vol points for options, whose shiftVol is
  * 1-Lipschitz in shift / vega). With κ_i = max(|a_i|, |b_i|, |c_i|) / (conv_i·s_i) and E = |ΔD| + |ΔG| + |ΔV|
- * measured from the pass, instrument i cannot reach its threshold while κ_i·E &lt; 1. The pass keeps the
- * instruments sorted by κ, so a later batch marks only the prefix with κ·E ≥ 1 (the prefix only grows until the next
- * full pass: what was marked once is marked every time) and the instruments re-anchored since the pass (their
- * coefficients changed); the marked ones are then evaluated in book order, so the outputs are exactly those of a
- * full pass. An instrument without slack (a held-back quote, an option without vega) gets κ = ∞ and is always
+ * measured from the pass, instrument i cannot reach its threshold while κ_i·E &lt; 1. The pass keeps each
+ * instrument's κ, so a later batch marks only those with κ·E ≥ 1 (one comparison each; what was marked once stays
+ * marked until the next full pass) and the instruments re-anchored since the pass (their coefficients changed); the
+ * marked ones are then evaluated in book order, so the outputs are exactly those of a full pass. An instrument without slack (a held-back quote, an option without vega) gets κ = ∞ and is always
  * marked. A state change, a spread move beyond its slack, a full revaluation, or a prefix or re-anchored set beyond
  * a quarter of the book (at least 16) ends in a new full pass. Owned by the engine thread; allocation-free once its
  * arrays have grown to the book.
@@ -37,7 +36,8 @@ final class SkewScan
     private InstrumentState[] order = new InstrumentState[16];
     private double[] keys = new double[16];
     private int count;
-    private int visitedPrefix;
+    /** The lowest key marked since the full pass: every instrument at or above it is evaluated at each batch. */
+    private double markedFromKey;
     private final List<InstrumentState> reanchored = new ArrayList<>();
     private double currentKey;
 
@@ -57,7 +57,7 @@ final class SkewScan
             keys = new double[capacity];
         }
         count = 0;
-        visitedPrefix = 0;
+        markedFromKey = Double.POSITIVE_INFINITY;
         for (int i = 0, n = reanchored.size(); i < n; i++)
         {
             reanchored.get(i).inSkewRecheck = false;
@@ -104,21 +104,13 @@ final class SkewScan
     }
 
     /**
-     * Records the instrument with its key during a full pass.
+     * Records the instrument with its key during a full pass, in book order.
      */
     void record(final InstrumentState instrument)
     {
         order[count] = instrument;
         keys[count] = currentKey;
         count++;
-    }
-
-    /**
-     * Ends a full pass: the instruments sorted by key, largest first.
-     */
-    void finishFullPass()
-    {
-        heapSortDescending(keys, order, count);
     }
 
     /**
@@ -148,25 +140,39 @@ final class SkewScan
         }
         final double reach = Math.abs(deltaTermUsd - this.deltaTermUsd) + Math.abs(gammaTerm - this.gammaTerm) +
             Math.abs(vegaTerm - this.vegaTerm);
-        int prefix = visitedPrefix;
-        while (prefix < count && keys[prefix] * reach >= SAFETY)
+        // what was due once stays due until the next full pass: the threshold only falls
+        markedFromKey = Math.min(markedFromKey, reach > 0 ? SAFETY / reach : Double.POSITIVE_INFINITY);
+        int marked = 0;
+        for (int i = 0; i < count; i++)
         {
-            prefix++;
-        }
-        if (prefix > partialLimit())
-        {
-            return false;
-        }
-        visitedPrefix = prefix;
-        for (int i = 0; i < prefix; i++)
-        {
-            order[i].skewDue = true;
+            if (keys[i] >= markedFromKey)
+            {
+                order[i].skewDue = true;
+                marked++;
+            }
         }
         for (int i = 0, n = reanchored.size(); i < n; i++)
         {
             reanchored.get(i).skewDue = true;
         }
+        if (marked > partialLimit())
+        {
+            clearMarks();
+            return false;
+        }
         return true;
+    }
+
+    private void clearMarks()
+    {
+        for (int i = 0; i < count; i++)
+        {
+            order[i].skewDue = false;
+        }
+        for (int i = 0, n = reanchored.size(); i < n; i++)
+        {
+            reanchored.get(i).skewDue = false;
+        }
     }
 
     /**
@@ -176,52 +182,5 @@ final class SkewScan
     private int partialLimit()
     {
         return Math.max(count / 4, 16);
-    }
-
-    private static void heapSortDescending(final double[] keys, final InstrumentState[] values, final int n)
-    {
-        for (int i = n / 2 - 1; i >= 0; i--)
-        {
-            siftDown(keys, values, i, n);
-        }
-        for (int end = n - 1; end > 0; end--)
-        {
-            swap(keys, values, 0, end);
-            siftDown(keys, values, 0, end);
-        }
-    }
-
-    /**
-     * A min-heap, so that repeatedly moving its root to the end leaves the array in descending order.
-     */
-    private static void siftDown(final double[] keys, final InstrumentState[] values, final int start, final int n)
-    {
-        int parent = start;
-        while (true)
-        {
-            final int left = 2 * parent + 1;
-            if (left >= n)
-            {
-                return;
-            }
-            final int right = left + 1;
-            final int smaller = right < n && keys[right] < keys[left] ? right : left;
-            if (keys[parent] <= keys[smaller])
-            {
-                return;
-            }
-            swap(keys, values, parent, smaller);
-            parent = smaller;
-        }
-    }
-
-    private static void swap(final double[] keys, final InstrumentState[] values, final int i, final int j)
-    {
-        final double key = keys[i];
-        keys[i] = keys[j];
-        keys[j] = key;
-        final InstrumentState value = values[i];
-        values[i] = values[j];
-        values[j] = value;
     }
 }
