@@ -192,7 +192,7 @@ final class ExposureUpdater
 
     private static double days(final long fromNs, final long toNs)
     {
-        return fromNs == Long.MIN_VALUE ? 0 : (toNs - fromNs) / (double)YearFraction.NANOS_PER_DAY;
+        return fromNs == Long.MIN_VALUE ? 0 : YearFraction.days(fromNs, toNs);
     }
 
     private static void completeSweep(final UnderlyingRisk u, final long nowNs)

@@ -3,7 +3,6 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.Ladder;
 import org.mmrisk.core.limits.PortfolioLimitKind;
-import org.mmrisk.core.time.YearFraction;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +24,7 @@ final class PortfolioGuard
     private final QuotingState[] levels = new QuotingState[PortfolioLimitKind.VALUES.length];
     private final double[] measure = new double[PortfolioLimitKind.VALUES.length];
     private QuotingState state = QuotingState.NORMAL;
-    private double peakPnlUsd = Double.NaN;
-    private long tradingDay = Long.MIN_VALUE;
+    private final DayPeak dayPeak = new DayPeak();
 
     PortfolioGuard(final EngineConfig config)
     {
@@ -55,11 +53,11 @@ final class PortfolioGuard
                 pnlUsd += u.pnlUsd();
             }
         }
-        updatePeak(pnlUsd, nowNs);
+        dayPeak.update(pnlUsd, nowNs, config.dayStartOffsetNs());
         measure[PortfolioLimitKind.TOTAL_DELTA_USD.ordinal()] = Math.abs(deltaUsd);
         measure[PortfolioLimitKind.TOTAL_VEGA.ordinal()] = Math.abs(vega);
         measure[PortfolioLimitKind.TOTAL_NOTIONAL.ordinal()] = notionalUsd;
-        measure[PortfolioLimitKind.TOTAL_LOSS.ordinal()] = Math.max(0, peakPnlUsd - pnlUsd);
+        measure[PortfolioLimitKind.TOTAL_LOSS.ordinal()] = dayPeak.lossFromPeakUsd(pnlUsd);
         QuotingState next = QuotingState.NORMAL;
         for (final PortfolioLimitKind kind : PortfolioLimitKind.VALUES)
         {
@@ -76,16 +74,6 @@ final class PortfolioGuard
         final boolean changed = next != state;
         state = next;
         return changed;
-    }
-
-    private void updatePeak(final double pnlUsd, final long nowNs)
-    {
-        final long day = Math.floorDiv(nowNs - config.dayStartOffsetNs(), YearFraction.NANOS_PER_DAY);
-        if (day != tradingDay || Double.isNaN(peakPnlUsd) || pnlUsd > peakPnlUsd)
-        {
-            tradingDay = day;
-            peakPnlUsd = pnlUsd;
-        }
     }
 
     void setLimit(final PortfolioLimitKind kind, final double value)

@@ -9,7 +9,7 @@ import org.mmrisk.core.output.AlertCode;
  * Decides an underlying's quoting state at the end of each batch: the highest rung any of its limits holds
  * ({@link Ladder}), stale index data, unknown risk (a position it cannot price, or a fill parked on an undefined
  * instrument of its venue) and an operator's halt. Every change of a rung is alerted with the measure, the limit
- * and the new state. Also keeps the index's realized volatility (event time) and the day's peak P&L.
+ * and the new state. Also keeps the index's realized volatility (event time) and the day's peak P&L ({@link DayPeak}).
  * Owned by the engine thread; allocation-free.
  */
 final class QuotingGuard
@@ -39,13 +39,13 @@ final class QuotingGuard
         final AlertSink sink)
     {
         updateRealizedVol(u, nowNs);
-        updateDayPeak(u, nowNs);
+        u.dayPeak.update(u.pnlUsd(), nowNs, config.dayStartOffsetNs());
         measure[LimitKind.DELTA.ordinal()] = Math.abs(u.delta);
         measure[LimitKind.DOLLAR_GAMMA.ordinal()] = Math.abs(u.dollarGammaUsd());
         measure[LimitKind.VEGA.ordinal()] = Math.abs(u.vega);
         measure[LimitKind.NOTIONAL.ordinal()] = grossNotionalUsd;
         measure[LimitKind.POSITION.ordinal()] = largestPosition;
-        measure[LimitKind.LOSS.ordinal()] = Math.max(0, u.peakPnlUsd - u.pnlUsd());
+        measure[LimitKind.LOSS.ordinal()] = u.dayPeak.lossFromPeakUsd(u.pnlUsd());
         measure[LimitKind.EXPIRY_VEGA.ordinal()] = u.largestExpiryVegaUsd();
 
         QuotingState state = QuotingState.NORMAL;
@@ -156,23 +156,5 @@ final class QuotingGuard
         u.varianceRate = keep * u.varianceRate + (1 - keep) * logReturn * logReturn / dtYears;
         u.volIndexUsd = indexUsd;
         u.volTimeNs = nowNs;
-    }
-
-    /**
-     * The trailing loss limit measures from the highest P&L since the start of the trading day.
-     */
-    private void updateDayPeak(final UnderlyingRisk u, final long nowNs)
-    {
-        final long day = Math.floorDiv(nowNs - config.dayStartOffsetNs(), org.mmrisk.core.time.YearFraction.NANOS_PER_DAY);
-        final double pnl = u.pnlUsd();
-        if (day != u.tradingDay || Double.isNaN(u.peakPnlUsd))
-        {
-            u.tradingDay = day;
-            u.peakPnlUsd = pnl;
-        }
-        else if (pnl > u.peakPnlUsd)
-        {
-            u.peakPnlUsd = pnl;
-        }
     }
 }

@@ -252,14 +252,6 @@ public final class RiskEngine
         return trades.heldFills();
     }
 
-    /**
-     * @return the unrealized P&L of one position in USD, 0 when it has no mark.
-     */
-    public static double unrealizedUsd(final InstrumentState state, final double indexUsd)
-    {
-        return state.unrealizedUsd(indexUsd);
-    }
-
     public long timeNs()
     {
         return ctx.timeNs;

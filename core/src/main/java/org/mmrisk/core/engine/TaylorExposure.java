@@ -74,7 +74,7 @@ final class TaylorExposure
     private void accumulate(final double quantity, final ContractRisk r)
     {
         final double u = refIndexUsd - r.anchorIndexUsd;
-        final double w = days(r.anchorTimeNs, refTimeNs);
+        final double w = YearFraction.days(r.anchorTimeNs, refTimeNs);
         final double gammaAtRef = r.gamma + r.speed * u;
         delta0 += quantity * (r.delta + (r.gamma + 0.5 * r.speed * u) * u + r.charm * w);
         delta1 += quantity * gammaAtRef;
@@ -103,13 +103,13 @@ final class TaylorExposure
     static double contractDelta(final ContractRisk r, final double indexUsd, final long nowNs)
     {
         final double d = indexUsd - r.anchorIndexUsd;
-        return r.delta + (r.gamma + 0.5 * r.speed * d) * d + r.charm * days(r.anchorTimeNs, nowNs);
+        return r.delta + (r.gamma + 0.5 * r.speed * d) * d + r.charm * YearFraction.days(r.anchorTimeNs, nowNs);
     }
 
     double delta(final double indexUsd, final long nowNs)
     {
         final double x = indexUsd - refIndexUsd;
-        return delta0 + (delta1 + delta2 * x) * x + deltaTime * days(refTimeNs, nowNs);
+        return delta0 + (delta1 + delta2 * x) * x + deltaTime * YearFraction.days(refTimeNs, nowNs);
     }
 
     /**
@@ -118,7 +118,7 @@ final class TaylorExposure
     double valueUsd(final double indexUsd, final long nowNs)
     {
         final double x = indexUsd - refIndexUsd;
-        final double y = days(refTimeNs, nowNs);
+        final double y = YearFraction.days(refTimeNs, nowNs);
         return value0 + (value1 + (value2 + value3 * x) * x) * x + (valueTime + valueCross * x) * y;
     }
 
@@ -163,10 +163,5 @@ final class TaylorExposure
     long refTimeNs()
     {
         return refTimeNs;
-    }
-
-    private static double days(final long fromNs, final long toNs)
-    {
-        return (toNs - fromNs) / (double)YearFraction.NANOS_PER_DAY;
     }
 }

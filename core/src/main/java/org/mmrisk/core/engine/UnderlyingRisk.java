@@ -91,8 +91,7 @@ public final class UnderlyingRisk
     long lastIndexTickNs = Long.MIN_VALUE;
     double maxUtilization;
     LimitKind reduceAxis = LimitKind.DELTA;
-    double peakPnlUsd = Double.NaN;
-    long tradingDay = Long.MIN_VALUE;
+    final DayPeak dayPeak = new DayPeak();
     double varianceRate;
     double volIndexUsd = Double.NaN;
     long volTimeNs;

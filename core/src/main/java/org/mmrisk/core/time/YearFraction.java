@@ -27,4 +27,12 @@ public final class YearFraction
         // the difference of two epoch stamps fits a long for any date this system will see (±292 years)
         return (toNs - fromNs) / NANOS_PER_YEAR;
     }
+
+    /**
+     * @return calendar days (fractional) from {@code fromNs} to {@code toNs}, negative when {@code toNs} is earlier.
+     */
+    public static double days(final long fromNs, final long toNs)
+    {
+        return (toNs - fromNs) / (double)NANOS_PER_DAY;
+    }
 }

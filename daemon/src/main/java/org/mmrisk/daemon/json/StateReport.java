@@ -115,7 +115,7 @@ public final class StateReport
         number(n, "avgPrice", p.avgPrice());
         number(n, "realizedPnlUsd", p.realizedPnlUsd());
         final double indexUsd = s.underlying() == null ? Double.NaN : s.underlying().indexUsd();
-        number(n, "unrealizedPnlUsd", RiskEngine.unrealizedUsd(s, indexUsd));
+        number(n, "unrealizedPnlUsd", s.unrealizedUsd(indexUsd));
         if (instrument != null && instrument.isInverse())
         {
             number(n, "realizedPnlCoin", p.realizedPnlCoin());
