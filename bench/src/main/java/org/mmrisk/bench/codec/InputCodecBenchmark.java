@@ -6,6 +6,7 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.DecodeError;
 import org.mmrisk.daemon.codec.InputDecoder;
 import org.mmrisk.daemon.codec.InputEncoder;
+import org.mmrisk.bench.pricing.JvmFlags;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,11 +32,11 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {
-    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true" })
+    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF,
+    JvmFlags.EXPORT_NIO_CH, JvmFlags.OPEN_REFLECT,
+    JvmFlags.OPEN_NIO, JvmFlags.OPEN_NIO_CH,
+    JvmFlags.OPEN_LANG, JvmFlags.OPEN_UTIL,
+    JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER })
 public class InputCodecBenchmark
 {
     @Param({ "TICK", "FILL", "INSTRUMENT", "POSITION", "VOL", "SURFACE", "CONTROL" })

@@ -16,6 +16,7 @@ import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.bench.pricing.JvmFlags;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,11 +52,11 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {
     "-Xms1g", "-Xmx1g",
-    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
-    "-Dchronicle.analytics.disable=true", "-Dchronicle.announcer.disable=true" })
+    JvmFlags.EXPORT_MISC, JvmFlags.EXPORT_REF,
+    JvmFlags.EXPORT_NIO_CH, JvmFlags.OPEN_REFLECT,
+    JvmFlags.OPEN_NIO, JvmFlags.OPEN_NIO_CH,
+    JvmFlags.OPEN_LANG, JvmFlags.OPEN_UTIL,
+    JvmFlags.NO_ANALYTICS, JvmFlags.NO_ANNOUNCER })
 public class ReplayBenchmark
 {
     static final int EVENTS = 1_000_000;
