@@ -3,6 +3,7 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.state.StateIo;
 
 /**
  * Alerts raised during a batch, held until the batch ends (the engine emits only at batch end). A fixed ring of
@@ -50,5 +51,25 @@ final class AlertQueue
     void clear()
     {
         size = 0;
+    }
+
+    /**
+     * Saves or restores the alerts raised and not yet emitted (normally none at the end of a batch).
+     */
+    void exchangeState(final StateIo io)
+    {
+        size = io.count(size, alerts.length, "pending alerts");
+        for (int i = 0; i < size; i++)
+        {
+            final Alert alert = alerts[i];
+            alert.sequence = io.i64(alert.sequence);
+            alert.timeNs = io.i64(alert.timeNs);
+            alert.code = io.enumValue(alert.code, AlertCode.VALUES);
+            alert.underlying = io.i64(alert.underlying);
+            alert.instrumentId = io.i32(alert.instrumentId);
+            alert.value = io.f64(alert.value);
+            alert.threshold = io.f64(alert.threshold);
+            alert.state = io.enumValue(alert.state, QuotingState.VALUES);
+        }
     }
 }

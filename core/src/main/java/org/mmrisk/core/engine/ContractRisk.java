@@ -1,5 +1,7 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.state.StateIo;
+
 /**
  * The value and sensitivities of ONE contract of an instrument, USD view, as of its last revaluation.
  * Owned by the engine thread.
@@ -60,5 +62,28 @@ public final class ContractRisk
         premiumAdjustedDelta = Double.NaN;
         deltaPerCoin = Double.NaN;
         vegaPerCoin = Double.NaN;
+    }
+
+    void exchangeState(final StateIo io)
+    {
+        priced = io.bool(priced);
+        priceUsd = io.f64(priceUsd);
+        valueUsd = io.f64(valueUsd);
+        iv = io.f64(iv);
+        forward = io.f64(forward);
+        forwardDelta = io.f64(forwardDelta);
+        delta = io.f64(delta);
+        gamma = io.f64(gamma);
+        vega = io.f64(vega);
+        theta = io.f64(theta);
+        vanna = io.f64(vanna);
+        volga = io.f64(volga);
+        speed = io.f64(speed);
+        charm = io.f64(charm);
+        premiumAdjustedDelta = io.f64(premiumAdjustedDelta);
+        deltaPerCoin = io.f64(deltaPerCoin);
+        vegaPerCoin = io.f64(vegaPerCoin);
+        anchorIndexUsd = io.f64(anchorIndexUsd);
+        anchorTimeNs = io.i64(anchorTimeNs);
     }
 }

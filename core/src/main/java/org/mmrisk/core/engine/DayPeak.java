@@ -1,5 +1,6 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.time.YearFraction;
 
 /**
@@ -30,5 +31,11 @@ final class DayPeak
     double lossFromPeakUsd(final double pnlUsd)
     {
         return Double.isNaN(peakPnlUsd) ? 0 : Math.max(0, peakPnlUsd - pnlUsd);
+    }
+
+    void exchangeState(final StateIo io)
+    {
+        peakPnlUsd = io.f64(peakPnlUsd);
+        tradingDay = io.i64(tradingDay);
     }
 }

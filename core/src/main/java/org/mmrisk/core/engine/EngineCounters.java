@@ -1,5 +1,7 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.state.StateIo;
+
 /**
  * The engine's counters: plain longs, written only by the engine thread. Deterministic engine state, so replay
  * and the daemon agree on them; the daemon copies them to its shared counters file at the end of a batch.
@@ -42,5 +44,11 @@ public final class EngineCounters
     public long rejected(final RejectReason reason)
     {
         return rejects[reason.ordinal()];
+    }
+
+    void exchangeState(final StateIo io)
+    {
+        io.i64s(counts, io.count(counts.length, counts.length, "engine counters"));
+        io.i64s(rejects, io.count(rejects.length, rejects.length, "reject counters"));
     }
 }

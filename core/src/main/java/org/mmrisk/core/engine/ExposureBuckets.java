@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.agrona.collections.Long2ObjectHashMap;
+import org.mmrisk.core.state.StateIo;
 
 import java.util.Arrays;
 
@@ -19,6 +20,8 @@ public final class ExposureBuckets
     private final TaylorExposure[] byMoneyness;
     private double refIndexUsd = Double.NaN;
     private long refTimeNs;
+    /** Scratch for writing the expiry buckets in a stable order without allocating. */
+    private long[] sortedExpiries = new long[16];
 
     ExposureBuckets(final double[] moneynessEdges)
     {
@@ -154,5 +157,43 @@ public final class ExposureBuckets
         out[3] = bucket.theta(indexUsd);
         out[4] = bucket.vanna();
         out[5] = bucket.volga();
+    }
+
+    /**
+     * Saves or restores every bucket's sums and the common reference; expiry buckets in ascending expiry.
+     */
+    void exchangeState(final StateIo io)
+    {
+        refIndexUsd = io.f64(refIndexUsd);
+        refTimeNs = io.i64(refTimeNs);
+        final int count = io.count(byExpiry.size(), 1 << 20, "expiry buckets");
+        if (!io.isReading())
+        {
+            sortExpiries();
+        }
+        for (int i = 0; i < count; i++)
+        {
+            final long expiryNs = io.i64(io.isReading() ? 0 : sortedExpiries[i]);
+            expiry(expiryNs).exchangeState(io);
+        }
+        io.count(byMoneyness.length, byMoneyness.length, "moneyness buckets");
+        for (final TaylorExposure bucket : byMoneyness)
+        {
+            bucket.exchangeState(io);
+        }
+    }
+
+    private void sortExpiries()
+    {
+        if (sortedExpiries.length < byExpiry.size())
+        {
+            sortedExpiries = new long[byExpiry.size() * 2];
+        }
+        int i = 0;
+        for (final Long2ObjectHashMap<TaylorExposure>.KeyIterator it = byExpiry.keySet().iterator(); it.hasNext(); )
+        {
+            sortedExpiries[i++] = it.nextLong();
+        }
+        Arrays.sort(sortedExpiries, 0, i);
     }
 }

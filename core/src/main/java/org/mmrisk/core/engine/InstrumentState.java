@@ -3,6 +3,7 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.position.Position;
+import org.mmrisk.core.state.StateIo;
 
 /**
  * Everything the engine knows about one instrument id: its terms (null while a fill for an undefined instrument
@@ -161,5 +162,55 @@ public final class InstrumentState
         }
         final double pnl = position.unrealizedInSettlement(instrument, markPrice);
         return instrument.isInverse() ? pnl * indexUsd : pnl;
+    }
+
+    /**
+     * Saves or restores everything but the definition and the links to the underlying's buckets (restored by the
+     * underlying).
+     */
+    void exchangeState(final StateIo io)
+    {
+        bid = io.f64(bid);
+        ask = io.f64(ask);
+        mark = io.f64(mark);
+        markIv = io.f64(markIv);
+        basis = io.f64(basis);
+        lastTickNs = io.i64(lastTickNs);
+        lastTickExchangeNs = io.i64(lastTickExchangeNs);
+        position.exchangeState(io);
+        risk.exchangeState(io);
+        equityRisk.exchangeState(io);
+        exchangeContribution(io);
+        parkedVenue = io.i64(parkedVenue);
+        settled = io.bool(settled);
+        touched = io.bool(touched);
+        lastShift = io.f64(lastShift);
+        lastShiftVol = io.f64(lastShiftVol);
+        lastSpreadMult = io.f64(lastSpreadMult);
+        lastBidSizeMult = io.f64(lastBidSizeMult);
+        lastAskSizeMult = io.f64(lastAskSizeMult);
+        lastQuoteNs = io.i64(lastQuoteNs);
+        inSkewRecheck = io.bool(inSkewRecheck);
+        skewDue = io.bool(skewDue);
+        rateCapped = io.bool(rateCapped);
+        lastState = io.enumValue(lastState, QuotingState.VALUES);
+    }
+
+    /**
+     * What this instrument added to its underlying's sums, so that it is removed with exactly those values; the risk
+     * it was added with is one of its own two, recorded by which.
+     */
+    private void exchangeContribution(final StateIo io)
+    {
+        contributedQuantity = io.f64(contributedQuantity);
+        final int which = io.i32(contributedRisk == null ? 0 : contributedRisk == risk ? 1 : 2);
+        contributedRisk = which == 0 ? null : which == 1 ? risk : equityRisk;
+        contributedRealizedUsd = io.f64(contributedRealizedUsd);
+        contributedUnrealizedUsd = io.f64(contributedUnrealizedUsd);
+        contributedUnrealizedCoin = io.f64(contributedUnrealizedCoin);
+        contributedSizeCoins = io.f64(contributedSizeCoins);
+        contributedSizeUsd = io.f64(contributedSizeUsd);
+        countedUnpriced = io.bool(countedUnpriced);
+        moneynessBucket = io.i32(moneynessBucket);
     }
 }

@@ -173,6 +173,14 @@ final class OutputEmitter
         return nextOutputSequence;
     }
 
+    /**
+     * Restores the output sequence with the rest of the engine's state.
+     */
+    void nextOutputSequence(final long sequence)
+    {
+        nextOutputSequence = sequence;
+    }
+
     void batchComplete()
     {
         output.onBatchComplete();

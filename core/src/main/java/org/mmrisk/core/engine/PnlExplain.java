@@ -1,5 +1,7 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.state.StateIo;
+
 /**
  * P&L explain of one underlying's book, accumulated path-wise at every batch end: each step's index move dS and
  * elapsed days dτ are explained by the Greeks published before the step, each instrument's vol change dσ (vol
@@ -143,5 +145,17 @@ public final class PnlExplain
         tradesValueUsd = other.tradesValueUsd;
         startValueUsd = other.startValueUsd;
         startNs = other.startNs;
+    }
+
+    void exchangeState(final StateIo io)
+    {
+        deltaUsd = io.f64(deltaUsd);
+        gammaUsd = io.f64(gammaUsd);
+        vegaUsd = io.f64(vegaUsd);
+        thetaUsd = io.f64(thetaUsd);
+        vannaVolgaUsd = io.f64(vannaVolgaUsd);
+        tradesValueUsd = io.f64(tradesValueUsd);
+        startValueUsd = io.f64(startValueUsd);
+        startNs = io.i64(startNs);
     }
 }

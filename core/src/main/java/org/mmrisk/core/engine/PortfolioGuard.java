@@ -3,6 +3,7 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.Ladder;
 import org.mmrisk.core.limits.PortfolioLimitKind;
+import org.mmrisk.core.state.StateIo;
 
 import java.util.Arrays;
 import java.util.List;
@@ -89,5 +90,20 @@ final class PortfolioGuard
     public double limit(final PortfolioLimitKind kind)
     {
         return limits[kind.ordinal()];
+    }
+
+    /**
+     * Saves or restores the limits as they stand (operators may have changed them), each rung and the trailing peak.
+     */
+    void exchangeState(final StateIo io)
+    {
+        io.f64s(limits, limits.length);
+        for (int i = 0; i < levels.length; i++)
+        {
+            levels[i] = io.enumValue(levels[i], QuotingState.VALUES);
+        }
+        io.f64s(measure, measure.length);
+        state = io.enumValue(state, QuotingState.VALUES);
+        dayPeak.exchangeState(io);
     }
 }

@@ -7,6 +7,7 @@ import org.mmrisk.core.fill.HeldFills;
 import org.mmrisk.core.fill.SeenFills;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.vol.SmileRejectReason;
 
 import java.util.List;
@@ -37,6 +38,7 @@ public final class RiskEngine
     private final ExpirySettlement.AlertSink settledAlerts;
     private final QuotingGuard.AlertSink guardAlerts;
     private final PortfolioGuard.AlertSink portfolioAlerts;
+    private final EngineStateCodec stateCodec;
 
     public RiskEngine(final EngineConfig config, final RiskOutput output)
     {
@@ -52,6 +54,44 @@ public final class RiskEngine
             ctx.raise(AlertCode.POSITION_SETTLED, underlying.code(), instrumentId, quantity);
         guardAlerts = ctx::raise;
         portfolioAlerts = (kind, value, threshold) -> ctx.raise(kind.alertCode(), AsciiCode.NONE, 0, value, threshold);
+        stateCodec = new EngineStateCodec(ctx, trades, outputs);
+    }
+
+    /**
+     * Records the whole state into {@code writer}, between batches only (after {@link #onBatchEnd()}); a restored
+     * engine then continues exactly as this one. Allocation-free once the writer and the codec's scratch have grown.
+     */
+    public void saveState(final StateIo writer)
+    {
+        if (writer.isReading())
+        {
+            throw new IllegalArgumentException("saveState needs a writer");
+        }
+        stateCodec.exchange(writer);
+    }
+
+    /**
+     * Restores a state recorded by {@link #saveState} into this engine, which must not have seen any event. The
+     * engine's configuration must be the one the state was saved under (the caller checks).
+     *
+     * @throws org.mmrisk.core.state.StateFormatException when the record is damaged or of another layout; the
+     *                                                     engine must then be discarded.
+     */
+    public void restoreState(final StateIo reader)
+    {
+        if (!reader.isReading())
+        {
+            throw new IllegalArgumentException("restoreState needs a reader");
+        }
+        stateCodec.exchange(reader);
+    }
+
+    /**
+     * @return the layout version of {@link #saveState}'s record.
+     */
+    public static int stateVersion()
+    {
+        return EngineStateCodec.STATE_VERSION;
     }
 
     /**

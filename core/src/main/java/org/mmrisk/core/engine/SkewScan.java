@@ -1,6 +1,8 @@
 package org.mmrisk.core.engine;
 
+import org.agrona.collections.Int2ObjectHashMap;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.state.StateIo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -182,5 +184,33 @@ final class SkewScan
     private int partialLimit()
     {
         return Math.max(count / 4, 16);
+    }
+
+    /**
+     * Saves or restores what the last full pass proved; instruments are recorded by id.
+     */
+    void exchangeState(final StateIo io, final Int2ObjectHashMap<InstrumentState> instruments)
+    {
+        valid = io.bool(valid);
+        deltaTermUsd = io.f64(deltaTermUsd);
+        gammaTerm = io.f64(gammaTerm);
+        vegaTerm = io.f64(vegaTerm);
+        spreadMult = io.f64(spreadMult);
+        state = io.enumValue(state, QuotingState.VALUES);
+        spreadSlack = io.f64(spreadSlack);
+        count = io.count(count, instruments.size(), "skew scan entries");
+        if (io.isReading() && order.length < count)
+        {
+            order = new InstrumentState[count];
+            keys = new double[count];
+        }
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = EngineStateCodec.exchangeInstrument(io, order[i], instruments);
+            keys[i] = io.f64(keys[i]);
+        }
+        markedFromKey = io.f64(markedFromKey);
+        currentKey = io.f64(currentKey);
+        EngineStateCodec.exchangeInstruments(io, reanchored, instruments);
     }
 }

@@ -1,5 +1,6 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.time.YearFraction;
 
 /**
@@ -163,5 +164,33 @@ final class TaylorExposure
     long refTimeNs()
     {
         return refTimeNs;
+    }
+
+    /**
+     * Saves or restores the sums exactly as accumulated (recomputing them would round differently).
+     */
+    void exchangeState(final StateIo io)
+    {
+        refIndexUsd = io.f64(refIndexUsd);
+        refTimeNs = io.i64(refTimeNs);
+        delta0 = io.f64(delta0);
+        delta1 = io.f64(delta1);
+        delta2 = io.f64(delta2);
+        deltaTime = io.f64(deltaTime);
+        gamma0 = io.f64(gamma0);
+        gamma1 = io.f64(gamma1);
+        vega0 = io.f64(vega0);
+        vega1 = io.f64(vega1);
+        theta0 = io.f64(theta0);
+        theta1 = io.f64(theta1);
+        vanna = io.f64(vanna);
+        volga = io.f64(volga);
+        grossDelta = io.f64(grossDelta);
+        value0 = io.f64(value0);
+        value1 = io.f64(value1);
+        value2 = io.f64(value2);
+        value3 = io.f64(value3);
+        valueTime = io.f64(valueTime);
+        valueCross = io.f64(valueCross);
     }
 }

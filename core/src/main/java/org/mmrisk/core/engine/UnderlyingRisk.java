@@ -1,13 +1,15 @@
 package org.mmrisk.core.engine;
 
+import org.agrona.collections.Int2ObjectHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.forward.ForwardCurve;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.position.Position;
+import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.vol.VolSurface;
 
 import java.util.ArrayList;
@@ -779,5 +781,131 @@ public final class UnderlyingRisk
     public QuotingState state()
     {
         return state;
+    }
+
+    /**
+     * Links a restored instrument to its expiry bucket, as {@link #add} did when it was defined (settled ones
+     * included); the bucket's sums are restored with the underlying.
+     */
+    void linkRestored(final InstrumentState state)
+    {
+        final Instrument instrument = state.instrument();
+        state.expiryBucket = buckets.expiry(Instrument.hasExpiry(instrument.kind()) ? instrument.expiryNs() : NO_EXPIRY);
+    }
+
+    /**
+     * Saves or restores this underlying: the book in order and the instruments it singles out (by id), then every
+     * figure, sum, limit and rung, the curve, the surface and the skew scan. The instruments themselves are restored
+     * before (and linked with {@link #linkRestored}).
+     */
+    void exchangeState(final StateIo io, final Int2ObjectHashMap<InstrumentState> all)
+    {
+        exchangeBook(io, all);
+        io.section(0x554e4431);
+        allReanchored = io.bool(allReanchored);
+        evaluatedNs = io.i64(evaluatedNs);
+        indexUsd = io.f64(indexUsd);
+        delta = io.f64(delta);
+        gamma = io.f64(gamma);
+        vega = io.f64(vega);
+        theta = io.f64(theta);
+        vanna = io.f64(vanna);
+        volga = io.f64(volga);
+        realizedPnlUsd = io.f64(realizedPnlUsd);
+        settledRealizedPnlUsd = io.f64(settledRealizedPnlUsd);
+        coinBalance = io.f64(coinBalance);
+        coinCash = io.f64(coinCash);
+        equityDelta = io.bool(equityDelta);
+        unrealizedLinearUsd = io.f64(unrealizedLinearUsd);
+        unrealizedCoin = io.f64(unrealizedCoin);
+        unrealizedCoinDeltaOne = io.f64(unrealizedCoinDeltaOne);
+        grossSizeCoins = io.f64(grossSizeCoins);
+        grossSizeUsd = io.f64(grossSizeUsd);
+        unpricedPositions = io.i32(unpricedPositions);
+        grossNotionalUsd = io.f64(grossNotionalUsd);
+        exchangeQuoting(io);
+        exchangeRevaluation(io);
+        io.section(0x554e4432);
+        exposure.exchangeState(io);
+        buckets.exchangeState(io);
+        explain.exchangeState(io);
+        explainAtSnapshot.exchangeState(io);
+        forwards.exchangeState(io);
+        surface.exchangeState(io);
+        skewScan.exchangeState(io, all);
+    }
+
+    private void exchangeBook(final StateIo io, final Int2ObjectHashMap<InstrumentState> all)
+    {
+        io.section(0x554e4430);
+        EngineStateCodec.exchangeInstruments(io, instruments, all);
+        if (io.isReading())
+        {
+            for (int i = 0, n = instruments.size(); i < n; i++)
+            {
+                final InstrumentState state = instruments.get(i);
+                if (state.instrument().isOption())
+                {
+                    optionsByExpiry.computeIfAbsent(state.instrument().expiryNs(), k -> new ArrayList<>()).add(state);
+                }
+            }
+        }
+        indexInstrument = EngineStateCodec.exchangeInstrument(io, indexInstrument, all);
+        perpetual = EngineStateCodec.exchangeInstrument(io, perpetual, all);
+        spot = EngineStateCodec.exchangeInstrument(io, spot, all);
+        hedgeInstrument = EngineStateCodec.exchangeInstrument(io, hedgeInstrument, all);
+        EngineStateCodec.exchangeInstruments(io, touched, all);
+        EngineStateCodec.exchangeInstruments(io, reanchored, all);
+        venueCount = io.count(venueCount, 1 << 16, "venues");
+        if (venues.length < venueCount)
+        {
+            venues = new long[venueCount];
+        }
+        io.i64s(venues, venueCount);
+    }
+
+    private void exchangeQuoting(final StateIo io)
+    {
+        state = io.enumValue(state, QuotingState.VALUES);
+        io.f64s(limits, io.count(limits.length, limits.length, "limits"));
+        for (int i = 0; i < limitLevels.length; i++)
+        {
+            limitLevels[i] = io.enumValue(limitLevels[i], QuotingState.VALUES);
+        }
+        io.bools(limitChanged, limitChanged.length);
+        staleLevel = io.enumValue(staleLevel, QuotingState.VALUES);
+        ownState = io.enumValue(ownState, QuotingState.VALUES);
+        unknownRisk = io.bool(unknownRisk);
+        unknownRiskAcknowledged = io.bool(unknownRiskAcknowledged);
+        wasDirty = io.bool(wasDirty);
+        operatorHalt = io.bool(operatorHalt);
+        lastIndexTickNs = io.i64(lastIndexTickNs);
+        maxUtilization = io.f64(maxUtilization);
+        reduceAxis = io.enumValue(reduceAxis, LimitKind.VALUES);
+        dayPeak.exchangeState(io);
+        varianceRate = io.f64(varianceRate);
+        volIndexUsd = io.f64(volIndexUsd);
+        volTimeNs = io.i64(volTimeNs);
+        hedgeOutstandingUntilNs = io.i64(hedgeOutstandingUntilNs);
+        lastSnapshotNs = io.i64(lastSnapshotNs);
+    }
+
+    private void exchangeRevaluation(final StateIo io)
+    {
+        needsFullRevaluation = io.bool(needsFullRevaluation);
+        nextExpiryNs = io.i64(nextExpiryNs);
+        sweepCursor = io.i32(sweepCursor);
+        sweepStartNs = io.i64(sweepStartNs);
+        previousSweepStartNs = io.i64(previousSweepStartNs);
+        sweepLowUsd = io.f64(sweepLowUsd);
+        sweepHighUsd = io.f64(sweepHighUsd);
+        previousSweepLowUsd = io.f64(previousSweepLowUsd);
+        previousSweepHighUsd = io.f64(previousSweepHighUsd);
+        sweepErrorCoins = io.f64(sweepErrorCoins);
+        maxApproxError = io.f64(maxApproxError);
+        dirty = io.bool(dirty);
+        causeJournalSequence = io.i64(causeJournalSequence);
+        causeReceiveTimeNs = io.i64(causeReceiveTimeNs);
+        causeSendTimeNs = io.i64(causeSendTimeNs);
     }
 }

@@ -8,7 +8,7 @@ public enum ContractUnit
 {
     COIN, USD;
 
-    private static final ContractUnit[] VALUES = values();
+    public static final ContractUnit[] VALUES = values();
 
     /**
      * @return the constant with this ordinal, or null when out of range (no allocation).

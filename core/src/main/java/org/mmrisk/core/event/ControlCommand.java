@@ -8,7 +8,7 @@ public enum ControlCommand
 {
     HALT, RESUME, SET_LIMIT, SET_EQUITY;
 
-    private static final ControlCommand[] VALUES = values();
+    public static final ControlCommand[] VALUES = values();
 
     /**
      * @return the constant with this ordinal, or null when out of range (no allocation).

@@ -8,7 +8,7 @@ public enum InstrumentKind
 {
     INDEX, SPOT, PERPETUAL, FUTURE, OPTION;
 
-    private static final InstrumentKind[] VALUES = values();
+    public static final InstrumentKind[] VALUES = values();
 
     /**
      * @return the constant with this ordinal, or null when out of range (no allocation).

@@ -8,7 +8,7 @@ public enum PutCall
 {
     NONE, CALL, PUT;
 
-    private static final PutCall[] VALUES = values();
+    public static final PutCall[] VALUES = values();
 
     /**
      * @return the constant with this ordinal, or null when out of range (no allocation).

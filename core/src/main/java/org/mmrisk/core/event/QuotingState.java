@@ -8,7 +8,7 @@ public enum QuotingState
 {
     NORMAL, WIDEN, REDUCE_ONLY, HALT;
 
-    private static final QuotingState[] VALUES = values();
+    public static final QuotingState[] VALUES = values();
 
     /**
      * @return the constant with this ordinal, or null when out of range (no allocation).

@@ -8,7 +8,7 @@ public enum Settlement
 {
     LINEAR, INVERSE;
 
-    private static final Settlement[] VALUES = values();
+    public static final Settlement[] VALUES = values();
 
     /**
      * @return the constant with this ordinal, or null when out of range (no allocation).

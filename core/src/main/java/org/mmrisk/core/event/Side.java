@@ -8,7 +8,7 @@ public enum Side
 {
     BUY, SELL;
 
-    private static final Side[] VALUES = values();
+    public static final Side[] VALUES = values();
 
     /**
      * @return the constant with this ordinal, or null when out of range (no allocation).

@@ -2,6 +2,7 @@ package org.mmrisk.core.fill;
 
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.state.StateIo;
 
 /**
  * The most recent fills that were held rather than applied (older than the fill-id horizon), kept for operators
@@ -76,5 +77,31 @@ public final class HeldFills
     public long overwritten()
     {
         return added - size();
+    }
+
+    /**
+     * Saves or restores the ring as it stands (its capacity must match: it is fixed by the engine).
+     */
+    public void exchangeState(final StateIo io)
+    {
+        final int capacity = io.i32(ring.length);
+        if (capacity != ring.length)
+        {
+            throw new org.mmrisk.core.state.StateFormatException("held-fill ring of " + capacity + ", expected " +
+                ring.length);
+        }
+        added = io.i64(added);
+        for (final Held held : ring)
+        {
+            held.timeNs = io.i64(held.timeNs);
+            held.exchangeTimeNs = io.i64(held.exchangeTimeNs);
+            held.venue = io.i64(held.venue);
+            held.fillIdLength = io.count(held.fillIdLength, held.fillId.length, "held fill id length");
+            io.bytes(held.fillId, 0, held.fillIdLength);
+            held.instrumentId = io.i32(held.instrumentId);
+            held.side = io.enumValue(held.side, Side.VALUES);
+            held.quantity = io.f64(held.quantity);
+            held.price = io.f64(held.price);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.mmrisk.core.fill;
 
+import org.mmrisk.core.state.StateIo;
+
 /**
  * The identities of the fills already applied, (venue, fill id), so that a fill a gateway re-sends after a
  * reconnect is not counted twice. Ids are compared byte for byte (no hash-only identity: a collision must never
@@ -298,5 +300,44 @@ public final class SeenFills
     private static int powerOfTwoAtLeast(final int value)
     {
         return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
+    }
+
+    /**
+     * Saves or restores the held identities in arrival order, with the ring's capacity (so growth and capacity
+     * eviction happen at the same fills as they would have). Restoring rebuilds the lookup table; its layout may
+     * differ from the one saved, which changes no answer.
+     */
+    public void exchangeState(final StateIo io)
+    {
+        final int capacity = io.i32(capacityMask + 1);
+        if (capacity < 1 || capacity > maxCapacity || Integer.bitCount(capacity) != 1)
+        {
+            throw new org.mmrisk.core.state.StateFormatException("fill-id ring capacity " + capacity +
+                " (this engine allows up to " + maxCapacity + ")");
+        }
+        evictedForCapacity = io.i64(evictedForCapacity);
+        final int count = io.count(size(), capacity, "fill ids");
+        if (io.isReading())
+        {
+            allocate(capacity);
+            head = 0;
+            tail = 0;
+        }
+        for (int age = 0; age < count; age++)
+        {
+            final int slot = io.isReading() ? age : (int)((head + age) & capacityMask);
+            venues[slot] = io.i64(venues[slot]);
+            exchangeTimesNs[slot] = io.i64(exchangeTimesNs[slot]);
+            final int length = io.count(idLengths[slot], MAX_ID_LENGTH, "fill id length");
+            idLengths[slot] = (byte)length;
+            io.bytes(ids, slot * MAX_ID_LENGTH, length);
+            if (io.isReading())
+            {
+                hashes[slot] = hash(venues[slot], java.util.Arrays.copyOfRange(ids, slot * MAX_ID_LENGTH,
+                    slot * MAX_ID_LENGTH + length), length);
+                tail++;
+                insert(hashes[slot], slot);
+            }
+        }
     }
 }

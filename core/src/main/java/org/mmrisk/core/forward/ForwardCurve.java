@@ -1,5 +1,6 @@
 package org.mmrisk.core.forward;
 
+import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.time.YearFraction;
 
 /**
@@ -272,5 +273,17 @@ public final class ForwardCurve
             }
         }
         return low;
+    }
+
+    /**
+     * Saves or restores the curve: its futures in order, the perpetual and the fallback basis.
+     */
+    public void exchangeState(final StateIo io)
+    {
+        count = io.count(count, expiryNs.length, "forward curve futures");
+        io.i64s(expiryNs, count);
+        io.f64s(midUsd, count);
+        perpetualUsd = io.f64(perpetualUsd);
+        fallbackBasisPerYear = io.f64(fallbackBasisPerYear);
     }
 }

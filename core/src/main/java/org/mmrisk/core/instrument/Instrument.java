@@ -6,6 +6,7 @@ import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Settlement;
+import org.mmrisk.core.state.StateIo;
 
 import java.nio.charset.StandardCharsets;
 
@@ -201,5 +202,53 @@ public final class Instrument
     public String toString()
     {
         return symbol + "(" + instrumentId + ", " + kind + ", " + AsciiCode.toString(underlying) + ")";
+    }
+
+    /**
+     * Records the definition's terms, to rebuild it with {@link #readDefinition}.
+     */
+    public void writeDefinition(final StateIo io)
+    {
+        io.i32(instrumentId);
+        io.ascii(symbol);
+        io.i64(venue);
+        io.enumValue(kind, InstrumentKind.VALUES);
+        io.i64(underlying);
+        io.enumValue(settlement, Settlement.VALUES);
+        io.i64(quoteCurrency);
+        io.i64(settleCurrency);
+        io.f64(contractSize);
+        io.enumValue(contractUnit, ContractUnit.VALUES);
+        io.f64(tickSize);
+        io.i64(expiryNs);
+        io.f64(strike);
+        io.enumValue(putCall, PutCall.VALUES);
+    }
+
+    /**
+     * Rebuilds a definition recorded by {@link #writeDefinition}, through the same constructor as a definition
+     * event; start-up only (allocates).
+     */
+    public static Instrument readDefinition(final StateIo io)
+    {
+        final RiskEvent event = new RiskEvent();
+        event.instrumentId = io.i32(0);
+        if (!event.symbol(io.ascii(null)))
+        {
+            throw new org.mmrisk.core.state.StateFormatException("instrument " + event.instrumentId + ": bad symbol");
+        }
+        event.venue = io.i64(0);
+        event.kind = io.enumValue(null, InstrumentKind.VALUES);
+        event.underlying = io.i64(0);
+        event.settlement = io.enumValue(null, Settlement.VALUES);
+        event.quoteCurrency = io.i64(0);
+        event.settleCurrency = io.i64(0);
+        event.contractSize = io.f64(0);
+        event.contractUnit = io.enumValue(null, ContractUnit.VALUES);
+        event.tickSize = io.f64(0);
+        event.expiryNs = io.i64(0);
+        event.strike = io.f64(0);
+        event.putCall = io.enumValue(null, PutCall.VALUES);
+        return new Instrument(event);
     }
 }

@@ -53,7 +53,7 @@ public enum AlertCode
     LIMIT_TOTAL_NOTIONAL(32),
     LIMIT_TOTAL_LOSS(33);
 
-    private static final AlertCode[] VALUES = values();
+    public static final AlertCode[] VALUES = values();
     private final int code;
 
     AlertCode(final int code)

@@ -1,6 +1,7 @@
 package org.mmrisk.core.position;
 
 import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.state.StateIo;
 
 /**
  * The desk's position in one instrument: signed quantity in contracts, average entry price and realized P&L.
@@ -180,5 +181,18 @@ public final class Position
     public double feesUsd()
     {
         return feesUsd;
+    }
+
+    /**
+     * Saves or restores the position field by field (engine thread, or start-up before the engine runs).
+     */
+    public void exchangeState(final StateIo io)
+    {
+        quantity = io.f64(quantity);
+        avgPrice = io.f64(avgPrice);
+        realizedPnlUsd = io.f64(realizedPnlUsd);
+        realizedPnlCoin = io.f64(realizedPnlCoin);
+        feesUsd = io.f64(feesUsd);
+        fundingUsd = io.f64(fundingUsd);
     }
 }

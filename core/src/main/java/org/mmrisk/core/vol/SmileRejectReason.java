@@ -31,5 +31,8 @@ public enum SmileRejectReason
     /** The expiry is not after engine time now. */
     EXPIRED,
     /** A whole-surface update with no smile in it: refused rather than read as "clear the surface". */
-    EMPTY_SURFACE
+    EMPTY_SURFACE;
+
+    /** All constants in ordinal order, shared (values() copies). */
+    public static final SmileRejectReason[] VALUES = values();
 }

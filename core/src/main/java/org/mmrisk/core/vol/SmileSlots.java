@@ -1,5 +1,7 @@
 package org.mmrisk.core.vol;
 
+import org.mmrisk.core.state.StateIo;
+
 /**
  * One side of the surface's double buffer: expiries in ascending order with their smiles, in pre-allocated
  * parallel arrays. Owned by its {@link VolSurface}; engine thread only.
@@ -87,5 +89,15 @@ final class SmileSlots
             to++;
         }
         count = to;
+    }
+
+    void exchangeState(final StateIo io)
+    {
+        count = io.count(count, capacity(), "smiles");
+        io.i64s(expiryNs, count);
+        for (int i = 0; i < count; i++)
+        {
+            smiles[i].exchangeState(io);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.mmrisk.core.vol;
 
+import org.mmrisk.core.state.StateIo;
+
 /**
  * One expiry's smile in Gatheral's raw SVI parameterisation of total implied variance:
  * <pre>
@@ -143,5 +145,17 @@ public final class SviSmile
     public String toString()
     {
         return "SviSmile{a=" + a + ", b=" + b + ", rho=" + rho + ", m=" + m + ", sigma=" + sigma + '}';
+    }
+
+    /**
+     * Saves or restores the five parameters as they are (already validated when they were accepted).
+     */
+    public void exchangeState(final StateIo io)
+    {
+        a = io.f64(a);
+        b = io.f64(b);
+        rho = io.f64(rho);
+        m = io.f64(m);
+        sigma = io.f64(sigma);
     }
 }

@@ -1,5 +1,6 @@
 package org.mmrisk.core.vol;
 
+import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.time.YearFraction;
 
 /**
@@ -395,5 +396,18 @@ public final class VolSurface
     private static double blend(final double lowerValue, final double upperValue, final double weight)
     {
         return lowerValue + (upperValue - lowerValue) * weight;
+    }
+
+    /**
+     * Saves or restores the live surface and the outcome of the last update. The spare buffer holds nothing between
+     * updates (each one starts by copying or clearing it), so it is not recorded.
+     */
+    public void exchangeState(final StateIo io)
+    {
+        active.exchangeState(io);
+        building = io.bool(building);
+        pendingReason = io.enumValue(pendingReason, SmileRejectReason.VALUES);
+        pendingExpiryNs = io.i64(pendingExpiryNs);
+        lastRejectExpiryNs = io.i64(lastRejectExpiryNs);
     }
 }
