@@ -6,6 +6,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.daemon.config.DaemonConfig;
@@ -20,6 +21,10 @@ import org.mmrisk.daemon.journal.JournalPosition;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.snapshot.RecoveryPlan;
+import org.mmrisk.daemon.snapshot.SnapshotStore;
+import org.mmrisk.daemon.snapshot.SnapshotTaker;
+import org.mmrisk.daemon.snapshot.SnapshotWriter;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -44,6 +49,7 @@ public final class RiskDaemon implements AutoCloseable
     private final Disruptor<RingEvent> disruptor;
     private final EngineHandler engineHandler;
     private final AgentRunner ingressRunner;
+    private final AgentRunner snapshotRunner;
     private final JournalPosition journalPosition;
     private final long lastOutputSequence;
 
@@ -65,8 +71,16 @@ public final class RiskDaemon implements AutoCloseable
 
         countersFile = CountersFile.create(config.countersFile().toFile());
         counters = new DaemonCounters(countersFile.manager(), sourceNames);
-        journalPosition = JournalPosition.scan(journal, inputs.length);
+        final long fingerprint = config.engineFingerprint();
+        final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), c.recovery.snapshotsKept);
+        final RecoveryPlan plan = RecoveryPlan.choose(snapshots, journal, config.journalDir(), inputs.length,
+            config.engineConfig(), fingerprint, System.out);
+        journalPosition = plan.journal();
         lastOutputSequence = OutputPosition.lastOutputSequence(output);
+        final SnapshotTaker taker = new SnapshotTaker(inputs.length, journalPosition.lastSourceIndex(),
+            (long)(c.recovery.snapshotIntervalSeconds * 1e9), counters);
+        final SnapshotWriter snapshotWriter = new SnapshotWriter(taker, snapshots, fingerprint, counters, System.err);
+        snapshotRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), errorHandler, null, snapshotWriter);
 
         // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
         // message failed to decode) across the next claim; the single-producer sequencer moves its cursor over
@@ -78,7 +92,7 @@ public final class RiskDaemon implements AutoCloseable
         engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
             Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
             TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal,
-            journalPosition.nextJournalSequence(), lastOutputSequence);
+            journalPosition.nextJournalSequence(), lastOutputSequence, plan.snapshot(), taker, snapshotWriter);
         disruptor.handleEventsWith(journaller, engineHandler);
         disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(errorHandler));
 
@@ -107,6 +121,7 @@ public final class RiskDaemon implements AutoCloseable
     {
         final RiskDaemon daemon = new RiskDaemon(config, errorHandler);
         daemon.engineHandler.shutdownListener(onShutdown);
+        AgentRunner.startOnThread(daemon.snapshotRunner, namedThreads());
         daemon.disruptor.start();
         AgentRunner.startOnThread(daemon.ingressRunner, namedThreads());
         return daemon;
@@ -128,7 +143,8 @@ public final class RiskDaemon implements AutoCloseable
             @Override
             public Thread newThread(final Runnable runnable)
             {
-                final String name = runnable instanceof AgentRunner ? "ingress" : count++ == 0 ? "journaller" : "engine";
+                final String name = runnable instanceof AgentRunner ? ((AgentRunner)runnable).agent().roleName() :
+                    count++ == 0 ? "journaller" : "engine";
                 final Thread thread = new Thread(runnable, name);
                 thread.setDaemon(false);
                 return thread;
@@ -139,7 +155,7 @@ public final class RiskDaemon implements AutoCloseable
     public void printStartup(final PrintStream out)
     {
         out.println("risk daemon: data " + config.dataDir() + ", inputs " + config.config().inputs +
-            ", journal holds " + journalPosition.entries() + " events (recovered by replay), output queue ends at " +
+            ", " + journalPosition.entries() + " journal events to replay, output queue ends at " +
             "sequence " + lastOutputSequence);
     }
 
@@ -201,6 +217,7 @@ public final class RiskDaemon implements AutoCloseable
             disruptor.halt();
         }
         awaitEngineStopped();
+        CloseHelper.quietClose(snapshotRunner);
         CloseHelper.quietCloseAll(queues);
         CloseHelper.quietClose(countersFile);
     }

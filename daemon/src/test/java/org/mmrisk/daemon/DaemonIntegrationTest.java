@@ -22,6 +22,7 @@ import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.queue.SbeTailer;
 import org.mmrisk.daemon.replay.ReplayRunner;
+import org.mmrisk.daemon.snapshot.SnapshotStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,68 @@ class DaemonIntegrationTest
         assertThat(outputs).as("the delta limit and the hedge band were crossed")
             .anyMatch(n -> "hedge".equals(n.get("type").asText()))
             .anyMatch(n -> "LIMIT_DELTA".equals(n.path("code").asText()));
+    }
+
+    /**
+     * Snapshots are taken while running and at shutdown; a restart restores the newest, passes over a damaged one
+     * (logged) for the next, and in every case ends in exactly the state of one replay of the whole journal.
+     */
+    @Test
+    void shouldRestartFromTheNewestGoodSnapshotAndMatchAFullJournalReplay() throws Exception
+    {
+        final Path file = writeConfig();
+        Files.writeString(file, Files.readString(file) + "recovery: {snapshotIntervalSeconds: 0.05, snapshotsKept: 2}\n");
+        final LoadedConfig config = ConfigLoader.load(file);
+        final byte[][] finalState = new byte[1][];
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
+        {
+            writeInputs(config);
+            awaitOutputs(config);
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            assertThat(daemon.counters().snapshotsTaken.get()).as("periodic snapshots").isGreaterThan(1);
+        }
+        final List<Path> snapshots = new SnapshotStore(config.snapshotDir(), 2).files();
+        assertThat(snapshots).hasSize(2);
+        assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
+
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            assertThat(daemon.counters().recoveredEvents.get()).as("the shutdown snapshot holds everything").isZero();
+        }
+        assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
+
+        final Path newest = new SnapshotStore(config.snapshotDir(), 2).files().get(0);
+        final byte[] damaged = Files.readAllBytes(newest);
+        damaged[damaged.length / 2] ^= 0x5a;
+        Files.write(newest, damaged);
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            assertThat(daemon.counters().recoveredEvents.get()).as("the older snapshot, then the journal after it")
+                .isPositive();
+        }
+        assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
+    }
+
+    private static byte[] save(final org.mmrisk.core.engine.RiskEngine engine)
+    {
+        final org.mmrisk.core.state.StateWriter writer = new org.mmrisk.core.state.StateWriter(1 << 16);
+        engine.saveState(writer);
+        final byte[] bytes = new byte[writer.length()];
+        writer.buffer().getBytes(0, bytes);
+        return bytes;
+    }
+
+    private static byte[] replayWholeJournal(final LoadedConfig config)
+    {
+        final org.mmrisk.core.engine.RiskEngine engine = new org.mmrisk.core.engine.RiskEngine(config.engineConfig(),
+            new org.mmrisk.core.output.CountingOutput());
+        try (ChronicleQueue journal = Queues.openExisting(config.journalDir()))
+        {
+            org.mmrisk.daemon.journal.JournalReplayer.replay(journal, engine);
+        }
+        return save(engine);
     }
 
     private Path writeConfig() throws Exception

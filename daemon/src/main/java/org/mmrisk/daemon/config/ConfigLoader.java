@@ -125,6 +125,11 @@ public final class ConfigLoader
             "must be 1 to half the ring size");
         require(file, "ingress.timerIntervalMs", c.ingress.timerIntervalMs >= 1 && c.ingress.timerIntervalMs <= 60_000,
             "must be 1 to 60000");
+        require(file, "recovery", c.recovery != null, "must be a section");
+        require(file, "recovery.snapshotIntervalSeconds", c.recovery.snapshotIntervalSeconds >= 0 &&
+            c.recovery.snapshotIntervalSeconds <= 86_400, "must be 0 (only at shutdown) to 86400");
+        require(file, "recovery.snapshotsKept", c.recovery.snapshotsKept >= 1 && c.recovery.snapshotsKept <= 1000,
+            "must be 1 to 1000");
         require(file, "egress", c.egress != null, "must be a section");
         require(file, "egress.heartbeatIntervalMs",
             c.egress.heartbeatIntervalMs >= c.ingress.timerIntervalMs && c.egress.heartbeatIntervalMs <= 60_000,

@@ -29,6 +29,21 @@ public final class DaemonConfig
     public Egress egress = new Egress();
     @JsonProperty
     public Engine engine = new Engine();
+    @JsonProperty
+    public Recovery recovery = new Recovery();
+
+    /**
+     * Engine-state snapshots, from which a restart recovers (then replays the journal after the newest one).
+     */
+    public static final class Recovery
+    {
+        /** Engine time between snapshots, seconds; 0: only at clean shutdown. */
+        @JsonProperty
+        public double snapshotIntervalSeconds = 60;
+        /** Newest snapshots kept; older ones are deleted after each new one. */
+        @JsonProperty
+        public int snapshotsKept = 3;
+    }
 
     /**
      * The Disruptor ring between ingress and the engine.

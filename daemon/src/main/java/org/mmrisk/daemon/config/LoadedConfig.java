@@ -66,6 +66,31 @@ public final class LoadedConfig
         return dataDir.resolve("output");
     }
 
+    public Path snapshotDir()
+    {
+        return dataDir.resolve("snapshots");
+    }
+
+    /**
+     * @return a fingerprint of what the engine's state depends on besides the journal (the engine section and the
+     * inputs): a snapshot taken under another one is not restored.
+     */
+    public long engineFingerprint()
+    {
+        try
+        {
+            final byte[] canonical = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsBytes(java.util.List.of(config.inputs, config.engine));
+            final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(canonical);
+            return crc.getValue() ^ ((long)canonical.length << 32);
+        }
+        catch (final com.fasterxml.jackson.core.JsonProcessingException ex)
+        {
+            throw new IllegalStateException("cannot fingerprint the engine configuration", ex);
+        }
+    }
+
     public Path countersFile()
     {
         return dataDir.resolve("counters.dat");

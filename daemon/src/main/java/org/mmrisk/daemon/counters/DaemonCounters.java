@@ -26,6 +26,7 @@ public final class DaemonCounters
     public static final int TYPE_EGRESS = 5;
     public static final int TYPE_DECODE_ERROR = 6;
     public static final int TYPE_INPUT = 7;
+    public static final int TYPE_SNAPSHOT = 8;
 
     public final AtomicCounter ringEventsPublished;
     public final AtomicCounter ingressBatches;
@@ -40,6 +41,13 @@ public final class DaemonCounters
     public final AtomicCounter engineTimeNs;
     public final AtomicCounter recoveredEvents;
     public final AtomicCounter recoveryOutputsRewritten;
+    public final AtomicCounter snapshotsTaken;
+    public final AtomicCounter snapshotsSkipped;
+    public final AtomicCounter snapshotsWritten;
+    public final AtomicCounter snapshotsFailed;
+    public final AtomicCounter snapshotMaxStallNs;
+    public final AtomicCounter snapshotLastBytes;
+    public final AtomicCounter queueFilesDeleted;
     private final AtomicCounter[] messagesRead;
     private final AtomicCounter[] decodeErrors = new AtomicCounter[DecodeError.values().length];
     private final AtomicCounter[] engine = new AtomicCounter[EngineCounter.values().length];
@@ -61,6 +69,13 @@ public final class DaemonCounters
         recoveredEvents = manager.newCounter("recovery: journal events replayed at start-up", TYPE_ENGINE);
         recoveryOutputsRewritten = manager.newCounter("recovery: outputs written again (lost by the previous run)",
             TYPE_EGRESS);
+        snapshotsTaken = manager.newCounter("snapshot: states taken (engine thread)", TYPE_SNAPSHOT);
+        snapshotsSkipped = manager.newCounter("snapshot: skipped, writer still busy", TYPE_SNAPSHOT);
+        snapshotsWritten = manager.newCounter("snapshot: files written", TYPE_SNAPSHOT);
+        snapshotsFailed = manager.newCounter("snapshot: files failed", TYPE_SNAPSHOT);
+        snapshotMaxStallNs = manager.newCounter("snapshot: longest engine stall (ns)", TYPE_SNAPSHOT);
+        snapshotLastBytes = manager.newCounter("snapshot: bytes of the last state", TYPE_SNAPSHOT);
+        queueFilesDeleted = manager.newCounter("retention: queue files deleted", TYPE_SNAPSHOT);
         messagesRead = new AtomicCounter[inputNames.size()];
         for (int i = 0; i < messagesRead.length; i++)
         {

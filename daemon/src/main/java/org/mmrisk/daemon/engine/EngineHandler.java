@@ -11,6 +11,10 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.egress.EgressPublisher;
 import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.snapshot.Snapshot;
+import org.mmrisk.daemon.snapshot.SnapshotRestore;
+import org.mmrisk.daemon.snapshot.SnapshotTaker;
+import org.mmrisk.daemon.snapshot.SnapshotWriter;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +25,8 @@ import java.util.function.Consumer;
  * (the event's {@code batchEnd}, never the Disruptor's own batch boundary) waits until the journaller has written
  * that event — LMAX's gating — and only then lets the engine emit through egress.
  * <p>
- * At start-up, on the engine thread, the journal as it was before this run is replayed, so a restarted daemon
+ * At start-up, on the engine thread, the engine is restored from the chosen snapshot (if any) and the journal after
+ * it, as it was before this run, is replayed, so a restarted daemon
  * continues from the exact state (and output sequence) its journal implies; ingress resumes each input after the
  * last index the journal holds. Replayed outputs the output queue already holds are skipped, later ones (lost when
  * the previous run died between journaling a batch and writing its outputs) are written ({@link ResumingOutput}).
@@ -41,6 +46,9 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final ChronicleQueue journal;
     private final long recoverUntilSequence;
     private final long lastWrittenOutputSequence;
+    private final Snapshot snapshot;
+    private final SnapshotTaker snapshots;
+    private final SnapshotWriter snapshotWriter;
     private final CountDownLatch recovery = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Consumer<RiskEngine> shutdownListener = engine -> { };
@@ -55,8 +63,12 @@ public final class EngineHandler implements EventHandler<RingEvent>
     public EngineHandler(final EngineConfig engineConfig, final ChronicleQueue outputQueue, final Sequence journaled,
         final IdleStrategy journalWait, final DaemonCounters counters, final EpochNanoClock clock,
         final long heartbeatIntervalNs, final ChronicleQueue journal, final long recoverUntilSequence,
-        final long lastWrittenOutputSequence)
+        final long lastWrittenOutputSequence, final Snapshot snapshot, final SnapshotTaker snapshots,
+        final SnapshotWriter snapshotWriter)
     {
+        this.snapshot = snapshot;
+        this.snapshots = snapshots;
+        this.snapshotWriter = snapshotWriter;
         this.engineConfig = engineConfig;
         this.outputQueue = outputQueue;
         this.journaled = journaled;
@@ -84,7 +96,15 @@ public final class EngineHandler implements EventHandler<RingEvent>
         final long startNs = System.nanoTime();
         egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence);
         engine = new RiskEngine(engineConfig, new ResumingOutput(egress, lastWrittenOutputSequence));
-        recovered = JournalReplayer.replay(journal, engine, recoverUntilSequence);
+        long afterSequence = -1;
+        if (snapshot != null)
+        {
+            SnapshotRestore.restore(engine, snapshot);
+            afterSequence = snapshot.journalSequence();
+        }
+        recovered = JournalReplayer.replay(journal, engine, afterSequence, recoverUntilSequence,
+            JournalReplayer.printingProgress(System.out, recoverUntilSequence - 1 - afterSequence));
+        lastJournalSequence = Math.max(afterSequence, recoverUntilSequence - 1);
         counters.publish(engine.counters());
         outputsRewritten = counters.outputMessages.get();
         counters.recoveredEvents.setRelease(recovered);
@@ -98,12 +118,14 @@ public final class EngineHandler implements EventHandler<RingEvent>
     {
         engine.onEvent(slot.event);
         lastJournalSequence = slot.event.journalSequence;
+        snapshots.onInput(slot.sourceId, slot.sourceIndex);
         if (slot.event.batchEnd)
         {
             awaitJournaled(ringSequence);
             engine.onBatchEnd();
             counters.publish(engine.counters());
             counters.engineTimeNs.setRelease(engine.timeNs());
+            snapshots.onBatchEnd(engine, lastJournalSequence, clock);
         }
         if (slot.timer && slot.event.timeNs >= nextHeartbeatNs)
         {
@@ -132,6 +154,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
         {
             if (engine != null)
             {
+                snapshotWriter.writeFinal(engine, lastJournalSequence, clock);
                 shutdownListener.accept(engine);
             }
         }

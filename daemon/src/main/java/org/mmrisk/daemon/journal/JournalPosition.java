@@ -13,6 +13,7 @@ public final class JournalPosition
     private final long[] lastSourceIndex;
     private long nextJournalSequence;
     private long entries;
+    private long firstSequence = -1;
 
     private JournalPosition(final int sourceCount)
     {
@@ -22,11 +23,37 @@ public final class JournalPosition
 
     public static JournalPosition scan(final ChronicleQueue journal, final int sourceCount)
     {
+        return scan(journal, sourceCount, null, -1);
+    }
+
+    /**
+     * Starts from a snapshot's input positions (when there is one) and reads the journal over them.
+     *
+     * @param snapshotSources  per source, the last input index the snapshot reflects; null for none.
+     * @param snapshotSequence the last journal sequence the snapshot holds; -1 for none.
+     */
+    public static JournalPosition scan(final ChronicleQueue journal, final int sourceCount,
+        final long[] snapshotSources, final long snapshotSequence)
+    {
         final JournalPosition position = new JournalPosition(sourceCount);
+        if (snapshotSources != null)
+        {
+            System.arraycopy(snapshotSources, 0, position.lastSourceIndex, 0, Math.min(sourceCount,
+                snapshotSources.length));
+        }
+        position.nextJournalSequence = snapshotSequence + 1;
         try (JournalReader reader = new JournalReader(journal))
         {
             while (reader.poll((event, sourceId, sourceIndex) ->
             {
+                if (position.firstSequence < 0)
+                {
+                    position.firstSequence = event.journalSequence;
+                }
+                if (event.journalSequence <= snapshotSequence)
+                {
+                    return;
+                }
                 if (sourceId >= 0 && sourceId < sourceCount)
                 {
                     position.lastSourceIndex[sourceId] = sourceIndex;
@@ -54,8 +81,19 @@ public final class JournalPosition
         return nextJournalSequence;
     }
 
+    /**
+     * @return journal entries after the snapshot (all of them without one): what recovery replays.
+     */
     public long entries()
     {
         return entries;
+    }
+
+    /**
+     * @return the sequence of the first entry the journal still holds, -1 when it is empty.
+     */
+    public long firstSequence()
+    {
+        return firstSequence;
     }
 }

@@ -3,12 +3,18 @@ package org.mmrisk.daemon.journal;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.mmrisk.core.engine.RiskEngine;
 
+import java.io.PrintStream;
+import java.util.function.LongConsumer;
+
 /**
  * Drives an engine through a whole journal exactly as it ran live: every event, and {@code onBatchEnd} after each
  * journaled batch end. Used by recovery and by {@code risk replay --journal}. Runs on the engine's owning thread.
  */
 public final class JournalReplayer
 {
+    /** Events between two progress reports of a long replay. */
+    public static final long PROGRESS_EVERY = 1_000_000;
+
     private JournalReplayer()
     {
     }
@@ -29,6 +35,18 @@ public final class JournalReplayer
      */
     public static long replay(final ChronicleQueue journal, final RiskEngine engine, final long endSequence)
     {
+        return replay(journal, engine, -1, endSequence, count -> { });
+    }
+
+    /**
+     * Replays the entries with a journal sequence after {@code afterSequence} (the last one a restored snapshot
+     * holds; -1 for all) and below {@code endSequence}, reporting progress every {@link #PROGRESS_EVERY} events.
+     *
+     * @return the number of events replayed.
+     */
+    public static long replay(final ChronicleQueue journal, final RiskEngine engine, final long afterSequence,
+        final long endSequence, final LongConsumer progress)
+    {
         final long[] count = new long[1];
         final boolean[] done = new boolean[1];
         try (JournalReader reader = new JournalReader(journal))
@@ -40,12 +58,19 @@ public final class JournalReplayer
                     done[0] = true;
                     return;
                 }
+                if (event.journalSequence <= afterSequence)
+                {
+                    return;
+                }
                 engine.onEvent(event);
                 if (event.batchEnd)
                 {
                     engine.onBatchEnd();
                 }
-                count[0]++;
+                if (++count[0] % PROGRESS_EVERY == 0)
+                {
+                    progress.accept(count[0]);
+                }
             };
             while (!done[0] && reader.poll(handler) > 0)
             {
@@ -53,5 +78,19 @@ public final class JournalReplayer
             }
         }
         return count[0];
+    }
+
+    /**
+     * A progress display for long replays: one line per {@link #PROGRESS_EVERY} events, with the share done.
+     */
+    public static LongConsumer printingProgress(final PrintStream out, final long total)
+    {
+        final long startNs = System.nanoTime();
+        return count ->
+        {
+            final double seconds = (System.nanoTime() - startNs) / 1e9;
+            out.printf("risk daemon: recovery: replayed %,d of %,d journal events (%.0f%%, %.0f events/s)%n", count,
+                total, total > 0 ? 100.0 * count / total : 100.0, count / Math.max(seconds, 1e-9));
+        };
     }
 }

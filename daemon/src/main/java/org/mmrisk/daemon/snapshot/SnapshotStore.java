@@ -1,0 +1,102 @@
+package org.mmrisk.daemon.snapshot;
+
+import org.mmrisk.daemon.queue.Queues;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The snapshot directory: lists snapshots by the journal position they reflect, picks the newest one that checks
+ * out at start-up (logging why each newer one was passed over), and deletes all but the newest {@code kept} after
+ * each new one. Start-up uses it from the main thread, the snapshot thread afterwards; never both at once.
+ */
+public final class SnapshotStore
+{
+    private final Path dir;
+    private final int kept;
+
+    public SnapshotStore(final Path dir, final int kept)
+    {
+        if (kept < 1)
+        {
+            throw new IllegalArgumentException("at least one snapshot must be kept: " + kept);
+        }
+        this.dir = dir;
+        this.kept = kept;
+        Queues.createOwnerOnly(dir);
+    }
+
+    public Path dir()
+    {
+        return dir;
+    }
+
+    /**
+     * @return the snapshot files, newest (highest journal position) first.
+     */
+    public List<Path> files()
+    {
+        final List<Path> files = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir))
+        {
+            entries.filter(SnapshotStore::isSnapshotName).forEach(files::add);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list " + dir, ex);
+        }
+        files.sort(Collections.reverseOrder());
+        return files;
+    }
+
+    private static boolean isSnapshotName(final Path path)
+    {
+        final String name = path.getFileName().toString();
+        return name.startsWith(SnapshotFile.PREFIX) && name.endsWith(SnapshotFile.SUFFIX);
+    }
+
+    /**
+     * Deletes all but the newest {@code kept} snapshots, and temporary files a killed writer left behind.
+     *
+     * @return the files deleted.
+     */
+    public int prune()
+    {
+        int deleted = 0;
+        final List<Path> files = files();
+        for (int i = kept; i < files.size(); i++)
+        {
+            deleted += delete(files.get(i));
+        }
+        try (Stream<Path> entries = Files.list(dir))
+        {
+            for (final Path leftover : (Iterable<Path>)entries.filter(p -> p.toString().endsWith(".tmp"))::iterator)
+            {
+                deleted += delete(leftover);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list " + dir, ex);
+        }
+        return deleted;
+    }
+
+    private static int delete(final Path file)
+    {
+        try
+        {
+            return Files.deleteIfExists(file) ? 1 : 0;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot delete " + file, ex);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.mmrisk.daemon.snapshot;
+
+import org.agrona.concurrent.EpochNanoClock;
+import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.core.state.StateWriter;
+import org.mmrisk.daemon.counters.DaemonCounters;
+
+import java.util.Arrays;
+
+/**
+ * The engine thread's side of snapshots: at a batch end, once the configured engine time has passed, records the
+ * engine's state into one of two pre-allocated buffers and hands it to the snapshot thread ({@link SnapshotWriter}),
+ * which writes the file. The engine thread therefore stalls only for the in-memory walk (measured:
+ * {@code snapshot: longest engine stall}); when both buffers are still being written the snapshot is skipped and
+ * counted, never waited for.
+ * <p>
+ * Also tracks, per input source, the last input index the engine has seen (ring events carry it), which is what the
+ * snapshot records for the inputs. Owned by the engine thread; {@link Slot}s are shared with the snapshot thread
+ * through their volatile state.
+ */
+public final class SnapshotTaker
+{
+    /**
+     * One buffer and what it reflects. FREE: the engine may fill it; READY: handed over; the snapshot thread sets it
+     * FREE again once written.
+     */
+    static final class Slot
+    {
+        static final int FREE = 0;
+        static final int READY = 1;
+
+        final StateWriter state = new StateWriter(1 << 20);
+        final long[] lastSourceIndex;
+        long journalSequence;
+        long engineTimeNs;
+        long takenEpochNs;
+        volatile int status = FREE;
+
+        Slot(final int sources)
+        {
+            lastSourceIndex = new long[sources];
+        }
+    }
+
+    private final Slot[] slots;
+    private final long intervalNs;
+    private final DaemonCounters counters;
+    private final long[] lastSourceIndex;
+    private long nextDueNs = Long.MIN_VALUE;
+
+    /**
+     * @param intervalNs engine time between snapshots; 0 takes none while running (only {@link #takeNow}).
+     */
+    public SnapshotTaker(final int sources, final long[] lastSourceIndex, final long intervalNs,
+        final DaemonCounters counters)
+    {
+        slots = new Slot[] { new Slot(sources), new Slot(sources) };
+        this.lastSourceIndex = Arrays.copyOf(lastSourceIndex, sources);
+        this.intervalNs = intervalNs;
+        this.counters = counters;
+    }
+
+    Slot[] slots()
+    {
+        return slots;
+    }
+
+    /**
+     * Notes the input position of a ring event (engine thread, every event).
+     */
+    public void onInput(final int sourceId, final long sourceIndex)
+    {
+        if (sourceId >= 0 && sourceId < lastSourceIndex.length)
+        {
+            lastSourceIndex[sourceId] = sourceIndex;
+        }
+    }
+
+    /**
+     * At a batch end: takes a snapshot when one is due and a buffer is free.
+     *
+     * @param clock the wall clock, read only when a snapshot is taken and only recorded in the file (the engine
+     *              itself reads none).
+     */
+    public void onBatchEnd(final RiskEngine engine, final long journalSequence, final EpochNanoClock clock)
+    {
+        if (intervalNs <= 0 || engine.timeNs() < nextDueNs)
+        {
+            return;
+        }
+        nextDueNs = engine.timeNs() + intervalNs;
+        final Slot slot = freeSlot();
+        if (slot == null)
+        {
+            counters.snapshotsSkipped.increment();
+            return;
+        }
+        fill(slot, engine, journalSequence, clock.nanoTime());
+        slot.status = Slot.READY;
+    }
+
+    /**
+     * Records the state now into a free buffer, waiting for one if need be (clean shutdown).
+     *
+     * @return the filled slot, handed over.
+     */
+    Slot takeNow(final RiskEngine engine, final long journalSequence, final long wallNs)
+    {
+        Slot slot;
+        while ((slot = freeSlot()) == null)
+        {
+            Thread.onSpinWait();
+        }
+        fill(slot, engine, journalSequence, wallNs);
+        slot.status = Slot.READY;
+        return slot;
+    }
+
+    private Slot freeSlot()
+    {
+        for (final Slot slot : slots)
+        {
+            if (slot.status == Slot.FREE)
+            {
+                return slot;
+            }
+        }
+        return null;
+    }
+
+    private void fill(final Slot slot, final RiskEngine engine, final long journalSequence, final long wallNs)
+    {
+        final long startNs = System.nanoTime();
+        slot.state.reset();
+        engine.saveState(slot.state);
+        System.arraycopy(lastSourceIndex, 0, slot.lastSourceIndex, 0, lastSourceIndex.length);
+        slot.journalSequence = journalSequence;
+        slot.engineTimeNs = engine.timeNs();
+        slot.takenEpochNs = wallNs;
+        final long stallNs = System.nanoTime() - startNs;
+        counters.snapshotsTaken.increment();
+        counters.snapshotLastBytes.setRelease(slot.state.length());
+        if (stallNs > counters.snapshotMaxStallNs.get())
+        {
+            counters.snapshotMaxStallNs.setRelease(stallNs);
+        }
+    }
+}
