@@ -38,8 +38,16 @@ public final class BenchBook
      */
     public RiskEngine build(final int options, final int sliceSize)
     {
+        return build(options, sliceSize, 1024);
+    }
+
+    /**
+     * @param fillIdCapacity most fill ids the engine remembers.
+     */
+    public RiskEngine build(final int options, final int sliceSize, final int fillIdCapacity)
+    {
         final RiskEngine engine = new RiskEngine(
-            new EngineConfig().reanchorSliceSize(sliceSize).fillIdCapacity(1024).conclude(), new CountingOutput());
+            new EngineConfig().reanchorSliceSize(sliceSize).fillIdCapacity(fillIdCapacity).conclude(), new CountingOutput());
         instrument(engine, INDEX, InstrumentKind.INDEX, Settlement.LINEAR, 1, ContractUnit.COIN, 0, 0, PutCall.NONE);
         instrument(engine, PERPETUAL, InstrumentKind.PERPETUAL, Settlement.INVERSE, 10, ContractUnit.USD, 0, 0,
             PutCall.NONE);
