@@ -69,6 +69,11 @@ final class NormalisedImpliedVol
     static double solve(final double x, final double beta, final double gap)
     {
         final double bMax = Exponential.exp(0.5 * x);
+        final double fitted = fromFittedGuess(x, beta, bMax);
+        if (fitted > 0.0)
+        {
+            return fitted;
+        }
         if (x == 0.0)
         {
             // The inflection point sits at s = 0, where b = 0 and b' = 1/√(2π).
@@ -84,6 +89,40 @@ final class NormalisedImpliedVol
             return belowInflection(x, beta, bMax, sC, bC, vC);
         }
         return aboveInflection(x, beta, gap, bMax, sC, bC, vC);
+    }
+
+    /**
+     * On the working range of {@link FittedGuess} its starting point is within about 1e-5, so one correction on
+     * b − β (no logarithms, no nodes) is all a solve takes; the test that accepts it is the one {@link #iterate}
+     * applies to every step.
+     *
+     * @return s, or NaN outside that range or when the step does not pass the test (the branches then start over).
+     */
+    private static double fromFittedGuess(final double x, final double beta, final double bMax)
+    {
+        final double s = FittedGuess.stdDev(x, beta, bMax);
+        if (!(s > 0.0))
+        {
+            return Double.NaN;
+        }
+        final double invS = 1.0 / s;
+        final double h = x * invS;
+        final double t = 0.5 * s;
+        final double vega = NormalisedBlack.density(h, t);
+        final double value = NormalisedBlack.otmCall(x, h, t, vega);
+        if (!(value > 0.0 && vega > 0.0))
+        {
+            return Double.NaN;
+        }
+        final double newton = (beta - value) / vega;
+        final double hOverS = h * invS;
+        final double ds = Math.max(-0.5 * s, seriesStep(MIDDLE, 0.0, newton, vega, hOverS, s, invS));
+        final double next = s + ds;
+        if (Math.abs(ds) <= EPSILON * next || isConverged(MIDDLE, 0.0, ds, s, newton, vega, hOverS))
+        {
+            return next;
+        }
+        return Double.NaN;
     }
 
     private static double belowInflection(
