@@ -29,17 +29,17 @@ final class FittedGuess
 {
     /** |x| at most this, k² = |x|/2 at most 0.36. */
     static final double MAX_ABS_X = 0.72;
-    /** s₀ at most this: the near fit covers the whole working range of σ√T (0.25 to 2). */
+    /** s₀ at most this: σ√T up to 2 at the money, somewhat more away from it. */
     static final double MAX_ATM_STD_DEV = 2.0;
     /** e^{−1}: at or above this β/|x| the near fit applies. */
     private static final double NEAR_RATIO = 0.36787944117144233;
     private static final double DEEP_LOG_RATIO = -4.0;
     private static final double MIN_LOG_RATIO = -16.0;
-    private static final int DEGREE_K = 4;
-    private static final int DEGREE_V = 6;
+    private static final int DEEP_DEGREE_K = 4;
+    /** Every fit is of degree 6 in its second variable: 7 coefficients a row. */
+    private static final int ROW = 7;
     private static final int MID_DEGREE_K = 5;
     private static final int NEAR_DEGREE_U = 6;
-    private static final int NEAR_DEGREE_S = 6;
     /** v at y = −4 + 0.05 and y = −16 − 0.05: √8.9 and √33.1. */
     private static final double DEEP_V_LOW = 2.9832867780352594;
     private static final double DEEP_V_HIGH = 5.75325994545701;
@@ -107,8 +107,8 @@ final class FittedGuess
         final double v = Math.sqrt(1.0 - 2.0 * y);
         final double kScaled = absX * (1.0 / 0.36) - 1.0;
         final double zeta = y < DEEP_LOG_RATIO ?
-            polynomial(DEEP, DEGREE_K, DEGREE_V, kScaled, scale(v, DEEP_V_LOW, DEEP_V_HIGH)) :
-            polynomial(MID, MID_DEGREE_K, DEGREE_V, kScaled, scale(v, MID_V_LOW, MID_V_HIGH));
+            polynomial(DEEP, DEEP_DEGREE_K, kScaled, scale(v, DEEP_V_LOW, DEEP_V_HIGH)) :
+            polynomial(MID, MID_DEGREE_K, kScaled, scale(v, MID_V_LOW, MID_V_HIGH));
         return absX / zeta;
     }
 
@@ -123,7 +123,7 @@ final class FittedGuess
             return Double.NaN;
         }
         final double u = x / s0;
-        return s0 * polynomial(NEAR, NEAR_DEGREE_U, NEAR_DEGREE_S, scale(u, NEAR_U_LOW, 0.0),
+        return s0 * polynomial(NEAR, NEAR_DEGREE_U, scale(u, NEAR_U_LOW, 0.0),
             scale(s0, 0.0, NEAR_S_HIGH));
     }
 
@@ -136,24 +136,24 @@ final class FittedGuess
     }
 
     /**
-     * Σ c[i][j]·u^i·v^j by Horner's rule in v for each row, then in u: the rows are independent, so their chains
-     * overlap.
+     * Σ c[i][j]·u^i·v^j, j &le; 6: each row in Estrin's scheme on v, v² and v⁴ (the rows are independent, so they
+     * overlap), then Horner's rule in u.
      */
-    private static double polynomial(
-        final double[] c, final int degreeU, final int degreeV, final double u, final double v)
+    private static double polynomial(final double[] c, final int degreeU, final double u, final double v)
     {
-        final int width = degreeV + 1;
-        double sum = 0.0;
-        for (int i = degreeU; i >= 0; i--)
+        final double v2 = v * v;
+        final double v4 = v2 * v2;
+        double sum = row(c, degreeU * ROW, v, v2, v4);
+        for (int i = degreeU - 1; i >= 0; i--)
         {
-            final int row = i * width;
-            double rowSum = c[row + degreeV];
-            for (int j = degreeV - 1; j >= 0; j--)
-            {
-                rowSum = rowSum * v + c[row + j];
-            }
-            sum = sum * u + rowSum;
+            sum = sum * u + row(c, i * ROW, v, v2, v4);
         }
         return sum;
+    }
+
+    private static double row(final double[] c, final int at, final double v, final double v2, final double v4)
+    {
+        return (c[at] + c[at + 1] * v) + v2 * (c[at + 2] + c[at + 3] * v)
+            + v4 * ((c[at + 4] + c[at + 5] * v) + v2 * c[at + 6]);
     }
 }

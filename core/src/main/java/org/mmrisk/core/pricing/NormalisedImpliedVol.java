@@ -114,11 +114,44 @@ final class NormalisedImpliedVol
         {
             return Double.NaN;
         }
-        final double newton = (beta - value) / vega;
-        final double hOverS = h * invS;
-        final double ds = Math.max(-0.5 * s, seriesStep(MIDDLE, 0.0, newton, vega, hOverS, s, invS));
+        return plainCorrection((beta - value) / vega, h * invS, s, invS);
+    }
+
+    /**
+     * {@link #seriesStep} and {@link #isConverged} for the objective b − β alone (all ρ_k = 0), sharing their
+     * terms: c_k = P_k/k!.
+     *
+     * @return s + Δs, or NaN when the step is not certainly the last or |c₂ν| is beyond the series.
+     */
+    private static double plainCorrection(final double newton, final double hOverS, final double s, final double invS)
+    {
+        final double q = hOverS * hOverS;
+        final double a = q * s - 0.25 * s;
+        final double a1 = -3.0 * q - 0.25;
+        final double a2 = 12.0 * q * invS;
+        final double a3 = -60.0 * q * invS * invS;
+        final double p3 = a * a + a1;
+        final double p4 = a * p3 + 2.0 * a * a1 + a2;
+        final double p5 = a * p4 + 3.0 * a1 * p3 + 3.0 * a * a2 + a3;
+        final double c2 = 0.5 * a;
+        final double c3 = p3 * (1.0 / 6.0);
+        final double c4 = p4 * (1.0 / 24.0);
+        final double c5 = p5 * (1.0 / 120.0);
+        final double c2Nu = Math.abs(c2 * newton);
+        final double size = Math.abs(newton);
+        if (!(c2Nu <= SERIES_LIMIT && size <= MAX_CONVERGED_STEP * s))
+        {
+            return Double.NaN;
+        }
+        final double b3 = 2.0 * c2 * c2 - c3;
+        final double b4 = -5.0 * c2 * c2 * c2 + 5.0 * c2 * c3 - c4;
+        final double b5 = 14.0 * c2 * c2 * c2 * c2 - 21.0 * c2 * c2 * c3 + 6.0 * c2 * c4 + 3.0 * c3 * c3 - c5;
+        final double ds = newton * (1.0 + newton * (-c2 + newton * (b3 + newton * (b4 + newton * b5))));
+        final double kappa = c2Nu + Math.sqrt(Math.abs(c3)) * size;
+        final double kappa2 = kappa * kappa;
         final double next = s + ds;
-        if (Math.abs(ds) <= EPSILON * next || isConverged(MIDDLE, 0.0, ds, s, newton, vega, hOverS))
+        if (Math.abs(ds) <= EPSILON * next ||
+            42.0 * kappa2 * kappa2 * kappa * size <= CONVERGED_ERROR * s && Math.abs(ds) <= 2.0 * size)
         {
             return next;
         }
