@@ -18,10 +18,11 @@ package org.mmrisk.core.pricing;
  *   <li>Nearer the money: with s₀ = 2Φ⁻¹(½ + p/2), p = β·e^{−x/2}, the exact inverse at x = 0, the ratio s/s₀ is
  *       a polynomial in (x/s₀, s₀): it is 1 at x = 0 and tends to a function of x/s₀ alone as s₀ → 0.</li>
  * </ul>
- * <b>Fit.</b> Tensor-product polynomials (degree 4 × 6, 5 × 6 and 6 × 6, in the variables scaled to [−1, 1]) fitted
- * by iteratively reweighted least squares towards the least maximum relative error, on about 10⁵ points per region
- * whose prices were computed in 40-digit arithmetic, the regions widened by 0.05 in y and 0.02 in s₀. On a separate
- * sample the largest relative error of s is 1.1e-6, 2.8e-6 and 1.3e-5 (checked in {@code FittedGuessTest}). The
+ * <b>Fit.</b> Tensor-product polynomials in the variables scaled to [−1, 1], of degree 4 × 6 (y &lt; −4), 5 × 6
+ * (−4 &le; y &lt; −1) and 6 × 6 (near the money), fitted by iteratively reweighted least squares towards the least
+ * maximum relative error, on about 10⁵ points per region whose prices were computed in 40-digit arithmetic, the
+ * regions widened by 0.05 in y and 0.02 in s₀. On a separate sample the largest relative error of s is 1.1e-6,
+ * 2.8e-6 and 1.3e-5 respectively ({@code FittedGuessTest} checks 2e-5). The
  * correction then takes the error to about 42·κ⁵·|ν|, κ ≈ (x²/s² + s²/4)·(error): below 1e-19·s in every region,
  * which is what {@link NormalisedImpliedVol} asks before it stops after one step.
  */
