@@ -6,6 +6,10 @@ package org.mmrisk.core.pricing;
  * branches, then at most {@link #MAX_ITERATIONS} corrections on an objective chosen per branch so that it is nearly
  * linear in s. Stateless.
  * <p>
+ * <b>Working range first.</b> Where {@link FittedGuess} answers (strikes about 0.5F–2F, s₀ &le; 2, |x|/s up to
+ * about 5) its starting point is within 1.3e-5 and one correction on b − β finishes the solve, with no nodes; the
+ * branches below take over outside that range, or if that step fails the convergence test.
+ * <p>
  * <b>Branches.</b> They split β at the inflection point s_c = √(2|x|) of b, with value b_c and vega v_c, and at the
  * points where the tangent there meets 0 and b_max = e^{x/2}: s_l = s_c − b_c/v_c, s_u = s_c + (b_max − b_c)/v_c.
  * <ul>
