@@ -6,6 +6,10 @@ package org.mmrisk.core.pricing;
  * branches, then at most {@link #MAX_ITERATIONS} corrections on an objective chosen per branch so that it is nearly
  * linear in s. Stateless.
  * <p>
+ * <b>Working range first.</b> Where {@link FittedGuess} answers (strikes about 0.5F–2F, s₀ &le; 2, |x|/s up to
+ * about 5) its starting point is within 1.3e-5 and one correction on b − β finishes the solve, with no nodes; the
+ * branches below take over outside that range, or if that step fails the convergence test.
+ * <p>
  * <b>Branches.</b> They split β at the inflection point s_c = √(2|x|) of b, with value b_c and vega v_c, and at the
  * points where the tangent there meets 0 and b_max = e^{x/2}: s_l = s_c − b_c/v_c, s_u = s_c + (b_max − b_c)/v_c.
  * <ul>
@@ -69,6 +73,11 @@ final class NormalisedImpliedVol
     static double solve(final double x, final double beta, final double gap)
     {
         final double bMax = Exponential.exp(0.5 * x);
+        final double fitted = fromFittedGuess(x, beta, bMax);
+        if (fitted > 0.0)
+        {
+            return fitted;
+        }
         if (x == 0.0)
         {
             // The inflection point sits at s = 0, where b = 0 and b' = 1/√(2π).
@@ -84,6 +93,73 @@ final class NormalisedImpliedVol
             return belowInflection(x, beta, bMax, sC, bC, vC);
         }
         return aboveInflection(x, beta, gap, bMax, sC, bC, vC);
+    }
+
+    /**
+     * On the working range of {@link FittedGuess} its starting point is within about 1e-5, so one correction on
+     * b − β (no logarithms, no nodes) is all a solve takes; the test that accepts it is the one {@link #iterate}
+     * applies to every step.
+     *
+     * @return s, or NaN outside that range or when the step does not pass the test (the branches then start over).
+     */
+    private static double fromFittedGuess(final double x, final double beta, final double bMax)
+    {
+        final double s = FittedGuess.stdDev(x, beta, bMax);
+        if (!(s > 0.0))
+        {
+            return Double.NaN;
+        }
+        final double invS = 1.0 / s;
+        final double h = x * invS;
+        final double t = 0.5 * s;
+        final double vega = NormalisedBlack.density(h, t);
+        final double value = NormalisedBlack.otmCall(x, h, t, vega);
+        if (!(value > 0.0 && vega > 0.0))
+        {
+            return Double.NaN;
+        }
+        return plainCorrection((beta - value) / vega, h * invS, s, invS);
+    }
+
+    /**
+     * {@link #seriesStep} and {@link #isConverged} for the objective b − β alone (all ρ_k = 0), sharing their
+     * terms: c_k = P_k/k!.
+     *
+     * @return s + Δs, or NaN when the step is not certainly the last or |c₂ν| is beyond the series.
+     */
+    private static double plainCorrection(final double newton, final double hOverS, final double s, final double invS)
+    {
+        final double q = hOverS * hOverS;
+        final double a = q * s - 0.25 * s;
+        final double a1 = -3.0 * q - 0.25;
+        final double a2 = 12.0 * q * invS;
+        final double a3 = -60.0 * q * invS * invS;
+        final double p3 = a * a + a1;
+        final double p4 = a * p3 + 2.0 * a * a1 + a2;
+        final double p5 = a * p4 + 3.0 * a1 * p3 + 3.0 * a * a2 + a3;
+        final double c2 = 0.5 * a;
+        final double c3 = p3 * (1.0 / 6.0);
+        final double c4 = p4 * (1.0 / 24.0);
+        final double c5 = p5 * (1.0 / 120.0);
+        final double c2Nu = Math.abs(c2 * newton);
+        final double size = Math.abs(newton);
+        if (!(c2Nu <= SERIES_LIMIT && size <= MAX_CONVERGED_STEP * s))
+        {
+            return Double.NaN;
+        }
+        final double b3 = 2.0 * c2 * c2 - c3;
+        final double b4 = -5.0 * c2 * c2 * c2 + 5.0 * c2 * c3 - c4;
+        final double b5 = 14.0 * c2 * c2 * c2 * c2 - 21.0 * c2 * c2 * c3 + 6.0 * c2 * c4 + 3.0 * c3 * c3 - c5;
+        final double ds = newton * (1.0 + newton * (-c2 + newton * (b3 + newton * (b4 + newton * b5))));
+        final double kappa = c2Nu + Math.sqrt(Math.abs(c3)) * size;
+        final double kappa2 = kappa * kappa;
+        final double next = s + ds;
+        if (Math.abs(ds) <= EPSILON * next ||
+            42.0 * kappa2 * kappa2 * kappa * size <= CONVERGED_ERROR * s && Math.abs(ds) <= 2.0 * size)
+        {
+            return next;
+        }
+        return Double.NaN;
     }
 
     private static double belowInflection(
