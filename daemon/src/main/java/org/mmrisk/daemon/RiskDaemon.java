@@ -20,6 +20,7 @@ import org.mmrisk.daemon.ingress.IngressAgent;
 import org.mmrisk.daemon.journal.JournalPosition;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.retention.QueueRetention;
 import org.mmrisk.daemon.ring.RingEvent;
 import org.mmrisk.daemon.snapshot.RecoveryPlan;
 import org.mmrisk.daemon.snapshot.SnapshotStore;
@@ -79,7 +80,10 @@ public final class RiskDaemon implements AutoCloseable
         lastOutputSequence = OutputPosition.lastOutputSequence(output);
         final SnapshotTaker taker = new SnapshotTaker(inputs.length, journalPosition.lastSourceIndex(),
             (long)(c.recovery.snapshotIntervalSeconds * 1e9), counters);
-        final SnapshotWriter snapshotWriter = new SnapshotWriter(taker, snapshots, fingerprint, counters, System.err);
+        final QueueRetention retention = new QueueRetention(c.recovery.queueRetentionDays, inputs, journal, output,
+            QueueRetention.wallClockCycle(), System.out);
+        final SnapshotWriter snapshotWriter = new SnapshotWriter(taker, snapshots, fingerprint, counters, retention,
+            System.err);
         snapshotRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), errorHandler, null, snapshotWriter);
 
         // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose

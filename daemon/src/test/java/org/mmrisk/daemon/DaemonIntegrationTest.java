@@ -1,7 +1,9 @@
 package org.mmrisk.daemon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,7 @@ import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.queue.SbeTailer;
 import org.mmrisk.daemon.replay.ReplayRunner;
+import org.mmrisk.daemon.retention.CycleFiles;
 import org.mmrisk.daemon.snapshot.SnapshotStore;
 
 import java.nio.file.Files;
@@ -30,6 +33,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +127,55 @@ class DaemonIntegrationTest
                 .isPositive();
         }
         assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
+    }
+
+    /**
+     * Input files of days before the retention are deleted once every kept snapshot has read past them; the journal
+     * (today's only) stays, and a restart still ends in the state of one full journal replay.
+     */
+    @Test
+    void shouldDeleteInputDaysTheKeptSnapshotsHaveReadPast() throws Exception
+    {
+        final Path file = writeConfig();
+        Files.writeString(file, Files.readString(file) +
+            "recovery: {snapshotIntervalSeconds: 0.05, snapshotsKept: 2, queueRetentionDays: 1}\n");
+        final LoadedConfig config = ConfigLoader.load(file);
+        final int oldDay = (int)(System.currentTimeMillis() / 86_400_000L) - 10;
+        writeGarbageOn(config, oldDay);
+        final Path oldFile = config.inputDir("market").resolve(CycleFiles.fileName(oldDay));
+        assertThat(oldFile).exists();
+        final byte[][] finalState = new byte[1][];
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
+        {
+            writeInputs(config);
+            awaitOutputs(config);
+            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while (daemon.counters().queueFilesDeleted.get() == 0 && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            assertThat(daemon.counters().queueFilesDeleted.get()).isEqualTo(1);
+        }
+        assertThat(oldFile).doesNotExist();
+        assertThat(CycleFiles.list(config.journalDir())).hasSize(1);
+
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+        }
+        assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
+    }
+
+    private static void writeGarbageOn(final LoadedConfig config, final int day)
+    {
+        final SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toNanos(day));
+        Queues.createOwnerOnly(config.inputDir("market"));
+        try (ChronicleQueue market = SingleChronicleQueueBuilder.single(config.inputDir("market").toFile())
+            .rollCycle(Queues.ROLL_CYCLE).timeProvider(clock).build();
+            SbeAppender appender = new SbeAppender(market))
+        {
+            appender.append(new UnsafeBuffer(new byte[3]), 0, 3);
+        }
     }
 
     private static byte[] save(final org.mmrisk.core.engine.RiskEngine engine)

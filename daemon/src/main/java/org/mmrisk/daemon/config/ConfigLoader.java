@@ -130,6 +130,8 @@ public final class ConfigLoader
             c.recovery.snapshotIntervalSeconds <= 86_400, "must be 0 (only at shutdown) to 86400");
         require(file, "recovery.snapshotsKept", c.recovery.snapshotsKept >= 1 && c.recovery.snapshotsKept <= 1000,
             "must be 1 to 1000");
+        require(file, "recovery.queueRetentionDays", c.recovery.queueRetentionDays >= 0 &&
+            c.recovery.queueRetentionDays <= 36_500, "must be 0 (keep every file) to 36500");
         require(file, "egress", c.egress != null, "must be a section");
         require(file, "egress.heartbeatIntervalMs",
             c.egress.heartbeatIntervalMs >= c.ingress.timerIntervalMs && c.egress.heartbeatIntervalMs <= 60_000,

@@ -43,6 +43,12 @@ public final class DaemonConfig
         /** Newest snapshots kept; older ones are deleted after each new one. */
         @JsonProperty
         public int snapshotsKept = 3;
+        /**
+         * Days of input, journal and output queue files kept, counting today (UTC); older ones are deleted after a
+         * snapshot unless the oldest kept snapshot still needs them. 0 keeps every file.
+         */
+        @JsonProperty
+        public int queueRetentionDays = 7;
     }
 
     /**

@@ -29,6 +29,8 @@ public final class Queues
     public static final long DEFAULT_BLOCK_SIZE = 16L << 20;
     /** How long a writer waits for a write lock held by another live process (Chronicle's default, made explicit). */
     public static final long WRITE_LOCK_TIMEOUT_MS = 10_000;
+    /** One cycle file per UTC day, named yyyyMMdd'F'.cq4; retention deletes whole days. */
+    public static final RollCycles ROLL_CYCLE = RollCycles.FAST_DAILY;
 
     private Queues()
     {
@@ -43,7 +45,7 @@ public final class Queues
     {
         createOwnerOnly(dir);
         return SingleChronicleQueueBuilder.single(dir.toFile())
-            .rollCycle(RollCycles.FAST_DAILY)
+            .rollCycle(ROLL_CYCLE)
             .blockSize(blockSize)
             .timeoutMS(WRITE_LOCK_TIMEOUT_MS)
             .build();
@@ -61,7 +63,7 @@ public final class Queues
             throw new IllegalArgumentException("no queue at " + dir);
         }
         return SingleChronicleQueueBuilder.single(dir.toFile())
-            .rollCycle(RollCycles.FAST_DAILY)
+            .rollCycle(ROLL_CYCLE)
             .blockSize(DEFAULT_BLOCK_SIZE)
             .timeoutMS(WRITE_LOCK_TIMEOUT_MS)
             .build();

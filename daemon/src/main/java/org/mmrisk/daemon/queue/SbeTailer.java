@@ -49,6 +49,16 @@ public final class SbeTailer implements AutoCloseable
         }
     }
 
+    /**
+     * Positions the tailer so the next read is the excerpt at {@code index}.
+     *
+     * @return false when the index is not in the queue.
+     */
+    public boolean moveTo(final long index)
+    {
+        return tailer.moveToIndex(index);
+    }
+
     public SbeTailer toEnd()
     {
         tailer.toEnd();

@@ -33,7 +33,9 @@ public final class SnapshotFile
     private static final int MAX_SOURCES = 1024;
     private static final int TRAILER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + SnapshotTrailerEncoder.BLOCK_LENGTH;
 
-    private final UnsafeBuffer header = new UnsafeBuffer(new byte[128 + 8 * MAX_SOURCES]);
+    private static final int HEADER_CAPACITY = 128 + 8 * MAX_SOURCES;
+
+    private final UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER_CAPACITY]);
     private final UnsafeBuffer trailer = new UnsafeBuffer(new byte[TRAILER_LENGTH]);
     private final MessageHeaderEncoder messageHeader = new MessageHeaderEncoder();
     private final SnapshotHeaderEncoder headerEncoder = new SnapshotHeaderEncoder();
@@ -138,6 +140,50 @@ public final class SnapshotFile
         }
     }
 
+    /**
+     * Reads only a snapshot's header (no checksum): the positions it reflects, for retention. A snapshot whose header
+     * cannot be read yields null.
+     */
+    public static SnapshotPosition readPosition(final Path file)
+    {
+        final byte[] bytes = new byte[HEADER_CAPACITY];
+        final int length;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            length = Math.max(0, channel.read(ByteBuffer.wrap(bytes)));
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+        try
+        {
+            final SnapshotHeaderDecoder decoded = decodeHeader(new UnsafeBuffer(bytes), length);
+            final long journalSequence = decoded.journalSequence();
+            return new SnapshotPosition(journalSequence, sources(decoded));
+        }
+        catch (final InvalidSnapshotException | IndexOutOfBoundsException ex)
+        {
+            return null;
+        }
+    }
+
+    private static long[] sources(final SnapshotHeaderDecoder decoded) throws InvalidSnapshotException
+    {
+        final SnapshotHeaderDecoder.SourcesDecoder sources = decoded.sources();
+        if (sources.count() > MAX_SOURCES)
+        {
+            throw new InvalidSnapshotException("damaged header: " + sources.count() + " sources");
+        }
+        final long[] lastSourceIndex = new long[sources.count()];
+        int i = 0;
+        while (sources.hasNext())
+        {
+            lastSourceIndex[i++] = sources.next().lastIndex();
+        }
+        return lastSourceIndex;
+    }
+
     private static Snapshot parse(final Path file, final int stateVersion, final long configFingerprint)
         throws InvalidSnapshotException
     {
@@ -152,17 +198,7 @@ public final class SnapshotFile
         }
         final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
         final SnapshotHeaderDecoder decoded = decodeHeader(buffer, bytes.length);
-        final SnapshotHeaderDecoder.SourcesDecoder sources = decoded.sources();
-        if (sources.count() > MAX_SOURCES)
-        {
-            throw new InvalidSnapshotException("damaged header: " + sources.count() + " sources");
-        }
-        final long[] lastSourceIndex = new long[sources.count()];
-        int i = 0;
-        while (sources.hasNext())
-        {
-            lastSourceIndex[i++] = sources.next().lastIndex();
-        }
+        final long[] lastSourceIndex = sources(decoded);
         final int bodyOffset = decoded.limit();
         final long bodyLength = decoded.bodyLength();
         if (bodyLength < 0 || bodyOffset + bodyLength + TRAILER_LENGTH != bytes.length)

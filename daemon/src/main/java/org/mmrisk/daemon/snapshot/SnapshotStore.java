@@ -62,6 +62,24 @@ public final class SnapshotStore
     }
 
     /**
+     * @return what the kept snapshots need of the journal and inputs, together (the earliest of their positions); null
+     * when no snapshot header can be read, so nothing may be deleted on their account.
+     */
+    public SnapshotPosition earliestKept()
+    {
+        SnapshotPosition earliest = null;
+        for (final Path file : files())
+        {
+            final SnapshotPosition position = SnapshotFile.readPosition(file);
+            if (position != null)
+            {
+                earliest = earliest == null ? position : earliest.earliest(position);
+            }
+        }
+        return earliest;
+    }
+
+    /**
      * Deletes all but the newest {@code kept} snapshots, and temporary files a killed writer left behind.
      *
      * @return the files deleted.

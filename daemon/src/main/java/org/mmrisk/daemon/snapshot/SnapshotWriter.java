@@ -4,6 +4,7 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.retention.QueueRetention;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,8 +12,9 @@ import java.io.UncheckedIOException;
 
 /**
  * The snapshot thread: writes each state the engine thread handed over ({@link SnapshotTaker}) to a file, then
- * deletes all but the newest snapshots kept. A failed write (disk full, permissions) is logged and counted; the
- * daemon runs on, and the previous snapshots stay. Owned by its agent thread.
+ * deletes all but the newest snapshots kept and the queue files none of the kept ones needs ({@link QueueRetention}).
+ * A failed write (disk full, permissions) is logged and counted; the daemon runs on, and the previous snapshots stay.
+ * Owned by its agent thread.
  */
 public final class SnapshotWriter implements Agent
 {
@@ -23,11 +25,13 @@ public final class SnapshotWriter implements Agent
     private final long configFingerprint;
     private final DaemonCounters counters;
     private final PrintStream log;
+    private final QueueRetention retention;
     private final SnapshotFile file = new SnapshotFile();
 
     public SnapshotWriter(final SnapshotTaker taker, final SnapshotStore store, final long configFingerprint,
-        final DaemonCounters counters, final PrintStream log)
+        final DaemonCounters counters, final QueueRetention retention, final PrintStream log)
     {
+        this.retention = retention;
         this.taker = taker;
         this.store = store;
         this.configFingerprint = configFingerprint;
@@ -65,6 +69,25 @@ public final class SnapshotWriter implements Agent
         {
             counters.snapshotsFailed.increment();
             log.println("risk daemon: snapshot at journal sequence " + slot.journalSequence + " not written: " + ex);
+            return;
+        }
+        applyRetention();
+    }
+
+    private void applyRetention()
+    {
+        try
+        {
+            final SnapshotPosition earliest = store.earliestKept();
+            if (earliest != null)
+            {
+                counters.queueFilesDeleted.getAndAdd(
+                    retention.apply(earliest.journalSequence(), earliest.lastSourceIndex()));
+            }
+        }
+        catch (final UncheckedIOException | IllegalStateException ex)
+        {
+            log.println("risk daemon: retention: skipped this round: " + ex);
         }
     }
 
