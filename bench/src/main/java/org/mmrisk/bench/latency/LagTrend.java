@@ -70,6 +70,19 @@ public final class LagTrend
         return median(Arrays.copyOfRange(maxNs, maxNs.length - third, maxNs.length));
     }
 
+    /**
+     * @return one line per second of the window: second, causes measured, largest latency (ns), tab-separated.
+     */
+    public String perSecondTable()
+    {
+        final StringBuilder table = new StringBuilder("second\tcauses\tmaxNs\n");
+        for (int s = 0; s < maxNs.length; s++)
+        {
+            table.append(s).append('\t').append(counts[s]).append('\t').append(maxNs[s]).append('\n');
+        }
+        return table.toString();
+    }
+
     private static long median(final long[] values)
     {
         Arrays.sort(values);

@@ -93,7 +93,8 @@ public final class LatencyReaderCommand implements Callable<Integer>
         final OutputLatencyAdapter adapter = new OutputLatencyAdapter(source, clock, (long)(warmupSeconds * 1e9),
             seconds, 1_000_000_000L / rate);
         final long drainNs = (long)(drainSeconds * 1e9);
-        final long giveUpNs = clock.nanoTime() + 600_000_000_000L;
+        // gives up when outputs stop coming for good: two minutes past the longest the run can take
+        final long giveUpNs = clock.nanoTime() + (long)((warmupSeconds + seconds + drainSeconds + 120) * 1e9);
         try (ChronicleQueue q = Queues.open(queue, (long)blockSizeMb << 20);
             SbeTailer tailer = new SbeTailer(q))
         {

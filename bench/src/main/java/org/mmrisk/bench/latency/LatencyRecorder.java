@@ -73,7 +73,8 @@ public final class LatencyRecorder
 
     /**
      * Writes {@code label.corrected.hgrm}, {@code label.uncorrected.hgrm}, {@code label.all.hgrm},
-     * {@code label.internal.hgrm} and {@code label.properties} into {@code dir}.
+     * {@code label.internal.hgrm}, {@code label.lag.tsv} (largest latency per second) and {@code label.properties}
+     * into {@code dir}.
      */
     public Properties write(final Path dir, final String label, final Properties summary)
     {
@@ -102,6 +103,7 @@ public final class LatencyRecorder
         try (var out = Files.newBufferedWriter(dir.resolve(label + ".properties")))
         {
             summary.store(out, "latency summary, nanoseconds");
+            Files.writeString(dir.resolve(label + ".lag.tsv"), trend.perSecondTable());
         }
         catch (final IOException ex)
         {
