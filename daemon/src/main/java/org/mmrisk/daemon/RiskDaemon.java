@@ -26,6 +26,7 @@ import org.mmrisk.daemon.snapshot.RecoveryPlan;
 import org.mmrisk.daemon.snapshot.SnapshotStore;
 import org.mmrisk.daemon.snapshot.SnapshotTaker;
 import org.mmrisk.daemon.snapshot.SnapshotWriter;
+import org.mmrisk.daemon.threads.ThreadAffinity;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -52,12 +53,17 @@ public final class RiskDaemon implements AutoCloseable
     private final AgentRunner ingressRunner;
     private final AgentRunner snapshotRunner;
     private final JournalPosition journalPosition;
+    private final ThreadFactory threads;
     private final long lastOutputSequence;
 
-    private RiskDaemon(final LoadedConfig config, final ErrorHandler errorHandler)
+    private RiskDaemon(final LoadedConfig config, final ErrorHandler errorHandler, final boolean acceptConfigChange)
     {
         this.config = config;
         final DaemonConfig c = config.config();
+        ThreadAffinity.requireAllowed("affinity.ingress", c.affinity.ingress);
+        ThreadAffinity.requireAllowed("affinity.journaller", c.affinity.journaller);
+        ThreadAffinity.requireAllowed("affinity.engine", c.affinity.engine);
+        threads = namedThreads(c.affinity);
         final long blockSize = config.queueBlockSizeBytes();
         final List<String> sourceNames = new ArrayList<>(c.inputs);
         sourceNames.add("control");
@@ -75,7 +81,7 @@ public final class RiskDaemon implements AutoCloseable
         final long fingerprint = config.engineFingerprint();
         final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), c.recovery.snapshotsKept);
         final RecoveryPlan plan = RecoveryPlan.choose(snapshots, journal, config.journalDir(), inputs.length,
-            config.engineConfig(), fingerprint, System.out);
+            config.engineConfig(), fingerprint, acceptConfigChange, System.out);
         journalPosition = plan.journal();
         lastOutputSequence = OutputPosition.lastOutputSequence(output);
         final SnapshotTaker taker = new SnapshotTaker(inputs.length, journalPosition.lastSourceIndex(),
@@ -90,13 +96,13 @@ public final class RiskDaemon implements AutoCloseable
         // message failed to decode) across the next claim; the single-producer sequencer moves its cursor over
         // claimed slots when the ring is nearly full, which would show them to the consumers half-written. The
         // multi-producer sequencer only shows what was published.
-        disruptor = new Disruptor<>(RingEvent::new, c.ring.size, namedThreads(), ProducerType.MULTI,
+        disruptor = new Disruptor<>(RingEvent::new, c.ring.size, threads, ProducerType.MULTI,
             Strategies.waitStrategy(c.ring.waitStrategy));
         final Journaller journaller = new Journaller(journal, counters);
         engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
             Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
-            TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal,
-            journalPosition.nextJournalSequence(), lastOutputSequence, plan.snapshot(), taker, snapshotWriter);
+            TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal, lastOutputSequence, plan, taker,
+            snapshotWriter);
         disruptor.handleEventsWith(journaller, engineHandler);
         disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(errorHandler));
 
@@ -123,11 +129,24 @@ public final class RiskDaemon implements AutoCloseable
     public static RiskDaemon launch(final LoadedConfig config, final ErrorHandler errorHandler,
         final Consumer<RiskEngine> onShutdown)
     {
-        final RiskDaemon daemon = new RiskDaemon(config, errorHandler);
+        return launch(config, errorHandler, onShutdown, false);
+    }
+
+    /**
+     * Starts a daemon; the caller closes it.
+     *
+     * @param onShutdown         as in {@link #launch(LoadedConfig, ErrorHandler, Consumer)}.
+     * @param acceptConfigChange continue from the newest snapshot even if it was taken under another engine
+     *                           configuration (the operator's explicit choice; see {@code RecoveryPlan}).
+     */
+    public static RiskDaemon launch(final LoadedConfig config, final ErrorHandler errorHandler,
+        final Consumer<RiskEngine> onShutdown, final boolean acceptConfigChange)
+    {
+        final RiskDaemon daemon = new RiskDaemon(config, errorHandler, acceptConfigChange);
         daemon.engineHandler.shutdownListener(onShutdown);
-        AgentRunner.startOnThread(daemon.snapshotRunner, namedThreads());
+        AgentRunner.startOnThread(daemon.snapshotRunner, daemon.threads);
         daemon.disruptor.start();
-        AgentRunner.startOnThread(daemon.ingressRunner, namedThreads());
+        AgentRunner.startOnThread(daemon.ingressRunner, daemon.threads);
         return daemon;
     }
 
@@ -138,7 +157,10 @@ public final class RiskDaemon implements AutoCloseable
         return queue;
     }
 
-    private static ThreadFactory namedThreads()
+    /**
+     * Names each daemon thread by its role and pins it to its configured CPU as it starts.
+     */
+    private static ThreadFactory namedThreads(final DaemonConfig.Affinity affinity)
     {
         return new ThreadFactory()
         {
@@ -149,7 +171,12 @@ public final class RiskDaemon implements AutoCloseable
             {
                 final String name = runnable instanceof AgentRunner ? ((AgentRunner)runnable).agent().roleName() :
                     count++ == 0 ? "journaller" : "engine";
-                final Thread thread = new Thread(runnable, name);
+                final int cpu = affinity.cpuOf(name);
+                final Thread thread = new Thread(() ->
+                {
+                    ThreadAffinity.pinCurrentThread(name, cpu, System.out);
+                    runnable.run();
+                }, name);
                 thread.setDaemon(false);
                 return thread;
             }

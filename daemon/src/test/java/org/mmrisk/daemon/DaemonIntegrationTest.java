@@ -166,6 +166,54 @@ class DaemonIntegrationTest
         assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
     }
 
+    /**
+     * A changed limit with --accept-config-change: the shutdown snapshot of the old configuration is restored, the
+     * new limit replaces its limit, and a snapshot under the new configuration is taken at once, so the next start
+     * needs no acceptance.
+     */
+    @Test
+    void shouldContinueUnderAChangedConfigurationWhenTheOperatorAcceptsIt() throws Exception
+    {
+        final Path file = writeConfig();
+        // snapshots at shutdown only, so that one taken while running comes from the accepted change
+        Files.writeString(file, Files.readString(file) + "recovery: {snapshotIntervalSeconds: 0}\n");
+        final LoadedConfig before = ConfigLoader.load(file);
+        final double[] deltaLimit = new double[1];
+        final java.util.function.Consumer<org.mmrisk.core.engine.RiskEngine> limitOnShutdown = engine ->
+            deltaLimit[0] = engine.underlyings().get(0).limit(org.mmrisk.core.limits.LimitKind.DELTA);
+        try (RiskDaemon daemon = RiskDaemon.launch(before, Throwable::printStackTrace, limitOnShutdown))
+        {
+            writeInputs(before);
+            awaitOutputs(before);
+        }
+        assertThat(deltaLimit[0]).isEqualTo(0.5);
+        Files.writeString(file, Files.readString(file).replace("delta: 0.5", "delta: 0.8"));
+        final LoadedConfig after = ConfigLoader.load(file);
+        assertThat(after.engineFingerprint()).isNotEqualTo(before.engineFingerprint());
+
+        try (RiskDaemon daemon = RiskDaemon.launch(after, Throwable::printStackTrace, limitOnShutdown, true))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            assertThat(daemon.counters().recoveredEvents.get()).as("from the snapshot, not the journal").isZero();
+            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while (daemon.counters().snapshotsWritten.get() == 0 && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            assertThat(daemon.counters().snapshotsWritten.get()).as("a snapshot under the new configuration")
+                .isPositive();
+        }
+        assertThat(deltaLimit[0]).isEqualTo(0.8);
+
+        deltaLimit[0] = 0;
+        try (RiskDaemon daemon = RiskDaemon.launch(after, Throwable::printStackTrace, limitOnShutdown))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            assertThat(daemon.counters().recoveredEvents.get()).isZero();
+        }
+        assertThat(deltaLimit[0]).isEqualTo(0.8);
+    }
+
     private static void writeGarbageOn(final LoadedConfig config, final int day)
     {
         final SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toNanos(day));

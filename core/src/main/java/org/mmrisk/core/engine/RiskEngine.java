@@ -87,6 +87,16 @@ public final class RiskEngine
     }
 
     /**
+     * After {@link #restoreState} of a state saved under another configuration (an operator accepted the change):
+     * the configured limits replace the restored ones; each difference between the restored state and this
+     * engine's configuration is reported, including those that stay as restored.
+     */
+    public void applyConfiguredLimits(final ConfiguredLimits.Listener listener)
+    {
+        ConfiguredLimits.apply(ctx, listener);
+    }
+
+    /**
      * @return the layout version of {@link #saveState}'s record.
      */
     public static int stateVersion()

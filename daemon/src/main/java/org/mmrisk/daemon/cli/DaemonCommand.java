@@ -30,13 +30,19 @@ public final class DaemonCommand implements Callable<Integer>
         description = "give up when start-up recovery takes longer (default ${DEFAULT-VALUE})")
     long recoveryTimeoutMs;
 
+    @Option(names = "--accept-config-change", description = "continue from the newest snapshot even if it was taken " +
+        "under another engine configuration: the configured limits replace its limits, and the journal after it is " +
+        "replayed under the new configuration (README, \"Configuration changes\")")
+    boolean acceptConfigChange;
+
     @Override
     public Integer call() throws InterruptedException
     {
         final LoadedConfig loaded = ConfigLoader.load(config);
         // The barrier is closed last: Agrona's signal handler holds JVM exit until it is, so the daemon closes first.
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-            RiskDaemon daemon = RiskDaemon.launch(loaded, DaemonCommand::printError, this::writeState))
+            RiskDaemon daemon = RiskDaemon.launch(loaded, DaemonCommand::printError, this::writeState,
+                acceptConfigChange))
         {
             daemon.printStartup(System.out);
             System.out.flush();

@@ -30,6 +30,8 @@ public final class ConfigLoader
     private static final Pattern INPUT_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final Set<String> WAIT_STRATEGIES = Set.of("busy-spin", "yielding", "sleeping", "blocking");
     private static final Set<String> IDLE_STRATEGIES = Set.of("busy-spin", "yielding", "backoff", "sleeping");
+    /** Linux's default CPU limit (CONFIG_NR_CPUS); whether a CPU may be used is checked when the daemon starts. */
+    private static final int MAX_CPUS = 8192;
 
     private ConfigLoader()
     {
@@ -132,6 +134,7 @@ public final class ConfigLoader
             "must be 1 to 1000");
         require(file, "recovery.queueRetentionDays", c.recovery.queueRetentionDays >= 0 &&
             c.recovery.queueRetentionDays <= 36_500, "must be 0 (keep every file) to 36500");
+        requireAffinity(file, c.affinity);
         require(file, "egress", c.egress != null, "must be a section");
         require(file, "egress.heartbeatIntervalMs",
             c.egress.heartbeatIntervalMs >= c.ingress.timerIntervalMs && c.egress.heartbeatIntervalMs <= 60_000,
@@ -316,6 +319,15 @@ public final class ConfigLoader
             }
         }
         return true;
+    }
+
+    private static void requireAffinity(final Path file, final DaemonConfig.Affinity affinity)
+    {
+        require(file, "affinity", affinity != null, "must be a section");
+        final String range = "must be -1 (not pinned) or a CPU number, 0 to " + (MAX_CPUS - 1);
+        require(file, "affinity.ingress", affinity.ingress >= -1 && affinity.ingress < MAX_CPUS, range);
+        require(file, "affinity.journaller", affinity.journaller >= -1 && affinity.journaller < MAX_CPUS, range);
+        require(file, "affinity.engine", affinity.engine >= -1 && affinity.engine < MAX_CPUS, range);
     }
 
     private static void require(final Path file, final String key, final boolean ok, final String reason)

@@ -31,6 +31,36 @@ public final class DaemonConfig
     public Engine engine = new Engine();
     @JsonProperty
     public Recovery recovery = new Recovery();
+    @JsonProperty
+    public Affinity affinity = new Affinity();
+
+    /**
+     * The CPU each busy thread is pinned to (Linux), -1 for none: with busy-spin waits, give each its own core, away
+     * from the cores the kernel's interrupts and other processes use.
+     */
+    public static final class Affinity
+    {
+        @JsonProperty
+        public int ingress = -1;
+        @JsonProperty
+        public int journaller = -1;
+        @JsonProperty
+        public int engine = -1;
+
+        /**
+         * @return the CPU of a daemon thread by its name, -1 for none (or for a thread not listed here).
+         */
+        public int cpuOf(final String threadName)
+        {
+            return switch (threadName)
+            {
+                case "ingress" -> ingress;
+                case "journaller" -> journaller;
+                case "engine" -> engine;
+                default -> -1;
+            };
+        }
+    }
 
     /**
      * Engine-state snapshots, from which a restart recovers (then replays the journal after the newest one).

@@ -11,6 +11,7 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.egress.EgressPublisher;
 import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.snapshot.RecoveryPlan;
 import org.mmrisk.daemon.snapshot.Snapshot;
 import org.mmrisk.daemon.snapshot.SnapshotRestore;
 import org.mmrisk.daemon.snapshot.SnapshotTaker;
@@ -47,6 +48,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final long recoverUntilSequence;
     private final long lastWrittenOutputSequence;
     private final Snapshot snapshot;
+    private final boolean configChanged;
     private final SnapshotTaker snapshots;
     private final SnapshotWriter snapshotWriter;
     private final CountDownLatch recovery = new CountDownLatch(1);
@@ -62,11 +64,11 @@ public final class EngineHandler implements EventHandler<RingEvent>
 
     public EngineHandler(final EngineConfig engineConfig, final ChronicleQueue outputQueue, final Sequence journaled,
         final IdleStrategy journalWait, final DaemonCounters counters, final EpochNanoClock clock,
-        final long heartbeatIntervalNs, final ChronicleQueue journal, final long recoverUntilSequence,
-        final long lastWrittenOutputSequence, final Snapshot snapshot, final SnapshotTaker snapshots,
-        final SnapshotWriter snapshotWriter)
+        final long heartbeatIntervalNs, final ChronicleQueue journal, final long lastWrittenOutputSequence,
+        final RecoveryPlan plan, final SnapshotTaker snapshots, final SnapshotWriter snapshotWriter)
     {
-        this.snapshot = snapshot;
+        this.snapshot = plan.snapshot();
+        this.configChanged = plan.configChanged();
         this.snapshots = snapshots;
         this.snapshotWriter = snapshotWriter;
         this.engineConfig = engineConfig;
@@ -77,7 +79,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
         this.clock = clock;
         this.heartbeatIntervalNs = heartbeatIntervalNs;
         this.journal = journal;
-        this.recoverUntilSequence = recoverUntilSequence;
+        this.recoverUntilSequence = plan.journal().nextJournalSequence();
         this.lastWrittenOutputSequence = lastWrittenOutputSequence;
     }
 
@@ -101,6 +103,10 @@ public final class EngineHandler implements EventHandler<RingEvent>
         {
             SnapshotRestore.restore(engine, snapshot);
             afterSequence = snapshot.journalSequence();
+            if (configChanged)
+            {
+                applyChangedConfiguration();
+            }
         }
         recovered = JournalReplayer.replay(journal, engine, afterSequence, recoverUntilSequence,
             JournalReplayer.printingProgress(System.out, recoverUntilSequence - 1 - afterSequence));
@@ -111,6 +117,19 @@ public final class EngineHandler implements EventHandler<RingEvent>
         counters.recoveryOutputsRewritten.setRelease(outputsRewritten);
         recoveryNs = System.nanoTime() - startNs;
         recovery.countDown();
+    }
+
+    /**
+     * The operator accepted a configuration change: its limits replace the snapshot's (each change logged), and a
+     * snapshot under the new configuration is taken at the first batch end.
+     */
+    private void applyChangedConfiguration()
+    {
+        engine.applyConfiguredLimits((key, restored, configured, applied) -> System.out.println(
+            "risk daemon: recovery: " + key + ": snapshot " + restored + ", configuration " + configured +
+            (applied ? ": the configuration's value applies" : ": the snapshot's value stays (it cannot change " +
+            "under positions already booked)")));
+        snapshots.requestAtNextBatchEnd();
     }
 
     @Override

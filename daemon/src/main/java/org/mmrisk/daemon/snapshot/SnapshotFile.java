@@ -123,16 +123,16 @@ public final class SnapshotFile
     }
 
     /**
-     * Reads and checks one snapshot file: SBE ids, length, checksum, then the layout version and configuration.
+     * Reads and checks one snapshot file: SBE ids, length, checksum, then the layout version. Whether it was taken
+     * under the running configuration is the caller's question ({@link Snapshot#configFingerprint()}).
      *
      * @throws InvalidSnapshotException with the reason it cannot be used.
      */
-    public static Snapshot read(final Path file, final int stateVersion, final long configFingerprint)
-        throws InvalidSnapshotException
+    public static Snapshot read(final Path file, final int stateVersion) throws InvalidSnapshotException
     {
         try
         {
-            return parse(file, stateVersion, configFingerprint);
+            return parse(file, stateVersion);
         }
         catch (final IndexOutOfBoundsException ex)
         {
@@ -184,8 +184,7 @@ public final class SnapshotFile
         return lastSourceIndex;
     }
 
-    private static Snapshot parse(final Path file, final int stateVersion, final long configFingerprint)
-        throws InvalidSnapshotException
+    private static Snapshot parse(final Path file, final int stateVersion) throws InvalidSnapshotException
     {
         final byte[] bytes;
         try
@@ -211,10 +210,6 @@ public final class SnapshotFile
         {
             throw new InvalidSnapshotException("state layout " + decoded.stateVersion() + ", this build reads " +
                 stateVersion);
-        }
-        if (decoded.configFingerprint() != configFingerprint)
-        {
-            throw new InvalidSnapshotException("taken under another engine configuration");
         }
         return new Snapshot(file, decoded.journalSequence(), decoded.engineTimeNs(), decoded.writtenEpochNs(),
             decoded.configFingerprint(), lastSourceIndex, bytes, bodyOffset, (int)bodyLength);

@@ -47,6 +47,7 @@ public final class SnapshotTaker
     private final DaemonCounters counters;
     private final long[] lastSourceIndex;
     private long nextDueNs = Long.MIN_VALUE;
+    private boolean requested;
 
     /**
      * @param intervalNs engine time between snapshots; 0 takes none while running (only {@link #takeNow}).
@@ -63,6 +64,15 @@ public final class SnapshotTaker
     Slot[] slots()
     {
         return slots;
+    }
+
+    /**
+     * Takes a snapshot at the next batch end whatever the interval (engine thread): after recovery under a changed
+     * configuration, so that later restarts need no snapshot taken under the old one.
+     */
+    public void requestAtNextBatchEnd()
+    {
+        requested = true;
     }
 
     /**
@@ -84,10 +94,11 @@ public final class SnapshotTaker
      */
     public void onBatchEnd(final RiskEngine engine, final long journalSequence, final EpochNanoClock clock)
     {
-        if (intervalNs <= 0 || engine.timeNs() < nextDueNs)
+        if (!requested && (intervalNs <= 0 || engine.timeNs() < nextDueNs))
         {
             return;
         }
+        requested = false;
         nextDueNs = engine.timeNs() + intervalNs;
         final Slot slot = freeSlot();
         if (slot == null)

@@ -8,14 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmrisk.codecs.JournalEntryEncoder;
-import org.mmrisk.codecs.MessageHeaderEncoder;
+import org.mmrisk.daemon.journal.JournalEntries;
 import org.mmrisk.daemon.journal.JournalPosition;
-import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.queue.SbeTailer;
-import org.mmrisk.daemon.ring.RingEvent;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -65,7 +62,7 @@ class QueueRetentionTest
                 {
                     inAppender.append(new UnsafeBuffer(new byte[16]), 0, 16);
                     inputIndexes.add(inAppender.lastIndexAppended());
-                    appendTimer(jnAppender, sequence++);
+                    JournalEntries.appendTimer(jnAppender, sequence++);
                 }
                 if (day < TODAY - 5)
                 {
@@ -195,18 +192,5 @@ class QueueRetentionTest
         Queues.createOwnerOnly(queueDir);
         return SingleChronicleQueueBuilder.single(queueDir.toFile()).rollCycle(Queues.ROLL_CYCLE)
             .timeProvider(clock).build();
-    }
-
-    private static void appendTimer(final SbeAppender appender, final long sequence)
-    {
-        final RingEvent event = new RingEvent();
-        event.timer = true;
-        event.sourceIndex = -1;
-        event.event.journalSequence = sequence;
-        event.event.timeNs = sequence;
-        event.event.batchEnd = true;
-        Journaller.encode(event, appender.claim(Journaller.encodedLength(0)), new MessageHeaderEncoder(),
-            new JournalEntryEncoder());
-        appender.commit();
     }
 }

@@ -1,0 +1,108 @@
+package org.mmrisk.daemon.snapshot;
+
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.core.output.CountingOutput;
+import org.mmrisk.core.state.StateWriter;
+import org.mmrisk.daemon.journal.JournalEntries;
+import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.queue.SbeAppender;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A journal that retention has cut to start at sequence 5, and one snapshot that holds sequences up to 4, taken under
+ * configuration fingerprint 111: usable under that configuration; under another one only when the operator accepts
+ * the change, and refused with a message that says so otherwise.
+ */
+class RecoveryPlanTest
+{
+    private static final long TAKEN_UNDER = 111;
+    private static final long CHANGED = 222;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private ChronicleQueue journal;
+    private SnapshotStore store;
+
+    @BeforeEach
+    void journalFromFiveAndASnapshotUpToFour() throws IOException
+    {
+        journal = Queues.open(dir.resolve("journal"));
+        try (SbeAppender appender = new SbeAppender(journal))
+        {
+            for (long sequence = 5; sequence < 10; sequence++)
+            {
+                JournalEntries.appendTimer(appender, sequence);
+            }
+        }
+        store = new SnapshotStore(dir.resolve("snapshots"), 3);
+        final StateWriter state = new StateWriter(1 << 12);
+        new RiskEngine(new EngineConfig().conclude(), new CountingOutput()).saveState(state);
+        new SnapshotFile().write(store.dir(), RiskEngine.stateVersion(), 4, 0, 0, TAKEN_UNDER, new long[] {-1},
+            state.buffer().byteBuffer(), state.length());
+    }
+
+    @AfterEach
+    void close()
+    {
+        journal.close();
+    }
+
+    @Test
+    void shouldUseTheSnapshotTakenUnderTheRunningConfiguration()
+    {
+        final RecoveryPlan plan = choose(TAKEN_UNDER, false);
+
+        assertThat(plan.snapshot().journalSequence()).isEqualTo(4);
+        assertThat(plan.configChanged()).isFalse();
+        assertThat(plan.journal().entries()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRefuseNamingTheWayOutWhenOnlyASnapshotOfAnotherConfigurationCoversTheJournal()
+    {
+        assertThatThrownBy(() -> choose(CHANGED, false))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("starts at sequence 5")
+            .hasMessageContaining("no usable snapshot")
+            .hasMessageContaining("--accept-config-change");
+        assertThat(log()).contains("not used: taken under another engine configuration");
+    }
+
+    @Test
+    void shouldContinueFromTheSnapshotOfAnotherConfigurationWhenTheChangeIsAccepted()
+    {
+        final RecoveryPlan plan = choose(CHANGED, true);
+
+        assertThat(plan.snapshot().journalSequence()).isEqualTo(4);
+        assertThat(plan.configChanged()).isTrue();
+        assertThat(plan.journal().nextJournalSequence()).isEqualTo(10);
+        assertThat(log()).contains("taken under another engine configuration (--accept-config-change");
+    }
+
+    private RecoveryPlan choose(final long fingerprint, final boolean accept)
+    {
+        return RecoveryPlan.choose(store, journal, dir.resolve("journal"), 1, new EngineConfig().conclude(), fingerprint, accept,
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    private String log()
+    {
+        return log.toString(StandardCharsets.UTF_8);
+    }
+}
