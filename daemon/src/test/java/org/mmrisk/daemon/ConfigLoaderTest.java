@@ -55,6 +55,10 @@ class ConfigLoaderTest
             .hasMessageContaining("ring.size: must be a power of two");
         assertThatThrownBy(() -> ConfigLoader.load(write("ingress:\n  idleStrategy: spin\n")))
             .hasMessageContaining("ingress.idleStrategy: must be one of");
+        assertThatThrownBy(() -> ConfigLoader.load(write("recovery:\n  queueRetentionDays: -1\n")))
+            .hasMessageContaining("recovery.queueRetentionDays: must be 0 (keep every file) to 36500");
+        assertThatThrownBy(() -> ConfigLoader.load(write("affinity:\n  engine: -2\n")))
+            .hasMessageContaining("affinity.engine: must be -1 (not pinned) or a CPU number");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  indexVolatility: -1\n")))
             .hasMessageContaining("engine.indexVolatility must be positive");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  moneynessBucketEdges: [0.1, -0.1]\n")))
