@@ -78,7 +78,7 @@ public final class RiskDaemon implements AutoCloseable
 
         countersFile = CountersFile.create(config.countersFile().toFile());
         counters = new DaemonCounters(countersFile.manager(), sourceNames);
-        final long fingerprint = config.engineFingerprint();
+        final long fingerprint = config.configFingerprint();
         final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), c.recovery.snapshotsKept);
         final RecoveryPlan plan = RecoveryPlan.choose(snapshots, journal, config.journalDir(), inputs.length,
             config.engineConfig(), fingerprint, acceptConfigChange, System.out);

@@ -189,7 +189,7 @@ class DaemonIntegrationTest
         assertThat(deltaLimit[0]).isEqualTo(0.5);
         Files.writeString(file, Files.readString(file).replace("delta: 0.5", "delta: 0.8"));
         final LoadedConfig after = ConfigLoader.load(file);
-        assertThat(after.engineFingerprint()).isNotEqualTo(before.engineFingerprint());
+        assertThat(after.configFingerprint()).isNotEqualTo(before.configFingerprint());
 
         try (RiskDaemon daemon = RiskDaemon.launch(after, Throwable::printStackTrace, limitOnShutdown, true))
         {

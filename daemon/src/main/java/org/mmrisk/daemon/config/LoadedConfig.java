@@ -72,23 +72,11 @@ public final class LoadedConfig
     }
 
     /**
-     * @return a fingerprint of what the engine's state depends on besides the journal (the engine section and the
-     * inputs): a snapshot taken under another one is not restored.
+     * @return the fingerprint of the input list and the engine section that snapshots record ({@link ConfigFingerprint}).
      */
-    public long engineFingerprint()
+    public long configFingerprint()
     {
-        try
-        {
-            final byte[] canonical = new com.fasterxml.jackson.databind.ObjectMapper()
-                .writeValueAsBytes(java.util.List.of(config.inputs, config.engine));
-            final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-            crc.update(canonical);
-            return crc.getValue() ^ ((long)canonical.length << 32);
-        }
-        catch (final com.fasterxml.jackson.core.JsonProcessingException ex)
-        {
-            throw new IllegalStateException("cannot fingerprint the engine configuration", ex);
-        }
+        return ConfigFingerprint.of(config);
     }
 
     public Path countersFile()

@@ -5,16 +5,17 @@ import org.mmrisk.core.engine.EngineConfig;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.output.CountingOutput;
 import org.mmrisk.core.state.StateFormatException;
+import org.mmrisk.daemon.config.ConfigFingerprint;
 import org.mmrisk.daemon.journal.JournalPosition;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 
 /**
- * How start-up rebuilds the engine: the newest snapshot that checks out (file checksum, layout, input count, the
- * configuration it was taken under, and a trial restore), then the journal after it; without one, the whole journal.
- * When the operator accepts a configuration change, the newest snapshot that checks out is used whatever
- * configuration it was taken under ({@code configChanged}). Refuses when the journal no longer holds the events
+ * How start-up rebuilds the engine: the newest snapshot that checks out (file checksum, layout, input list, the
+ * engine configuration it was taken under, and a trial restore), then the journal after it; without one, the whole journal.
+ * When the operator accepts a configuration change, the newest snapshot that checks out is used whatever engine
+ * configuration it was taken under ({@code configChanged}); the input list must always match. Refuses when the journal no longer holds the events
  * between the snapshot and its first entry (retention removed them): no state could be rebuilt.
  * Built once by the main thread before any other thread starts.
  *
@@ -44,7 +45,8 @@ public record RecoveryPlan(Snapshot snapshot, JournalPosition journal, boolean c
                 "configuration. " : "") + "Otherwise put back the missing journal files or a snapshot that covers " +
                 "them (or move the data directory aside to start empty)");
         }
-        final boolean configChanged = snapshot != null && snapshot.configFingerprint() != configFingerprint;
+        final boolean configChanged = snapshot != null &&
+            !ConfigFingerprint.sameEngine(snapshot.configFingerprint(), configFingerprint);
         if (snapshot == null)
         {
             log.println("risk daemon: recovery: no snapshot; replaying the whole journal (" + position.entries() +
@@ -75,12 +77,15 @@ public record RecoveryPlan(Snapshot snapshot, JournalPosition journal, boolean c
                 try
                 {
                     final Snapshot snapshot = SnapshotFile.read(file, RiskEngine.stateVersion());
-                    if (snapshot.lastSourceIndex().length != sources)
+                    if (snapshot.lastSourceIndex().length != sources ||
+                        !ConfigFingerprint.sameInputs(snapshot.configFingerprint(), configFingerprint))
                     {
-                        throw new InvalidSnapshotException("taken with " + snapshot.lastSourceIndex().length +
-                            " input sources, configured " + sources);
+                        throw new InvalidSnapshotException("taken with another input list (" +
+                            snapshot.lastSourceIndex().length + " sources, configured " + sources + "): its input " +
+                            "positions belong to those inputs");
                     }
-                    if (snapshot.configFingerprint() != configFingerprint && !acceptConfigChange)
+                    if (!ConfigFingerprint.sameEngine(snapshot.configFingerprint(), configFingerprint) &&
+                        !acceptConfigChange)
                     {
                         passedOverForConfig = true;
                         throw new InvalidSnapshotException("taken under another engine configuration (start with " +

@@ -95,6 +95,18 @@ class RecoveryPlanTest
         assertThat(log()).contains("taken under another engine configuration (--accept-config-change");
     }
 
+    @Test
+    void shouldNeverUseASnapshotTakenWithAnotherInputList()
+    {
+        final long otherInputs = (1L << 32) | TAKEN_UNDER;
+
+        assertThatThrownBy(() -> choose(otherInputs, true))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("no usable snapshot")
+            .hasMessageNotContaining("--accept-config-change");
+        assertThat(log()).contains("not used: taken with another input list");
+    }
+
     private RecoveryPlan choose(final long fingerprint, final boolean accept)
     {
         return RecoveryPlan.choose(store, journal, dir.resolve("journal"), 1, new EngineConfig().conclude(), fingerprint, accept,
