@@ -103,6 +103,11 @@ class DaemonIntegrationTest
             writeInputs(config);
             awaitOutputs(config);
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while (daemon.counters().snapshotsTaken.get() < 2 && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(5);
+            }
             assertThat(daemon.counters().snapshotsTaken.get()).as("periodic snapshots").isGreaterThan(1);
         }
         final List<Path> snapshots = new SnapshotStore(config.snapshotDir(), 2).files();
@@ -157,7 +162,6 @@ class DaemonIntegrationTest
             assertThat(daemon.counters().queueFilesDeleted.get()).isEqualTo(1);
         }
         assertThat(oldFile).doesNotExist();
-        assertThat(CycleFiles.list(config.journalDir())).hasSize(1);
 
         try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
         {
@@ -212,6 +216,54 @@ class DaemonIntegrationTest
             assertThat(daemon.counters().recoveredEvents.get()).isZero();
         }
         assertThat(deltaLimit[0]).isEqualTo(0.8);
+    }
+
+    /**
+     * An accepted change with journal to replay after the snapshot: the new configuration (a delta limit and a hedge
+     * band the book never reaches) makes fewer outputs of the replayed events than the old run wrote (no limit alerts,
+     * no hedge signals), and the daemon still
+     * numbers its live outputs after the last one written: the output queue's sequence has no repeats and no gaps.
+     */
+    @Test
+    void shouldNumberLiveOutputsAfterTheLastWrittenWhenAnAcceptedChangeReplaysFewer() throws Exception
+    {
+        final Path file = writeConfig();
+        // one snapshot at the first batch end (before any input), the next a day of engine time later
+        Files.writeString(file, Files.readString(file) + "recovery: {snapshotIntervalSeconds: 86400}\n");
+        final LoadedConfig before = ConfigLoader.load(file);
+        try (RiskDaemon daemon = RiskDaemon.launch(before, Throwable::printStackTrace))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while (daemon.counters().snapshotsWritten.get() == 0 && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(5);
+            }
+            writeInputs(before);
+            awaitOutputs(before);
+        }
+        final List<Path> snapshots = new SnapshotStore(before.snapshotDir(), 3).files();
+        assertThat(snapshots).hasSize(2);
+        Files.delete(snapshots.get(0));
+        readAllOutputs(before);
+        final int writtenBefore = outputs.size();
+        Files.writeString(file, Files.readString(file).replace("delta: 0.5", "delta: 100")
+            .replace("bandCoins: 0.2", "bandCoins: 100"));
+        final LoadedConfig after = ConfigLoader.load(file);
+
+        try (RiskDaemon daemon = RiskDaemon.launch(after, Throwable::printStackTrace, e -> { }, true))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            assertThat(daemon.counters().recoveredEvents.get()).as("the whole input replayed").isPositive();
+            Thread.sleep(500);
+        }
+        outputs.clear();
+        readAllOutputs(after);
+        assertThat(outputs.size()).as("live risk snapshots written after the restart").isGreaterThan(writtenBefore);
+        for (int i = 0; i < outputs.size(); i++)
+        {
+            assertThat(outputs.get(i).get("sequence").asLong()).as("output %d", i).isEqualTo(i);
+        }
     }
 
     private static void writeGarbageOn(final LoadedConfig config, final int day)

@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.agrona.collections.Long2ObjectHashMap;
+import org.mmrisk.core.state.StateFormatException;
 import org.mmrisk.core.state.StateIo;
 
 import java.util.Arrays;
@@ -177,6 +178,14 @@ public final class ExposureBuckets
             expiry(expiryNs).exchangeState(io);
         }
         io.count(byMoneyness.length, byMoneyness.length, "moneyness buckets");
+        for (final double edge : moneynessEdges)
+        {
+            // the sums below belong to these edges: a state saved under other edges does not fit this engine
+            if (Double.compare(io.f64(edge), edge) != 0)
+            {
+                throw new StateFormatException("saved under other moneyness bucket edges");
+            }
+        }
         for (final TaylorExposure bucket : byMoneyness)
         {
             bucket.exchangeState(io);

@@ -97,6 +97,15 @@ public final class RiskEngine
     }
 
     /**
+     * After a recovery under an accepted configuration change, whose replay may have produced fewer outputs than the
+     * previous run wrote: numbers the next output after the last one written, so no sequence is used twice.
+     */
+    public void continueOutputSequenceAfter(final long lastWrittenSequence)
+    {
+        outputs.nextOutputSequence(Math.max(outputs.nextOutputSequence(), lastWrittenSequence + 1));
+    }
+
+    /**
      * @return the layout version of {@link #saveState}'s record.
      */
     public static int stateVersion()

@@ -113,6 +113,21 @@ class EngineStateRoundTripTest
     }
 
     @Test
+    void shouldRefuseAStateSavedUnderOtherMoneynessBucketEdges()
+    {
+        final RiskEngine engine = new RiskEngine(config(), new Lines());
+        script(new Random(5)).forEach(e -> TestEvents.apply(engine, e));
+        final byte[] saved = save(engine);
+        final double[] edges = config().moneynessBucketEdges();
+        edges[0] -= 0.05;
+        final RiskEngine otherEdges = new RiskEngine(config().moneynessBucketEdges(edges), new Lines());
+
+        assertThatThrownBy(() -> otherEdges.restoreState(new StateReader(new UnsafeBuffer(saved), 0, saved.length)))
+            .isInstanceOf(StateFormatException.class)
+            .hasMessageContaining("moneyness bucket edges");
+    }
+
+    @Test
     void shouldRestoreOnlyIntoAFreshEngine()
     {
         final RiskEngine engine = new RiskEngine(config(), new Lines());

@@ -97,7 +97,8 @@ public final class EngineHandler implements EventHandler<RingEvent>
     {
         final long startNs = System.nanoTime();
         egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence);
-        engine = new RiskEngine(engineConfig, new ResumingOutput(egress, lastWrittenOutputSequence));
+        final ResumingOutput resuming = new ResumingOutput(egress, lastWrittenOutputSequence);
+        engine = new RiskEngine(engineConfig, resuming);
         long afterSequence = -1;
         if (snapshot != null)
         {
@@ -111,6 +112,12 @@ public final class EngineHandler implements EventHandler<RingEvent>
         recovered = JournalReplayer.replay(journal, engine, afterSequence, recoverUntilSequence,
             JournalReplayer.printingProgress(System.out, recoverUntilSequence - 1 - afterSequence));
         lastJournalSequence = Math.max(afterSequence, recoverUntilSequence - 1);
+        if (configChanged)
+        {
+            // the replay under the new configuration may have made fewer outputs than the previous run wrote
+            engine.continueOutputSequenceAfter(lastWrittenOutputSequence);
+        }
+        resuming.live();
         counters.publish(engine.counters());
         outputsRewritten = counters.outputMessages.get();
         counters.recoveredEvents.setRelease(recovered);

@@ -16,6 +16,7 @@ final class ResumingOutput implements RiskOutput
 {
     private final RiskOutput delegate;
     private final long lastWrittenSequence;
+    private boolean live;
     private long skipped;
 
     /**
@@ -69,9 +70,17 @@ final class ResumingOutput implements RiskOutput
         delegate.onBatchComplete();
     }
 
+    /**
+     * Recovery is over: every later output is new and is written.
+     */
+    void live()
+    {
+        live = true;
+    }
+
     private boolean isNew(final long sequence)
     {
-        if (sequence > lastWrittenSequence)
+        if (live || sequence > lastWrittenSequence)
         {
             return true;
         }

@@ -24,7 +24,8 @@ import java.util.function.IntSupplier;
  *     journal file wholly before the first sequence that snapshot lacks: restarting from any kept snapshot needs
  *     nothing deleted. The output queue has only the age rule (recovery reads just its last entry).</li>
  * </ul>
- * A file that cannot be deleted is logged and left for the next round. Runs on the snapshot thread; the queues
+ * Files go oldest first; one that cannot be deleted is logged, and it and the newer ones of its queue are left for the
+ * next round, so a queue never has a gap between its days. Runs on the snapshot thread; the queues
  * are shared with the threads that read and write them, which never go back to an old day.
  */
 public final class QueueRetention
@@ -125,7 +126,9 @@ public final class QueueRetention
             }
             catch (final IOException ex)
             {
+                // oldest first, and no further: a queue keeps no gap between its days
                 log.println("risk daemon: retention: cannot delete " + file.getValue() + ": " + ex);
+                break;
             }
         }
         if (deleted > 0)

@@ -147,10 +147,13 @@ public final class SnapshotFile
     public static SnapshotPosition readPosition(final Path file)
     {
         final byte[] bytes = new byte[HEADER_CAPACITY];
-        final int length;
+        final ByteBuffer into = ByteBuffer.wrap(bytes);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
-            length = Math.max(0, channel.read(ByteBuffer.wrap(bytes)));
+            while (into.hasRemaining() && channel.read(into) >= 0)
+            {
+                // a read may return fewer bytes than asked for
+            }
         }
         catch (final IOException ex)
         {
@@ -158,7 +161,7 @@ public final class SnapshotFile
         }
         try
         {
-            final SnapshotHeaderDecoder decoded = decodeHeader(new UnsafeBuffer(bytes), length);
+            final SnapshotHeaderDecoder decoded = decodeHeader(new UnsafeBuffer(bytes), into.position());
             final long journalSequence = decoded.journalSequence();
             return new SnapshotPosition(journalSequence, sources(decoded));
         }

@@ -63,7 +63,8 @@ public final class SnapshotStore
 
     /**
      * @return what the kept snapshots need of the journal and inputs, together (the earliest of their positions); null
-     * when no snapshot header can be read, so nothing may be deleted on their account.
+     * when there is none or when any kept snapshot's header cannot be read (a restart might fall back to it, so
+     * nothing may be deleted on a guess).
      */
     public SnapshotPosition earliestKept()
     {
@@ -71,10 +72,11 @@ public final class SnapshotStore
         for (final Path file : files())
         {
             final SnapshotPosition position = SnapshotFile.readPosition(file);
-            if (position != null)
+            if (position == null)
             {
-                earliest = earliest == null ? position : earliest.earliest(position);
+                return null;
             }
+            earliest = earliest == null ? position : earliest.earliest(position);
         }
         return earliest;
     }

@@ -47,8 +47,14 @@ public final class SnapshotWriter implements Agent
         {
             if (slot.status == SnapshotTaker.Slot.READY)
             {
-                write(slot);
-                slot.status = SnapshotTaker.Slot.FREE;
+                try
+                {
+                    write(slot);
+                }
+                finally
+                {
+                    slot.status = SnapshotTaker.Slot.FREE;
+                }
                 work++;
             }
         }
@@ -85,7 +91,7 @@ public final class SnapshotWriter implements Agent
                     retention.apply(earliest.journalSequence(), earliest.lastSourceIndex()));
             }
         }
-        catch (final UncheckedIOException | IllegalStateException ex)
+        catch (final RuntimeException ex)
         {
             log.println("risk daemon: retention: skipped this round: " + ex);
         }

@@ -34,7 +34,7 @@ public final class ThreadAffinity
         if (!allowed.get(cpu))
         {
             throw new IllegalArgumentException(key + ": CPU " + cpu + " is not among the CPUs this process may use " +
-                allowed);
+                allowed + (allowed.isEmpty() ? " (pinning works on Linux only: set -1)" : ""));
         }
     }
 
@@ -50,8 +50,18 @@ public final class ThreadAffinity
         {
             return;
         }
-        Affinity.setAffinity(cpu);
-        final BitSet now = Affinity.getAffinity();
+        final BitSet now;
+        try
+        {
+            Affinity.setAffinity(cpu);
+            now = Affinity.getAffinity();
+        }
+        catch (final RuntimeException | LinkageError ex)
+        {
+            log.println("risk daemon: warning: could not pin the " + role + " thread to CPU " + cpu + " (" + ex +
+                "); it runs unpinned");
+            return;
+        }
         if (now.cardinality() != 1 || !now.get(cpu))
         {
             log.println("risk daemon: warning: could not pin the " + role + " thread to CPU " + cpu + " (its CPUs are " +

@@ -40,14 +40,6 @@ class ThreadAffinityTest
     }
 
     @Test
-    void shouldLeaveTheThreadAloneWithoutACpu()
-    {
-        final String before = allowedCpusOfThisThread();
-        ThreadAffinity.pinCurrentThread("engine", ThreadAffinity.NONE, System.out);
-        assertThat(allowedCpusOfThisThread()).isEqualTo(before);
-    }
-
-    @Test
     void shouldRefuseACpuThisProcessMayNotUseNamingTheKey()
     {
         assertThatThrownBy(() -> ThreadAffinity.requireAllowed("affinity.engine", 8191))
