@@ -227,6 +227,21 @@ class DaemonIntegrationTest
     @Test
     void shouldNumberLiveOutputsAfterTheLastWrittenWhenAnAcceptedChangeReplaysFewer() throws Exception
     {
+        restartUnderLimitsThatCutTheReplaysOutputs(true);
+    }
+
+    /**
+     * The same change without the flag: the whole journal is replayed under the new limits, and live outputs are
+     * still numbered after the last one written.
+     */
+    @Test
+    void shouldNumberLiveOutputsAfterTheLastWrittenWhenAWholeReplayUnderAChangeMakesFewer() throws Exception
+    {
+        restartUnderLimitsThatCutTheReplaysOutputs(false);
+    }
+
+    private void restartUnderLimitsThatCutTheReplaysOutputs(final boolean accept) throws Exception
+    {
         final Path file = writeConfig();
         // one snapshot at the first batch end (before any input), the next a day of engine time later
         Files.writeString(file, Files.readString(file) + "recovery: {snapshotIntervalSeconds: 86400}\n");
@@ -251,7 +266,7 @@ class DaemonIntegrationTest
             .replace("bandCoins: 0.2", "bandCoins: 100"));
         final LoadedConfig after = ConfigLoader.load(file);
 
-        try (RiskDaemon daemon = RiskDaemon.launch(after, Throwable::printStackTrace, e -> { }, true))
+        try (RiskDaemon daemon = RiskDaemon.launch(after, Throwable::printStackTrace, e -> { }, accept))
         {
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
             assertThat(daemon.counters().recoveredEvents.get()).as("the whole input replayed").isPositive();

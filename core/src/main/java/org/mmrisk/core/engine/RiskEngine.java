@@ -97,8 +97,9 @@ public final class RiskEngine
     }
 
     /**
-     * After a recovery under an accepted configuration change, whose replay may have produced fewer outputs than the
-     * previous run wrote: numbers the next output after the last one written, so no sequence is used twice.
+     * After a recovery whose replay may have produced fewer outputs than earlier runs wrote (it ran under another
+     * configuration): numbers the next output after the last one written, so no sequence is used twice. A no-op
+     * when the replay reproduced them all.
      */
     public void continueOutputSequenceAfter(final long lastWrittenSequence)
     {

@@ -112,11 +112,10 @@ public final class EngineHandler implements EventHandler<RingEvent>
         recovered = JournalReplayer.replay(journal, engine, afterSequence, recoverUntilSequence,
             JournalReplayer.printingProgress(System.out, recoverUntilSequence - 1 - afterSequence));
         lastJournalSequence = Math.max(afterSequence, recoverUntilSequence - 1);
-        if (configChanged)
-        {
-            // the replay under the new configuration may have made fewer outputs than the previous run wrote
-            engine.continueOutputSequenceAfter(lastWrittenOutputSequence);
-        }
+        // A replay under the same configuration ends at or after the last output written; one under another (an
+        // accepted change, or a whole-journal replay after a change) may have made fewer outputs than the previous
+        // runs wrote: live outputs are numbered after the last one written either way, never twice.
+        engine.continueOutputSequenceAfter(lastWrittenOutputSequence);
         resuming.live();
         counters.publish(engine.counters());
         outputsRewritten = counters.outputMessages.get();
