@@ -103,11 +103,7 @@ class DaemonIntegrationTest
             writeInputs(config);
             awaitOutputs(config);
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
-            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while (daemon.counters().snapshotsTaken.get() < 2 && System.currentTimeMillis() < deadline)
-            {
-                Thread.sleep(5);
-            }
+            awaitAtLeast(daemon.counters().snapshotsTaken, 2);
             assertThat(daemon.counters().snapshotsTaken.get()).as("periodic snapshots").isGreaterThan(1);
         }
         final List<Path> snapshots = new SnapshotStore(config.snapshotDir(), 2).files();
@@ -154,11 +150,7 @@ class DaemonIntegrationTest
         {
             writeInputs(config);
             awaitOutputs(config);
-            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while (daemon.counters().queueFilesDeleted.get() == 0 && System.currentTimeMillis() < deadline)
-            {
-                Thread.sleep(10);
-            }
+            awaitAtLeast(daemon.counters().queueFilesDeleted, 1);
             assertThat(daemon.counters().queueFilesDeleted.get()).isEqualTo(1);
         }
         assertThat(oldFile).doesNotExist();
@@ -199,11 +191,7 @@ class DaemonIntegrationTest
         {
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
             assertThat(daemon.counters().recoveredEvents.get()).as("from the snapshot, not the journal").isZero();
-            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while (daemon.counters().snapshotsWritten.get() == 0 && System.currentTimeMillis() < deadline)
-            {
-                Thread.sleep(10);
-            }
+            awaitAtLeast(daemon.counters().snapshotsWritten, 1);
             assertThat(daemon.counters().snapshotsWritten.get()).as("a snapshot under the new configuration")
                 .isPositive();
         }
@@ -249,11 +237,7 @@ class DaemonIntegrationTest
         try (RiskDaemon daemon = RiskDaemon.launch(before, Throwable::printStackTrace))
         {
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
-            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while (daemon.counters().snapshotsWritten.get() == 0 && System.currentTimeMillis() < deadline)
-            {
-                Thread.sleep(5);
-            }
+            awaitAtLeast(daemon.counters().snapshotsWritten, 1);
             writeInputs(before);
             awaitOutputs(before);
         }
@@ -278,6 +262,16 @@ class DaemonIntegrationTest
         for (int i = 0; i < outputs.size(); i++)
         {
             assertThat(outputs.get(i).get("sequence").asLong()).as("output %d", i).isEqualTo(i);
+        }
+    }
+
+    private static void awaitAtLeast(final org.agrona.concurrent.status.AtomicCounter counter, final long least)
+        throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (counter.get() < least && System.currentTimeMillis() < deadline)
+        {
+            Thread.sleep(5);
         }
     }
 

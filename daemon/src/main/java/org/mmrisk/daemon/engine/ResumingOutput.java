@@ -71,7 +71,9 @@ final class ResumingOutput implements RiskOutput
     }
 
     /**
-     * Recovery is over: every later output is new and is written.
+     * Recovery is over: every later output is new and is written. The engine numbers its live outputs after the last
+     * one written, so this changes no outcome when that holds; should it not, a consumer sees a repeated sequence
+     * rather than a silently missing output (the integration tests rely on that to see it).
      */
     void live()
     {

@@ -29,15 +29,8 @@ public final class JournalCycles
             {
                 tailer.poll((buffer, offset, length, index) ->
                 {
-                    header.wrap(buffer, offset);
-                    if (length < MessageHeaderDecoder.ENCODED_LENGTH + JournalEntryDecoder.BLOCK_LENGTH ||
-                        header.templateId() != JournalEntryDecoder.TEMPLATE_ID ||
-                        header.schemaId() != JournalEntryDecoder.SCHEMA_ID)
-                    {
-                        throw new IllegalStateException("not a journal entry at index " + index);
-                    }
-                    sequence = entry.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(),
-                        header.version()).sequence();
+                    JournalDecoder.wrapEntry(header, entry, buffer, offset, length, index);
+                    sequence = entry.sequence();
                 });
             }
         }

@@ -39,18 +39,29 @@ public final class JournalDecoder implements SbeTailer.MessageHandler
     }
 
     /**
+     * Wraps {@code entry} over one journal excerpt.
+     *
+     * @throws IllegalStateException when the message is not a journal entry (the journal is corrupt).
+     */
+    static void wrapEntry(final MessageHeaderDecoder header, final JournalEntryDecoder entry,
+        final DirectBuffer buffer, final int offset, final int length, final long index)
+    {
+        header.wrap(buffer, offset);
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH + JournalEntryDecoder.BLOCK_LENGTH ||
+            header.templateId() != JournalEntryDecoder.TEMPLATE_ID || header.schemaId() != JournalEntryDecoder.SCHEMA_ID)
+        {
+            throw new IllegalStateException("not a journal entry at index " + index);
+        }
+        entry.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+    }
+
+    /**
      * @throws IllegalStateException when the message is not a valid journal entry (the journal is corrupt).
      */
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
-        header.wrap(buffer, offset);
-        if (length < MessageHeaderDecoder.ENCODED_LENGTH || header.templateId() != JournalEntryDecoder.TEMPLATE_ID ||
-            header.schemaId() != JournalEntryDecoder.SCHEMA_ID)
-        {
-            throw new IllegalStateException("not a journal entry at index " + index);
-        }
-        entry.wrap(buffer, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+        wrapEntry(header, entry, buffer, offset, length, index);
         final int payloadLength = entry.payloadLength();
         final int payloadOffset = entry.limit() + JournalEntryDecoder.payloadHeaderLength();
         if (entry.kind() == JournalEntryKind.TIMER)
