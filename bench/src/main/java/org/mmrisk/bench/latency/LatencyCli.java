@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "latency", mixinStandardHelpOptions = true,
     description = "End-to-end latency harness: open-loop feed, relay (the floor), reader, report.",
     subcommands = { LatencyFeedCommand.class, RelayCommand.class, LatencyReaderCommand.class, ReportCommand.class,
+        EngineCostCommand.class,
         CommandLine.HelpCommand.class })
 public final class LatencyCli implements Runnable
 {
