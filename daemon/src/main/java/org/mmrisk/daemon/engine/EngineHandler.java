@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * The engine thread's ring consumer: hands each event to the {@link RiskEngine}; at the end of an ingress batch
- * (the event's {@code batchEnd}, never the Disruptor's own batch boundary) waits until the journaller has written
- * that event — LMAX's gating — and only then lets the engine emit through egress.
+ * (the event's {@code batchEnd}, never the Disruptor's own batch boundary) lets the engine compute the batch while
+ * the journaller writes it, and holds the batch's first output — and anything else that leaves the thread — until
+ * the journaller has written that event ({@link JournalGate}: LMAX's gating).
  * <p>
  * At start-up, on the engine thread, the engine is restored from the chosen snapshot (if any) and the journal after
  * it, as it was before this run, is replayed, so a restarted daemon
@@ -55,6 +56,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Consumer<RiskEngine> shutdownListener = engine -> { };
     private EgressPublisher egress;
+    private JournalGate gate;
     private RiskEngine engine;
     private long nextHeartbeatNs = Long.MIN_VALUE;
     private long lastJournalSequence = -1;
@@ -98,7 +100,8 @@ public final class EngineHandler implements EventHandler<RingEvent>
         final long startNs = System.nanoTime();
         egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence);
         final ResumingOutput resuming = new ResumingOutput(egress, lastWrittenOutputSequence);
-        engine = new RiskEngine(engineConfig, resuming);
+        gate = new JournalGate(resuming, journaled, journalWait);
+        engine = new RiskEngine(engineConfig, gate);
         long afterSequence = -1;
         if (snapshot != null)
         {
@@ -146,8 +149,9 @@ public final class EngineHandler implements EventHandler<RingEvent>
         snapshots.onInput(slot.sourceId, slot.sourceIndex);
         if (slot.event.batchEnd)
         {
-            awaitJournaled(ringSequence);
+            gate.arm(ringSequence);
             engine.onBatchEnd();
+            gate.pass();
             counters.publish(engine.counters());
             counters.engineTimeNs.setRelease(engine.timeNs());
             snapshots.onBatchEnd(engine, lastJournalSequence, clock);
@@ -156,15 +160,6 @@ public final class EngineHandler implements EventHandler<RingEvent>
         {
             egress.heartbeat(clock.nanoTime(), engine.timeNs(), lastJournalSequence);
             nextHeartbeatNs = slot.event.timeNs + heartbeatIntervalNs;
-        }
-    }
-
-    private void awaitJournaled(final long ringSequence)
-    {
-        journalWait.reset();
-        while (journaled.get() < ringSequence)
-        {
-            journalWait.idle();
         }
     }
 
