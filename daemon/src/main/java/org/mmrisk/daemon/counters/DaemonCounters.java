@@ -13,7 +13,8 @@ import java.util.List;
  * Every counter the daemon publishes, allocated once at start-up in the {@link CountersFile}.
  * <p>
  * Ownership: ingress counters are written by the ingress thread, journal counters by the journaller, engine and
- * egress counters by the engine thread (each counter has exactly one writer). Engine counters are the engine's own
+ * egress counters by the engine thread (each counter has exactly one writer, so the hot paths advance theirs with
+ * {@code incrementRelease}: a plain add and an ordered store, no locked instruction). Engine counters are the engine's own
  * deterministic counts, mirrored here at the end of each batch.
  */
 public final class DaemonCounters

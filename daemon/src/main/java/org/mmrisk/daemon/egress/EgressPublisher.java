@@ -165,14 +165,14 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
             .lastOutputSequence(lastOutputSequence)
             .lastJournalSequence(lastJournalSequence);
         appender.commit();
-        counters.heartbeats.increment();
+        counters.heartbeats.incrementRelease();
     }
 
     private void committed(final long sequence)
     {
         appender.commit();
         lastOutputSequence = sequence;
-        counters.outputMessages.increment();
+        counters.outputMessages.incrementRelease();
         counters.lastOutputSequence.setRelease(sequence);
     }
 

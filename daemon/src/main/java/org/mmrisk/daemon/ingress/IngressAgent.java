@@ -153,7 +153,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             {
                 publishPending(true);
                 openBatchEvents = 0;
-                counters.ingressBatches.increment();
+                counters.ingressBatches.incrementRelease();
             }
             else
             {
@@ -175,14 +175,14 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
-        counters.messagesRead(currentSource).increment();
+        counters.messagesRead(currentSource).incrementRelease();
         final long sequence = claim();
         final RingEvent slot = ring.get(sequence);
         final DecodeError error = length > RingEvent.MAX_PAYLOAD_LENGTH ?
             DecodeError.OVERSIZED_FIELD : decoder.decode(buffer, offset, length, slot.event);
         if (error != null)
         {
-            counters.decodeError(error).increment();
+            counters.decodeError(error).incrementRelease();
             spareSequence = sequence;
             return;
         }
@@ -208,7 +208,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         stamp(slot);
         holdBack(sequence);
         nextTimerNs = stampNs + timerIntervalNs;
-        counters.timersInjected.increment();
+        counters.timersInjected.incrementRelease();
     }
 
     private void stamp(final RingEvent slot)
@@ -238,7 +238,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         slot.event.journalSequence = nextJournalSequence++;
         ring.publish(pendingSequence);
         lastPublishedSequence = pendingSequence;
-        counters.ringEventsPublished.increment();
+        counters.ringEventsPublished.incrementRelease();
         pendingSequence = NO_SEQUENCE;
     }
 
@@ -256,7 +256,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         }
         if (!ring.hasAvailableCapacity(2))
         {
-            counters.ringFullWaits.increment();
+            counters.ringFullWaits.incrementRelease();
         }
         return ring.next();
     }

@@ -47,7 +47,7 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
         final MutableDirectBuffer buffer = appender.claim(length);
         encode(event, buffer, header, entry);
         appender.commit();
-        counters.journalEntries.increment();
+        counters.journalEntries.incrementRelease();
         counters.journalSequence.setRelease(event.event.journalSequence);
         journaled.set(ringSequence);
     }
