@@ -1,0 +1,139 @@
+package org.mmrisk.daemon.egress;
+
+import org.agrona.MutableDirectBuffer;
+import org.mmrisk.codecs.AlertEncoder;
+import org.mmrisk.codecs.HedgeSignalEncoder;
+import org.mmrisk.codecs.HeartbeatEncoder;
+import org.mmrisk.codecs.InstrumentKind;
+import org.mmrisk.codecs.MessageHeaderEncoder;
+import org.mmrisk.codecs.QuoteAdjustmentEncoder;
+import org.mmrisk.codecs.QuotingState;
+import org.mmrisk.codecs.RiskSnapshotEncoder;
+import org.mmrisk.codecs.Side;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.output.RiskSnapshot;
+
+import java.nio.ByteOrder;
+
+/**
+ * Encodes the engine's outputs and egress's heartbeats as SBE messages (header included) at the start of a buffer:
+ * the daemon's egress encodes straight into the output queue's mapped file, the benchmarks into plain buffers. Each
+ * {@code …Length} method says how many bytes the message takes, so the caller can claim exactly that. Owned by one
+ * thread (the flyweights are fields); allocation-free.
+ */
+public final class OutputEncoder
+{
+    public static final int QUOTE_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + QuoteAdjustmentEncoder.BLOCK_LENGTH;
+    public static final int ALERT_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.BLOCK_LENGTH;
+    public static final int HEDGE_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.BLOCK_LENGTH;
+    public static final int HEARTBEAT_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + HeartbeatEncoder.BLOCK_LENGTH;
+    private static final int SNAPSHOT_POSITION_LENGTH = RiskSnapshotEncoder.PositionsEncoder.sbeBlockLength();
+
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final QuoteAdjustmentEncoder quote = new QuoteAdjustmentEncoder();
+    private final RiskSnapshotEncoder snapshot = new RiskSnapshotEncoder();
+    private final AlertEncoder alert = new AlertEncoder();
+    private final HedgeSignalEncoder hedge = new HedgeSignalEncoder();
+    private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
+
+    public static int snapshotLength(final RiskSnapshot s)
+    {
+        return MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.BLOCK_LENGTH +
+            RiskSnapshotEncoder.PositionsEncoder.sbeHeaderSize() + s.positionCount * SNAPSHOT_POSITION_LENGTH;
+    }
+
+    public void encode(final QuoteAdjustment q, final MutableDirectBuffer buffer)
+    {
+        quote.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(q.sequence)
+            .timeNs(q.timeNs)
+            .instrumentId(q.instrumentId)
+            .shift(q.shift)
+            .shiftVol(q.shiftVol)
+            .bidSpreadMult(q.bidSpreadMult)
+            .askSpreadMult(q.askSpreadMult)
+            .bidSizeMult(q.bidSizeMult)
+            .askSizeMult(q.askSizeMult)
+            .causeJournalSequence(q.causeJournalSequence)
+            .causeReceiveTimeNs(q.causeReceiveTimeNs)
+            .causeSendTimeNs(q.causeSendTimeNs)
+            .state(QuotingState.get((short)q.state.ordinal()))
+            .kind(InstrumentKind.get((short)q.kind.ordinal()));
+        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + QuoteAdjustmentEncoder.underlyingEncodingOffset(),
+            q.underlying, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    public void encode(final RiskSnapshot s, final MutableDirectBuffer buffer)
+    {
+        snapshot.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(s.sequence)
+            .timeNs(s.timeNs)
+            .index(s.indexUsd)
+            .delta(s.delta)
+            .deltaUsd(s.deltaUsd)
+            .gamma(s.gamma)
+            .vega(s.vega)
+            .theta(s.theta)
+            .realizedPnlUsd(s.realizedPnlUsd)
+            .unrealizedPnlUsd(s.unrealizedPnlUsd)
+            .maxApproxError(s.maxApproxError)
+            .eventsProcessed(s.eventsProcessed)
+            .state(QuotingState.get((short)s.state.ordinal()));
+        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.underlyingEncodingOffset(),
+            s.underlying, ByteOrder.LITTLE_ENDIAN);
+        final RiskSnapshotEncoder.PositionsEncoder positions = snapshot.positionsCount(s.positionCount);
+        for (int i = 0; i < s.positionCount; i++)
+        {
+            positions.next()
+                .instrumentId(s.instrumentId[i])
+                .quantity(s.quantity[i])
+                .avgPrice(s.avgPrice[i])
+                .realizedPnlUsd(s.positionRealizedPnlUsd[i])
+                .unrealizedPnlUsd(s.positionUnrealizedPnlUsd[i]);
+        }
+    }
+
+    public void encode(final Alert a, final MutableDirectBuffer buffer)
+    {
+        alert.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(a.sequence)
+            .timeNs(a.timeNs)
+            .code(a.code.code())
+            .instrumentId(a.instrumentId)
+            .value(a.value)
+            .threshold(a.threshold)
+            .state(QuotingState.get((short)a.state.ordinal()));
+        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.underlyingEncodingOffset(),
+            a.underlying, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    public void encode(final HedgeSignal h, final MutableDirectBuffer buffer)
+    {
+        hedge.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(h.sequence)
+            .timeNs(h.timeNs)
+            .hedgeInstrumentId(h.hedgeInstrumentId)
+            .side(Side.get((short)h.side.ordinal()))
+            .quantity(h.quantity)
+            .deltaBefore(h.deltaBefore)
+            .deltaTarget(h.deltaTarget);
+        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.underlyingEncodingOffset(),
+            h.underlying, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * A heartbeat: its own sequence, wall time, engine time, the last output and journal sequences.
+     */
+    public void encodeHeartbeat(final long heartbeatSequence, final long wallTimeNs, final long engineTimeNs,
+        final long lastOutputSequence, final long lastJournalSequence, final MutableDirectBuffer buffer)
+    {
+        heartbeat.wrapAndApplyHeader(buffer, 0, header)
+            .heartbeatSequence(heartbeatSequence)
+            .wallTimeNs(wallTimeNs)
+            .engineTimeNs(engineTimeNs)
+            .lastOutputSequence(lastOutputSequence)
+            .lastJournalSequence(lastJournalSequence);
+    }
+}
