@@ -9,7 +9,7 @@ import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
-import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.CountingOutput;
 import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.daemon.egress.OutputAdapter;
 import org.mmrisk.daemon.egress.OutputEncoder;
@@ -58,9 +58,10 @@ public class OutputCodecBenchmark
     public Message message;
 
     private final OutputEncoder encoder = new OutputEncoder();
-    private final Counting consumer = new Counting();
+    private long heartbeats;
+    private final CountingOutput consumer = new CountingOutput();
     private final OutputAdapter decoder = new OutputAdapter(consumer,
-        (sequence, wallNs, engineNs, lastOutput, lastJournal) -> consumer.received++);
+        (sequence, wallNs, engineNs, lastOutput, lastJournal) -> heartbeats++);
     private final UnsafeBuffer encodeBuffer = new UnsafeBuffer(new byte[64 * 1024]);
     private final UnsafeBuffer encoded = new UnsafeBuffer(new byte[64 * 1024]);
     private final QuoteAdjustment quote = new QuoteAdjustment();
@@ -88,7 +89,7 @@ public class OutputCodecBenchmark
     public long decode()
     {
         decoder.onMessage(encoded, 0, encodedLength, 0);
-        return consumer.received;
+        return consumer.emitted() + heartbeats;
     }
 
     private int encode(final UnsafeBuffer buffer)
@@ -169,38 +170,6 @@ public class OutputCodecBenchmark
             s.avgPrice[i] = 0.01;
             s.positionRealizedPnlUsd[i] = 0;
             s.positionUnrealizedPnlUsd[i] = i * 0.5;
-        }
-    }
-
-    /**
-     * Counts what the decoder hands over. Owned by the benchmark thread.
-     */
-    private static final class Counting implements RiskOutput
-    {
-        long received;
-
-        @Override
-        public void onQuoteAdjustment(final QuoteAdjustment adjustment)
-        {
-            received++;
-        }
-
-        @Override
-        public void onRiskSnapshot(final RiskSnapshot snapshot)
-        {
-            received++;
-        }
-
-        @Override
-        public void onAlert(final Alert alert)
-        {
-            received++;
-        }
-
-        @Override
-        public void onHedgeSignal(final HedgeSignal signal)
-        {
-            received++;
         }
     }
 }

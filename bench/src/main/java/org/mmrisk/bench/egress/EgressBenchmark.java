@@ -1,6 +1,7 @@
 package org.mmrisk.bench.egress;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
+import org.mmrisk.bench.pricing.BenchDirectory;
 import org.mmrisk.bench.pricing.JvmFlags;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.InstrumentKind;
@@ -24,7 +25,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +56,7 @@ public class EgressBenchmark
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
-        final Path shm = Path.of("/dev/shm");
-        dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
-            "mmrisk-egress-bench");
+        dir = BenchDirectory.create("mmrisk-egress-bench");
         output = Queues.open(dir.resolve("output"));
         countersFile = CountersFile.create(dir.resolve("counters.dat").toFile());
         egress = new EgressPublisher(output, new DaemonCounters(countersFile.manager(), List.of("market")), -1);
@@ -92,9 +90,6 @@ public class EgressBenchmark
         egress.close();
         output.close();
         countersFile.close();
-        try (var files = Files.walk(dir))
-        {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        BenchDirectory.delete(dir);
     }
 }

@@ -11,6 +11,7 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.bench.pricing.BenchDirectory;
 import org.mmrisk.bench.pricing.JvmFlags;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +27,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,9 +59,7 @@ public class JournallerBenchmark
     @Setup(Level.Trial)
     public void setUp() throws IOException
     {
-        final Path shm = Path.of("/dev/shm");
-        dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
-            "mmrisk-journal-bench");
+        dir = BenchDirectory.create("mmrisk-journal-bench");
         journal = Queues.open(dir.resolve("journal"));
         countersFile = CountersFile.create(dir.resolve("counters.dat").toFile());
         journaller = new Journaller(journal, new DaemonCounters(countersFile.manager(), List.of("market")));
@@ -94,9 +92,6 @@ public class JournallerBenchmark
         journaller.close();
         journal.close();
         countersFile.close();
-        try (var files = Files.walk(dir))
-        {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        BenchDirectory.delete(dir);
     }
 }

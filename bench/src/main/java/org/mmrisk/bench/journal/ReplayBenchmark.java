@@ -16,6 +16,7 @@ import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.bench.pricing.BenchDirectory;
 import org.mmrisk.bench.pricing.JvmFlags;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +34,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -72,9 +72,7 @@ public class ReplayBenchmark
     @Setup(Level.Trial)
     public void writeJournal() throws IOException
     {
-        final Path shm = Path.of("/dev/shm");
-        dir = Files.createTempDirectory(Files.isDirectory(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir")),
-            "mmrisk-replay-bench");
+        dir = BenchDirectory.create("mmrisk-replay-bench");
         journal = Queues.open(dir.resolve("journal"), 256L << 20);
         try (CountersFile counters = CountersFile.create(dir.resolve("counters.dat").toFile());
             Journaller journaller = new Journaller(journal, new DaemonCounters(counters.manager(), List.of("in"))))
@@ -96,10 +94,7 @@ public class ReplayBenchmark
     public void tearDown() throws IOException
     {
         journal.close();
-        try (var files = Files.walk(dir))
-        {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        BenchDirectory.delete(dir);
     }
 
     /**

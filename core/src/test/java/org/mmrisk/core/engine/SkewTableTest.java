@@ -1,6 +1,5 @@
 package org.mmrisk.core.engine;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.PutCall;
@@ -12,8 +11,6 @@ import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
-import org.mmrisk.core.state.StateReader;
-import org.mmrisk.core.state.StateWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +99,7 @@ class SkewTableTest
             }
             if (step == STEPS / 2)
             {
-                engines[0] = restore(save(engines[0]), restoredOutput);
+                engines[0] = EngineStates.restore(EngineStates.save(engines[0]), config(true), restoredOutput);
                 spot *= 1.03;
             }
             both.accept(randomEvent(random, events, timeNs, spot));
@@ -155,22 +152,6 @@ class SkewTableTest
         events.smile(EXPIRIES[0], 0.004 + bump, 0.03, -0.3, 0, 0.2);
         events.smile(EXPIRIES[1], 0.02 + bump, 0.1, -0.4, 0, 0.2);
         return surface;
-    }
-
-    private static byte[] save(final RiskEngine engine)
-    {
-        final StateWriter writer = new StateWriter(1024);
-        engine.saveState(writer);
-        final byte[] bytes = new byte[writer.length()];
-        writer.buffer().getBytes(0, bytes);
-        return bytes;
-    }
-
-    private static RiskEngine restore(final byte[] state, final RiskOutput output)
-    {
-        final RiskEngine engine = new RiskEngine(config(true), output);
-        engine.restoreState(new StateReader(new UnsafeBuffer(state), 0, state.length));
-        return engine;
     }
 
     /**
