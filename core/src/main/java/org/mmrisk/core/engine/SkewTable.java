@@ -13,19 +13,21 @@ import java.util.Arrays;
  * <p>
  * For each instrument the table copies what {@link InventorySkew#update} reads — the per-coin delta, gamma and vega,
  * the forward that converts a coin-quoted shift, the threshold in the quoted price — and what it compares against:
- * the last emitted shift, vol shift, spread multiplier, sizes and state. A candidate is an instrument for which
- * {@code update} would not return false at once: its shift, computed with the same operations in the same order
- * (so bit for bit the same double), moved by its threshold, or its vol shift or the spread multiplier did, or its
- * sizes or state differ, or it has never quoted — unless the rate cap already holds its adjustment back and still
- * applies. Only candidates then go through {@code update}, in book order, so
- * the outputs (and the rate-cap counter) are exactly those of a full pass. In REDUCE_ONLY and HALT, where sizes
- * depend on each instrument's side of the exposure, every quoted instrument is a candidate.
+ * the last emitted shift, vol shift, spread multiplier, sizes, state and rate-cap flag. A <em>candidate</em> is an
+ * instrument for which {@code update} would not return false at once, with no side effect. Most instruments are
+ * settled by a quick test: a shift inside the instrument's <em>silent band</em> (the open interval of shifts in which
+ * neither the shift nor the vol shift reaches its threshold from the last values, narrowed against rounding) with the
+ * spread multiplier near its last value, or a value the rate cap already holds back while the cap lasts, is no
+ * candidate. The others are decided by {@code update}'s own conditions and arithmetic on the copies (the same
+ * operations in the same order, so bit for bit the same doubles). Candidates then go through {@code update} in book
+ * order, so the outputs and the rate-cap counter are exactly those of a full pass. In REDUCE_ONLY and HALT, where
+ * sizes depend on each instrument's side of the exposure, every quoted instrument is a candidate.
  * <p>
- * The copies follow their sources: coefficients after each exact revaluation of one instrument
- * ({@link #refreshRisk}), the last values and the rate-cap flag after each look at a candidate ({@link #remember}); a new or settled instrument, a
- * full revaluation or a restored state rebuilds the table at the next batch. The table is derived data and is not
- * part of the engine's saved state. Owned by the engine thread; allocation-free once its arrays have grown to the
- * book.
+ * The copies follow their sources: the coefficients after each exact revaluation of one instrument
+ * ({@link #refreshRisk}), the last values and the rate-cap flag after each look at a candidate ({@link #remember}).
+ * A new or settled instrument, a full revaluation or a restored state rebuilds the table at the next batch. The
+ * table is derived data, not part of the engine's saved state. Owned by the engine thread; allocation-free once its
+ * arrays have grown to the book.
  */
 final class SkewTable
 {
@@ -186,6 +188,7 @@ final class SkewTable
         if (slot >= 0)
         {
             copyRisk(slot, instrument);
+            band(slot);
         }
     }
 
@@ -198,6 +201,7 @@ final class SkewTable
         if (slot >= 0)
         {
             copyLast(slot, instrument);
+            band(slot);
         }
     }
 
@@ -229,8 +233,9 @@ final class SkewTable
             final InstrumentState instrument = underlying.instrument(i);
             states[i] = instrument;
             instrument.skewSlot = i;
-            copyLast(i, instrument);
             copyRisk(i, instrument);
+            copyLast(i, instrument);
+            band(i);
         }
         Arrays.fill(states, count, states.length, null);
         valid = true;
@@ -247,7 +252,6 @@ final class SkewTable
         vegaPerCoin[i] = risk.vegaPerCoin;
         divisor[i] = terms.isCoinQuoted() ? risk.forward : 1.0;
         minShift[i] = config.minShiftTicks() * terms.tickSize();
-        band(i);
     }
 
     /**
@@ -307,7 +311,6 @@ final class SkewTable
         lastState[i] = instrument.lastState == null ? NO_STATE : instrument.lastState.ordinal();
         lastQuoteNs[i] = instrument.lastQuoteNs;
         rateCapped[i] = instrument.rateCapped;
-        band(i);
     }
 
     private void grow(final int capacity)
