@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
@@ -32,8 +33,14 @@ class SkewTableTest
     private static final long SOON_NS = T0 + 20_000_000_000L;
     private static final int STEPS = 3_000;
 
-    @Test
-    void shouldEmitExactlyTheSameQuotesWithAndWithoutTheTable()
+    /**
+     * @param capVolPoints       {@code maxShiftVolPoints}: at 0.3 most options' vol shift sits at the cap, where
+     *                           their silent band is open on one side.
+     * @param maxQuotesPerSecond the rate cap; 0 none.
+     */
+    @ParameterizedTest(name = "vol-shift cap {0}, {1} quotes per second")
+    @CsvSource({ "5, 50", "0.3, 50", "5, 0" })
+    void shouldEmitExactlyTheSameQuotesWithAndWithoutTheTable(final double capVolPoints, final double maxQuotesPerSecond)
     {
         long candidates = 0;
         long instrumentBatches = 0;
@@ -41,8 +48,8 @@ class SkewTableTest
         {
             final Quotes withTable = new Quotes();
             final Quotes fullPasses = new Quotes();
-            final RiskEngine[] engines = { new RiskEngine(config(true), withTable),
-                new RiskEngine(config(false), fullPasses) };
+            final RiskEngine[] engines = { new RiskEngine(config(true, capVolPoints, maxQuotesPerSecond), withTable),
+                new RiskEngine(config(false, capVolPoints, maxQuotesPerSecond), fullPasses) };
             run(new Random(seed), engines, withTable);
             assertThat(withTable.lines).as("seed %d", seed).isEqualTo(fullPasses.lines);
             assertThat(withTable.lines).hasSizeGreaterThan(100);
@@ -56,10 +63,11 @@ class SkewTableTest
         assertThat(candidates).as("the table dismissed most instruments").isLessThan(instrumentBatches / 4);
     }
 
-    private static EngineConfig config(final boolean table)
+    private static EngineConfig config(final boolean table, final double capVolPoints, final double maxQuotesPerSecond)
     {
-        return new EngineConfig().skewTable(table).maxQuotesPerSecond(50).skewWeights(1e-9, 1e-6)
-            .reanchorSliceSize(2).limit(AsciiCode.NONE, LimitKind.DELTA, 40).conclude();
+        return new EngineConfig().skewTable(table).maxQuotesPerSecond(maxQuotesPerSecond).skewWeights(1e-9, 1e-6)
+            .maxShiftVolPoints(capVolPoints).reanchorSliceSize(2).limit(AsciiCode.NONE, LimitKind.DELTA, 40)
+            .conclude();
     }
 
     private static void run(final Random random, final RiskEngine[] engines, final RiskOutput restoredOutput)
@@ -99,7 +107,7 @@ class SkewTableTest
             }
             if (step == STEPS / 2)
             {
-                engines[0] = EngineStates.restore(EngineStates.save(engines[0]), config(true), restoredOutput);
+                engines[0] = EngineStates.restore(EngineStates.save(engines[0]), engines[0].config(), restoredOutput);
                 spot *= 1.03;
             }
             both.accept(randomEvent(random, events, timeNs, spot));
