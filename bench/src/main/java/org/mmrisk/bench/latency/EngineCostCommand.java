@@ -10,6 +10,7 @@ import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,9 @@ public final class EngineCostCommand implements Callable<Integer>
 {
     private static final long START_NS = 1_795_000_000_000_000_000L;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--options", defaultValue = "1000", description = "options in the book (default ${DEFAULT-VALUE})")
     int options;
 
@@ -47,6 +51,12 @@ public final class EngineCostCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (rate <= 0 || rate > 1_000_000_000L || ticks <= 0 || warmupTicks < 0 || options <= 0 || options % 100 != 0 ||
+            options > 3_200)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rate must be 1 to 1e9 per second, " +
+                "--ticks positive, --warmup-ticks not negative, --options a multiple of 100 up to 3,200");
+        }
         final FirstQuoteClock output = new FirstQuoteClock();
         final RiskEngine engine = new RiskEngine(new EngineConfig().minShiftTicks(minShiftTicks).conclude(), output);
         final long[] sequence = { 0 };
