@@ -108,6 +108,7 @@ public final class RiskDaemon implements AutoCloseable
 
         final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
             disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
+            TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
             TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence());
         ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), errorHandler, null, ingress);
     }

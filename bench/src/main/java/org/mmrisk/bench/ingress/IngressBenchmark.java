@@ -60,6 +60,7 @@ public class IngressBenchmark
 {
     static final int TICKS = 1_000_000;
     private static final int BATCH_LIMIT = 256;
+    private static final long MAX_BATCH_HOLD_NS = 100_000L;
     private static final long TIMER_INTERVAL_NS = 100_000_000L;
 
     private Path dir;
@@ -102,7 +103,7 @@ public class IngressBenchmark
     public void startIngress()
     {
         ingress = new IngressAgent(new ChronicleQueue[] { input }, new long[] { -1 }, ring, new SystemEpochNanoClock(),
-            counters, BATCH_LIMIT, TIMER_INTERVAL_NS, 0);
+            counters, BATCH_LIMIT, MAX_BATCH_HOLD_NS, TIMER_INTERVAL_NS, 0);
         ingress.onStart();
     }
 

@@ -125,6 +125,8 @@ public final class ConfigLoader
             "must be one of " + IDLE_STRATEGIES);
         require(file, "ingress.batchLimit", c.ingress.batchLimit >= 1 && c.ingress.batchLimit <= c.ring.size / 2,
             "must be 1 to half the ring size");
+        require(file, "ingress.maxBatchHoldMicros", c.ingress.maxBatchHoldMicros >= 0 &&
+            c.ingress.maxBatchHoldMicros <= 1_000_000, "must be 0 (never held open) to 1000000");
         require(file, "ingress.timerIntervalMs", c.ingress.timerIntervalMs >= 1 && c.ingress.timerIntervalMs <= 60_000,
             "must be 1 to 60000");
         require(file, "recovery", c.recovery != null, "must be a section");

@@ -105,6 +105,9 @@ public final class DaemonConfig
         /** At most this many messages form one batch (the engine conflates outputs per batch). */
         @JsonProperty
         public int batchLimit = 256;
+        /** Longest a batch is held open while the journaller or the engine is behind, µs of wall time. */
+        @JsonProperty
+        public int maxBatchHoldMicros = 100;
         /** Engine time between timer events injected when nothing else happens, in ms. */
         @JsonProperty
         public int timerIntervalMs = 100;

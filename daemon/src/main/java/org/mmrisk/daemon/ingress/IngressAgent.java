@@ -24,9 +24,11 @@ import org.mmrisk.daemon.ring.RingEvent;
  * <p>
  * <b>Batches grow under load.</b> While the consumers still have events of the ring to process, ending the batch
  * would only queue another batch end behind them, so the batch stays open (its last event held back) and the
- * next cycle's events join it, up to the batch limit; it ends as soon as the consumers have caught up. The
- * engine's per-batch work (exposure, quotes) is then spread over more events exactly when input outruns it. The
- * boundaries are journaled, so replay reproduces them whatever the timing was.
+ * next cycle's events join it, up to the batch limit; it ends as soon as the consumers have caught up, or once it has
+ * been open for {@code maxBatchHoldNs} of wall time: a consumer that parks between events (a backing-off wait) is
+ * "behind" only because it sleeps, and without that bound its batches would wait for the batch limit. The engine's
+ * per-batch work (exposure, quotes) is then spread over more events exactly when input outruns it. The boundaries
+ * are journaled, so replay reproduces them whatever the timing was.
  * <p>
  * The ring must use a multi-producer sequencer although this is its only producer: a held-back or spare slot is
  * claimed but unpublished across the next claim, and only that sequencer keeps such slots hidden from consumers.
@@ -45,6 +47,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private final DaemonCounters counters;
     private final InputDecoder decoder = new InputDecoder();
     private final int batchLimit;
+    private final long maxBatchHoldNs;
     private final long timerIntervalNs;
 
     private long stampNs = Long.MIN_VALUE;
@@ -57,15 +60,18 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private int firstSource;
     /** Events in the batch not yet ended, the held-back one included. */
     private int openBatchEvents;
+    /** When the batch not yet ended received its first event (wall clock). */
+    private long openBatchSinceNs;
     private long lastPublishedSequence = NO_SEQUENCE;
 
     /**
      * @param queues           the input queues, in source-id order.
      * @param resumeAfterIndex per source, the last index already journaled (-1: read from the start).
+     * @param maxBatchHoldNs   longest a batch stays open while the consumers are behind (0: never held open).
      */
     public IngressAgent(final ChronicleQueue[] queues, final long[] resumeAfterIndex, final RingBuffer<RingEvent> ring,
-        final EpochNanoClock clock, final DaemonCounters counters, final int batchLimit, final long timerIntervalNs,
-        final long firstJournalSequence)
+        final EpochNanoClock clock, final DaemonCounters counters, final int batchLimit, final long maxBatchHoldNs,
+        final long timerIntervalNs, final long firstJournalSequence)
     {
         this.queues = queues;
         this.resumeAfterIndex = resumeAfterIndex;
@@ -74,6 +80,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         this.clock = clock;
         this.counters = counters;
         this.batchLimit = batchLimit;
+        this.maxBatchHoldNs = maxBatchHoldNs;
         this.timerIntervalNs = timerIntervalNs;
         this.nextJournalSequence = firstJournalSequence;
     }
@@ -149,7 +156,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         }
         if (pendingSequence != NO_SEQUENCE)
         {
-            if (openBatchEvents >= batchLimit || !consumersBehind())
+            if (openBatchEvents >= batchLimit || !consumersBehind() || nowNs - openBatchSinceNs >= maxBatchHoldNs)
             {
                 publishPending(true);
                 openBatchEvents = 0;
@@ -228,7 +235,10 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             publishPending(false);
         }
         pendingSequence = sequence;
-        openBatchEvents++;
+        if (openBatchEvents++ == 0)
+        {
+            openBatchSinceNs = receiveTimeNs;
+        }
     }
 
     private void publishPending(final boolean batchEnd)
