@@ -38,8 +38,7 @@ public enum EngineCounter
     HEDGES_EMITTED("hedgesEmitted"),
     SNAPSHOTS_EMITTED("snapshotsEmitted"),
     ALERTS_EMITTED("alertsEmitted"),
-    ALERTS_DROPPED("alertsDropped"),
-    SKEW_CANDIDATES("skewCandidates");
+    ALERTS_DROPPED("alertsDropped");
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final EngineCounter[] VALUES = values();

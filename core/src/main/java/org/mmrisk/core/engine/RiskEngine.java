@@ -285,10 +285,6 @@ public final class RiskEngine
                 outputs.emitSnapshot(underlying);
             }
         }
-        for (int i = 0; i < n; i++)
-        {
-            exposure.reanchorAfterOutputs(ctx.underlyings.get(i), ctx.timeNs);
-        }
         outputs.batchComplete();
     }
 
