@@ -9,18 +9,18 @@ import java.nio.ByteOrder;
  * Reads and writes fixed-width zero-padded ASCII fields of SBE messages without allocation. Stateless.
  * An 8-byte code field read as a little-endian long is exactly {@code AsciiCode.pack} of its text.
  */
-final class Codes
+public final class Codes
 {
     private Codes()
     {
     }
 
-    static long getCode(final DirectBuffer buffer, final int index)
+    public static long getCode(final DirectBuffer buffer, final int index)
     {
         return buffer.getLong(index, ByteOrder.LITTLE_ENDIAN);
     }
 
-    static void putCode(final MutableDirectBuffer buffer, final int index, final long code)
+    public static void putCode(final MutableDirectBuffer buffer, final int index, final long code)
     {
         buffer.putLong(index, code, ByteOrder.LITTLE_ENDIAN);
     }

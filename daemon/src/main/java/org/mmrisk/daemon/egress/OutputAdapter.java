@@ -15,9 +15,8 @@ import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.daemon.codec.Codes;
 import org.mmrisk.daemon.queue.SbeTailer;
-
-import java.nio.ByteOrder;
 
 /**
  * Decodes the daemon's output queue back into the engine's output objects and hands them to a {@link RiskOutput}
@@ -100,8 +99,7 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         quote.causeSendTimeNs = d.causeSendTimeNs();
         quote.state = QuotingState.fromOrdinal(d.stateRaw());
         quote.kind = InstrumentKind.fromOrdinal(d.kindRaw());
-        quote.underlying = buffer.getLong(body + QuoteAdjustmentDecoder.underlyingEncodingOffset(),
-            ByteOrder.LITTLE_ENDIAN);
+        quote.underlying = Codes.getCode(buffer, body + QuoteAdjustmentDecoder.underlyingEncodingOffset());
         output.onQuoteAdjustment(quote);
     }
 
@@ -121,7 +119,7 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         s.maxApproxError = d.maxApproxError();
         s.eventsProcessed = d.eventsProcessed();
         s.state = QuotingState.fromOrdinal(d.stateRaw());
-        s.underlying = buffer.getLong(body + RiskSnapshotDecoder.underlyingEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
+        s.underlying = Codes.getCode(buffer, body + RiskSnapshotDecoder.underlyingEncodingOffset());
         final RiskSnapshotDecoder.PositionsDecoder positions = d.positions();
         s.ensureCapacity(positions.count());
         s.positionCount = 0;
@@ -141,7 +139,7 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
     {
         hedge.sequence = d.sequence();
         hedge.timeNs = d.timeNs();
-        hedge.underlying = buffer.getLong(body + HedgeSignalDecoder.underlyingEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
+        hedge.underlying = Codes.getCode(buffer, body + HedgeSignalDecoder.underlyingEncodingOffset());
         hedge.hedgeInstrumentId = d.hedgeInstrumentId();
         hedge.side = org.mmrisk.core.event.Side.fromOrdinal(d.sideRaw());
         hedge.quantity = d.quantity();
@@ -154,7 +152,7 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
     {
         alert.sequence = d.sequence();
         alert.set(d.timeNs(), AlertCode.fromCode(d.code()),
-            buffer.getLong(body + AlertDecoder.underlyingEncodingOffset(), ByteOrder.LITTLE_ENDIAN),
+            Codes.getCode(buffer, body + AlertDecoder.underlyingEncodingOffset()),
             d.instrumentId(), d.value(), d.threshold(), QuotingState.fromOrdinal(d.stateRaw()));
         output.onAlert(alert);
     }

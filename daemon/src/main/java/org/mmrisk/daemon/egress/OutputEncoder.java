@@ -14,8 +14,7 @@ import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskSnapshot;
-
-import java.nio.ByteOrder;
+import org.mmrisk.daemon.codec.Codes;
 
 /**
  * Encodes the engine's outputs and egress's heartbeats as SBE messages (header included) at the start of a buffer:
@@ -61,8 +60,8 @@ public final class OutputEncoder
             .causeSendTimeNs(q.causeSendTimeNs)
             .state(QuotingState.get((short)q.state.ordinal()))
             .kind(InstrumentKind.get((short)q.kind.ordinal()));
-        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + QuoteAdjustmentEncoder.underlyingEncodingOffset(),
-            q.underlying, ByteOrder.LITTLE_ENDIAN);
+        Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + QuoteAdjustmentEncoder.underlyingEncodingOffset(),
+            q.underlying);
     }
 
     public void encode(final RiskSnapshot s, final MutableDirectBuffer buffer)
@@ -81,8 +80,8 @@ public final class OutputEncoder
             .maxApproxError(s.maxApproxError)
             .eventsProcessed(s.eventsProcessed)
             .state(QuotingState.get((short)s.state.ordinal()));
-        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.underlyingEncodingOffset(),
-            s.underlying, ByteOrder.LITTLE_ENDIAN);
+        Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.underlyingEncodingOffset(),
+            s.underlying);
         final RiskSnapshotEncoder.PositionsEncoder positions = snapshot.positionsCount(s.positionCount);
         for (int i = 0; i < s.positionCount; i++)
         {
@@ -105,8 +104,8 @@ public final class OutputEncoder
             .value(a.value)
             .threshold(a.threshold)
             .state(QuotingState.get((short)a.state.ordinal()));
-        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.underlyingEncodingOffset(),
-            a.underlying, ByteOrder.LITTLE_ENDIAN);
+        Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.underlyingEncodingOffset(),
+            a.underlying);
     }
 
     public void encode(final HedgeSignal h, final MutableDirectBuffer buffer)
@@ -119,8 +118,8 @@ public final class OutputEncoder
             .quantity(h.quantity)
             .deltaBefore(h.deltaBefore)
             .deltaTarget(h.deltaTarget);
-        buffer.putLong(MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.underlyingEncodingOffset(),
-            h.underlying, ByteOrder.LITTLE_ENDIAN);
+        Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.underlyingEncodingOffset(),
+            h.underlying);
     }
 
     /**
