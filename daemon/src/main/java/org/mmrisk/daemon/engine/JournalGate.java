@@ -83,10 +83,12 @@ final class JournalGate implements RiskOutput
         delegate.onHedgeSignal(signal);
     }
 
+    /**
+     * Not an output: the engine thread passes the gate itself once the batch is done ({@link #pass}).
+     */
     @Override
     public void onBatchComplete()
     {
-        pass();
         delegate.onBatchComplete();
     }
 }
