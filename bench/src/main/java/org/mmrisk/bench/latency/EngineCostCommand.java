@@ -73,15 +73,15 @@ public final class EngineCostCommand implements Callable<Integer>
         final Histogram quoting = new Histogram(3_600_000_000_000L, 3);
         final Histogram quiet = new Histogram(3_600_000_000_000L, 3);
         final long quotesBefore = engine.counters().get(EngineCounter.QUOTES_EMITTED);
-        final long partialBefore = engine.counters().get(EngineCounter.SKEW_PASSES_SKIPPED);
+        final long candidatesBefore = engine.counters().get(EngineCounter.SKEW_CANDIDATES);
         driver.run(ticks, output, firstQuote, quoting, quiet);
         final long quotes = engine.counters().get(EngineCounter.QUOTES_EMITTED) - quotesBefore;
-        final long partial = engine.counters().get(EngineCounter.SKEW_PASSES_SKIPPED) - partialBefore;
+        final long candidates = engine.counters().get(EngineCounter.SKEW_CANDIDATES) - candidatesBefore;
         System.out.printf("engine-cost: %,d options, %,d ticks at %,d/s of engine time, minShiftTicks %s%n",
             options, ticks, rate, minShiftTicks);
-        System.out.printf("  ticks that quoted: %,d (%,d quotes, %.1f per tick); partial skew passes: %,d (%.2f per tick)%n",
-            quoting.getTotalCount(), quotes, quotes / (double)Math.max(1, quoting.getTotalCount()), partial,
-            partial / (double)ticks);
+        System.out.printf("  ticks that quoted: %,d (%,d quotes, %.1f per tick); skew candidates: %,d (%.1f per tick)%n",
+            quoting.getTotalCount(), quotes, quotes / (double)Math.max(1, quoting.getTotalCount()), candidates,
+            candidates / (double)ticks);
         print("tick to first quote", firstQuote);
         print("whole batch, quoted", quoting);
         print("whole batch, no quote", quiet);

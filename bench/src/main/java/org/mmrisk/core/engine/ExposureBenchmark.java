@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The exposure update of one underlying after an index tick, without the rest of the batch (no quotes): the
- * incremental path (Taylor sums evaluated at the new index, plus one slice of exact re-anchors) against a full
+ * incremental path (Taylor sums evaluated at the new index, plus one slice of exact re-anchors, which the engine runs
+ * after the batch's outputs) against a full
  * revaluation of every position. It lives in the engine's package to drive the package-private updater directly.
  */
 @State(Scope.Thread)
@@ -71,6 +72,19 @@ public class ExposureBenchmark
 
     @Benchmark
     public double incremental()
+    {
+        final long nowNs = moveIndex();
+        updater.update(underlying, nowNs);
+        updater.reanchorAfterOutputs(underlying, nowNs);
+        return underlying.delta;
+    }
+
+    /**
+     * The part of {@link #incremental} that the batch's quotes wait for: the Taylor sums at the new index (the
+     * re-anchor slice runs after the outputs).
+     */
+    @Benchmark
+    public double incrementalBeforeQuotes()
     {
         updater.update(underlying, moveIndex());
         return underlying.delta;

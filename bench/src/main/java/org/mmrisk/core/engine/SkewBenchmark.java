@@ -17,9 +17,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The inventory skew of 1,000 quoted options after one index tick: shift, vol shift, spread and size multipliers
- * and the emit decision of every instrument of the underlying (the exposure is already updated). It lives in the
- * engine's package to drive the package-private skew directly.
+ * The quote decisions for 1,000 quoted options after one index tick (the exposure already updated): shift, vol shift,
+ * spread and size multipliers and the emit decision of every instrument of the underlying, emissions remembered as
+ * the engine does. {@code fullPass} evaluates every instrument; {@code skewTable} lets the underlying's
+ * {@link SkewTable} dismiss those that cannot have moved and evaluates the rest, as the engine does by default (the
+ * two decide the same; {@code SkewTableTest}). The portfolio delta follows a mean-reverting walk, so some
+ * instruments cross their threshold at most ticks, most at none. Lives in the engine's package to drive the
+ * package-private skew directly.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,12 +34,16 @@ import java.util.concurrent.TimeUnit;
 public class SkewBenchmark
 {
     private static final int OPTIONS = 1_000;
+    private static final int STEPS = 1 << 16;
 
     private final BenchBook book = new BenchBook();
     private final QuoteAdjustment adjustment = new QuoteAdjustment();
+    private final double[] deltaSteps = new double[STEPS];
     private InventorySkew skew;
     private UnderlyingRisk underlying;
+    private double baseDelta;
     private long nowNs;
+    private int step;
 
     @Setup(Level.Trial)
     public void setUp()
@@ -43,25 +51,60 @@ public class SkewBenchmark
         final RiskEngine engine = book.build(OPTIONS, 8);
         skew = new InventorySkew(engine.config(), new EngineCounters());
         underlying = engine.underlyings().get(0);
+        baseDelta = underlying.delta;
         nowNs = book.nextTimeNs();
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double walk = 0;
+        for (int i = 0; i < STEPS; i++)
+        {
+            walk = 0.999 * walk + 2e-3 * (random.nextDouble() - 0.5);
+            deltaSteps[i] = walk;
+        }
     }
 
     @Benchmark
-    public int skewOfEveryInstrument()
+    public int fullPass()
     {
-        // the portfolio delta moves a little, as after a tick
-        underlying.delta += 1e-6;
-        nowNs += 1_000;
+        tick();
         skew.prepare(underlying);
-        int due = 0;
+        int emitted = 0;
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
-            final InstrumentState state = underlying.instrument(i);
-            if (InventorySkew.isQuoted(state) && skew.update(state, underlying, adjustment, nowNs))
-            {
-                due++;
-            }
+            emitted += decide(underlying.instrument(i));
         }
-        return due;
+        return emitted;
+    }
+
+    @Benchmark
+    public int skewTable()
+    {
+        tick();
+        skew.prepare(underlying);
+        final SkewTable table = underlying.skewTable;
+        skew.prepare(table, underlying, nowNs);
+        int emitted = 0;
+        for (int i = table.nextCandidate(0), n = table.count(); i < n; i = table.nextCandidate(i + 1))
+        {
+            final InstrumentState state = table.state(i);
+            emitted += decide(state);
+            table.remember(state);
+        }
+        return emitted;
+    }
+
+    private void tick()
+    {
+        underlying.delta = baseDelta + deltaSteps[step++ & (STEPS - 1)];
+        nowNs += 10_000;
+    }
+
+    private int decide(final InstrumentState state)
+    {
+        if (InventorySkew.isQuoted(state) && skew.update(state, underlying, adjustment, nowNs))
+        {
+            InventorySkew.remember(state, adjustment, nowNs);
+            return 1;
+        }
+        return 0;
     }
 }

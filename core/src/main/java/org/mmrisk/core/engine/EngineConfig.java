@@ -71,7 +71,7 @@ public final class EngineConfig
     /** Hedging per underlying code. */
     private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
     /** Skip the skew pass of a batch when the last pass proves nothing moved enough (off: always a full pass). */
-    private boolean skewPassSkipping = true;
+    private boolean skewTable = true;
     /** Engine time between risk snapshots of each underlying. */
     private long snapshotIntervalNs = 1_000_000_000L;
 
@@ -452,15 +452,19 @@ public final class EngineConfig
         return hedging.get(underlyingCode);
     }
 
-    public EngineConfig skewPassSkipping(final boolean value)
+    /**
+     * Whether quote decisions go through each underlying's skew table (the default) or a full pass over every
+     * instrument at every batch (the reference the table is tested against; the outputs are the same).
+     */
+    public EngineConfig skewTable(final boolean value)
     {
-        skewPassSkipping = value;
+        skewTable = value;
         return this;
     }
 
-    public boolean skewPassSkipping()
+    public boolean skewTable()
     {
-        return skewPassSkipping;
+        return skewTable;
     }
 
     public EngineConfig snapshotIntervalNs(final long value)

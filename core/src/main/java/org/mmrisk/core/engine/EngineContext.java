@@ -44,8 +44,7 @@ final class EngineContext
         UnderlyingRisk underlying = underlyingByCode.get(code);
         if (underlying == null)
         {
-            underlying = new UnderlyingRisk(code, config.fallbackBasisPerYear(), config.moneynessBucketEdges(),
-                config.limitsOf(code));
+            underlying = new UnderlyingRisk(code, config, config.limitsOf(code));
             underlying.coinBalance = config.coinBalance(code);
             underlying.equityDelta = config.equityDelta();
             underlying.hedging = config.hedging(code);

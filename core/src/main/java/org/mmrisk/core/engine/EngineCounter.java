@@ -38,7 +38,8 @@ public enum EngineCounter
     HEDGES_EMITTED("hedgesEmitted"),
     SNAPSHOTS_EMITTED("snapshotsEmitted"),
     ALERTS_EMITTED("alertsEmitted"),
-    ALERTS_DROPPED("alertsDropped");
+    ALERTS_DROPPED("alertsDropped"),
+    SKEW_CANDIDATES("skewCandidates");
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final EngineCounter[] VALUES = values();

@@ -42,7 +42,6 @@ final class ExposureUpdater
      */
     void update(final UnderlyingRisk u, final long nowNs)
     {
-        u.clearReanchored();
         final double previousIndexUsd = u.indexUsd;
         u.indexUsd = u.resolveIndexUsd();
         final double indexMoveUsd = u.indexUsd - previousIndexUsd;
@@ -62,16 +61,33 @@ final class ExposureUpdater
         else
         {
             reanchorTouched(u, nowNs, Double.isFinite(indexMoveUsd) ? indexMoveUsd : 0);
-            reanchorSlice(u, nowNs);
-            if (u.sweepErrorCoins > config.approxErrorBudget() * u.exposure.grossDelta())
-            {
-                counters.increment(EngineCounter.BUDGET_REVALUATIONS);
-                revalueAll(u, nowNs);
-            }
+            u.sliceDue = true;
         }
         u.clearTouched();
         u.evaluate(nowNs);
         u.dirty = false;
+    }
+
+    /**
+     * The batch's routine re-anchor slice, once its outputs are out: it only refines sums that are already within
+     * the error budget, so it can wait until after the quotes — off the path from a tick to its quotes — and still
+     * run at a point of the batch that the journal fixes. A sweep whose errors exceed the budget revalues everything
+     * here, and the aggregates are evaluated again, so the state between batches is as exact as before.
+     */
+    void reanchorAfterOutputs(final UnderlyingRisk u, final long nowNs)
+    {
+        if (!u.sliceDue)
+        {
+            return;
+        }
+        u.sliceDue = false;
+        reanchorSlice(u, nowNs);
+        if (u.sweepErrorCoins > config.approxErrorBudget() * u.exposure.grossDelta())
+        {
+            counters.increment(EngineCounter.BUDGET_REVALUATIONS);
+            revalueAll(u, nowNs);
+        }
+        u.evaluate(nowNs);
     }
 
     /**
@@ -93,7 +109,7 @@ final class ExposureUpdater
         }
         // without an index nothing is priced and there is no reference to expand around: stay on full revaluation
         u.needsFullRevaluation = !(u.indexUsd > 0);
-        u.allReanchored = true;
+        u.skewTable.invalidate();
         u.sweepCursor = 0;
         u.sweepErrorCoins = 0;
         u.sweepStartNs = nowNs;

@@ -20,6 +20,10 @@ final class HedgeSignals
     boolean decide(final UnderlyingRisk u, final HedgeConfig hedging, final long nowNs)
     {
         final double delta = u.delta;
+        if (Double.isNaN(delta))
+        {
+            return false;
+        }
         if (Math.abs(delta) <= hedging.bandCoins())
         {
             u.hedgeOutstandingUntilNs = Long.MIN_VALUE;

@@ -60,10 +60,8 @@ public final class InstrumentState
     double lastBidSizeMult = Double.NaN;
     double lastAskSizeMult = Double.NaN;
     long lastQuoteNs = Long.MIN_VALUE;
-    /** Waiting in its underlying's skew re-check list (re-anchored since the last full skew pass). */
-    boolean inSkewRecheck;
-    /** Marked for evaluation by this batch's partial skew pass. */
-    boolean skewDue;
+    /** Where its underlying's {@link SkewTable} keeps its copies (set by the table; not saved). */
+    int skewSlot = -1;
     /** A quote adjustment is held back by the rate cap; the latest value goes out once the cap lifts. */
     boolean rateCapped;
     QuotingState lastState;
@@ -190,8 +188,6 @@ public final class InstrumentState
         lastBidSizeMult = io.f64(lastBidSizeMult);
         lastAskSizeMult = io.f64(lastAskSizeMult);
         lastQuoteNs = io.i64(lastQuoteNs);
-        inSkewRecheck = io.bool(inSkewRecheck);
-        skewDue = io.bool(skewDue);
         rateCapped = io.bool(rateCapped);
         lastState = io.enumValue(lastState, QuotingState.VALUES);
     }

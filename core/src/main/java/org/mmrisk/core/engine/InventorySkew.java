@@ -23,7 +23,9 @@ import org.mmrisk.core.output.QuoteAdjustment;
  */
 final class InventorySkew
 {
-    private static final double MULT_STEP = 0.05;
+    /** The spread multiplier's move that sends an adjustment. */
+    static final double MULT_STEP = 0.05;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private final EngineConfig config;
     private final EngineCounters counters;
@@ -63,11 +65,11 @@ final class InventorySkew
     {
         final Instrument instrument = state.instrument();
         final ContractRisk risk = state.risk();
-        final double shiftUsdPerCoin = -(risk.deltaPerCoin * deltaTermUsd +
-            risk.gamma / coinsPerContract(instrument, risk.forward) * gammaTerm + risk.vegaPerCoin * vegaTerm);
+        final double shiftUsdPerCoin = -(risk.deltaPerCoin * deltaTermUsd + gammaPerCoin(instrument, risk) * gammaTerm +
+            risk.vegaPerCoin * vegaTerm);
         adjustment.shift = instrument.isCoinQuoted() ? shiftUsdPerCoin / risk.forward : shiftUsdPerCoin;
         adjustment.shiftVol = instrument.kind() == InstrumentKind.OPTION ?
-            shiftInVolPoints(shiftUsdPerCoin, risk.vegaPerCoin) : Double.NaN;
+            shiftInVolPoints(shiftUsdPerCoin, risk.vegaPerCoin, config.maxShiftVolPoints()) : Double.NaN;
         adjustment.bidSpreadMult = spreadMult;
         adjustment.askSpreadMult = spreadMult;
         sizes(risk, underlying, adjustment);
@@ -127,8 +129,7 @@ final class InventorySkew
         {
             return false;
         }
-        final double maxPerSecond = config.maxQuotesPerSecond();
-        if (maxPerSecond > 0 && state.lastQuoteNs != Long.MIN_VALUE && nowNs - state.lastQuoteNs < 1e9 / maxPerSecond)
+        if (isRateCapped(state.lastQuoteNs, nowNs, config.maxQuotesPerSecond()))
         {
             if (!state.rateCapped)
             {
@@ -140,74 +141,50 @@ final class InventorySkew
         return true;
     }
 
-    private double shiftInVolPoints(final double shiftUsdPerCoin, final double vegaUsdPerCoin)
+    /**
+     * The shift in vol points, capped at ±{@code capVolPoints} where vega is too small for it to mean much.
+     */
+    static double shiftInVolPoints(final double shiftUsdPerCoin, final double vegaUsdPerCoin,
+        final double capVolPoints)
     {
-        final double cap = config.maxShiftVolPoints();
         if (shiftUsdPerCoin == 0)
         {
             return 0;
         }
-        final double volPoints = vegaUsdPerCoin > 0 ? shiftUsdPerCoin / vegaUsdPerCoin : Math.copySign(cap, shiftUsdPerCoin);
-        return Math.max(-cap, Math.min(cap, volPoints));
-    }
-
-    private static double coinsPerContract(final Instrument instrument, final double forwardUsd)
-    {
-        return instrument.contractUnit() == ContractUnit.USD ? instrument.contractSize() / forwardUsd :
-            instrument.contractSize();
+        if (Double.isNaN(shiftUsdPerCoin))
+        {
+            // a NaN has no sign to cap towards: copySign would read its sign bit, which the JIT does not fix
+            return Double.NaN;
+        }
+        final double volPoints = vegaUsdPerCoin > 0 ? shiftUsdPerCoin / vegaUsdPerCoin :
+            Math.copySign(capVolPoints, shiftUsdPerCoin);
+        return Math.max(-capVolPoints, Math.min(capVolPoints, volPoints));
     }
 
     /**
-     * Marks what this batch must evaluate after the last full pass ({@link SkewScan}).
-     *
-     * @return false when a full pass is due.
+     * @return the instrument's gamma per coin of notional (per contract over the coins one contract is).
      */
-    boolean markDue(final SkewScan scan, final QuotingState state)
+    static double gammaPerCoin(final Instrument instrument, final ContractRisk risk)
     {
-        return scan.markDue(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state);
-    }
-
-    void beginScan(final SkewScan scan, final QuotingState state, final int capacity)
-    {
-        scan.begin(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state, capacity);
+        final double coinsPerContract = instrument.contractUnit() == ContractUnit.USD ?
+            instrument.contractSize() / risk.forward : instrument.contractSize();
+        return risk.gamma / coinsPerContract;
     }
 
     /**
-     * Computes an instrument's key for {@code scan} after its emit decision in a full pass: its slack against the
-     * terms the pass was taken at ({@link SkewScan}).
+     * Hands this batch's terms (from {@link #prepare}) to the underlying's {@link SkewTable}.
      */
-    void bound(final InstrumentState state, final SkewScan scan)
+    void prepare(final SkewTable table, final UnderlyingRisk underlying, final long nowNs)
     {
-        scan.startKey();
-        if (state.rateCapped || state.lastState != scan.stateOrNull())
-        {
-            scan.alwaysVisit();
-            return;
-        }
-        final Instrument instrument = state.instrument();
-        final ContractRisk risk = state.risk();
-        final double perDelta = risk.deltaPerCoin;
-        final double perGamma = risk.gamma / coinsPerContract(instrument, risk.forward);
-        final double perVega = risk.vegaPerCoin;
-        final double shiftUsdAtScan = -(perDelta * scan.deltaTermUsd + perGamma * scan.gammaTerm +
-            perVega * scan.vegaTerm);
-        final double conversion = instrument.isCoinQuoted() ? risk.forward : 1.0;
-        final double slack = config.minShiftTicks() * instrument.tickSize() -
-            Math.abs(shiftUsdAtScan / conversion - state.lastShift);
-        scan.include(perDelta / conversion, perGamma / conversion, perVega / conversion, slack);
-        if (instrument.kind() == InstrumentKind.OPTION)
-        {
-            if (!(risk.vegaPerCoin > 0))
-            {
-                scan.alwaysVisit();
-                return;
-            }
-            final double volSlack = config.minShiftVolPoints() -
-                Math.abs(shiftInVolPoints(shiftUsdAtScan, risk.vegaPerCoin) - state.lastShiftVol);
-            scan.include(perDelta / risk.vegaPerCoin, perGamma / risk.vegaPerCoin, perVega / risk.vegaPerCoin,
-                volSlack);
-        }
-        scan.includeSpreadSlack(MULT_STEP - Math.abs(scan.spreadMult - state.lastSpreadMult));
+        table.prepare(underlying, deltaTermUsd, gammaTerm, vegaTerm, spreadMult, nowNs);
+    }
+
+    /**
+     * @return true while an instrument that last quoted at {@code lastQuoteNs} may not quote again.
+     */
+    static boolean isRateCapped(final long lastQuoteNs, final long nowNs, final double maxPerSecond)
+    {
+        return maxPerSecond > 0 && lastQuoteNs != Long.MIN_VALUE && nowNs - lastQuoteNs < NANOS_PER_SECOND / maxPerSecond;
     }
 
     static void remember(final InstrumentState state, final QuoteAdjustment adjustment, final long nowNs)

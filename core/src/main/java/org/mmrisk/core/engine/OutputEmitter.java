@@ -40,9 +40,9 @@ final class OutputEmitter
     }
 
     /**
-     * The quote adjustments of one underlying worth sending: a full pass over its instruments, or — when the last
-     * full pass bounds what can have moved ({@link SkewScan}) — only the instruments marked as possibly due, in the
-     * same book order, so the outputs are those of a full pass.
+     * The quote adjustments of one underlying worth sending, in book order: the candidates its {@link SkewTable}
+     * finds (exactly the instruments a full pass would not dismiss at once), or with the table switched off every
+     * instrument.
      */
     void emitQuotes(final UnderlyingRisk underlying)
     {
@@ -51,45 +51,31 @@ final class OutputEmitter
             return;
         }
         skew.prepare(underlying);
-        final SkewScan scan = underlying.skewScan;
-        for (int i = 0, n = underlying.reanchoredCount(); i < n; i++)
+        if (ctx.config.skewTable())
         {
-            scan.recheck(underlying.reanchored(i));
-        }
-        if (ctx.config.skewPassSkipping() && !underlying.allReanchored && skew.markDue(scan, underlying.state))
-        {
-            for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
+            final SkewTable table = underlying.skewTable;
+            skew.prepare(table, underlying, ctx.timeNs);
+            for (int i = table.nextCandidate(0), n = table.count(); i < n; i = table.nextCandidate(i + 1))
             {
-                final InstrumentState state = underlying.instrument(i);
-                if (state.skewDue)
-                {
-                    state.skewDue = false;
-                    quote(underlying, state);
-                }
+                final InstrumentState state = table.state(i);
+                quote(underlying, state);
+                table.remember(state);
+                ctx.counters.increment(EngineCounter.SKEW_CANDIDATES);
             }
             ctx.counters.increment(EngineCounter.SKEW_PASSES_SKIPPED);
             return;
         }
-        skew.beginScan(scan, underlying.state, underlying.instrumentCount());
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
-            final InstrumentState state = underlying.instrument(i);
-            if (quote(underlying, state))
-            {
-                skew.bound(state, scan);
-                scan.record(state);
-            }
+            quote(underlying, underlying.instrument(i));
         }
     }
 
-    /**
-     * @return true when the instrument is quoted (whether or not an adjustment was due).
-     */
-    private boolean quote(final UnderlyingRisk underlying, final InstrumentState state)
+    private void quote(final UnderlyingRisk underlying, final InstrumentState state)
     {
         if (!InventorySkew.isQuoted(state))
         {
-            return false;
+            return;
         }
         if (skew.update(state, underlying, quote, ctx.timeNs))
         {
@@ -105,7 +91,6 @@ final class OutputEmitter
             output.onQuoteAdjustment(quote);
             ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
         }
-        return true;
     }
 
     void emitHedge(final UnderlyingRisk u)

@@ -285,6 +285,10 @@ public final class RiskEngine
                 outputs.emitSnapshot(underlying);
             }
         }
+        for (int i = 0; i < n; i++)
+        {
+            exposure.reanchorAfterOutputs(ctx.underlyings.get(i), ctx.timeNs);
+        }
         outputs.batchComplete();
     }
 

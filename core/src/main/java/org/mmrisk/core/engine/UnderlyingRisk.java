@@ -36,11 +36,8 @@ public final class UnderlyingRisk
     private InstrumentState spot;
 
     private final List<InstrumentState> touched = new ArrayList<>();
-    /** Instruments re-anchored in the batch now ending, and whether all were (a full revaluation). */
-    private final List<InstrumentState> reanchored = new ArrayList<>();
-    boolean allReanchored;
-    /** What the last full skew pass proved ({@link SkewScan}). */
-    final SkewScan skewScan = new SkewScan();
+    /** The skew's inputs of every instrument in flat arrays (derived, not saved). */
+    final SkewTable skewTable;
     private final Long2ObjectHashMap<List<InstrumentState>> optionsByExpiry = new Long2ObjectHashMap<>();
     final TaylorExposure exposure = new TaylorExposure();
     private final ExposureBuckets buckets;
@@ -121,25 +118,28 @@ public final class UnderlyingRisk
     double maxApproxError;
 
     boolean dirty;
+    /** The batch now ending owes its re-anchor slice, run after its outputs (only set within a batch end). */
+    boolean sliceDue;
     long causeJournalSequence = -1;
     long causeReceiveTimeNs = Long.MIN_VALUE;
     long causeSendTimeNs = Long.MIN_VALUE;
     long lastSnapshotNs = Long.MIN_VALUE;
 
-    UnderlyingRisk(final long code, final double fallbackBasisPerYear, final double[] moneynessEdges,
-        final double[] limits)
+    UnderlyingRisk(final long code, final EngineConfig config, final double[] limits)
     {
         this.code = code;
         this.limits = limits;
         java.util.Arrays.fill(limitLevels, QuotingState.NORMAL);
-        this.buckets = new ExposureBuckets(moneynessEdges);
-        this.forwards = new ForwardCurve(ForwardCurve.DEFAULT_CAPACITY, fallbackBasisPerYear);
+        this.buckets = new ExposureBuckets(config.moneynessBucketEdges());
+        this.forwards = new ForwardCurve(ForwardCurve.DEFAULT_CAPACITY, config.fallbackBasisPerYear());
+        this.skewTable = new SkewTable(config);
         this.name = AsciiCode.toString(code);
     }
 
     void add(final InstrumentState state)
     {
         instruments.add(state);
+        skewTable.invalidate();
         final long bucketExpiryNs = Instrument.hasExpiry(state.instrument().kind()) ? state.instrument().expiryNs() : NO_EXPIRY;
         state.expiryBucket = buckets.expiry(bucketExpiryNs);
         final InstrumentKind kind = state.instrument().kind();
@@ -212,6 +212,7 @@ public final class UnderlyingRisk
     void removeSettled(final int index)
     {
         final InstrumentState state = instruments.remove(index);
+        skewTable.invalidate();
         final List<InstrumentState> options = optionsByExpiry.get(state.instrument().expiryNs());
         if (options != null)
         {
@@ -267,28 +268,12 @@ public final class UnderlyingRisk
         }
     }
 
+    /**
+     * One instrument was revalued exactly: its skew inputs change with it.
+     */
     void recordReanchor(final InstrumentState state)
     {
-        reanchored.add(state);
-    }
-
-    int reanchoredCount()
-    {
-        return reanchored.size();
-    }
-
-    InstrumentState reanchored(final int i)
-    {
-        return reanchored.get(i);
-    }
-
-    /**
-     * Starts the record of re-anchors of a new batch.
-     */
-    void clearReanchored()
-    {
-        reanchored.clear();
-        allReanchored = false;
+        skewTable.refreshRisk(state);
     }
 
     int touchedCount()
@@ -795,14 +780,13 @@ public final class UnderlyingRisk
 
     /**
      * Saves or restores this underlying: the book in order and the instruments it singles out (by id), then every
-     * figure, sum, limit and rung, the curve, the surface and the skew scan. The instruments themselves are restored
-     * before (and linked with {@link #linkRestored}).
+     * figure, sum, limit and rung, the curve and the surface. The instruments themselves are restored
+     * before (and linked with {@link #linkRestored}). The skew table is not saved: a restore rebuilds it.
      */
     void exchangeState(final StateIo io, final Int2ObjectHashMap<InstrumentState> all)
     {
         exchangeBook(io, all);
         io.section(0x554e4431);
-        allReanchored = io.bool(allReanchored);
         evaluatedNs = io.i64(evaluatedNs);
         indexUsd = io.f64(indexUsd);
         delta = io.f64(delta);
@@ -832,7 +816,11 @@ public final class UnderlyingRisk
         explainAtSnapshot.exchangeState(io);
         forwards.exchangeState(io);
         surface.exchangeState(io);
-        skewScan.exchangeState(io, all);
+        if (io.isReading())
+        {
+            // derived from what was just restored; a save leaves the engine exactly as it was
+            skewTable.invalidate();
+        }
     }
 
     private void exchangeBook(final StateIo io, final Int2ObjectHashMap<InstrumentState> all)
@@ -855,7 +843,6 @@ public final class UnderlyingRisk
         spot = EngineStateCodec.exchangeInstrument(io, spot, all);
         hedgeInstrument = EngineStateCodec.exchangeInstrument(io, hedgeInstrument, all);
         EngineStateCodec.exchangeInstruments(io, touched, all);
-        EngineStateCodec.exchangeInstruments(io, reanchored, all);
         venueCount = io.count(venueCount, 1 << 16, "venues");
         if (venues.length < venueCount)
         {

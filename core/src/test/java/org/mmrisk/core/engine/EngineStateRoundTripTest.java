@@ -16,7 +16,6 @@ import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.core.state.StateFormatException;
 import org.mmrisk.core.state.StateReader;
-import org.mmrisk.core.state.StateWriter;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -155,20 +154,12 @@ class EngineStateRoundTripTest
 
     private static byte[] save(final RiskEngine engine)
     {
-        final StateWriter writer = new StateWriter(1024);
-        engine.saveState(writer);
-        final byte[] bytes = new byte[writer.length()];
-        writer.buffer().getBytes(0, bytes);
-        return bytes;
+        return EngineStates.save(engine);
     }
 
     private static RiskEngine restore(final byte[] state, final RiskOutput output)
     {
-        final RiskEngine engine = new RiskEngine(config(), output);
-        final StateReader reader = new StateReader(new UnsafeBuffer(state), 0, state.length);
-        engine.restoreState(reader);
-        assertThat(reader.remaining()).isZero();
-        return engine;
+        return EngineStates.restore(state, config(), output);
     }
 
     private static EngineConfig config()

@@ -215,7 +215,9 @@ class QuotingLadderTest
         assertThat(output.lastShiftVol.get(CALL)).isNegative();
         final ContractRisk call = engine.instruments().get(CALL).risk();
         final double shiftUsdPerCoin = -call.vegaPerCoin * 1e-3 * btc().vega();
-        assertThat(output.lastShift.get(CALL)).isCloseTo(shiftUsdPerCoin / call.forward, within(1e-15));
+        // the quote goes out before the batch's re-anchor slice refines the sums (by parts in 1e10 here)
+        assertThat(output.lastShift.get(CALL)).isCloseTo(shiftUsdPerCoin / call.forward,
+            within(1e-9 * Math.abs(shiftUsdPerCoin / call.forward)));
     }
 
     @Test

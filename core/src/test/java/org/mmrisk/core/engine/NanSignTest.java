@@ -1,0 +1,84 @@
+package org.mmrisk.core.engine;
+
+import org.junit.jupiter.api.Test;
+import org.mmrisk.core.event.AsciiCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nothing the engine decides or sends may depend on the sign bit of a NaN. Java fixes every finite result bit for
+ * bit, but not which NaN an operation returns: with two NaN operands x86 returns the first, and the JIT may swap the
+ * operands of a commutative operation, so the same input can give {@code +NaN} while a method is interpreted and
+ * {@code -NaN} once it is compiled. {@code Math.copySign} with a NaN as the sign reads that bit; had the engine let it
+ * through, a replay of the journal could differ from the live run (hostile input reaches such NaNs through overflow).
+ */
+class NanSignTest
+{
+    private static final double POSITIVE_NAN = Double.longBitsToDouble(0x7ff8000000000000L);
+    private static final double NEGATIVE_NAN = Double.longBitsToDouble(0xfff8000000000000L);
+    private static final long BTC = AsciiCode.pack("BTC");
+
+    @Test
+    void theTwoNansDifferOnlyInTheirSignBit()
+    {
+        assertThat(Double.isNaN(POSITIVE_NAN) && Double.isNaN(NEGATIVE_NAN)).isTrue();
+        assertThat(Math.copySign(1.0, POSITIVE_NAN)).isNotEqualTo(Math.copySign(1.0, NEGATIVE_NAN));
+    }
+
+    @Test
+    void shouldGiveNoVolShiftForANanShiftWhateverItsSign()
+    {
+        for (final double vegaUsdPerCoin : new double[] {0, -1, Double.NaN, 2.5})
+        {
+            assertThat(InventorySkew.shiftInVolPoints(POSITIVE_NAN, vegaUsdPerCoin, 5)).as("+NaN, vega %s", vegaUsdPerCoin)
+                .isNaN();
+            assertThat(InventorySkew.shiftInVolPoints(NEGATIVE_NAN, vegaUsdPerCoin, 5)).as("-NaN, vega %s", vegaUsdPerCoin)
+                .isNaN();
+        }
+    }
+
+    @Test
+    void shouldStillCapAnInfiniteShiftTowardsItsSign()
+    {
+        assertThat(InventorySkew.shiftInVolPoints(Double.POSITIVE_INFINITY, 0, 5)).isEqualTo(5);
+        assertThat(InventorySkew.shiftInVolPoints(Double.NEGATIVE_INFINITY, 0, 5)).isEqualTo(-5);
+        assertThat(InventorySkew.shiftInVolPoints(-3, 0, 5)).isEqualTo(-5);
+    }
+
+    @Test
+    void shouldSendNoHedgeOnANanDeltaWhateverItsSign()
+    {
+        final EngineConfig config = new EngineConfig();
+        final HedgeConfig hedging = new HedgeConfig("BTC-PERPETUAL", 1.0, false, 1_000_000_000L);
+        for (final double delta : new double[] {POSITIVE_NAN, NEGATIVE_NAN})
+        {
+            final UnderlyingRisk underlying = new UnderlyingRisk(BTC, config, config.limitsOf(BTC));
+            final InstrumentState hedge = new InstrumentState(7);
+            hedge.risk().priced = true;
+            hedge.risk().delta = 1.0;
+            underlying.hedgeInstrument = hedge;
+            underlying.delta = delta;
+
+            assertThat(new HedgeSignals().decide(underlying, hedging, 0)).as("a hedge on delta %s",
+                Long.toHexString(Double.doubleToRawLongBits(delta))).isFalse();
+        }
+    }
+
+    @Test
+    void shouldStillHedgeAFiniteDeltaOutsideTheBand()
+    {
+        final EngineConfig config = new EngineConfig();
+        final UnderlyingRisk underlying = new UnderlyingRisk(BTC, config, config.limitsOf(BTC));
+        final InstrumentState hedge = new InstrumentState(7);
+        hedge.risk().priced = true;
+        hedge.risk().delta = 1.0;
+        underlying.hedgeInstrument = hedge;
+        underlying.delta = 3.4;
+        final HedgeSignals signals = new HedgeSignals();
+
+        assertThat(signals.decide(underlying, new HedgeConfig("BTC-PERPETUAL", 1.0, false, 1_000_000_000L), 0))
+            .isTrue();
+        assertThat(signals.signal().quantity).as("contracts back to the band's edge").isEqualTo(2);
+        assertThat(signals.signal().deltaTarget).isEqualTo(1.0);
+    }
+}
