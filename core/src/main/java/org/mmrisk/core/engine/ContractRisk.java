@@ -43,6 +43,18 @@ public final class ContractRisk
     public double anchorIndexUsd;
     public long anchorTimeNs;
 
+    /**
+     * @return true when every figure the sums, the skew and the limits use is a finite number; hostile but valid
+     * inputs (an index near the largest double) can overflow a revaluation.
+     */
+    boolean hasFiniteFigures()
+    {
+        return Double.isFinite(valueUsd) && Double.isFinite(forward) && Double.isFinite(delta) &&
+            Double.isFinite(gamma) && Double.isFinite(vega) && Double.isFinite(theta) && Double.isFinite(vanna) &&
+            Double.isFinite(volga) && Double.isFinite(speed) && Double.isFinite(charm) &&
+            Double.isFinite(deltaPerCoin) && Double.isFinite(vegaPerCoin);
+    }
+
     public void unpriced()
     {
         priced = false;

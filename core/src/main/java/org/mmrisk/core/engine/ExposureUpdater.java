@@ -120,7 +120,8 @@ final class ExposureUpdater
     }
 
     /**
-     * Every anchor was taken since the previous sweep started, at an index within the range seen since then.
+     * Every anchor was taken since the previous sweep started, at an index within the range seen since then. A
+     * radius that is not a number (an index that overflowed to infinity) is outside: the sums are rebuilt at once.
      */
     private boolean outsideTrustRadius(final UnderlyingRisk u, final long nowNs)
     {
@@ -130,7 +131,7 @@ final class ExposureUpdater
         final double low = Math.min(u.sweepLowUsd, u.previousSweepLowUsd);
         final double high = Math.max(u.sweepHighUsd, u.previousSweepHighUsd);
         final double radius = Math.max(s - low, high - s) / s;
-        return radius > config.trustRadius() || nowNs - u.previousSweepStartNs > config.maxAnchorAgeNs();
+        return !(radius <= config.trustRadius()) || nowNs - u.previousSweepStartNs > config.maxAnchorAgeNs();
     }
 
     /**

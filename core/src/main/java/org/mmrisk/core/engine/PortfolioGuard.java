@@ -63,7 +63,7 @@ final class PortfolioGuard
         for (final PortfolioLimitKind kind : PortfolioLimitKind.VALUES)
         {
             final int k = kind.ordinal();
-            final double utilization = limits[k] > 0 ? measure[k] / limits[k] : 0;
+            final double utilization = Ladder.utilization(measure[k], limits[k]);
             final QuotingState level = Ladder.next(levels[k], utilization, config.ladder());
             if (level != levels[k])
             {

@@ -55,7 +55,7 @@ final class QuotingGuard
         for (final LimitKind kind : LimitKind.VALUES)
         {
             final double limit = u.limits[kind.ordinal()];
-            final double utilization = limit > 0 ? measure[kind.ordinal()] / limit : 0;
+            final double utilization = Ladder.utilization(measure[kind.ordinal()], limit);
             final QuotingState next = Ladder.next(u.limitLevels[kind.ordinal()], utilization, config.ladder());
             u.limitChanged[kind.ordinal()] = next != u.limitLevels[kind.ordinal()];
             u.limitLevels[kind.ordinal()] = next;

@@ -31,11 +31,17 @@ final class Revaluer
 
     /**
      * Exact revaluation of one contract at the underlying's current index and {@code nowNs}; the result is the
-     * instrument's new anchor. The caller detaches the instrument from the sums first.
+     * instrument's new anchor. The caller detaches the instrument from the sums first. A revaluation that overflows
+     * leaves the contract unpriced, like one without an index or a vol: its position is then unknown risk, which
+     * halts the underlying, instead of a NaN in every sum the underlying's limits are checked against.
      */
     void revalueContract(final InstrumentState state, final UnderlyingRisk underlying, final long nowNs)
     {
         price(state, underlying, nowNs);
+        if (state.risk().priced && !state.risk().hasFiniteFigures())
+        {
+            state.risk().unpriced();
+        }
         state.risk().anchorIndexUsd = underlying.indexUsd;
         state.risk().anchorTimeNs = nowNs;
     }

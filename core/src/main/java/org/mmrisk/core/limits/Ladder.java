@@ -13,6 +13,19 @@ public final class Ladder
     }
 
     /**
+     * @return measure ÷ limit; 0 when the limit is not set (not positive); +∞ when the measure is not a number (sums
+     * overflowed by hostile input), so that a measure nobody can read fails closed and breaches its limit.
+     */
+    public static double utilization(final double measure, final double limit)
+    {
+        if (!(limit > 0))
+        {
+            return 0;
+        }
+        return Double.isNaN(measure) ? Double.POSITIVE_INFINITY : measure / limit;
+    }
+
+    /**
      * @param current     the limit's rung now.
      * @param utilization measure ÷ limit (0 when the limit is not set).
      * @return the rung after this measure: up at once, down only below the lower rung's threshold... as configured.

@@ -8,6 +8,7 @@ import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.limits.Ladder;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.HedgeSignal;
@@ -134,6 +135,36 @@ class QuotingLadderTest
         assertThat(btc().state()).isEqualTo(QuotingState.HALT);
         apply(control(ControlCommand.RESUME, null, Double.NaN));
         assertThat(btc().state()).as("an operator resumes on what can be priced").isEqualTo(QuotingState.NORMAL);
+    }
+
+    @Test
+    void shouldHaltWhileAnOverflowingIndexLeavesPositionsUnpricedAndComeBackWithTheNextSaneTick()
+    {
+        start(new EngineConfig().maxQuotesPerSecond(0));
+        apply(events.fill(next(), FUTURE, Side.BUY, 10, 102_000));
+        assertThat(btc().state()).isEqualTo(QuotingState.NORMAL);
+
+        // finite and positive, so valid, but the revaluation overflows: the position's risk cannot be known
+        assertThat(apply(events.tick(next(), INDEX, 1e308, 1e308))).isNull();
+        assertThat(engine.instruments().get(FUTURE).risk().priced).isFalse();
+        assertThat(btc().state()).as("no longer quoting on a NaN delta").isEqualTo(QuotingState.HALT);
+        assertThat(output.alerts).contains(AlertCode.UNKNOWN_RISK);
+
+        apply(events.tick(next(), INDEX, 100_000, 100_000));
+        assertThat(engine.instruments().get(FUTURE).risk().priced).isTrue();
+        assertThat(btc().state()).isEqualTo(QuotingState.NORMAL);
+        assertThat(btc().delta()).isCloseTo(10 * 0.0102, within(1e-9));
+    }
+
+    @Test
+    void shouldTreatALimitWhoseMeasureIsNotANumberAsBreached()
+    {
+        assertThat(Ladder.utilization(Double.NaN, 50)).isInfinite();
+        assertThat(Ladder.utilization(Double.NaN, Double.NaN)).as("no limit set").isZero();
+        assertThat(Ladder.utilization(25, 50)).isEqualTo(0.5);
+        assertThat(Ladder.next(QuotingState.NORMAL,
+            Ladder.utilization(Double.NaN, 50), new EngineConfig().ladder()))
+            .isEqualTo(QuotingState.HALT);
     }
 
     @Test
