@@ -20,8 +20,9 @@ final class HedgeSignals
     boolean decide(final UnderlyingRisk u, final HedgeConfig hedging, final long nowNs)
     {
         final double delta = u.delta;
-        if (Double.isNaN(delta))
+        if (!Double.isFinite(delta))
         {
+            // no hedge can be sized on a delta nobody can read (and copySign would read a NaN's sign bit)
             return false;
         }
         if (Math.abs(delta) <= hedging.bandCoins())
@@ -37,7 +38,7 @@ final class HedgeSignals
         }
         final double target = hedging.toZero() ? 0 : Math.copySign(hedging.bandCoins(), delta);
         final double contracts = Math.rint((target - delta) / hedge.risk().delta);
-        if (contracts == 0)
+        if (contracts == 0 || !Double.isFinite(contracts))
         {
             return false;
         }

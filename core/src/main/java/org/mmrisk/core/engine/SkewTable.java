@@ -135,7 +135,8 @@ final class SkewTable
      */
     private boolean isSilent(final int i)
     {
-        if (rateCapped[i] && isRateCapped(i))
+        // a NaN last shift always sends (update's first condition), whatever the rate cap
+        if (rateCapped[i] && isRateCapped(i) && !Double.isNaN(lastShift[i]))
         {
             return true;
         }

@@ -743,11 +743,12 @@ public final class UnderlyingRisk
     }
 
     /**
-     * @return gamma × S² / 100: the change of the USD delta for a 1% index move.
+     * @return gamma × S² / 100: the change of the USD delta for a 1% index move; 0 before the first index (nothing
+     * is priced then, and a NaN would breach a dollar-gamma limit).
      */
     public double dollarGammaUsd()
     {
-        return gamma * indexUsd * indexUsd / 100;
+        return indexUsd > 0 ? gamma * indexUsd * indexUsd / 100 : 0;
     }
 
     /**

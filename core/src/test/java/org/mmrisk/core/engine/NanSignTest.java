@@ -65,6 +65,26 @@ class NanSignTest
     }
 
     @Test
+    void shouldSendNoHedgeOfInfinitelyManyContracts()
+    {
+        final EngineConfig config = new EngineConfig();
+        final HedgeConfig hedging = new HedgeConfig("BTC-PERPETUAL", 1.0, false, 1_000_000_000L);
+        for (final double[] deltaAndHedgeDelta : new double[][] {{Double.POSITIVE_INFINITY, 1.0},
+            {Double.NEGATIVE_INFINITY, 1.0}, {1e300, 1e-300}})
+        {
+            final UnderlyingRisk underlying = new UnderlyingRisk(BTC, config, config.limitsOf(BTC));
+            final InstrumentState hedge = new InstrumentState(7);
+            hedge.risk().priced = true;
+            hedge.risk().delta = deltaAndHedgeDelta[1];
+            underlying.hedgeInstrument = hedge;
+            underlying.delta = deltaAndHedgeDelta[0];
+
+            assertThat(new HedgeSignals().decide(underlying, hedging, 0)).as("a hedge on delta %s per %s",
+                deltaAndHedgeDelta[0], deltaAndHedgeDelta[1]).isFalse();
+        }
+    }
+
+    @Test
     void shouldStillHedgeAFiniteDeltaOutsideTheBand()
     {
         final EngineConfig config = new EngineConfig();

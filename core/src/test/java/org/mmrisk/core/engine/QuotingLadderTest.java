@@ -157,6 +157,19 @@ class QuotingLadderTest
     }
 
     @Test
+    void shouldStayNormalWithADollarGammaLimitBeforeTheFirstIndexTick()
+    {
+        engine = new RiskEngine(new EngineConfig().maxQuotesPerSecond(0)
+            .limit(AsciiCode.NONE, LimitKind.DOLLAR_GAMMA, 1e6).conclude(), output);
+        apply(events.index(INDEX));
+        apply(events.inversePerpetual(PERP));
+
+        assertThat(btc().state()).isEqualTo(QuotingState.NORMAL);
+        assertThat(btc().dollarGammaUsd()).isZero();
+        assertThat(output.alerts).doesNotContain(AlertCode.LIMIT_DOLLAR_GAMMA);
+    }
+
+    @Test
     void shouldTreatALimitWhoseMeasureIsNotANumberAsBreached()
     {
         assertThat(Ladder.utilization(Double.NaN, 50)).isInfinite();
