@@ -17,6 +17,7 @@ class NanSignTest
     private static final double POSITIVE_NAN = Double.longBitsToDouble(0x7ff8000000000000L);
     private static final double NEGATIVE_NAN = Double.longBitsToDouble(0xfff8000000000000L);
     private static final long BTC = AsciiCode.pack("BTC");
+    private static final HedgeConfig HEDGING = new HedgeConfig("BTC-PERPETUAL", 1.0, false, 1_000_000_000L);
 
     @Test
     void theTwoNansDifferOnlyInTheirSignBit()
@@ -48,18 +49,9 @@ class NanSignTest
     @Test
     void shouldSendNoHedgeOnANanDeltaWhateverItsSign()
     {
-        final EngineConfig config = new EngineConfig();
-        final HedgeConfig hedging = new HedgeConfig("BTC-PERPETUAL", 1.0, false, 1_000_000_000L);
         for (final double delta : new double[] {POSITIVE_NAN, NEGATIVE_NAN})
         {
-            final UnderlyingRisk underlying = new UnderlyingRisk(BTC, config, config.limitsOf(BTC));
-            final InstrumentState hedge = new InstrumentState(7);
-            hedge.risk().priced = true;
-            hedge.risk().delta = 1.0;
-            underlying.hedgeInstrument = hedge;
-            underlying.delta = delta;
-
-            assertThat(new HedgeSignals().decide(underlying, hedging, 0)).as("a hedge on delta %s",
+            assertThat(new HedgeSignals().decide(withHedge(delta, 1.0), HEDGING, 0)).as("a hedge on delta %s",
                 Long.toHexString(Double.doubleToRawLongBits(delta))).isFalse();
         }
     }
@@ -67,38 +59,36 @@ class NanSignTest
     @Test
     void shouldSendNoHedgeOfInfinitelyManyContracts()
     {
-        final EngineConfig config = new EngineConfig();
-        final HedgeConfig hedging = new HedgeConfig("BTC-PERPETUAL", 1.0, false, 1_000_000_000L);
         for (final double[] deltaAndHedgeDelta : new double[][] {{Double.POSITIVE_INFINITY, 1.0},
             {Double.NEGATIVE_INFINITY, 1.0}, {1e300, 1e-300}})
         {
-            final UnderlyingRisk underlying = new UnderlyingRisk(BTC, config, config.limitsOf(BTC));
-            final InstrumentState hedge = new InstrumentState(7);
-            hedge.risk().priced = true;
-            hedge.risk().delta = deltaAndHedgeDelta[1];
-            underlying.hedgeInstrument = hedge;
-            underlying.delta = deltaAndHedgeDelta[0];
-
-            assertThat(new HedgeSignals().decide(underlying, hedging, 0)).as("a hedge on delta %s per %s",
-                deltaAndHedgeDelta[0], deltaAndHedgeDelta[1]).isFalse();
+            assertThat(new HedgeSignals().decide(withHedge(deltaAndHedgeDelta[0], deltaAndHedgeDelta[1]), HEDGING, 0))
+                .as("a hedge on delta %s per %s", deltaAndHedgeDelta[0], deltaAndHedgeDelta[1]).isFalse();
         }
     }
 
     @Test
     void shouldStillHedgeAFiniteDeltaOutsideTheBand()
     {
+        final HedgeSignals signals = new HedgeSignals();
+
+        assertThat(signals.decide(withHedge(3.4, 1.0), HEDGING, 0)).isTrue();
+        assertThat(signals.signal().quantity).as("contracts back to the band's edge").isEqualTo(2);
+        assertThat(signals.signal().deltaTarget).isEqualTo(1.0);
+    }
+
+    /**
+     * An underlying at {@code deltaCoins} whose hedge instrument is priced at {@code hedgeDelta} coins per contract.
+     */
+    private static UnderlyingRisk withHedge(final double deltaCoins, final double hedgeDelta)
+    {
         final EngineConfig config = new EngineConfig();
         final UnderlyingRisk underlying = new UnderlyingRisk(BTC, config, config.limitsOf(BTC));
         final InstrumentState hedge = new InstrumentState(7);
         hedge.risk().priced = true;
-        hedge.risk().delta = 1.0;
+        hedge.risk().delta = hedgeDelta;
         underlying.hedgeInstrument = hedge;
-        underlying.delta = 3.4;
-        final HedgeSignals signals = new HedgeSignals();
-
-        assertThat(signals.decide(underlying, new HedgeConfig("BTC-PERPETUAL", 1.0, false, 1_000_000_000L), 0))
-            .isTrue();
-        assertThat(signals.signal().quantity).as("contracts back to the band's edge").isEqualTo(2);
-        assertThat(signals.signal().deltaTarget).isEqualTo(1.0);
+        underlying.delta = deltaCoins;
+        return underlying;
     }
 }
