@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operands of a commutative operation, so the same input can give {@code +NaN} while a method is interpreted and
  * {@code -NaN} once it is compiled. {@code Math.copySign} with a NaN as the sign reads that bit; had the engine let it
  * through, a replay of the journal could differ from the live run (hostile input reaches such NaNs through overflow).
+ * The hedge's other non-finite cases (an infinite delta, infinitely many contracts) send nothing either.
  */
 class NanSignTest
 {
