@@ -69,10 +69,12 @@ final class ExposureUpdater
     }
 
     /**
-     * The batch's routine re-anchor slice, once its outputs are out: it only refines sums that are already within
-     * the error budget, so it can wait until after the quotes — off the path from a tick to its quotes — and still
-     * run at a point of the batch that the journal fixes. A sweep whose errors exceed the budget revalues everything
-     * here, and the aggregates are evaluated again, so the state between batches is as exact as before.
+     * The batch's routine re-anchor slice, once its outputs are out: it refines sums the quotes can already use, so
+     * it can wait until after the quotes — off the path from a tick to its quotes — and still run at a point of the
+     * batch that the journal fixes. A sweep whose errors exceed the budget revalues everything here, and the
+     * aggregates are evaluated again, so the state between batches is as exact as before. The quoting state was
+     * decided before the slice: when the slice revalued everything or changed which positions can be priced, the
+     * underlying is marked dirty so that the next batch, whatever it touches, decides it again.
      */
     void reanchorAfterOutputs(final UnderlyingRisk u, final long nowNs)
     {
@@ -81,13 +83,20 @@ final class ExposureUpdater
             return;
         }
         u.sliceDue = false;
+        final int unpricedBefore = u.unpricedPositions;
         reanchorSlice(u, nowNs);
+        boolean revaluedAll = false;
         if (u.sweepErrorCoins > config.approxErrorBudget() * u.exposure.grossDelta())
         {
             counters.increment(EngineCounter.BUDGET_REVALUATIONS);
             revalueAll(u, nowNs);
+            revaluedAll = true;
         }
         u.evaluate(nowNs);
+        if (revaluedAll || u.unpricedPositions != unpricedBefore)
+        {
+            u.dirty = true;
+        }
     }
 
     /**

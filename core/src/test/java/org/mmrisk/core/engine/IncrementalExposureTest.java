@@ -34,6 +34,8 @@ class IncrementalExposureTest
     /** Steps move the index 0.08% (σ) every 100 ms, much rougher than a real tape, to stress the expansion. */
     private static final double TOLERANCE = 5 * BUDGET;
 
+    private int budgetRevaluationsSeen;
+
     @Test
     void shouldStayWithinTheErrorBudgetOfGrossDeltaOverRandomSequencesAndBeExactAfterAFullRevaluation()
     {
@@ -41,6 +43,7 @@ class IncrementalExposureTest
         {
             runSequence(seed);
         }
+        assertThat(budgetRevaluationsSeen).as("budget revaluations in the sequences").isPositive();
     }
 
     private void runSequence(final long seed)
@@ -62,6 +65,7 @@ class IncrementalExposureTest
         long timeNs = T0 + 1;
         for (int step = 0; step < 1_500; step++)
         {
+            final long budgetRevaluationsBefore = incremental.counters().get(EngineCounter.BUDGET_REVALUATIONS);
             timeNs += TIMER_NS;
             final int kind = random.nextInt(100);
             if (kind < 55)
@@ -99,6 +103,13 @@ class IncrementalExposureTest
                 both.accept(events.timer(timeNs));
             }
             assertAggregatesMatch(incremental, exact, TOLERANCE, "seed " + seed + " step " + step);
+            if (incremental.counters().get(EngineCounter.BUDGET_REVALUATIONS) > budgetRevaluationsBefore)
+            {
+                budgetRevaluationsSeen++;
+                assertThat(incremental.underlyings().get(0).dirty)
+                    .as("after a budget revaluation past the quotes, the next batch decides the quoting state again")
+                    .isTrue();
+            }
         }
         applySurface(events, timeNs, both);
         assertAggregatesMatch(incremental, exact, 1e-12, "seed " + seed + " after a full revaluation");
