@@ -48,6 +48,10 @@ public final class EngineCostCommand implements Callable<Integer>
     @Option(names = "--min-shift-ticks", defaultValue = "0.2", description = "engine.minShiftTicks (default ${DEFAULT-VALUE})")
     double minShiftTicks;
 
+    @Option(names = "--skew-block", defaultValue = "16",
+        description = "engine.skewBlockInstruments, a power of two (default ${DEFAULT-VALUE})")
+    int skewBlockInstruments;
+
     @Override
     public Integer call()
     {
@@ -58,7 +62,8 @@ public final class EngineCostCommand implements Callable<Integer>
                 "--ticks positive, --warmup-ticks not negative, --options a multiple of 100 up to 3,200");
         }
         final FirstQuoteClock output = new FirstQuoteClock();
-        final RiskEngine engine = new RiskEngine(new EngineConfig().minShiftTicks(minShiftTicks).conclude(), output);
+        final RiskEngine engine = new RiskEngine(new EngineConfig().minShiftTicks(minShiftTicks)
+            .skewBlockInstruments(skewBlockInstruments).conclude(), output);
         final long[] sequence = { 0 };
         new HarnessBook(options, START_NS, 10).writeReferenceData(START_NS, new RiskEvent(), e ->
         {
@@ -77,8 +82,8 @@ public final class EngineCostCommand implements Callable<Integer>
         driver.run(ticks, output, firstQuote, quoting, quiet);
         final long quotes = engine.counters().get(EngineCounter.QUOTES_EMITTED) - quotesBefore;
         final long candidates = engine.counters().get(EngineCounter.SKEW_CANDIDATES) - candidatesBefore;
-        System.out.printf("engine-cost: %,d options, %,d ticks at %,d/s of engine time, minShiftTicks %s%n",
-            options, ticks, rate, minShiftTicks);
+        System.out.printf("engine-cost: %,d options, %,d ticks at %,d/s of engine time, minShiftTicks %s, " +
+            "skew blocks of %d%n", options, ticks, rate, minShiftTicks, skewBlockInstruments);
         System.out.printf("  ticks that quoted: %,d (%,d quotes, %.1f per tick); skew candidates: %,d (%.1f per tick)%n",
             quoting.getTotalCount(), quotes, quotes / (double)Math.max(1, quoting.getTotalCount()), candidates,
             candidates / (double)ticks);

@@ -83,7 +83,7 @@ public class SkewBenchmark
         final SkewTable table = underlying.skewTable;
         skew.prepare(table, underlying, nowNs);
         int emitted = 0;
-        for (int i = table.nextCandidate(0), n = table.count(); i < n; i = table.nextCandidate(i + 1))
+        for (int i = table.firstCandidate(), n = table.count(); i < n; i = table.nextCandidate())
         {
             final InstrumentState state = table.state(i);
             emitted += decide(state);

@@ -29,6 +29,7 @@ final class InventorySkew
 
     private final EngineConfig config;
     private final EngineCounters counters;
+    private final double rateCapGapNs;
     /** Per-underlying terms of the current batch, set by {@link #prepare}. */
     private double deltaTermUsd;
     private double gammaTerm;
@@ -39,6 +40,7 @@ final class InventorySkew
     {
         this.config = config;
         this.counters = counters;
+        this.rateCapGapNs = rateCapGapNs(config.maxQuotesPerSecond());
     }
 
     /**
@@ -129,7 +131,7 @@ final class InventorySkew
         {
             return false;
         }
-        if (isRateCapped(state.lastQuoteNs, nowNs, config.maxQuotesPerSecond()))
+        if (isRateCapped(state.lastQuoteNs, nowNs, rateCapGapNs))
         {
             if (!state.rateCapped)
             {
@@ -180,11 +182,20 @@ final class InventorySkew
     }
 
     /**
+     * @return the least engine time between two quotes of one instrument under the rate cap, for
+     * {@link #isRateCapped}; minus infinity when there is no cap.
+     */
+    static double rateCapGapNs(final double maxPerSecond)
+    {
+        return maxPerSecond > 0 ? NANOS_PER_SECOND / maxPerSecond : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
      * @return true while an instrument that last quoted at {@code lastQuoteNs} may not quote again.
      */
-    static boolean isRateCapped(final long lastQuoteNs, final long nowNs, final double maxPerSecond)
+    static boolean isRateCapped(final long lastQuoteNs, final long nowNs, final double rateCapGapNs)
     {
-        return maxPerSecond > 0 && lastQuoteNs != Long.MIN_VALUE && nowNs - lastQuoteNs < NANOS_PER_SECOND / maxPerSecond;
+        return lastQuoteNs != Long.MIN_VALUE && nowNs - lastQuoteNs < rateCapGapNs;
     }
 
     static void remember(final InstrumentState state, final QuoteAdjustment adjustment, final long nowNs)

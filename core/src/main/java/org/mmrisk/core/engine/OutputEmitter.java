@@ -55,7 +55,7 @@ final class OutputEmitter
         {
             final SkewTable table = underlying.skewTable;
             skew.prepare(table, underlying, ctx.timeNs);
-            for (int i = table.nextCandidate(0), n = table.count(); i < n; i = table.nextCandidate(i + 1))
+            for (int i = table.firstCandidate(), n = table.count(); i < n; i = table.nextCandidate())
             {
                 final InstrumentState state = table.state(i);
                 quote(underlying, state);

@@ -23,6 +23,11 @@ import java.util.Arrays;
  * order, so the outputs and the rate-cap counter are exactly those of a full pass. In REDUCE_ONLY and HALT, where
  * sizes depend on each instrument's side of the exposure, every quoted instrument is a candidate.
  * <p>
+ * Instruments are grouped in blocks of {@link EngineConfig#skewBlockInstruments} in book order. A batch first asks
+ * each block's bound ({@link SkewBlocks}) whether any member can have become a candidate since the block was last
+ * opened; only the blocks it cannot settle are opened, their members decided one by one and their bound made again
+ * at this batch's terms. On a quiet book a tick opens a few blocks instead of testing every instrument.
+ * <p>
  * The copies follow their sources: the coefficients after each exact revaluation of one instrument
  * ({@link #refreshRisk}), the last values and the rate-cap flag after each look at a candidate ({@link #remember}).
  * A new or settled instrument, a full revaluation or a restored state rebuilds the table at the next batch. The
@@ -39,6 +44,10 @@ final class SkewTable
     private static final double BAND_MARGIN = 1e-12;
 
     private final EngineConfig config;
+    private final SkewBlocks blocks;
+    private final double rateCapGapNs;
+    /** log2 of the instruments per block. */
+    private final int blockShift;
     private boolean valid;
     private int count;
     private InstrumentState[] states = new InstrumentState[0];
@@ -69,10 +78,23 @@ final class SkewTable
     private int state;
     private long nowNs;
     private boolean everyQuotedIsCandidate;
+    /** The walk through this batch's candidates: the next block to look at, and the candidates of the last opened. */
+    private int nextBlock;
+    private int nextSlot;
+    private final int[] pending;
+    private int pendingCount;
+    private int pendingNext;
+    /** Diagnostics since the table was made (not engine state: a restored engine starts again at 0). */
+    private long blocksDismissed;
+    private long blocksOpened;
 
     SkewTable(final EngineConfig config)
     {
         this.config = config;
+        this.blocks = new SkewBlocks(config);
+        this.rateCapGapNs = InventorySkew.rateCapGapNs(config.maxQuotesPerSecond());
+        this.blockShift = Integer.numberOfTrailingZeros(config.skewBlockInstruments());
+        this.pending = new int[config.skewBlockInstruments()];
     }
 
     /**
@@ -100,7 +122,23 @@ final class SkewTable
         this.spreadMult = spreadMult;
         this.state = underlying.state.ordinal();
         this.nowNs = nowNs;
+        blocks.batch(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state, nowNs);
         everyQuotedIsCandidate = underlying.state != QuotingState.NORMAL && underlying.state != QuotingState.WIDEN;
+        if (everyQuotedIsCandidate)
+        {
+            // every instrument is evaluated and its last values change: no bound survives the batch
+            blocks.invalidateAll();
+        }
+    }
+
+    long blocksDismissed()
+    {
+        return blocksDismissed;
+    }
+
+    long blocksOpened()
+    {
+        return blocksOpened;
     }
 
     int count()
@@ -114,13 +152,56 @@ final class SkewTable
     }
 
     /**
-     * @return the first candidate at or after {@code from} in book order, or {@link #count()} when there is none.
+     * Starts this batch's walk through the candidates, in book order.
+     *
+     * @return the first candidate, or {@link #count()} when there is none.
      */
-    int nextCandidate(final int from)
+    int firstCandidate()
+    {
+        nextBlock = 0;
+        nextSlot = 0;
+        pendingCount = 0;
+        pendingNext = 0;
+        return nextCandidate();
+    }
+
+    /**
+     * @return the next candidate in book order, or {@link #count()} when there are no more; {@link #remember} was
+     * called for the one before.
+     */
+    int nextCandidate()
+    {
+        if (everyQuotedIsCandidate)
+        {
+            final int slot = nextQuoted(nextSlot);
+            nextSlot = slot + 1;
+            return slot;
+        }
+        while (pendingNext == pendingCount)
+        {
+            if (nextBlock == blocks.count())
+            {
+                return count;
+            }
+            final int block = nextBlock++;
+            if (blocks.isSilent(block))
+            {
+                blocksDismissed++;
+            }
+            else
+            {
+                blocksOpened++;
+                openBlock(block);
+            }
+        }
+        return pending[pendingNext++];
+    }
+
+    private int nextQuoted(final int from)
     {
         for (int i = from; i < count; i++)
         {
-            if (quoted[i] && (everyQuotedIsCandidate || lastState[i] != state || !isSilent(i) && isCandidateExactly(i)))
+            if (quoted[i])
             {
                 return i;
             }
@@ -129,29 +210,130 @@ final class SkewTable
     }
 
     /**
-     * The quick answer for most instruments, kept small so that the compiler inlines it into the loop: an adjustment
-     * held back while the rate cap lasts, or a shift inside its silent band with the spread multiplier near its last
-     * value, is no candidate. False means only that {@link #isCandidateExactly} must decide.
+     * Decides every instrument of a block the bound did not settle: its candidates become the pending ones (each is
+     * folded into the block by {@link #remember} once {@link InventorySkew#update} has looked at it), and the others
+     * make the block's new bound, anchored at this batch's terms. One loop with the bound in locals, because a batch
+     * that moves the terms far opens every block.
      */
-    private boolean isSilent(final int i)
+    private void openBlock(final int block)
     {
-        // a NaN last shift always sends (update's first condition), whatever the rate cap
-        if (rateCapped[i] && isRateCapped(i) && !Double.isNaN(lastShift[i]))
+        double deltaPerSlack = 0;
+        double gammaPerSlack = 0;
+        double vegaPerSlack = 0;
+        double lowestSpreadMult = Double.POSITIVE_INFINITY;
+        double highestSpreadMult = Double.NEGATIVE_INFINITY;
+        long oldestHeldQuoteNs = Long.MAX_VALUE;
+        boolean poisoned = false;
+        pendingCount = 0;
+        pendingNext = 0;
+        for (int i = block << blockShift, end = Math.min(count, (block + 1) << blockShift); i < end; i++)
         {
-            return true;
+            if (!quoted[i])
+            {
+                continue;
+            }
+            if (lastState[i] != state)
+            {
+                pending[pendingCount++] = i;
+                continue;
+            }
+            // a NaN last shift always sends (update's first condition), whatever the rate cap
+            if (rateCapped[i] && isRateCapped(i) && !Double.isNaN(lastShift[i]))
+            {
+                oldestHeldQuoteNs = Math.min(oldestHeldQuoteNs, lastQuoteNs[i]);
+                continue;
+            }
+            final double shiftUsdPerCoin = shiftUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
+            final double roundingUsd = roundingUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
+            if (shiftUsdPerCoin - roundingUsd > silentLowUsd[i] && shiftUsdPerCoin + roundingUsd < silentHighUsd[i] &&
+                Math.abs(spreadMult - lastSpreadMult[i]) < InventorySkew.MULT_STEP)
+            {
+                final double slackUsd = slackUsd(i, shiftUsdPerCoin, roundingUsd);
+                // NaN coefficients propagate through max and fail the block's test; the reciprocal's rounding is far
+                // inside the test's margin
+                final double perSlack = 1 / slackUsd;
+                deltaPerSlack = Math.max(deltaPerSlack, Math.abs(deltaPerCoin[i]) * perSlack);
+                gammaPerSlack = Math.max(gammaPerSlack, Math.abs(gammaPerCoin[i]) * perSlack);
+                vegaPerSlack = Math.max(vegaPerSlack, Math.abs(vegaPerCoin[i]) * perSlack);
+                lowestSpreadMult = Math.min(lowestSpreadMult, lastSpreadMult[i]);
+                highestSpreadMult = Math.max(highestSpreadMult, lastSpreadMult[i]);
+                poisoned |= !(slackUsd > 0);
+            }
+            else if (isCandidateExactly(i))
+            {
+                pending[pendingCount++] = i;
+            }
+            else
+            {
+                // silent now, but not by a band a bound can carry: look again at the next batch
+                poisoned = true;
+            }
         }
-        final double deltaPart = deltaPerCoin[i] * deltaTermUsd;
-        final double gammaPart = gammaPerCoin[i] * gammaTerm;
-        final double vegaPart = vegaPerCoin[i] * vegaTerm;
-        final double shiftUsdPerCoin = -(deltaPart + gammaPart + vegaPart);
-        final double roundingUsd = BAND_MARGIN * (Math.abs(deltaPart) + Math.abs(gammaPart) + Math.abs(vegaPart));
-        return shiftUsdPerCoin - roundingUsd > silentLowUsd[i] && shiftUsdPerCoin + roundingUsd < silentHighUsd[i] &&
-            Math.abs(spreadMult - lastSpreadMult[i]) < InventorySkew.MULT_STEP;
+        blocks.open(block, deltaPerSlack, gammaPerSlack, vegaPerSlack, lowestSpreadMult, highestSpreadMult,
+            oldestHeldQuoteNs);
+        if (poisoned)
+        {
+            blocks.poison(block);
+        }
+    }
+
+    /**
+     * The instrument's shift (USD per coin) at these skew terms, as {@link InventorySkew#update} computes it.
+     */
+    private double shiftUsd(final int i, final double deltaTerm, final double gammaTerm, final double vegaTerm)
+    {
+        return -(deltaPerCoin[i] * deltaTerm + gammaPerCoin[i] * gammaTerm + vegaPerCoin[i] * vegaTerm);
+    }
+
+    /**
+     * How far inside its band the instrument's shift must be to be silent: {@link #BAND_MARGIN} of its terms.
+     */
+    private double roundingUsd(final int i, final double deltaTerm, final double gammaTerm, final double vegaTerm)
+    {
+        return BAND_MARGIN * (Math.abs(deltaPerCoin[i] * deltaTerm) + Math.abs(gammaPerCoin[i] * gammaTerm) +
+            Math.abs(vegaPerCoin[i] * vegaTerm));
+    }
+
+    /**
+     * Folds a quoted instrument into its block's bound, at the block's anchor, if the block is open: by its slack
+     * when it is inside its band there, else as held back while the rate cap it was flagged by lasts.
+     */
+    private void fold(final int i)
+    {
+        final int block = i >> blockShift;
+        if (!quoted[i] || !blocks.isOpen(block))
+        {
+            return;
+        }
+        final double anchorDelta = blocks.anchorDelta(block);
+        final double anchorGamma = blocks.anchorGamma(block);
+        final double anchorVega = blocks.anchorVega(block);
+        final double slackUsd = slackUsd(i, shiftUsd(i, anchorDelta, anchorGamma, anchorVega),
+            roundingUsd(i, anchorDelta, anchorGamma, anchorVega));
+        if (!(slackUsd > 0) && rateCapped[i] && !Double.isNaN(lastShift[i]))
+        {
+            blocks.foldHeld(block, lastQuoteNs[i], lastState[i]);
+        }
+        else
+        {
+            blocks.fold(block, deltaPerCoin[i], gammaPerCoin[i], vegaPerCoin[i], slackUsd, lastSpreadMult[i],
+                lastState[i]);
+        }
+    }
+
+    /**
+     * The distance (USD per coin) from a shift to the nearer end of the instrument's silent band, less three times
+     * its rounding allowance: one for the allowance where it was computed, one for the allowance's growth as the
+     * terms move, one for the roundings of both shifts. Not positive, or NaN, when the instrument is not silent there.
+     */
+    private double slackUsd(final int i, final double shiftUsdPerCoin, final double roundingUsd)
+    {
+        return Math.min(shiftUsdPerCoin - silentLowUsd[i], silentHighUsd[i] - shiftUsdPerCoin) - 3 * roundingUsd;
     }
 
     private boolean isRateCapped(final int i)
     {
-        return InventorySkew.isRateCapped(lastQuoteNs[i], nowNs, config.maxQuotesPerSecond());
+        return InventorySkew.isRateCapped(lastQuoteNs[i], nowNs, rateCapGapNs);
     }
 
     /**
@@ -172,8 +354,7 @@ final class SkewTable
         {
             return true;
         }
-        final double shiftUsdPerCoin = -(deltaPerCoin[i] * deltaTermUsd + gammaPerCoin[i] * gammaTerm +
-            vegaPerCoin[i] * vegaTerm);
+        final double shiftUsdPerCoin = shiftUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
         return Math.abs(shiftUsdPerCoin / divisor[i] - lastShift[i]) >= minShift[i] ||
             option[i] && Math.abs(InventorySkew.shiftInVolPoints(shiftUsdPerCoin, vegaPerCoin[i],
                 config.maxShiftVolPoints()) - lastShiftVol[i]) >= config.minShiftVolPoints() ||
@@ -190,6 +371,7 @@ final class SkewTable
         {
             copyRisk(slot, instrument);
             band(slot);
+            fold(slot);
         }
     }
 
@@ -203,6 +385,7 @@ final class SkewTable
         {
             copyLast(slot, instrument);
             band(slot);
+            fold(slot);
         }
     }
 
@@ -239,6 +422,7 @@ final class SkewTable
             band(i);
         }
         Arrays.fill(states, count, states.length, null);
+        blocks.reset((count + (1 << blockShift) - 1) >> blockShift);
         valid = true;
     }
 

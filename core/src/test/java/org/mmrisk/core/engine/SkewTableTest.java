@@ -37,19 +37,24 @@ class SkewTableTest
      * @param capVolPoints       {@code maxShiftVolPoints}: at 0.3 most options' vol shift sits at the cap, where
      *                           their silent band is open on one side.
      * @param maxQuotesPerSecond the rate cap; 0 none.
+     * @param blockInstruments   instruments per block of the table (the book has 28).
      */
-    @ParameterizedTest(name = "vol-shift cap {0}, {1} quotes per second")
-    @CsvSource({ "5, 50", "0.3, 50", "5, 0" })
-    void shouldEmitExactlyTheSameQuotesWithAndWithoutTheTable(final double capVolPoints, final double maxQuotesPerSecond)
+    @ParameterizedTest(name = "vol-shift cap {0}, {1} quotes per second, blocks of {2}")
+    @CsvSource({ "5, 50, 4", "0.3, 50, 2", "5, 0, 8", "5, 50, 1", "5, 50, 16" })
+    void shouldEmitExactlyTheSameQuotesWithAndWithoutTheTable(final double capVolPoints, final double maxQuotesPerSecond,
+        final int blockInstruments)
     {
         long candidates = 0;
         long instrumentBatches = 0;
+        long blocksDismissed = 0;
+        long blocksOpened = 0;
         for (int seed = 1; seed <= 8; seed++)
         {
             final Quotes withTable = new Quotes();
             final Quotes fullPasses = new Quotes();
-            final RiskEngine[] engines = { new RiskEngine(config(true, capVolPoints, maxQuotesPerSecond), withTable),
-                new RiskEngine(config(false, capVolPoints, maxQuotesPerSecond), fullPasses) };
+            final RiskEngine[] engines = {
+                new RiskEngine(config(true, capVolPoints, maxQuotesPerSecond, blockInstruments), withTable),
+                new RiskEngine(config(false, capVolPoints, maxQuotesPerSecond, blockInstruments), fullPasses) };
             run(new Random(seed), engines, withTable);
             assertThat(withTable.lines).as("seed %d", seed).isEqualTo(fullPasses.lines);
             assertThat(withTable.lines).hasSizeGreaterThan(100);
@@ -59,13 +64,18 @@ class SkewTableTest
             assertThat(engines[1].counters().get(EngineCounter.FULL_REVALUATIONS)).as("a full revaluation").isPositive();
             candidates += engines[0].counters().get(EngineCounter.SKEW_CANDIDATES);
             instrumentBatches += engines[0].counters().get(EngineCounter.SKEW_PASSES_SKIPPED) * 25;
+            final SkewTable table = engines[0].underlyings().get(0).skewTable;
+            blocksDismissed += table.blocksDismissed();
+            blocksOpened += table.blocksOpened();
         }
+        System.out.printf("blocks of %d: %,d dismissed, %,d opened%n", blockInstruments, blocksDismissed, blocksOpened);
         assertThat(candidates).as("the table dismissed most instruments").isLessThan(instrumentBatches / 4);
     }
 
-    private static EngineConfig config(final boolean table, final double capVolPoints, final double maxQuotesPerSecond)
+    private static EngineConfig config(final boolean table, final double capVolPoints, final double maxQuotesPerSecond,
+        final int blockInstruments)
     {
-        return new EngineConfig().skewTable(table).maxQuotesPerSecond(maxQuotesPerSecond).skewWeights(1e-9, 1e-6)
+        return new EngineConfig().skewTable(table).skewBlockInstruments(blockInstruments).maxQuotesPerSecond(maxQuotesPerSecond).skewWeights(1e-9, 1e-6)
             .maxShiftVolPoints(capVolPoints).reanchorSliceSize(2).limit(AsciiCode.NONE, LimitKind.DELTA, 40)
             .conclude();
     }
