@@ -181,7 +181,7 @@ public final class RiskEngine
         ctx.counters.increment(EngineCounter.TIMERS);
         for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
         {
-            ctx.underlyings.get(i).touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+            ctx.underlyings.get(i).touchByTimer(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         }
     }
 
@@ -287,7 +287,9 @@ public final class RiskEngine
         }
         for (int i = 0; i < n; i++)
         {
-            exposure.reanchorAfterOutputs(ctx.underlyings.get(i), ctx.timeNs);
+            final UnderlyingRisk underlying = ctx.underlyings.get(i);
+            exposure.reanchorAfterOutputs(underlying, ctx.timeNs);
+            underlying.inputTouchedThisBatch = false;
         }
         outputs.batchComplete();
     }

@@ -123,6 +123,8 @@ public final class UnderlyingRisk
     long causeJournalSequence = -1;
     long causeReceiveTimeNs = Long.MIN_VALUE;
     long causeSendTimeNs = Long.MIN_VALUE;
+    /** An input of the batch now running touched the underlying (false between batches, so not saved). */
+    boolean inputTouchedThisBatch;
     long lastSnapshotNs = Long.MIN_VALUE;
 
     UnderlyingRisk(final long code, final EngineConfig config, final double[] limits)
@@ -587,9 +589,26 @@ public final class UnderlyingRisk
     void touch(final long journalSequence, final long receiveTimeNs, final long sendTimeNs)
     {
         dirty = true;
+        inputTouchedThisBatch = true;
         causeJournalSequence = journalSequence;
         causeReceiveTimeNs = receiveTimeNs;
         causeSendTimeNs = sendTimeNs;
+    }
+
+    /**
+     * Time passed: the exposure is revalued at the end of the batch. The timer becomes the cause only of a batch in
+     * which no input touched the underlying, so that an output traces back to the market data or fill that moved it
+     * whenever there is one (ingress injects a due timer at the end of its batch).
+     */
+    void touchByTimer(final long journalSequence, final long receiveTimeNs, final long sendTimeNs)
+    {
+        dirty = true;
+        if (!inputTouchedThisBatch)
+        {
+            causeJournalSequence = journalSequence;
+            causeReceiveTimeNs = receiveTimeNs;
+            causeSendTimeNs = sendTimeNs;
+        }
     }
 
     /**

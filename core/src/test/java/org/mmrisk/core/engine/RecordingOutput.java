@@ -45,6 +45,7 @@ final class RecordingOutput implements RiskOutput
         copy.askSizeMult = adjustment.askSizeMult;
         copy.state = adjustment.state;
         copy.timeNs = adjustment.timeNs;
+        copy.causeJournalSequence = adjustment.causeJournalSequence;
         lastQuote.put(adjustment.instrumentId, copy);
         sequences.add(adjustment.sequence);
     }

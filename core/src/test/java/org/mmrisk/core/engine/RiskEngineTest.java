@@ -118,6 +118,25 @@ class RiskEngineTest
     }
 
     @Test
+    void shouldTraceAQuoteToTheInputOfItsBatchAndToATimerOnlyWhenNoInputTouchedTheUnderlying()
+    {
+        final RiskEvent fill = events.fill(T0 + 1, FUTURE, Side.BUY, 300, 102_000);
+        fill.batchEnd = false;
+        final long fillSequence = fill.journalSequence;
+        apply(fill);
+        // ingress injects a due timer at the end of its batch
+        apply(events.timer(T0 + 2));
+        assertThat(output.lastQuote.get(PERP).causeJournalSequence).isEqualTo(fillSequence);
+
+        // a batch of a timer alone: the index has gone stale, every instrument re-quotes in a new state
+        final RiskEvent timer = events.timer(T0 + 60_000_000_000L);
+        final long timerSequence = timer.journalSequence;
+        apply(timer);
+        assertThat(output.lastQuote.get(PERP).state).isNotEqualTo(org.mmrisk.core.event.QuotingState.NORMAL);
+        assertThat(output.lastQuote.get(PERP).causeJournalSequence).isEqualTo(timerSequence);
+    }
+
+    @Test
     void shouldEmitAQuoteAdjustmentOnlyWhenTheShiftMovesByTheThreshold()
     {
         apply(events.fill(T0 + 1, FUTURE, Side.BUY, 300, 102_000));
