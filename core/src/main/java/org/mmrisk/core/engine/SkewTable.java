@@ -179,20 +179,16 @@ final class SkewTable
         }
         while (pendingNext == pendingCount)
         {
-            if (nextBlock == blocks.count())
+            final int block = blocks.nextUnsettled(nextBlock);
+            blocksDismissed += block - nextBlock;
+            if (block == blocks.count())
             {
+                nextBlock = block;
                 return count;
             }
-            final int block = nextBlock++;
-            if (blocks.isSilent(block))
-            {
-                blocksDismissed++;
-            }
-            else
-            {
-                blocksOpened++;
-                openBlock(block);
-            }
+            nextBlock = block + 1;
+            blocksOpened++;
+            openBlock(block);
         }
         return pending[pendingNext++];
     }
