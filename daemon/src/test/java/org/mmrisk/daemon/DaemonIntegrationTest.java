@@ -30,7 +30,6 @@ import org.mmrisk.daemon.snapshot.SnapshotStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -254,7 +253,7 @@ class DaemonIntegrationTest
         {
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
             assertThat(daemon.counters().recoveredEvents.get()).as("the whole input replayed").isPositive();
-            Thread.sleep(500);
+            awaitOutputCount(after, writtenBefore + 1);
         }
         outputs.clear();
         readAllOutputs(after);
@@ -269,8 +268,13 @@ class DaemonIntegrationTest
         throws InterruptedException
     {
         final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (counter.get() < least && System.currentTimeMillis() < deadline)
+        while (counter.get() < least)
         {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("counter '" + counter.label() + "' still " + counter.get() + " after " +
+                    TIMEOUT_MS + " ms, expected at least " + least);
+            }
             Thread.sleep(5);
         }
     }
@@ -325,7 +329,9 @@ class DaemonIntegrationTest
 
     private void writeInputs(final LoadedConfig config)
     {
-        final String expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        // The daemon stamps engine time from its clock, so the script's times move with it: its last event lands a
+        // few seconds before now, its fills within the fill-id horizon and its option's expiry 32 days ahead.
+        final String events = TestTimes.shiftedToEndAt(ReplayRunnerTest.EVENTS, Instant.now().minusSeconds(5));
         final EventJsonReader reader = new EventJsonReader();
         final EventJsonReader.Result result = new EventJsonReader.Result();
         final RiskEvent event = new RiskEvent();
@@ -336,7 +342,7 @@ class DaemonIntegrationTest
             SbeAppender marketAppender = new SbeAppender(market);
             SbeAppender fillAppender = new SbeAppender(fills))
         {
-            for (final String line : ReplayRunnerTest.EVENTS.replace("2026-12-27T08:00:00Z", expiry).split("\n"))
+            for (final String line : events.split("\n"))
             {
                 if (reader.parse(line, event, result).reason != null)
                 {
@@ -361,8 +367,14 @@ class DaemonIntegrationTest
             SbeTailer tailer = new SbeTailer(output))
         {
             final OutputAdapter adapter = adapter();
-            while ((optionPositionInSnapshot != 10 || heartbeats < 2) && System.currentTimeMillis() < deadline)
+            while (optionPositionInSnapshot != 10 || heartbeats < 2)
             {
+                if (System.currentTimeMillis() > deadline)
+                {
+                    throw new AssertionError("after " + TIMEOUT_MS + " ms the output queue holds no risk snapshot " +
+                        "with the option fill booked (option position " + optionPositionInSnapshot + ", expected 10) " +
+                        "or fewer than 2 heartbeats (" + heartbeats + ")");
+                }
                 if (tailer.poll(adapter) == 0)
                 {
                     Thread.sleep(10);
@@ -370,6 +382,27 @@ class DaemonIntegrationTest
             }
         }
         outputs.clear();
+    }
+
+    /** Waits until the output queue holds more than the outputs written before a restart: live ones after it. */
+    private void awaitOutputCount(final LoadedConfig config, final int count) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (true)
+        {
+            outputs.clear();
+            readAllOutputs(config);
+            if (outputs.size() >= count)
+            {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("the output queue holds " + outputs.size() + " outputs after " + TIMEOUT_MS +
+                    " ms, expected at least " + count);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void readAllOutputs(final LoadedConfig config)
