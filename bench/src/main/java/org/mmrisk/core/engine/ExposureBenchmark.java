@@ -65,8 +65,8 @@ public class ExposureBenchmark
     private long moveIndex()
     {
         final double priceUsd = pricesUsd[next++ & (PRICES - 1)];
-        index.bid = priceUsd;
-        index.ask = priceUsd;
+        index.market().bid = priceUsd;
+        index.market().ask = priceUsd;
         return book.nextTimeNs();
     }
 
@@ -76,7 +76,7 @@ public class ExposureBenchmark
         final long nowNs = moveIndex();
         updater.update(underlying, nowNs);
         updater.reanchorAfterOutputs(underlying, nowNs);
-        return underlying.delta;
+        return underlying.delta();
     }
 
     /**
@@ -87,7 +87,7 @@ public class ExposureBenchmark
     public double incrementalBeforeQuotes()
     {
         updater.update(underlying, moveIndex());
-        return underlying.delta;
+        return underlying.delta();
     }
 
     @Benchmark
@@ -95,8 +95,8 @@ public class ExposureBenchmark
     {
         final long nowNs = moveIndex();
         updater.revalueAll(underlying, nowNs);
-        underlying.evaluate(nowNs);
-        return underlying.delta;
+        underlying.sums().evaluate(nowNs);
+        return underlying.delta();
     }
 
     @TearDown(Level.Trial)

@@ -42,6 +42,7 @@ public class SkewBenchmark
     private InventorySkew skew;
     private UnderlyingRisk underlying;
     private double baseDelta;
+    private double delta;
     private long nowNs;
     private int step;
 
@@ -51,7 +52,7 @@ public class SkewBenchmark
         final RiskEngine engine = book.build(OPTIONS, 8);
         skew = new InventorySkew(engine.config(), new EngineCounters());
         underlying = engine.underlyings().get(0);
-        baseDelta = underlying.delta;
+        baseDelta = underlying.delta();
         nowNs = book.nextTimeNs();
         final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
         double walk = 0;
@@ -66,7 +67,7 @@ public class SkewBenchmark
     public int fullPass()
     {
         tick();
-        skew.prepare(underlying);
+        skew.prepare(underlying, delta);
         int emitted = 0;
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
@@ -79,7 +80,7 @@ public class SkewBenchmark
     public int skewTable()
     {
         tick();
-        skew.prepare(underlying);
+        skew.prepare(underlying, delta);
         final SkewTable table = underlying.skewTable;
         skew.prepare(table, underlying, nowNs);
         int emitted = 0;
@@ -94,7 +95,7 @@ public class SkewBenchmark
 
     private void tick()
     {
-        underlying.delta = baseDelta + deltaSteps[step++ & (STEPS - 1)];
+        delta = baseDelta + deltaSteps[step++ & (STEPS - 1)];
         nowNs += 10_000;
     }
 

@@ -28,7 +28,7 @@ public final class ConfiguredLimits
     {
     }
 
-    static void apply(final EngineContext ctx, final Listener listener)
+    static void apply(final EngineContext ctx, final QuotingGuard guard, final Listener listener)
     {
         for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
         {
@@ -37,19 +37,19 @@ public final class ConfiguredLimits
             final double[] configured = ctx.config.limitsOf(underlying.code());
             for (final LimitKind kind : LimitKind.VALUES)
             {
-                final double restored = underlying.limits[kind.ordinal()];
+                final double restored = underlying.limit(kind);
                 if (differ(restored, configured[kind.ordinal()]))
                 {
                     listener.onDifference("engine.limits." + name + "." + kind.key(), Double.toString(restored),
                         Double.toString(configured[kind.ordinal()]), true);
-                    underlying.limits[kind.ordinal()] = configured[kind.ordinal()];
-                    underlying.dirty = true;
+                    guard.setLimit(underlying, kind, configured[kind.ordinal()]);
+                    underlying.marks().markDirty();
                 }
             }
-            if (underlying.equityDelta != ctx.config.equityDelta())
+            if (underlying.account().equityDelta() != ctx.config.equityDelta())
             {
                 // it decides how each trade books coin P&L, so it cannot change under a book already booked
-                listener.onDifference("engine.equityDelta (" + name + ")", Boolean.toString(underlying.equityDelta),
+                listener.onDifference("engine.equityDelta (" + name + ")", Boolean.toString(underlying.account().equityDelta()),
                     Boolean.toString(ctx.config.equityDelta()), false);
             }
         }

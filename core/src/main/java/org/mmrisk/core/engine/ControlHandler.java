@@ -14,10 +14,12 @@ import org.mmrisk.core.output.AlertCode;
 final class ControlHandler
 {
     private final EngineContext ctx;
+    private final QuotingGuard guard;
 
-    ControlHandler(final EngineContext ctx)
+    ControlHandler(final EngineContext ctx, final QuotingGuard guard)
     {
         this.ctx = ctx;
+        this.guard = guard;
     }
 
     /**
@@ -77,10 +79,10 @@ final class ControlHandler
     private void setCoinBalance(final long code, final double coins)
     {
         final UnderlyingRisk underlying = ctx.underlying(code);
-        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
-        underlying.coinBalance = coins - underlying.coinCash;
-        underlying.recordTrade(valueBeforeUsd);
-        underlying.dirty = true;
+        final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
+        underlying.account().setEquity(coins);
+        underlying.sums().recordTrade(valueBeforeUsd);
+        underlying.marks().markDirty();
     }
 
     /**
@@ -99,13 +101,8 @@ final class ControlHandler
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
             if (code == AsciiCode.NONE || underlying.code() == code)
             {
-                underlying.operatorHalt = halt;
-                if (!halt && underlying.unknownRisk)
-                {
-                    underlying.unknownRisk = false;
-                    underlying.unknownRiskAcknowledged = true;
-                }
-                underlying.dirty = true;
+                guard.setOperatorHalt(underlying, halt);
+                underlying.marks().markDirty();
             }
         }
     }
@@ -121,8 +118,8 @@ final class ControlHandler
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
             if (code == AsciiCode.NONE || underlying.code() == code)
             {
-                underlying.limits[limit.ordinal()] = value;
-                underlying.dirty = true;
+                guard.setLimit(underlying, limit, value);
+                underlying.marks().markDirty();
             }
         }
     }

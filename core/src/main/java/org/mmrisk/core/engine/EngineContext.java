@@ -44,10 +44,7 @@ final class EngineContext
         UnderlyingRisk underlying = underlyingByCode.get(code);
         if (underlying == null)
         {
-            underlying = new UnderlyingRisk(code, config, config.limitsOf(code));
-            underlying.coinBalance = config.coinBalance(code);
-            underlying.equityDelta = config.equityDelta();
-            underlying.hedging = config.hedging(code);
+            underlying = new UnderlyingRisk(code, config);
             underlyingByCode.put(code, underlying);
             insertSorted(underlying);
         }
@@ -72,7 +69,7 @@ final class EngineContext
     {
         for (int i = 0, n = underlyings.size(); i < n; i++)
         {
-            underlyings.get(i).dirty = true;
+            underlyings.get(i).marks().markDirty();
         }
     }
 
@@ -91,7 +88,7 @@ final class EngineContext
     void raise(final AlertCode code, final UnderlyingRisk underlying, final int instrumentId, final double value,
         final double threshold)
     {
-        if (!alerts.add(timeNs, code, underlying.code(), instrumentId, value, threshold, underlying.state))
+        if (!alerts.add(timeNs, code, underlying.code(), instrumentId, value, threshold, underlying.state()))
         {
             counters.increment(EngineCounter.ALERTS_DROPPED);
         }
@@ -104,7 +101,7 @@ final class EngineContext
         final double threshold)
     {
         final UnderlyingRisk risk = underlyingByCode.get(underlying);
-        final QuotingState state = risk != null ? risk.state : portfolio.state();
+        final QuotingState state = risk != null ? risk.state() : portfolio.state();
         if (!alerts.add(timeNs, code, underlying, instrumentId, value, threshold, state))
         {
             counters.increment(EngineCounter.ALERTS_DROPPED);

@@ -33,7 +33,7 @@ final class ExpirySettlement
      */
     void settleExpired(final UnderlyingRisk u, final long nowNs, final AlertSink alerts)
     {
-        if (u.nextExpiryNs > nowNs)
+        if (u.nextExpiryNs() > nowNs)
         {
             return;
         }
@@ -52,9 +52,9 @@ final class ExpirySettlement
                 u.removeSettled(i);
             }
         }
-        u.nextExpiryNs = u.earliestExpiryNs();
-        u.needsFullRevaluation = true;
-        u.dirty = true;
+        u.findNextExpiry();
+        u.sweep().requestFullRevaluation();
+        u.marks().markDirty();
     }
 
     private double settlementPriceUsd(final InstrumentState state, final double indexUsd)
@@ -72,17 +72,17 @@ final class ExpirySettlement
     {
         final Instrument instrument = state.instrument();
         final double quantity = state.position().quantity();
-        u.detach(state);
+        u.sums().detach(state);
         if (quantity != 0)
         {
             final double closePrice = closePrice(instrument, settleUsd);
             final double realizedCoinBefore = state.position().realizedPnlCoin();
             state.position().applyTrade(instrument, -quantity, closePrice, indexUsd);
-            u.addCoinCash(instrument, -quantity, closePrice, state.position().realizedPnlCoin() - realizedCoinBefore, 0);
+            u.account().addTradeCash(instrument, -quantity, closePrice, state.position().realizedPnlCoin() - realizedCoinBefore, 0);
             alerts.settled(u, state.instrumentId(), quantity);
             counters.increment(EngineCounter.SETTLEMENTS);
         }
-        u.settledRealizedPnlUsd += state.position().realizedPnlUsd();
+        u.sums().addSettledRealized(state.position().realizedPnlUsd());
         state.settled = true;
         state.risk().unpriced();
     }

@@ -42,18 +42,22 @@ final class ExposureUpdater
      */
     void update(final UnderlyingRisk u, final long nowNs)
     {
-        final double previousIndexUsd = u.indexUsd;
-        u.indexUsd = u.resolveIndexUsd();
-        final double indexMoveUsd = u.indexUsd - previousIndexUsd;
-        if (u.explain.isStarted() && Double.isFinite(indexMoveUsd))
+        final ExposureSums sums = u.sums();
+        final ReanchorSweep sweep = u.sweep();
+        final double previousIndexUsd = sums.indexUsd();
+        sums.setIndex(u.resolveIndexUsd());
+        final double indexUsd = sums.indexUsd();
+        final double indexMoveUsd = indexUsd - previousIndexUsd;
+        if (sums.explain().isStarted() && Double.isFinite(indexMoveUsd))
         {
-            u.explain.onMarketStep(u.delta, u.gamma, u.theta, indexMoveUsd, days(u.evaluatedNs, nowNs));
+            sums.explain().onMarketStep(sums.delta(), sums.gamma(), sums.theta(), indexMoveUsd,
+                days(sums.evaluatedNs(), nowNs));
         }
-        if (u.needsFullRevaluation || !(u.indexUsd > 0))
+        if (sweep.needsFullRevaluation() || !(indexUsd > 0))
         {
             revalueAll(u, nowNs);
         }
-        else if (outsideTrustRadius(u, nowNs))
+        else if (sweep.isOutsideTrustRadius(indexUsd, nowNs, config.trustRadius(), config.maxAnchorAgeNs()))
         {
             counters.increment(EngineCounter.JUMP_REVALUATIONS);
             revalueAll(u, nowNs);
@@ -61,11 +65,11 @@ final class ExposureUpdater
         else
         {
             reanchorTouched(u, nowNs, Double.isFinite(indexMoveUsd) ? indexMoveUsd : 0);
-            u.sliceDue = true;
+            sweep.markSliceDue();
         }
         u.clearTouched();
-        u.evaluate(nowNs);
-        u.dirty = false;
+        sums.evaluate(nowNs);
+        u.marks().clean();
     }
 
     /**
@@ -78,24 +82,23 @@ final class ExposureUpdater
      */
     void reanchorAfterOutputs(final UnderlyingRisk u, final long nowNs)
     {
-        if (!u.sliceDue)
+        if (!u.sweep().takeSliceDue())
         {
             return;
         }
-        u.sliceDue = false;
-        final int unpricedBefore = u.unpricedPositions;
+        final int unpricedBefore = u.unpricedPositions();
         reanchorSlice(u, nowNs);
         boolean revaluedAll = false;
-        if (u.sweepErrorCoins > config.approxErrorBudget() * u.exposure.grossDelta())
+        if (u.sweep().errorCoins() > config.approxErrorBudget() * u.sums().taylor().grossDelta())
         {
             counters.increment(EngineCounter.BUDGET_REVALUATIONS);
             revalueAll(u, nowNs);
             revaluedAll = true;
         }
-        u.evaluate(nowNs);
-        if (revaluedAll || u.unpricedPositions != unpricedBefore)
+        u.sums().evaluate(nowNs);
+        if (revaluedAll || u.unpricedPositions() != unpricedBefore)
         {
-            u.dirty = true;
+            u.marks().markDirty();
         }
     }
 
@@ -104,8 +107,9 @@ final class ExposureUpdater
      */
     void revalueAll(final UnderlyingRisk u, final long nowNs)
     {
-        u.indexUsd = u.resolveIndexUsd();
-        u.resetSums(nowNs);
+        final ExposureSums sums = u.sums();
+        sums.setIndex(u.resolveIndexUsd());
+        sums.reset(u.book(), nowNs);
         for (int i = 0, n = u.instrumentCount(); i < n; i++)
         {
             final InstrumentState state = u.instrument(i);
@@ -113,34 +117,12 @@ final class ExposureUpdater
             final double ivBefore = state.risk().iv;
             captureVolGreeks(state.risk());
             revaluer.revalueContract(state, u, nowNs);
-            u.attach(state);
+            sums.attach(state);
             explainVolChange(u, quantity, ivBefore, state.risk(), 0);
         }
-        // without an index nothing is priced and there is no reference to expand around: stay on full revaluation
-        u.needsFullRevaluation = !(u.indexUsd > 0);
         u.skewTable.invalidate();
-        u.sweepCursor = 0;
-        u.sweepErrorCoins = 0;
-        u.sweepStartNs = nowNs;
-        u.previousSweepStartNs = nowNs;
-        u.sweepLowUsd = u.sweepHighUsd = u.indexUsd;
-        u.previousSweepLowUsd = u.previousSweepHighUsd = u.indexUsd;
+        u.sweep().restart(sums.indexUsd(), nowNs);
         counters.increment(EngineCounter.FULL_REVALUATIONS);
-    }
-
-    /**
-     * Every anchor was taken since the previous sweep started, at an index within the range seen since then. A
-     * radius that is not a number (an index that overflowed to infinity) is outside: the sums are rebuilt at once.
-     */
-    private boolean outsideTrustRadius(final UnderlyingRisk u, final long nowNs)
-    {
-        final double s = u.indexUsd;
-        u.sweepLowUsd = Math.min(u.sweepLowUsd, s);
-        u.sweepHighUsd = Math.max(u.sweepHighUsd, s);
-        final double low = Math.min(u.sweepLowUsd, u.previousSweepLowUsd);
-        final double high = Math.max(u.sweepHighUsd, u.previousSweepHighUsd);
-        final double radius = Math.max(s - low, high - s) / s;
-        return !(radius <= config.trustRadius()) || nowNs - u.previousSweepStartNs > config.maxAnchorAgeNs();
     }
 
     /**
@@ -151,13 +133,13 @@ final class ExposureUpdater
         for (int i = 0, n = u.touchedCount(); i < n; i++)
         {
             final InstrumentState state = u.touched(i);
-            final double quantity = state.contributedQuantity;
+            final double quantity = state.contribution().quantity();
             final double ivBefore = state.risk().iv;
             captureVolGreeks(state.risk());
-            u.detach(state);
+            u.sums().detach(state);
             revaluer.revalueContract(state, u, nowNs);
-            u.attach(state);
-            u.recordReanchor(state);
+            u.sums().attach(state);
+            u.skewTable.refreshRisk(state);
             explainVolChange(u, quantity, ivBefore, state.risk(), indexMoveUsd);
             counters.increment(EngineCounter.REANCHORS);
         }
@@ -174,9 +156,9 @@ final class ExposureUpdater
         final ContractRisk after, final double indexMoveUsd)
     {
         final double volPoints = (after.iv - ivBefore) * 100;
-        if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0 && u.explain.isStarted())
+        if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0 && u.explain().isStarted())
         {
-            u.explain.onVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
+            u.explain().onVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
         }
     }
 
@@ -186,31 +168,28 @@ final class ExposureUpdater
         final int slice = Math.min(config.reanchorSliceSize(), n);
         for (int k = 0; k < slice; k++)
         {
-            reanchorMeasured(u, u.instrument(u.sweepCursor), nowNs);
-            if (++u.sweepCursor == n)
-            {
-                completeSweep(u, nowNs);
-            }
+            reanchorMeasured(u, u.instrument(u.sweep().cursor()), nowNs);
+            u.sweep().advance(n, u.indexUsd(), nowNs);
         }
     }
 
     private void reanchorMeasured(final UnderlyingRisk u, final InstrumentState state, final long nowNs)
     {
-        final double quantity = state.contributedQuantity;
-        final double taylorDelta = quantity != 0 ? TaylorExposure.contractDelta(state.risk(), u.indexUsd, nowNs) : 0;
-        u.detach(state);
+        final ExposureSums sums = u.sums();
+        final double quantity = state.contribution().quantity();
+        final double taylorDelta = quantity != 0 ? TaylorExposure.contractDelta(state.risk(), sums.indexUsd(), nowNs) : 0;
+        sums.detach(state);
         revaluer.revalueContract(state, u, nowNs);
-        u.attach(state);
-        u.recordReanchor(state);
+        sums.attach(state);
+        u.skewTable.refreshRisk(state);
         counters.increment(EngineCounter.REANCHORS);
-        if (quantity != 0 && quantity == state.contributedQuantity)
+        if (quantity != 0 && quantity == state.contribution().quantity())
         {
             final double errorCoins = Math.abs(quantity * (taylorDelta - state.risk().delta));
-            u.sweepErrorCoins += errorCoins;
-            final double gross = u.exposure.grossDelta();
+            final double gross = sums.taylor().grossDelta();
+            u.sweep().recordError(errorCoins, gross);
             if (gross > 0)
             {
-                u.maxApproxError = Math.max(u.maxApproxError, errorCoins / gross);
                 counters.max(EngineCounter.MAX_APPROX_ERROR_PPB, (long)(1e9 * errorCoins / gross));
             }
         }
@@ -219,16 +198,5 @@ final class ExposureUpdater
     private static double days(final long fromNs, final long toNs)
     {
         return fromNs == Long.MIN_VALUE ? 0 : YearFraction.days(fromNs, toNs);
-    }
-
-    private static void completeSweep(final UnderlyingRisk u, final long nowNs)
-    {
-        u.sweepCursor = 0;
-        u.sweepErrorCoins = 0;
-        u.previousSweepStartNs = u.sweepStartNs;
-        u.previousSweepLowUsd = u.sweepLowUsd;
-        u.previousSweepHighUsd = u.sweepHighUsd;
-        u.sweepStartNs = nowNs;
-        u.sweepLowUsd = u.sweepHighUsd = u.indexUsd;
     }
 }

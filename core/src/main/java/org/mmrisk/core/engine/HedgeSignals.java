@@ -15,11 +15,23 @@ final class HedgeSignals
     private final HedgeSignal signal = new HedgeSignal();
 
     /**
-     * @return true when a signal is due; it is in {@link #signal()}, without its sequence.
+     * @return true when a signal is due for the underlying; it is in {@link #signal()}, without its sequence.
      */
     boolean decide(final UnderlyingRisk u, final HedgeConfig hedging, final long nowNs)
     {
-        final double delta = u.delta;
+        return decide(u.code(), u.delta(), u.hedgeInstrument(), u.hedge(), hedging, nowNs);
+    }
+
+    /**
+     * @param deltaCoins the underlying's delta.
+     * @param hedge      its hedge instrument, null while undefined.
+     * @param status     its outstanding hedge, updated when a signal is due or delta is back in the band.
+     * @return true when a signal is due; it is in {@link #signal()}, without its sequence.
+     */
+    boolean decide(final long underlying, final double deltaCoins, final InstrumentState hedge,
+        final HedgeStatus status, final HedgeConfig hedging, final long nowNs)
+    {
+        final double delta = deltaCoins;
         if (!Double.isFinite(delta))
         {
             // no hedge can be sized on a delta nobody can read (and copySign would read a NaN's sign bit)
@@ -27,11 +39,10 @@ final class HedgeSignals
         }
         if (Math.abs(delta) <= hedging.bandCoins())
         {
-            u.hedgeOutstandingUntilNs = Long.MIN_VALUE;
+            status.outstandingUntilNs = Long.MIN_VALUE;
             return false;
         }
-        final InstrumentState hedge = u.hedgeInstrument;
-        if (nowNs < u.hedgeOutstandingUntilNs || hedge == null || hedge.settled || !hedge.risk().priced ||
+        if (nowNs < status.outstandingUntilNs || hedge == null || hedge.settled || !hedge.risk().priced ||
             hedge.risk().delta == 0)
         {
             return false;
@@ -43,13 +54,13 @@ final class HedgeSignals
             return false;
         }
         signal.timeNs = nowNs;
-        signal.underlying = u.code();
+        signal.underlying = underlying;
         signal.hedgeInstrumentId = hedge.instrumentId();
         signal.side = contracts > 0 ? Side.BUY : Side.SELL;
         signal.quantity = Math.abs(contracts);
         signal.deltaBefore = delta;
         signal.deltaTarget = target;
-        u.hedgeOutstandingUntilNs = nowNs + hedging.timeoutNs();
+        status.outstandingUntilNs = nowNs + hedging.timeoutNs();
         return true;
     }
 

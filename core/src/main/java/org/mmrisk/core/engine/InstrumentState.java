@@ -18,41 +18,14 @@ public final class InstrumentState
     private final Position position = new Position();
     private final ContractRisk risk = new ContractRisk();
 
-    double bid = Double.NaN;
-    double ask = Double.NaN;
-    double mark = Double.NaN;
-    double markIv = Double.NaN;
-    /**
-     * This instrument's price over the index at its last tick (futures, perpetual: their mid; options: the venue's
-     * forward): the sticky basis that moves its forward with the index until its next tick. NaN until both known.
-     */
-    double basis = Double.NaN;
-    long lastTickNs = Long.MIN_VALUE;
-    /** Exchange time of the last tick that carried one. */
-    long lastTickExchangeNs = Long.MIN_VALUE;
-
-    /** What this instrument currently adds to its underlying's sums (see {@link UnderlyingRisk#attach}). */
-    double contributedQuantity;
-    /** The risk the contribution was added with: {@link #risk()} or {@link #equityRisk}. */
-    ContractRisk contributedRisk;
-    /** An inverse delta-one contract together with its coin P&L as account equity: c/entry coins, no gamma. */
-    final ContractRisk equityRisk = new ContractRisk();
+    private final MarketQuote market = new MarketQuote();
+    private final Contribution contribution = new Contribution();
     /** The venue of the first fill parked while this id was undefined, or NONE. */
     long parkedVenue = org.mmrisk.core.event.AsciiCode.NONE;
     /** Settled at expiry: out of its underlying's book, kept for its realized P&L. */
     boolean settled;
-    double contributedRealizedUsd;
-    double contributedUnrealizedUsd;
-    double contributedUnrealizedCoin;
-    /** Gross size of the position, in coins (coin-sized contracts) or USD (USD-sized), as added to the sums. */
-    double contributedSizeCoins;
-    double contributedSizeUsd;
-    boolean countedUnpriced;
-    /** The expiry bucket this instrument adds to (assigned at definition), and its moneyness bucket, or −1. */
-    TaylorExposure expiryBucket;
-    int moneynessBucket = -1;
     /** Set while the instrument waits in its underlying's list of instruments to re-anchor at batch end. */
-    boolean touched;
+    private boolean touched;
 
     double lastShift = Double.NaN;
     double lastShiftVol = Double.NaN;
@@ -83,11 +56,7 @@ public final class InstrumentState
      */
     public double midOrMark()
     {
-        if (bid > 0 && ask > 0)
-        {
-            return 0.5 * (bid + ask);
-        }
-        return mark > 0 ? mark : Double.NaN;
+        return market.midOrMark();
     }
 
     /**
@@ -95,11 +64,32 @@ public final class InstrumentState
      */
     public double markOrMid()
     {
-        if (mark > 0)
-        {
-            return mark;
-        }
-        return bid > 0 && ask > 0 ? 0.5 * (bid + ask) : Double.NaN;
+        return market.markOrMid();
+    }
+
+    public MarketQuote market()
+    {
+        return market;
+    }
+
+    public Contribution contribution()
+    {
+        return contribution;
+    }
+
+    /**
+     * @return true when the instrument was not yet queued for re-anchoring in this batch; it is now.
+     */
+    boolean markTouched()
+    {
+        final boolean wasTouched = touched;
+        touched = true;
+        return !wasTouched;
+    }
+
+    void clearTouched()
+    {
+        touched = false;
     }
 
     public int instrumentId()
@@ -144,7 +134,7 @@ public final class InstrumentState
 
     public double markIv()
     {
-        return markIv;
+        return market.markIv();
     }
 
     /**
@@ -168,17 +158,10 @@ public final class InstrumentState
      */
     void exchangeState(final StateIo io)
     {
-        bid = io.f64(bid);
-        ask = io.f64(ask);
-        mark = io.f64(mark);
-        markIv = io.f64(markIv);
-        basis = io.f64(basis);
-        lastTickNs = io.i64(lastTickNs);
-        lastTickExchangeNs = io.i64(lastTickExchangeNs);
+        market.exchangeState(io);
         position.exchangeState(io);
         risk.exchangeState(io);
-        equityRisk.exchangeState(io);
-        exchangeContribution(io);
+        contribution.exchangeState(io, risk);
         parkedVenue = io.i64(parkedVenue);
         settled = io.bool(settled);
         touched = io.bool(touched);
@@ -190,23 +173,5 @@ public final class InstrumentState
         lastQuoteNs = io.i64(lastQuoteNs);
         rateCapped = io.bool(rateCapped);
         lastState = io.enumValue(lastState, QuotingState.VALUES);
-    }
-
-    /**
-     * What this instrument added to its underlying's sums, so that it is removed with exactly those values; the risk
-     * it was added with is one of its own two, recorded by which.
-     */
-    private void exchangeContribution(final StateIo io)
-    {
-        contributedQuantity = io.f64(contributedQuantity);
-        final int which = io.i32(contributedRisk == null ? 0 : contributedRisk == risk ? 1 : 2);
-        contributedRisk = which == 0 ? null : which == 1 ? risk : equityRisk;
-        contributedRealizedUsd = io.f64(contributedRealizedUsd);
-        contributedUnrealizedUsd = io.f64(contributedUnrealizedUsd);
-        contributedUnrealizedCoin = io.f64(contributedUnrealizedCoin);
-        contributedSizeCoins = io.f64(contributedSizeCoins);
-        contributedSizeUsd = io.f64(contributedSizeUsd);
-        countedUnpriced = io.bool(countedUnpriced);
-        moneynessBucket = io.i32(moneynessBucket);
     }
 }

@@ -48,10 +48,18 @@ final class InventorySkew
      */
     void prepare(final UnderlyingRisk u)
     {
-        final double sigmaUsd = config.indexVolatility() * u.indexUsd;
-        deltaTermUsd = config.riskAversionPerUsd() * sigmaUsd * sigmaUsd * config.skewHorizonYears() * u.delta;
-        gammaTerm = config.skewGammaWeight() * u.gamma;
-        vegaTerm = config.skewVegaWeight() * u.vega;
+        prepare(u, u.delta());
+    }
+
+    /**
+     * {@link #prepare(UnderlyingRisk)} at another delta (coins) than the underlying's.
+     */
+    void prepare(final UnderlyingRisk u, final double delta)
+    {
+        final double sigmaUsd = config.indexVolatility() * u.indexUsd();
+        deltaTermUsd = config.riskAversionPerUsd() * sigmaUsd * sigmaUsd * config.skewHorizonYears() * delta;
+        gammaTerm = config.skewGammaWeight() * u.gamma();
+        vegaTerm = config.skewVegaWeight() * u.vega();
         spreadMult = spreadMult(u);
     }
 
@@ -75,7 +83,7 @@ final class InventorySkew
         adjustment.bidSpreadMult = spreadMult;
         adjustment.askSpreadMult = spreadMult;
         sizes(risk, underlying, adjustment);
-        adjustment.state = underlying.state;
+        adjustment.state = underlying.state();
         return isWorthEmitting(state, adjustment, instrument, nowNs);
     }
 
@@ -86,8 +94,8 @@ final class InventorySkew
     private double spreadMult(final UnderlyingRisk u)
     {
         final double volRatio = Math.max(1, u.realizedVol() / config.indexVolatility());
-        final double mult = (1 + config.spreadPerUtilization() * u.maxUtilization) * volRatio;
-        return u.state.ordinal() >= QuotingState.WIDEN.ordinal() ? mult * config.widenSpreadMult() : mult;
+        final double mult = (1 + config.spreadPerUtilization() * u.maxUtilization()) * volRatio;
+        return u.state().ordinal() >= QuotingState.WIDEN.ordinal() ? mult * config.widenSpreadMult() : mult;
     }
 
     /**
@@ -98,17 +106,17 @@ final class InventorySkew
     {
         adjustment.bidSizeMult = 1;
         adjustment.askSizeMult = 1;
-        if (u.state == QuotingState.HALT)
+        if (u.state() == QuotingState.HALT)
         {
             adjustment.bidSizeMult = 0;
             adjustment.askSizeMult = 0;
         }
-        else if (u.state == QuotingState.REDUCE_ONLY)
+        else if (u.state() == QuotingState.REDUCE_ONLY)
         {
-            final boolean vegaAxis = u.reduceAxis == LimitKind.VEGA || u.reduceAxis == LimitKind.EXPIRY_VEGA;
-            final double exposure = vegaAxis ? u.vega : u.reduceAxis == LimitKind.DOLLAR_GAMMA ? u.gamma : u.delta;
+            final boolean vegaAxis = u.reduceAxis() == LimitKind.VEGA || u.reduceAxis() == LimitKind.EXPIRY_VEGA;
+            final double exposure = vegaAxis ? u.vega() : u.reduceAxis() == LimitKind.DOLLAR_GAMMA ? u.gamma() : u.delta();
             final double perContract = vegaAxis ? risk.vega :
-                u.reduceAxis == LimitKind.DOLLAR_GAMMA ? risk.gamma : risk.delta;
+                u.reduceAxis() == LimitKind.DOLLAR_GAMMA ? risk.gamma : risk.delta;
             final double direction = Math.signum(exposure) * Math.signum(perContract);
             // buying adds to the exposure when both have the same sign: only the offer reduces it
             adjustment.bidSizeMult = direction < 0 ? 1 : 0;

@@ -61,12 +61,7 @@ final class MarketHandler
             }
             state.parkedVenue = AsciiCode.NONE;
         }
-        final HedgeConfig hedging = underlying.hedging;
-        if (hedging != null && state.instrument().symbol().equals(hedging.instrumentSymbol()))
-        {
-            underlying.hedgeInstrument = state;
-        }
-        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        underlying.marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.INSTRUMENTS_DEFINED);
         return null;
     }
@@ -93,21 +88,21 @@ final class MarketHandler
         }
         if (event.exchangeTimeNs != RiskEvent.NULL_TIME)
         {
-            if (event.exchangeTimeNs < state.lastTickExchangeNs)
+            if (event.exchangeTimeNs < state.market().lastTickExchangeNs)
             {
                 // an older quote than the one held must not overwrite it
                 return RejectReason.STALE_TICK;
             }
-            state.lastTickExchangeNs = event.exchangeTimeNs;
+            state.market().lastTickExchangeNs = event.exchangeTimeNs;
         }
-        state.bid = event.bid;
-        state.ask = event.ask;
-        state.mark = event.mark;
-        state.markIv = Double.isNaN(event.markIv) ? state.markIv : event.markIv;
-        state.lastTickNs = ctx.timeNs;
+        state.market().bid = event.bid;
+        state.market().ask = event.ask;
+        state.market().mark = event.mark;
+        state.market().markIv = Double.isNaN(event.markIv) ? state.market().markIv : event.markIv;
+        state.market().lastTickNs = ctx.timeNs;
         if (state.underlying().isIndexSource(state))
         {
-            state.underlying().lastIndexTickNs = ctx.timeNs;
+            state.underlying().indexTicked(ctx.timeNs);
         }
         updateForwards(state, event.underlyingPrice);
         if (!Double.isNaN(event.fundingRate))
@@ -115,7 +110,7 @@ final class MarketHandler
             payFunding(state, event.fundingRate);
         }
         state.underlying().touchInstrument(state);
-        state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.TICKS);
         return null;
     }
@@ -134,15 +129,15 @@ final class MarketHandler
         {
             return;
         }
-        state.basis = priceUsd / indexUsd;
+        state.market().basis = priceUsd / indexUsd;
         if (instrument.kind() == InstrumentKind.FUTURE)
         {
-            underlying.forwards().setFuture(instrument.expiryNs(), state.basis, ctx.timeNs);
+            underlying.forwards().setFuture(instrument.expiryNs(), state.market().basis, ctx.timeNs);
             underlying.touchExpiry(instrument.expiryNs());
         }
         else if (underlying.isCurvePerpetual(state))
         {
-            underlying.forwards().perpetualUsd(state.basis);
+            underlying.forwards().perpetualUsd(state.market().basis);
         }
     }
 
@@ -162,21 +157,21 @@ final class MarketHandler
         final Instrument instrument = state.instrument();
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.resolveIndexUsd();
-        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
-        underlying.detach(state);
+        final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
+        underlying.sums().detach(state);
         if (instrument.isInverse())
         {
             final double coins = -quantity * instrument.contractSize() / markUsd * rate;
             state.position().receiveFunding(indexUsd > 0 ? coins * indexUsd : 0, coins);
-            underlying.coinCash += coins;
+            underlying.account().addCash(coins);
         }
         else
         {
             state.position().receiveFunding(-quantity * instrument.contractSize() * markUsd * rate, 0);
         }
-        underlying.attach(state);
+        underlying.sums().attach(state);
         // a cash flow, not a market move: it is realized P&L, kept out of the P&L explain like fees
-        underlying.recordTrade(valueBeforeUsd);
+        underlying.sums().recordTrade(valueBeforeUsd);
     }
 
     /**
@@ -209,9 +204,9 @@ final class MarketHandler
         }
         else
         {
-            underlying.needsFullRevaluation = true;
+            underlying.sweep().requestFullRevaluation();
         }
-        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        underlying.marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.VOL_UPDATES);
         return null;
     }

@@ -57,7 +57,7 @@ final class OptionRevaluer
     {
         final ContractRisk risk = state.risk();
         final Instrument instrument = state.instrument();
-        final double indexUsd = underlying.indexUsd;
+        final double indexUsd = underlying.indexUsd();
         final double years = YearFraction.years(nowNs, instrument.expiryNs());
         final double forward = forward(state, underlying, nowNs);
         if (!(forward > 0) || !resolveVol(state, underlying, forward, years, nowNs))
@@ -106,10 +106,10 @@ final class OptionRevaluer
     {
         final ForwardCurve curve = underlying.forwards();
         final long expiryNs = state.instrument().expiryNs();
-        final double indexUsd = underlying.indexUsd;
-        if (state.basis > 0 && curve.source(expiryNs, nowNs, 1.0) == ForwardSource.FALLBACK)
+        final double indexUsd = underlying.indexUsd();
+        if (state.market().basis() > 0 && curve.source(expiryNs, nowNs, 1.0) == ForwardSource.FALLBACK)
         {
-            return state.basis * indexUsd;
+            return state.market().basis() * indexUsd;
         }
         return underlying.forwardUsd(expiryNs, nowNs);
     }
@@ -139,9 +139,9 @@ final class OptionRevaluer
             d2VolDk2 = volPoint.d2VolDk2;
             return vol > 0;
         }
-        if (state.markIv > 0)
+        if (state.market().markIv() > 0)
         {
-            vol = state.markIv;
+            vol = state.market().markIv();
             return true;
         }
         vol = markImpliedVol(state, forward, years);

@@ -46,7 +46,7 @@ final class OutputEmitter
      */
     void emitQuotes(final UnderlyingRisk underlying)
     {
-        if (!(underlying.indexUsd > 0))
+        if (!(underlying.indexUsd() > 0))
         {
             return;
         }
@@ -84,9 +84,9 @@ final class OutputEmitter
             quote.instrumentId = state.instrumentId();
             quote.kind = state.instrument().kind();
             quote.underlying = underlying.code();
-            quote.causeJournalSequence = underlying.causeJournalSequence;
-            quote.causeReceiveTimeNs = underlying.causeReceiveTimeNs;
-            quote.causeSendTimeNs = underlying.causeSendTimeNs;
+            quote.causeJournalSequence = underlying.marks().causeJournalSequence();
+            quote.causeReceiveTimeNs = underlying.marks().causeReceiveTimeNs();
+            quote.causeSendTimeNs = underlying.marks().causeSendTimeNs();
             InventorySkew.remember(state, quote, ctx.timeNs);
             output.onQuoteAdjustment(quote);
             ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
@@ -95,7 +95,7 @@ final class OutputEmitter
 
     void emitHedge(final UnderlyingRisk u)
     {
-        final HedgeConfig hedging = u.hedging;
+        final HedgeConfig hedging = u.hedging();
         if (hedging != null && hedges.decide(u, hedging, ctx.timeNs))
         {
             final org.mmrisk.core.output.HedgeSignal signal = hedges.signal();
@@ -111,24 +111,21 @@ final class OutputEmitter
         s.sequence = nextOutputSequence++;
         s.timeNs = ctx.timeNs;
         s.underlying = underlying.code();
-        s.indexUsd = underlying.indexUsd;
-        s.delta = underlying.delta;
+        s.indexUsd = underlying.indexUsd();
+        s.delta = underlying.delta();
         s.deltaUsd = underlying.deltaUsd();
-        s.gamma = underlying.gamma;
-        s.vega = underlying.vega;
-        s.theta = underlying.theta;
+        s.gamma = underlying.gamma();
+        s.vega = underlying.vega();
+        s.theta = underlying.theta();
         s.realizedPnlUsd = underlying.realizedPnlUsd();
         s.unrealizedPnlUsd = underlying.unrealizedPnlUsd();
-        s.maxApproxError = underlying.maxApproxError;
-        underlying.maxApproxError = 0;
-        if (underlying.explain.isStarted())
-        {
-            underlying.explainAtSnapshot.markInterval(underlying.explain, underlying.bookValueUsd(), ctx.timeNs);
-        }
+        s.maxApproxError = underlying.maxApproxError();
+        underlying.sweep().startErrorWindow();
+        underlying.sums().markSnapshotInterval(ctx.timeNs);
         s.eventsProcessed = ctx.counters.get(EngineCounter.EVENTS);
-        s.state = underlying.state;
+        s.state = underlying.state();
         fillPositions(underlying, s);
-        underlying.lastSnapshotNs = ctx.timeNs;
+        underlying.snapshotTaken(ctx.timeNs);
         output.onRiskSnapshot(s);
         ctx.counters.increment(EngineCounter.SNAPSHOTS_EMITTED);
     }
@@ -146,7 +143,7 @@ final class OutputEmitter
                 s.quantity[count] = state.position().quantity();
                 s.avgPrice[count] = state.position().avgPrice();
                 s.positionRealizedPnlUsd[count] = state.position().realizedPnlUsd();
-                s.positionUnrealizedPnlUsd[count] = state.unrealizedUsd(underlying.indexUsd);
+                s.positionUnrealizedPnlUsd[count] = state.unrealizedUsd(underlying.indexUsd());
                 count++;
             }
         }

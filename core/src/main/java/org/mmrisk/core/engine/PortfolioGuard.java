@@ -46,11 +46,11 @@ final class PortfolioGuard
         for (int i = 0, n = underlyings.size(); i < n; i++)
         {
             final UnderlyingRisk u = underlyings.get(i);
-            if (u.indexUsd > 0)
+            if (u.indexUsd() > 0)
             {
                 deltaUsd += u.deltaUsd();
-                vega += u.vega;
-                notionalUsd += u.grossNotionalUsd;
+                vega += u.vega();
+                notionalUsd += u.quoting().grossNotionalUsd();
                 pnlUsd += u.pnlUsd();
             }
         }

@@ -6,11 +6,13 @@ import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.AlertCode;
 
 /**
- * Decides an underlying's quoting state at the end of each batch: the highest rung any of its limits holds
- * ({@link Ladder}), stale index data, unknown risk (a position it cannot price, or a fill parked on an undefined
- * instrument of its venue) and an operator's halt. Every change of a rung is alerted with the measure, the limit
- * and the new state. Also keeps the index's realized volatility (event time) and the day's peak P&L ({@link DayPeak}).
- * Owned by the engine thread; allocation-free.
+ * The one writer of every underlying's {@link QuotingStatus}. At the end of each batch that touched an underlying it
+ * decides the quoting state: the highest rung any of its limits holds ({@link Ladder}), stale index data, unknown risk
+ * (a position it cannot price, or a fill parked on an undefined instrument of its venue), an operator's halt, and the
+ * portfolio's rung. Every change of a rung is alerted with the measure, the limit and the new state. Between batches
+ * it applies operator commands (halt, resume, limits) and configured limits after a restore. Also keeps the index's
+ * realized volatility (event time) and the day's peak P&L ({@link DayPeak}). Owned by the engine thread;
+ * allocation-free.
  */
 final class QuotingGuard
 {
@@ -22,83 +24,138 @@ final class QuotingGuard
     private static final double LN2 = Math.log(2);
 
     private final EngineConfig config;
+    private final EngineCounters counters;
     private final double[] measure = new double[LimitKind.VALUES.length];
+    private double largestPosition;
+    private int largestPositionId;
 
-    QuotingGuard(final EngineConfig config)
+    QuotingGuard(final EngineConfig config, final EngineCounters counters)
     {
         this.config = config;
+        this.counters = counters;
     }
 
     /**
-     * @param largestPosition  the largest |position| of one instrument of the underlying, contracts.
-     * @param positionInstrumentId that instrument.
-     * @param grossNotionalUsd the gross notional of every position, USD.
+     * Decides the quoting state of an underlying the batch touched.
      */
-    void update(final UnderlyingRisk u, final long nowNs, final double largestPosition, final int positionInstrumentId,
-        final double grossNotionalUsd, final boolean venueParked, final QuotingState portfolioState,
+    void decide(final UnderlyingRisk u, final long nowNs, final boolean venueParked, final QuotingState portfolioState,
         final AlertSink sink)
     {
-        updateRealizedVol(u, nowNs);
-        u.dayPeak.update(u.pnlUsd(), nowNs, config.dayStartOffsetNs());
-        measure[LimitKind.DELTA.ordinal()] = Math.abs(u.delta);
+        final QuotingStatus q = u.quoting();
+        findLargestPosition(u);
+        final double indexUsd = u.indexUsd();
+        final double notionalUsd = indexUsd > 0 ? u.grossSizeCoins() * indexUsd + u.grossSizeUsd() : u.grossSizeUsd();
+        detectUnknownRisk(u, q, sink);
+        q.grossNotionalUsd = notionalUsd;
+        updateRealizedVol(q, indexUsd, nowNs);
+        q.dayPeak.update(u.pnlUsd(), nowNs, config.dayStartOffsetNs());
+        measure[LimitKind.DELTA.ordinal()] = Math.abs(u.delta());
         measure[LimitKind.DOLLAR_GAMMA.ordinal()] = Math.abs(u.dollarGammaUsd());
-        measure[LimitKind.VEGA.ordinal()] = Math.abs(u.vega);
-        measure[LimitKind.NOTIONAL.ordinal()] = grossNotionalUsd;
+        measure[LimitKind.VEGA.ordinal()] = Math.abs(u.vega());
+        measure[LimitKind.NOTIONAL.ordinal()] = notionalUsd;
         measure[LimitKind.POSITION.ordinal()] = largestPosition;
-        measure[LimitKind.LOSS.ordinal()] = u.dayPeak.lossFromPeakUsd(u.pnlUsd());
+        measure[LimitKind.LOSS.ordinal()] = q.dayPeak.lossFromPeakUsd(u.pnlUsd());
         measure[LimitKind.EXPIRY_VEGA.ordinal()] = u.largestExpiryVegaUsd();
 
-        QuotingState state = QuotingState.NORMAL;
-        u.maxUtilization = 0;
-        u.reduceAxis = LimitKind.DELTA;
-        double axisUtilization = -1;
-        for (final LimitKind kind : LimitKind.VALUES)
-        {
-            final double limit = u.limits[kind.ordinal()];
-            final double utilization = Ladder.utilization(measure[kind.ordinal()], limit);
-            final QuotingState next = Ladder.next(u.limitLevels[kind.ordinal()], utilization, config.ladder());
-            u.limitChanged[kind.ordinal()] = next != u.limitLevels[kind.ordinal()];
-            u.limitLevels[kind.ordinal()] = next;
-            state = Ladder.max(state, next);
-            u.maxUtilization = Math.max(u.maxUtilization, utilization);
-            if (isAxis(kind) && utilization > axisUtilization)
-            {
-                axisUtilization = utilization;
-                u.reduceAxis = kind;
-            }
-        }
-        final QuotingState stale = staleness(u, nowNs);
-        final boolean staleChanged = stale != u.staleLevel;
-        u.staleLevel = stale;
-        final boolean unknownCleared = u.unknownRisk && u.unpricedPositions == 0;
+        QuotingState state = climbLadders(q);
+        final QuotingState stale = staleness(u.lastIndexTickNs(), nowNs);
+        final boolean staleChanged = stale != q.staleLevel;
+        q.staleLevel = stale;
+        final boolean unknownCleared = q.unknownRisk && u.unpricedPositions() == 0;
         if (unknownCleared)
         {
-            u.unknownRisk = false;
+            q.unknownRisk = false;
         }
         state = Ladder.max(state, stale);
-        if (u.unknownRisk || venueParked || u.operatorHalt)
+        if (q.unknownRisk || venueParked || q.operatorHalt)
         {
             state = QuotingState.HALT;
         }
-        u.ownState = state;
-        u.state = Ladder.max(state, portfolioState);
-        alertChanges(u, positionInstrumentId, staleChanged, unknownCleared, nowNs, sink);
+        q.ownState = state;
+        q.state = Ladder.max(state, portfolioState);
+        alertChanges(u, staleChanged, unknownCleared, nowNs, sink);
     }
 
-    private void alertChanges(final UnderlyingRisk u, final int positionInstrumentId, final boolean staleChanged,
-        final boolean unknownCleared, final long nowNs, final AlertSink sink)
+    /**
+     * The largest |position| of one instrument, only with a position limit set (it costs a pass over the book).
+     */
+    private void findLargestPosition(final UnderlyingRisk u)
     {
+        largestPosition = 0;
+        largestPositionId = 0;
+        if (Double.isNaN(u.quoting().limits[LimitKind.POSITION.ordinal()]))
+        {
+            return;
+        }
+        for (int i = 0, count = u.instrumentCount(); i < count; i++)
+        {
+            final InstrumentState state = u.instrument(i);
+            final double quantity = Math.abs(state.position().quantity());
+            if (quantity > largestPosition)
+            {
+                largestPosition = quantity;
+                largestPositionId = state.instrumentId();
+            }
+        }
+    }
+
+    /**
+     * A position the engine cannot price halts its underlying (no side can be known to reduce risk) until it is
+     * priced again or an operator resumes.
+     */
+    private void detectUnknownRisk(final UnderlyingRisk u, final QuotingStatus q, final AlertSink sink)
+    {
+        if (u.unpricedPositions() == 0)
+        {
+            q.unknownRiskAcknowledged = false;
+        }
+        else if (!q.unknownRisk && !q.unknownRiskAcknowledged)
+        {
+            q.unknownRisk = true;
+            counters.increment(EngineCounter.FILLS_UNPRICEABLE);
+            sink.alert(AlertCode.UNKNOWN_RISK, u, 0, u.unpricedPositions(), Double.NaN);
+        }
+    }
+
+    private QuotingState climbLadders(final QuotingStatus q)
+    {
+        QuotingState state = QuotingState.NORMAL;
+        q.maxUtilization = 0;
+        q.reduceAxis = LimitKind.DELTA;
+        double axisUtilization = -1;
         for (final LimitKind kind : LimitKind.VALUES)
         {
-            if (u.limitChanged[kind.ordinal()])
+            final int k = kind.ordinal();
+            final double utilization = Ladder.utilization(measure[k], q.limits[k]);
+            final QuotingState next = Ladder.next(q.limitLevels[k], utilization, config.ladder());
+            q.limitChanged[k] = next != q.limitLevels[k];
+            q.limitLevels[k] = next;
+            state = Ladder.max(state, next);
+            q.maxUtilization = Math.max(q.maxUtilization, utilization);
+            if (isAxis(kind) && utilization > axisUtilization)
             {
-                sink.alert(kind.alertCode(), u, kind == LimitKind.POSITION ? positionInstrumentId : 0,
-                    measure[kind.ordinal()], u.limits[kind.ordinal()]);
+                axisUtilization = utilization;
+                q.reduceAxis = kind;
+            }
+        }
+        return state;
+    }
+
+    private void alertChanges(final UnderlyingRisk u, final boolean staleChanged, final boolean unknownCleared,
+        final long nowNs, final AlertSink sink)
+    {
+        final QuotingStatus q = u.quoting();
+        for (final LimitKind kind : LimitKind.VALUES)
+        {
+            if (q.limitChanged[kind.ordinal()])
+            {
+                sink.alert(kind.alertCode(), u, kind == LimitKind.POSITION ? largestPositionId : 0,
+                    measure[kind.ordinal()], q.limits[kind.ordinal()]);
             }
         }
         if (staleChanged)
         {
-            sink.alert(AlertCode.STALE_DATA, u, 0, (nowNs - u.lastIndexTickNs) / 1e9,
+            sink.alert(AlertCode.STALE_DATA, u, 0, (nowNs - u.lastIndexTickNs()) / 1e9,
                 config.staleReduceAfterNs() / 1e9);
         }
         if (unknownCleared)
@@ -107,19 +164,50 @@ final class QuotingGuard
         }
     }
 
+    /**
+     * The portfolio's rung changed: the underlying takes the higher of its own state and the portfolio's.
+     */
+    void applyPortfolioState(final UnderlyingRisk u, final QuotingState portfolioState)
+    {
+        u.quoting().state = Ladder.max(u.quoting().ownState, portfolioState);
+    }
+
+    /**
+     * HALT pulls every quote of the underlying until RESUME; RESUME also acknowledges unknown risk, so quoting resumes
+     * on the positions the engine can price. Limits and stale data keep their own rungs.
+     */
+    void setOperatorHalt(final UnderlyingRisk u, final boolean halt)
+    {
+        final QuotingStatus q = u.quoting();
+        q.operatorHalt = halt;
+        if (!halt && q.unknownRisk)
+        {
+            q.unknownRisk = false;
+            q.unknownRiskAcknowledged = true;
+        }
+    }
+
+    /**
+     * An operator's or the configuration's limit (NaN: none); the next decision climbs the ladder against it.
+     */
+    void setLimit(final UnderlyingRisk u, final LimitKind kind, final double value)
+    {
+        u.quoting().limits[kind.ordinal()] = value;
+    }
+
     private static boolean isAxis(final LimitKind kind)
     {
         return kind == LimitKind.DELTA || kind == LimitKind.DOLLAR_GAMMA || kind == LimitKind.VEGA ||
             kind == LimitKind.EXPIRY_VEGA;
     }
 
-    private QuotingState staleness(final UnderlyingRisk u, final long nowNs)
+    private QuotingState staleness(final long lastIndexTickNs, final long nowNs)
     {
-        if (u.lastIndexTickNs == Long.MIN_VALUE)
+        if (lastIndexTickNs == Long.MIN_VALUE)
         {
             return QuotingState.NORMAL;
         }
-        final long ageNs = nowNs - u.lastIndexTickNs;
+        final long ageNs = nowNs - lastIndexTickNs;
         if (ageNs > config.staleHaltAfterNs())
         {
             return QuotingState.HALT;
@@ -131,30 +219,29 @@ final class QuotingGuard
      * An exponentially weighted estimate of the index's variance rate from event-time log returns, starting at
      * the configured index volatility.
      */
-    private void updateRealizedVol(final UnderlyingRisk u, final long nowNs)
+    private void updateRealizedVol(final QuotingStatus q, final double indexUsd, final long nowNs)
     {
-        final double indexUsd = u.indexUsd;
         if (!(indexUsd > 0))
         {
             return;
         }
-        if (!(u.volIndexUsd > 0))
+        if (!(q.volIndexUsd > 0))
         {
-            u.volIndexUsd = indexUsd;
-            u.volTimeNs = nowNs;
-            u.varianceRate = config.indexVolatility() * config.indexVolatility();
+            q.volIndexUsd = indexUsd;
+            q.volTimeNs = nowNs;
+            q.varianceRate = config.indexVolatility() * config.indexVolatility();
             return;
         }
-        final long dtNs = nowNs - u.volTimeNs;
-        if (dtNs <= 0 || indexUsd == u.volIndexUsd && dtNs < config.realizedVolHalfLifeNs() / 100)
+        final long dtNs = nowNs - q.volTimeNs;
+        if (dtNs <= 0 || indexUsd == q.volIndexUsd && dtNs < config.realizedVolHalfLifeNs() / 100)
         {
             return;
         }
-        final double logReturn = Math.log(indexUsd / u.volIndexUsd);
+        final double logReturn = Math.log(indexUsd / q.volIndexUsd);
         final double dtYears = dtNs / org.mmrisk.core.time.YearFraction.NANOS_PER_YEAR;
         final double keep = Math.exp(-LN2 * dtNs / config.realizedVolHalfLifeNs());
-        u.varianceRate = keep * u.varianceRate + (1 - keep) * logReturn * logReturn / dtYears;
-        u.volIndexUsd = indexUsd;
-        u.volTimeNs = nowNs;
+        q.varianceRate = keep * q.varianceRate + (1 - keep) * logReturn * logReturn / dtYears;
+        q.volIndexUsd = indexUsd;
+        q.volTimeNs = nowNs;
     }
 }

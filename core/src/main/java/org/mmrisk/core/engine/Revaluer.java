@@ -42,14 +42,14 @@ final class Revaluer
         {
             state.risk().unpriced();
         }
-        state.risk().anchorIndexUsd = underlying.indexUsd;
+        state.risk().anchorIndexUsd = underlying.indexUsd();
         state.risk().anchorTimeNs = nowNs;
     }
 
     private void price(final InstrumentState state, final UnderlyingRisk underlying, final long nowNs)
     {
         final ContractRisk risk = state.risk();
-        final double indexUsd = underlying.indexUsd;
+        final double indexUsd = underlying.indexUsd();
         if (!(indexUsd > 0))
         {
             risk.unpriced();
@@ -63,11 +63,11 @@ final class Revaluer
                 priceSpot(instrument, state.midOrMark(), indexUsd, risk);
                 break;
             case PERPETUAL:
-                priceDelta1(instrument, orElse(state.basis * indexUsd, indexUsd), indexUsd, risk);
+                priceDelta1(instrument, orElse(state.market().basis() * indexUsd, indexUsd), indexUsd, risk);
                 break;
             case FUTURE:
                 final double curveForward = underlying.forwardUsd(instrument.expiryNs(), nowNs);
-                priceDelta1(instrument, orElse(state.basis * indexUsd, curveForward), indexUsd, risk);
+                priceDelta1(instrument, orElse(state.market().basis() * indexUsd, curveForward), indexUsd, risk);
                 break;
             case OPTION:
                 options.revalue(state, underlying, nowNs);

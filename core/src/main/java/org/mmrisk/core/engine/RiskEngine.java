@@ -45,10 +45,10 @@ public final class RiskEngine
         ctx = new EngineContext(config);
         market = new MarketHandler(ctx);
         trades = new TradeHandler(ctx);
-        controls = new ControlHandler(ctx);
+        guard = new QuotingGuard(config, ctx.counters);
+        controls = new ControlHandler(ctx, guard);
         exposure = new ExposureUpdater(config, ctx.counters);
         settlement = new ExpirySettlement(config, ctx.counters);
-        guard = new QuotingGuard(config);
         outputs = new OutputEmitter(ctx, output);
         settledAlerts = (underlying, instrumentId, quantity) ->
             ctx.raise(AlertCode.POSITION_SETTLED, underlying.code(), instrumentId, quantity);
@@ -93,7 +93,7 @@ public final class RiskEngine
      */
     public void applyConfiguredLimits(final ConfiguredLimits.Listener listener)
     {
-        ConfiguredLimits.apply(ctx, listener);
+        ConfiguredLimits.apply(ctx, guard, listener);
     }
 
     /**
@@ -181,37 +181,8 @@ public final class RiskEngine
         ctx.counters.increment(EngineCounter.TIMERS);
         for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
         {
-            ctx.underlyings.get(i).touchByTimer(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+            ctx.underlyings.get(i).marks().touchByTimer(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         }
-    }
-
-    /**
-     * The quoting state from limits, staleness and unknown risk; the largest position and the gross notional are
-     * gathered in one pass over the underlying's ctx.instruments (the quotes take another).
-     */
-    private void guardState(final UnderlyingRisk u)
-    {
-        double largestPosition = 0;
-        int largestId = 0;
-        if (!Double.isNaN(u.limits[org.mmrisk.core.limits.LimitKind.POSITION.ordinal()]))
-        {
-            // only with a position limit set: one pass over the underlying's instruments
-            for (int i = 0, count = u.instrumentCount(); i < count; i++)
-            {
-                final InstrumentState state = u.instrument(i);
-                final double quantity = Math.abs(state.position().quantity());
-                if (quantity > largestPosition)
-                {
-                    largestPosition = quantity;
-                    largestId = state.instrumentId();
-                }
-            }
-        }
-        final double notionalUsd = u.indexUsd > 0 ? u.grossSizeCoins * u.indexUsd + u.grossSizeUsd : u.grossSizeUsd;
-        detectUnknownRisk(u);
-        u.grossNotionalUsd = notionalUsd;
-        guard.update(u, ctx.timeNs, largestPosition, largestId, notionalUsd, ctx.isVenueParked(u), ctx.portfolio.state(),
-            guardAlerts);
     }
 
     /**
@@ -223,26 +194,8 @@ public final class RiskEngine
         for (int i = 0, n = ctx.underlyings.size(); i < n; i++)
         {
             final UnderlyingRisk u = ctx.underlyings.get(i);
-            u.state = org.mmrisk.core.limits.Ladder.max(u.ownState, ctx.portfolio.state());
-            u.wasDirty = true;
-        }
-    }
-
-    /**
-     * A position the engine cannot price halts its underlying (no side can be known to reduce risk) until it is
-     * priced again or an operator resumes.
-     */
-    private void detectUnknownRisk(final UnderlyingRisk u)
-    {
-        if (u.unpricedPositions == 0)
-        {
-            u.unknownRiskAcknowledged = false;
-        }
-        else if (!u.unknownRisk && !u.unknownRiskAcknowledged)
-        {
-            u.unknownRisk = true;
-            ctx.counters.increment(EngineCounter.FILLS_UNPRICEABLE);
-            ctx.raise(AlertCode.UNKNOWN_RISK, u, 0, u.unpricedPositions, Double.NaN);
+            guard.applyPortfolioState(u, ctx.portfolio.state());
+            u.marks().requote();
         }
     }
 
@@ -258,12 +211,13 @@ public final class RiskEngine
         {
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
             settlement.settleExpired(underlying, ctx.timeNs, settledAlerts);
-            underlying.wasDirty = underlying.dirty;
-            if (underlying.dirty)
+            underlying.marks().startBatchEnd();
+            if (underlying.marks().isDirty())
             {
                 exposure.update(underlying, ctx.timeNs);
                 ctx.counters.increment(EngineCounter.REVALUATIONS);
-                guardState(underlying);
+                guard.decide(underlying, ctx.timeNs, ctx.isVenueParked(underlying), ctx.portfolio.state(),
+                    guardAlerts);
             }
         }
         if (ctx.portfolio.update(ctx.underlyings, ctx.timeNs, portfolioAlerts))
@@ -274,13 +228,12 @@ public final class RiskEngine
         for (int i = 0; i < n; i++)
         {
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
-            if (underlying.wasDirty)
+            if (underlying.marks().requotes())
             {
                 outputs.emitQuotes(underlying);
                 outputs.emitHedge(underlying);
             }
-            if (underlying.lastSnapshotNs == Long.MIN_VALUE ||
-                ctx.timeNs - underlying.lastSnapshotNs >= ctx.config.snapshotIntervalNs())
+            if (underlying.isSnapshotDue(ctx.timeNs, ctx.config.snapshotIntervalNs()))
             {
                 outputs.emitSnapshot(underlying);
             }
@@ -289,7 +242,7 @@ public final class RiskEngine
         {
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
             exposure.reanchorAfterOutputs(underlying, ctx.timeNs);
-            underlying.inputTouchedThisBatch = false;
+            underlying.marks().endBatch();
         }
         outputs.batchComplete();
     }

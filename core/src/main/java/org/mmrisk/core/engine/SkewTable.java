@@ -120,10 +120,10 @@ final class SkewTable
         this.gammaTerm = gammaTerm;
         this.vegaTerm = vegaTerm;
         this.spreadMult = spreadMult;
-        this.state = underlying.state.ordinal();
+        this.state = underlying.state().ordinal();
         this.nowNs = nowNs;
         blocks.batch(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state, nowNs);
-        everyQuotedIsCandidate = underlying.state != QuotingState.NORMAL && underlying.state != QuotingState.WIDEN;
+        everyQuotedIsCandidate = underlying.state() != QuotingState.NORMAL && underlying.state() != QuotingState.WIDEN;
         if (everyQuotedIsCandidate)
         {
             // every instrument is evaluated and its last values change: no bound survives the batch

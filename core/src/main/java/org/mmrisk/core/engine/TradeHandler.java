@@ -76,20 +76,20 @@ final class TradeHandler
         }
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.resolveIndexUsd();
-        final double valueBeforeUsd = underlying.valueAtLastEvaluationUsd();
+        final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
         final double realizedCoinBefore = state.position().realizedPnlCoin();
-        underlying.detach(state);
+        underlying.sums().detach(state);
         state.position().applyTrade(state.instrument(), signedQuantity, event.price, indexUsd);
         final double feeCoin = chargeFee(state, event, indexUsd);
-        underlying.addCoinCash(state.instrument(), signedQuantity, event.price,
+        underlying.account().addTradeCash(state.instrument(), signedQuantity, event.price,
             state.position().realizedPnlCoin() - realizedCoinBefore, feeCoin);
-        underlying.attach(state);
-        underlying.recordTrade(valueBeforeUsd);
-        if (underlying.state == QuotingState.HALT)
+        underlying.sums().attach(state);
+        underlying.sums().recordTrade(valueBeforeUsd);
+        if (underlying.state() == QuotingState.HALT)
         {
             ctx.raise(AlertCode.FILL_WHILE_HALTED, underlying.code(), event.instrumentId, signedQuantity);
         }
-        underlying.touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        underlying.marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         return null;
     }
 
@@ -181,12 +181,12 @@ final class TradeHandler
         {
             ctx.raise(AlertCode.POSITION_RECONCILED, state.instrument().underlying(), event.instrumentId, difference);
         }
-        final double valueBeforeUsd = state.underlying().valueAtLastEvaluationUsd();
-        state.underlying().detach(state);
+        final double valueBeforeUsd = state.underlying().sums().valueAtLastEvaluationUsd();
+        state.underlying().sums().detach(state);
         state.position().replace(event.quantity, event.price);
-        state.underlying().attach(state);
-        state.underlying().recordTrade(valueBeforeUsd);
-        state.underlying().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
+        state.underlying().sums().attach(state);
+        state.underlying().sums().recordTrade(valueBeforeUsd);
+        state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.POSITIONS);
         return null;
     }

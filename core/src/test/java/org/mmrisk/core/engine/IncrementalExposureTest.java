@@ -106,7 +106,7 @@ class IncrementalExposureTest
             if (incremental.counters().get(EngineCounter.BUDGET_REVALUATIONS) > budgetRevaluationsBefore)
             {
                 budgetRevaluationsSeen++;
-                assertThat(incremental.underlyings().get(0).dirty)
+                assertThat(incremental.underlyings().get(0).marks().isDirty())
                     .as("after a budget revaluation past the quotes, the next batch decides the quoting state again")
                     .isTrue();
             }

@@ -52,7 +52,7 @@ class NanSignTest
     {
         for (final double delta : new double[] {POSITIVE_NAN, NEGATIVE_NAN})
         {
-            assertThat(new HedgeSignals().decide(withHedge(delta, 1.0), HEDGING, 0)).as("a hedge on delta %s",
+            assertThat(decide(new HedgeSignals(), delta, 1.0)).as("a hedge on delta %s",
                 Long.toHexString(Double.doubleToRawLongBits(delta))).isFalse();
         }
     }
@@ -63,7 +63,7 @@ class NanSignTest
         for (final double[] deltaAndHedgeDelta : new double[][] {{Double.POSITIVE_INFINITY, 1.0},
             {Double.NEGATIVE_INFINITY, 1.0}, {1e300, 1e-300}})
         {
-            assertThat(new HedgeSignals().decide(withHedge(deltaAndHedgeDelta[0], deltaAndHedgeDelta[1]), HEDGING, 0))
+            assertThat(decide(new HedgeSignals(), deltaAndHedgeDelta[0], deltaAndHedgeDelta[1]))
                 .as("a hedge on delta %s per %s", deltaAndHedgeDelta[0], deltaAndHedgeDelta[1]).isFalse();
         }
     }
@@ -73,23 +73,20 @@ class NanSignTest
     {
         final HedgeSignals signals = new HedgeSignals();
 
-        assertThat(signals.decide(withHedge(3.4, 1.0), HEDGING, 0)).isTrue();
+        assertThat(decide(signals, 3.4, 1.0)).isTrue();
         assertThat(signals.signal().quantity).as("contracts back to the band's edge").isEqualTo(2);
         assertThat(signals.signal().deltaTarget).isEqualTo(1.0);
     }
 
     /**
-     * An underlying at {@code deltaCoins} whose hedge instrument is priced at {@code hedgeDelta} coins per contract.
+     * The decision for an underlying at {@code deltaCoins} whose hedge instrument is priced at {@code hedgeDelta}
+     * coins per contract, no hedge outstanding.
      */
-    private static UnderlyingRisk withHedge(final double deltaCoins, final double hedgeDelta)
+    private static boolean decide(final HedgeSignals signals, final double deltaCoins, final double hedgeDelta)
     {
-        final EngineConfig config = new EngineConfig();
-        final UnderlyingRisk underlying = new UnderlyingRisk(BTC, config, config.limitsOf(BTC));
         final InstrumentState hedge = new InstrumentState(7);
         hedge.risk().priced = true;
         hedge.risk().delta = hedgeDelta;
-        underlying.hedgeInstrument = hedge;
-        underlying.delta = deltaCoins;
-        return underlying;
+        return signals.decide(BTC, deltaCoins, hedge, new HedgeStatus(), HEDGING, 0);
     }
 }

@@ -1,0 +1,54 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.state.StateIo;
+
+/**
+ * What one instrument's position currently adds to its underlying's sums, so that it is removed with exactly the
+ * values it was added with. Owned by the engine thread; its fields are written only by {@link ExposureSums} (and
+ * restored here), which a test enforces.
+ */
+public final class Contribution
+{
+    double quantity;
+    /** The risk the contribution was added with: the instrument's own, or its equity view ({@link #equityRisk}). */
+    ContractRisk risk;
+    /** An inverse delta-one contract together with its coin P&L as account equity: c/entry coins, no gamma. */
+    final ContractRisk equityRisk = new ContractRisk();
+    double realizedUsd;
+    double unrealizedUsd;
+    double unrealizedCoin;
+    /** Gross size of the position, in coins (coin-sized contracts) or USD (USD-sized). */
+    double sizeCoins;
+    double sizeUsd;
+    boolean countedUnpriced;
+    /** The expiry bucket this instrument adds to (assigned at definition), and its moneyness bucket, or −1. */
+    TaylorExposure expiryBucket;
+    int moneynessBucket = -1;
+
+    /**
+     * @return the quantity in the sums, contracts (0 while unpriced or flat).
+     */
+    public double quantity()
+    {
+        return quantity;
+    }
+
+    /**
+     * Saves or restores everything but the expiry bucket (linked by the underlying); the risk it was added with is
+     * one of the instrument's two, recorded by which.
+     */
+    void exchangeState(final StateIo io, final ContractRisk ownRisk)
+    {
+        quantity = io.f64(quantity);
+        final int which = io.i32(risk == null ? 0 : risk == ownRisk ? 1 : 2);
+        risk = which == 0 ? null : which == 1 ? ownRisk : equityRisk;
+        equityRisk.exchangeState(io);
+        realizedUsd = io.f64(realizedUsd);
+        unrealizedUsd = io.f64(unrealizedUsd);
+        unrealizedCoin = io.f64(unrealizedCoin);
+        sizeCoins = io.f64(sizeCoins);
+        sizeUsd = io.f64(sizeUsd);
+        countedUnpriced = io.bool(countedUnpriced);
+        moneynessBucket = io.i32(moneynessBucket);
+    }
+}

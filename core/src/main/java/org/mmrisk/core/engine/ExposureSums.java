@@ -1,0 +1,429 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.event.ContractUnit;
+import org.mmrisk.core.position.Position;
+import org.mmrisk.core.state.StateIo;
+
+import java.util.List;
+
+/**
+ * One underlying's position-weighted sums and the aggregates evaluated from them: the Taylor exposure and its
+ * buckets, P&L, gross sizes, unpriced positions, the index they were evaluated at and the P&L explain. A position
+ * enters with {@link #attach} and leaves with {@link #detach}, O(1), with exactly the values it added (its
+ * {@link Contribution}). Owned by the engine thread; these fields and every instrument's {@link Contribution} are
+ * written only here; {@link ExposureUpdater} and the appliers call the methods.
+ * <p>
+ * Units: {@code delta} in coins, {@code gamma} coins per USD of index move, {@code vega} USD per vol point,
+ * {@code theta} USD per calendar day, P&L in USD.
+ */
+public final class ExposureSums
+{
+    private final CoinAccount account;
+    private final TaylorExposure exposure = new TaylorExposure();
+    private final ExposureBuckets buckets;
+    private final PnlExplain explain = new PnlExplain();
+    private final PnlExplain explainAtSnapshot = new PnlExplain();
+    /** Engine time of the last evaluation of the aggregates. */
+    private long evaluatedNs = Long.MIN_VALUE;
+    private double indexUsd = Double.NaN;
+    private double delta;
+    private double gamma;
+    private double vega;
+    private double theta;
+    private double vanna;
+    private double volga;
+    private double realizedPnlUsd;
+    /** Realized P&L of instruments settled at expiry and out of the book. */
+    private double settledRealizedPnlUsd;
+    private double unrealizedLinearUsd;
+    private double unrealizedCoin;
+    private double unrealizedCoinDeltaOne;
+    /** Gross position sizes: coin-sized contracts in coins, USD-sized in USD (notional = coins × S + USD). */
+    private double grossSizeCoins;
+    private double grossSizeUsd;
+    private int unpricedPositions;
+
+    ExposureSums(final CoinAccount account, final double[] moneynessBucketEdges)
+    {
+        this.account = account;
+        this.buckets = new ExposureBuckets(moneynessBucketEdges);
+    }
+
+    /**
+     * @return the expiry bucket of instruments expiring at {@code expiryNs} (created on first use).
+     */
+    TaylorExposure expiryBucket(final long expiryNs)
+    {
+        return buckets.expiry(expiryNs);
+    }
+
+    void setIndex(final double indexUsd)
+    {
+        this.indexUsd = indexUsd;
+    }
+
+    /**
+     * Takes an instrument's position out of the sums, using exactly the values it was added with.
+     * Must precede any change to its position or its anchored risk.
+     */
+    void detach(final InstrumentState s)
+    {
+        final Contribution c = s.contribution();
+        if (c.quantity != 0)
+        {
+            exposure.remove(c.quantity, c.risk);
+            c.expiryBucket.remove(c.quantity, c.risk);
+            if (c.moneynessBucket >= 0)
+            {
+                buckets.removeFromMoneyness(c.moneynessBucket, c.quantity, c.risk);
+                c.moneynessBucket = -1;
+            }
+            c.quantity = 0;
+        }
+        if (c.countedUnpriced)
+        {
+            unpricedPositions--;
+            c.countedUnpriced = false;
+        }
+        realizedPnlUsd -= c.realizedUsd;
+        grossSizeCoins -= c.sizeCoins;
+        grossSizeUsd -= c.sizeUsd;
+        c.sizeCoins = 0;
+        c.sizeUsd = 0;
+        unrealizedLinearUsd -= c.unrealizedUsd;
+        unrealizedCoin -= c.unrealizedCoin;
+        if (!s.instrument().isOption())
+        {
+            unrealizedCoinDeltaOne -= c.unrealizedCoin;
+        }
+        c.realizedUsd = 0;
+        c.unrealizedUsd = 0;
+        c.unrealizedCoin = 0;
+    }
+
+    /**
+     * Adds an instrument's current position, at its anchored risk, to the sums: O(1).
+     */
+    void attach(final InstrumentState s)
+    {
+        final Contribution c = s.contribution();
+        final Position position = s.position();
+        c.realizedUsd = position.realizedPnlUsd();
+        realizedPnlUsd += c.realizedUsd;
+        final double quantity = position.quantity();
+        if (quantity == 0)
+        {
+            return;
+        }
+        addSize(s, c, Math.abs(quantity) * s.instrument().contractSize());
+        if (s.risk().priced)
+        {
+            final ContractRisk risk = aggregatedRisk(s, c);
+            exposure.add(quantity, risk);
+            c.expiryBucket.add(quantity, risk);
+            if (s.instrument().isOption())
+            {
+                c.moneynessBucket = buckets.addToMoneyness(s.instrument().strike(), quantity, risk);
+            }
+            c.quantity = quantity;
+            c.risk = risk;
+        }
+        else
+        {
+            unpricedPositions++;
+            c.countedUnpriced = true;
+        }
+        addUnrealized(s, c, position);
+    }
+
+    private void addSize(final InstrumentState s, final Contribution c, final double size)
+    {
+        if (s.instrument().contractUnit() == ContractUnit.USD)
+        {
+            c.sizeUsd = size;
+            grossSizeUsd += size;
+        }
+        else
+        {
+            c.sizeCoins = size;
+            grossSizeCoins += size;
+        }
+    }
+
+    private void addUnrealized(final InstrumentState s, final Contribution c, final Position position)
+    {
+        final double mark = s.markOrMid();
+        if (!(mark > 0))
+        {
+            return;
+        }
+        final double pnl = position.unrealizedInSettlement(s.instrument(), mark);
+        if (s.instrument().isInverse())
+        {
+            c.unrealizedCoin = pnl;
+            unrealizedCoin += pnl;
+            if (!s.instrument().isOption())
+            {
+                unrealizedCoinDeltaOne += pnl;
+            }
+        }
+        else
+        {
+            c.unrealizedUsd = pnl;
+            unrealizedLinearUsd += pnl;
+        }
+    }
+
+    /**
+     * With equity counted, an inverse future or perpetual is aggregated together with its unrealized coin P&L:
+     * c/F coins of contract plus c·(1/entry − 1/F) coins of equity is c/entry coins, whatever the index (no gamma),
+     * and its value moves linearly with the index.
+     */
+    private ContractRisk aggregatedRisk(final InstrumentState s, final Contribution c)
+    {
+        final ContractRisk risk = s.risk();
+        final double entry = s.position().avgPrice();
+        if (!account.equityDelta() || !s.instrument().isInverse() || s.instrument().isOption() || !(entry > 0))
+        {
+            return risk;
+        }
+        final ContractRisk equity = c.equityRisk;
+        final double coinsPerContract = s.instrument().contractSize() / entry;
+        equity.priced = true;
+        equity.forward = risk.forward;
+        equity.delta = coinsPerContract;
+        equity.valueUsd = coinsPerContract * risk.anchorIndexUsd;
+        equity.gamma = equity.speed = equity.charm = 0;
+        equity.vega = equity.theta = equity.vanna = equity.volga = 0;
+        equity.anchorIndexUsd = risk.anchorIndexUsd;
+        equity.anchorTimeNs = risk.anchorTimeNs;
+        return equity;
+    }
+
+    /**
+     * An instrument settled at expiry: its realized P&L stays in the underlying's after it leaves the book.
+     */
+    void addSettledRealized(final double realizedUsd)
+    {
+        settledRealizedPnlUsd += realizedUsd;
+    }
+
+    /**
+     * Sets the published aggregates from the sums at the current index and time.
+     */
+    void evaluate(final long nowNs)
+    {
+        evaluatedNs = nowNs;
+        if (!(indexUsd > 0))
+        {
+            delta = gamma = vega = theta = vanna = volga = 0;
+            return;
+        }
+        if (!explain.isStarted())
+        {
+            explain.start(valueAtLastEvaluationUsd(), nowNs);
+            explainAtSnapshot.markInterval(explain, explain.startValueUsd, nowNs);
+        }
+        delta = exposure.delta(indexUsd, nowNs) + (account.equityDelta() ? account.balanceAndCashCoins() : 0);
+        gamma = exposure.gamma(indexUsd);
+        vega = exposure.vega(indexUsd);
+        theta = exposure.theta(indexUsd);
+        vanna = exposure.vanna();
+        volga = exposure.volga();
+    }
+
+    /**
+     * Empties the sums before a full revaluation, with the reference at the current index and time.
+     */
+    void reset(final List<InstrumentState> book, final long nowNs)
+    {
+        exposure.reset(indexUsd, nowNs);
+        buckets.reset(indexUsd, nowNs);
+        realizedPnlUsd = 0;
+        unrealizedLinearUsd = 0;
+        unrealizedCoin = 0;
+        unrealizedCoinDeltaOne = 0;
+        grossSizeCoins = 0;
+        grossSizeUsd = 0;
+        unpricedPositions = 0;
+        for (int i = 0, n = book.size(); i < n; i++)
+        {
+            final Contribution c = book.get(i).contribution();
+            c.quantity = 0;
+            c.moneynessBucket = -1;
+            c.countedUnpriced = false;
+            c.realizedUsd = 0;
+            c.unrealizedUsd = 0;
+            c.unrealizedCoin = 0;
+            c.sizeCoins = 0;
+            c.sizeUsd = 0;
+        }
+    }
+
+    /**
+     * @return the model value of the book at the last evaluation (index and time), USD; NaN without an index.
+     */
+    public double valueAtLastEvaluationUsd()
+    {
+        if (!(indexUsd > 0) || evaluatedNs == Long.MIN_VALUE)
+        {
+            return Double.NaN;
+        }
+        return exposure.valueUsd(indexUsd, evaluatedNs) +
+            (account.equityDelta() ? account.balanceAndCashCoins() * indexUsd : 0);
+    }
+
+    /**
+     * After a position or the account changed: the value the change brings into the book is inventory, not P&L, so
+     * the P&L explain records it as trading.
+     *
+     * @param valueBeforeUsd {@link #valueAtLastEvaluationUsd()} taken before the change.
+     */
+    void recordTrade(final double valueBeforeUsd)
+    {
+        final double valueAfterUsd = valueAtLastEvaluationUsd();
+        if (explain.isStarted() && !Double.isNaN(valueBeforeUsd) && !Double.isNaN(valueAfterUsd))
+        {
+            explain.onTrade(valueAfterUsd - valueBeforeUsd);
+        }
+    }
+
+    /**
+     * A risk snapshot closes the explain's reporting interval at the book's value now.
+     */
+    void markSnapshotInterval(final long nowNs)
+    {
+        if (explain.isStarted())
+        {
+            explainAtSnapshot.markInterval(explain, valueAtLastEvaluationUsd(), nowNs);
+        }
+    }
+
+    /**
+     * @return the largest |vega| of one expiry at the last evaluation, USD per vol point.
+     */
+    double largestExpiryVegaUsd()
+    {
+        return indexUsd > 0 ? buckets.largestExpiryVegaUsd(indexUsd) : 0;
+    }
+
+    TaylorExposure taylor()
+    {
+        return exposure;
+    }
+
+    public PnlExplain explain()
+    {
+        return explain;
+    }
+
+    public PnlExplain explainAtSnapshot()
+    {
+        return explainAtSnapshot;
+    }
+
+    public ExposureBuckets buckets()
+    {
+        return buckets;
+    }
+
+    public long evaluatedNs()
+    {
+        return evaluatedNs;
+    }
+
+    public double indexUsd()
+    {
+        return indexUsd;
+    }
+
+    public double delta()
+    {
+        return delta;
+    }
+
+    public double gamma()
+    {
+        return gamma;
+    }
+
+    public double vega()
+    {
+        return vega;
+    }
+
+    public double theta()
+    {
+        return theta;
+    }
+
+    public double vanna()
+    {
+        return vanna;
+    }
+
+    public double volga()
+    {
+        return volga;
+    }
+
+    public double realizedPnlUsd()
+    {
+        return realizedPnlUsd + settledRealizedPnlUsd;
+    }
+
+    /**
+     * @return unrealized P&L at the instruments' marks: linear in USD, coin-settled in coin converted at the index.
+     */
+    public double unrealizedPnlUsd()
+    {
+        return unrealizedLinearUsd + (unrealizedCoin != 0 ? unrealizedCoin * indexUsd : 0);
+    }
+
+    /**
+     * @return the unrealized coin P&L of inverse futures and perpetuals at their marks: account equity.
+     */
+    double unrealizedCoinDeltaOne()
+    {
+        return unrealizedCoinDeltaOne;
+    }
+
+    public double grossSizeCoins()
+    {
+        return grossSizeCoins;
+    }
+
+    public double grossSizeUsd()
+    {
+        return grossSizeUsd;
+    }
+
+    public int unpricedPositions()
+    {
+        return unpricedPositions;
+    }
+
+    void exchangeState(final StateIo io)
+    {
+        evaluatedNs = io.i64(evaluatedNs);
+        indexUsd = io.f64(indexUsd);
+        delta = io.f64(delta);
+        gamma = io.f64(gamma);
+        vega = io.f64(vega);
+        theta = io.f64(theta);
+        vanna = io.f64(vanna);
+        volga = io.f64(volga);
+        realizedPnlUsd = io.f64(realizedPnlUsd);
+        settledRealizedPnlUsd = io.f64(settledRealizedPnlUsd);
+        unrealizedLinearUsd = io.f64(unrealizedLinearUsd);
+        unrealizedCoin = io.f64(unrealizedCoin);
+        unrealizedCoinDeltaOne = io.f64(unrealizedCoinDeltaOne);
+        grossSizeCoins = io.f64(grossSizeCoins);
+        grossSizeUsd = io.f64(grossSizeUsd);
+        unpricedPositions = io.i32(unpricedPositions);
+        exposure.exchangeState(io);
+        buckets.exchangeState(io);
+        explain.exchangeState(io);
+        explainAtSnapshot.exchangeState(io);
+    }
+}
