@@ -33,7 +33,8 @@ import org.mmrisk.daemon.ring.RingEvent;
  * The ring must use a multi-producer sequencer although this is its only producer: a held-back or spare slot is
  * claimed but unpublished across the next claim, and only that sequencer keeps such slots hidden from consumers.
  * <p>
- * Owned by the ingress thread (or the thread stepping it in invoker mode); allocation-free in steady state.
+ * Owned by the ingress thread (a test or benchmark may instead call {@link #doWork()} on its own thread);
+ * allocation-free in steady state.
  */
 public final class IngressAgent implements Agent, SbeTailer.MessageHandler
 {
