@@ -36,12 +36,12 @@ final class EngineStateCodec
     private static final int MAX_INSTRUMENTS = 1 << 24;
 
     private final EngineContext ctx;
-    private final TradeHandler trades;
+    private final TradeApplier trades;
     private final OutputEmitter outputs;
     private int[] sortedIds = new int[64];
     private long[] sortedVenues = new long[8];
 
-    EngineStateCodec(final EngineContext ctx, final TradeHandler trades, final OutputEmitter outputs)
+    EngineStateCodec(final EngineContext ctx, final TradeApplier trades, final OutputEmitter outputs)
     {
         this.ctx = ctx;
         this.trades = trades;

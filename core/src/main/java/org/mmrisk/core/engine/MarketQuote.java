@@ -4,7 +4,7 @@ import org.mmrisk.core.state.StateIo;
 
 /**
  * One instrument's last market: bid, ask, mark, the venue's implied vol, and the sticky basis to the index. Owned by
- * the engine thread; its fields are written only by {@link MarketHandler} (and restored here), which a test enforces.
+ * the engine thread; its fields are written only by {@link MarketApplier} (and restored here), which a test enforces.
  */
 public final class MarketQuote
 {

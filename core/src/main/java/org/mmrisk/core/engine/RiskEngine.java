@@ -17,8 +17,8 @@ import java.util.List;
  * <p>
  * Owned by ONE thread (the daemon's engine thread, or the replay thread). It reads no clock and no randomness: time
  * is the events' {@code timeNs}, so its state and outputs are a pure function of the event sequence. Each event is
- * validated, then applied ({@link #onEvent}) by the part that owns its kind — {@link MarketHandler} (definitions,
- * ticks, smiles), {@link TradeHandler} (fills, positions), {@link ControlHandler} (operator commands). At the end of
+ * validated, then applied ({@link #onEvent}) by the part that owns its kind — {@link MarketApplier} (definitions,
+ * ticks, smiles), {@link TradeApplier} (fills, positions), {@link ControlApplier} (operator commands). At the end of
  * an ingress batch, {@link #onBatchEnd} settles expiries, updates the exposure of what the batch touched
  * ({@link ExposureUpdater}), decides each underlying's quoting state ({@link QuotingGuard}, {@link PortfolioGuard})
  * and hands alerts, quote adjustments, hedge signals and due snapshots to the {@link RiskOutput}
@@ -28,9 +28,9 @@ import java.util.List;
 public final class RiskEngine
 {
     private final EngineContext ctx;
-    private final MarketHandler market;
-    private final TradeHandler trades;
-    private final ControlHandler controls;
+    private final MarketApplier market;
+    private final TradeApplier trades;
+    private final ControlApplier controls;
     private final ExposureUpdater exposure;
     private final ExpirySettlement settlement;
     private final QuotingGuard guard;
@@ -43,10 +43,10 @@ public final class RiskEngine
     public RiskEngine(final EngineConfig config, final RiskOutput output)
     {
         ctx = new EngineContext(config);
-        market = new MarketHandler(ctx);
-        trades = new TradeHandler(ctx);
+        market = new MarketApplier(ctx);
+        trades = new TradeApplier(ctx);
         guard = new QuotingGuard(config, ctx.counters);
-        controls = new ControlHandler(ctx, guard);
+        controls = new ControlApplier(ctx, guard);
         exposure = new ExposureUpdater(config, ctx.counters);
         settlement = new ExpirySettlement(config, ctx.counters);
         outputs = new OutputEmitter(ctx, output);

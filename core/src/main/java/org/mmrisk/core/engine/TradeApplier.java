@@ -14,7 +14,7 @@ import org.mmrisk.core.output.AlertCode;
  * instruments, positions and their coin cash, reconciliation. Every position change goes through the underlying's
  * sums in O(1) (detach, change, attach). Owned by the engine thread.
  */
-final class TradeHandler
+final class TradeApplier
 {
     private static final int HELD_FILLS_KEPT = 256;
     private static final int FILL_IDS_INITIAL = 4096;
@@ -24,7 +24,7 @@ final class TradeHandler
     private final HeldFills heldFills = new HeldFills(HELD_FILLS_KEPT);
     private final Long2LongHashMap lastFillExchangeNsByVenue = new Long2LongHashMap(Long.MIN_VALUE);
 
-    TradeHandler(final EngineContext ctx)
+    TradeApplier(final EngineContext ctx)
     {
         this.ctx = ctx;
         final int capacity = ctx.config.fillIdCapacity();

@@ -11,12 +11,12 @@ import org.mmrisk.core.output.AlertCode;
  * Operator commands from the control queue, in journal order: halt, resume, limits and the coin balance. Each is
  * validated and echoed as an alert (the audit trail). Owned by the engine thread.
  */
-final class ControlHandler
+final class ControlApplier
 {
     private final EngineContext ctx;
     private final QuotingGuard guard;
 
-    ControlHandler(final EngineContext ctx, final QuotingGuard guard)
+    ControlApplier(final EngineContext ctx, final QuotingGuard guard)
     {
         this.ctx = ctx;
         this.guard = guard;

@@ -13,12 +13,12 @@ import org.mmrisk.core.vol.VolSurface;
  * Reference and market data: instrument definitions, ticks (with the forward curve, venue bases and funding
  * events) and vol smiles and surfaces. Owned by the engine thread.
  */
-final class MarketHandler
+final class MarketApplier
 {
     private final EngineContext ctx;
     private SmileRejectReason lastSmileReject = SmileRejectReason.NONE;
 
-    MarketHandler(final EngineContext ctx)
+    MarketApplier(final EngineContext ctx)
     {
         this.ctx = ctx;
     }
