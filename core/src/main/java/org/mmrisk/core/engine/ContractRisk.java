@@ -44,6 +44,23 @@ public final class ContractRisk
     public long anchorTimeNs;
 
     /**
+     * This risk becomes the equity view of an inverse future or perpetual: {@code coinsPerContract} = c/entry coins,
+     * whatever the index (its contract and its unrealized coin P&L together), so no gamma and no vol exposure, and a
+     * value linear in the index, anchored where {@code contract} is.
+     */
+    void setEquityView(final ContractRisk contract, final double coinsPerContract)
+    {
+        priced = true;
+        forward = contract.forward;
+        delta = coinsPerContract;
+        valueUsd = coinsPerContract * contract.anchorIndexUsd;
+        gamma = speed = charm = 0;
+        vega = theta = vanna = volga = 0;
+        anchorIndexUsd = contract.anchorIndexUsd;
+        anchorTimeNs = contract.anchorTimeNs;
+    }
+
+    /**
      * @return true when every figure the sums, the skew and the limits use is a finite number; hostile but valid
      * inputs (an index near the largest double) can overflow a revaluation.
      */

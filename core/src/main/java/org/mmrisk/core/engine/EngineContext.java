@@ -73,6 +73,11 @@ final class EngineContext
         }
     }
 
+    void exchangeTime(final org.mmrisk.core.state.StateIo io)
+    {
+        timeNs = io.i64(timeNs);
+    }
+
     boolean isVenueParked(final UnderlyingRisk u)
     {
         for (int i = 0, count = u.venueCount(); i < count; i++)

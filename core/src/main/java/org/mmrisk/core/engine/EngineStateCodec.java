@@ -59,7 +59,7 @@ final class EngineStateCodec
         }
         io.section(ENGINE);
         io.i32(STATE_VERSION);
-        ctx.timeNs = io.i64(ctx.timeNs);
+        ctx.exchangeTime(io);
         ctx.counters.exchangeState(io);
         exchangeInstrumentStates(io);
         exchangeUnderlyings(io);

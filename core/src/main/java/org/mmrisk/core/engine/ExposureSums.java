@@ -52,9 +52,9 @@ public final class ExposureSums
     /**
      * @return the expiry bucket of instruments expiring at {@code expiryNs} (created on first use).
      */
-    TaylorExposure expiryBucket(final long expiryNs)
+    void linkExpiryBucket(final InstrumentState state, final long expiryNs)
     {
-        return buckets.expiry(expiryNs);
+        state.contribution().expiryBucket = buckets.expiry(expiryNs);
     }
 
     void setIndex(final double indexUsd)
@@ -187,17 +187,8 @@ public final class ExposureSums
         {
             return risk;
         }
-        final ContractRisk equity = c.equityRisk;
-        final double coinsPerContract = s.instrument().contractSize() / entry;
-        equity.priced = true;
-        equity.forward = risk.forward;
-        equity.delta = coinsPerContract;
-        equity.valueUsd = coinsPerContract * risk.anchorIndexUsd;
-        equity.gamma = equity.speed = equity.charm = 0;
-        equity.vega = equity.theta = equity.vanna = equity.volga = 0;
-        equity.anchorIndexUsd = risk.anchorIndexUsd;
-        equity.anchorTimeNs = risk.anchorTimeNs;
-        return equity;
+        c.equityRisk.setEquityView(risk, s.instrument().contractSize() / entry);
+        return c.equityRisk;
     }
 
     /**

@@ -21,7 +21,7 @@ public final class InstrumentState
     private final MarketQuote market = new MarketQuote();
     private final Contribution contribution = new Contribution();
     /** The venue of the first fill parked while this id was undefined, or NONE. */
-    long parkedVenue = org.mmrisk.core.event.AsciiCode.NONE;
+    private long parkedVenue = org.mmrisk.core.event.AsciiCode.NONE;
     /** Settled at expiry: out of its underlying's book, kept for its realized P&L. */
     boolean settled;
     /** Set while the instrument waits in its underlying's list of instruments to re-anchor at batch end. */
@@ -90,6 +90,29 @@ public final class InstrumentState
     void clearTouched()
     {
         touched = false;
+    }
+
+    /**
+     * A fill for this id arrived while it was undefined: it is parked on {@code venue} until the definition comes.
+     */
+    void park(final long venue)
+    {
+        parkedVenue = venue;
+    }
+
+    /**
+     * @return the venue the id was parked on, NONE when it was not; it is not parked any more.
+     */
+    long unpark()
+    {
+        final long venue = parkedVenue;
+        parkedVenue = org.mmrisk.core.event.AsciiCode.NONE;
+        return venue;
+    }
+
+    boolean isParked()
+    {
+        return parkedVenue != org.mmrisk.core.event.AsciiCode.NONE;
     }
 
     public int instrumentId()

@@ -48,18 +48,18 @@ final class MarketApplier
         final UnderlyingRisk underlying = ctx.underlying(event.underlying);
         state.define(Instrument.from(event), underlying);
         underlying.add(state);
-        if (state.parkedVenue != AsciiCode.NONE)
+        final long parkedVenue = state.unpark();
+        if (parkedVenue != AsciiCode.NONE)
         {
-            final long parked = ctx.parkedByVenue.get(state.parkedVenue) - 1;
+            final long parked = ctx.parkedByVenue.get(parkedVenue) - 1;
             if (parked > 0)
             {
-                ctx.parkedByVenue.put(state.parkedVenue, parked);
+                ctx.parkedByVenue.put(parkedVenue, parked);
             }
             else
             {
-                ctx.parkedByVenue.remove(state.parkedVenue);
+                ctx.parkedByVenue.remove(parkedVenue);
             }
-            state.parkedVenue = AsciiCode.NONE;
         }
         underlying.marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.INSTRUMENTS_DEFINED);

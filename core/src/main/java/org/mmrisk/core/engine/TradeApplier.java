@@ -63,9 +63,9 @@ final class TradeApplier
         checkExchangeTimeOrder(event);
         if (!state.isDefined())
         {
-            if (state.position().quantity() == 0 && state.parkedVenue == AsciiCode.NONE)
+            if (state.position().quantity() == 0 && !state.isParked())
             {
-                state.parkedVenue = event.venue;
+                state.park(event.venue);
                 ctx.parkedByVenue.put(event.venue, ctx.parkedByVenue.get(event.venue) + 1);
                 ctx.touchAll();
             }

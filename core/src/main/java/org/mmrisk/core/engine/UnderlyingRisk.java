@@ -318,8 +318,7 @@ public final class UnderlyingRisk
     void linkRestored(final InstrumentState state)
     {
         final Instrument instrument = state.instrument();
-        state.contribution().expiryBucket =
-            sums.expiryBucket(Instrument.hasExpiry(instrument.kind()) ? instrument.expiryNs() : NO_EXPIRY);
+        sums.linkExpiryBucket(state, Instrument.hasExpiry(instrument.kind()) ? instrument.expiryNs() : NO_EXPIRY);
     }
 
     /**
