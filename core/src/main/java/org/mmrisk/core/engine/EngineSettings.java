@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -140,7 +139,8 @@ public final class EngineSettings
             .doc("Half-width of the band around zero delta, coins."),
         Setting.<HedgeFields>choice("target", "zero", List.of("zero", "edge"), (h, v) -> h.target = v, h -> h.target)
             .doc("Hedge back to zero delta, or to the band's edge."),
-        Setting.<HedgeFields>integer("timeoutMs", 10_000, (h, v) -> h.timeoutMs = v, h -> h.timeoutMs).range(1, Long.MAX_VALUE / 1_000_000)
+        Setting.<HedgeFields>integer("timeoutMs", 10_000, (h, v) -> h.timeoutMs = v, h -> h.timeoutMs)
+            .range(1, Long.MAX_VALUE / 1_000_000)
             .doc("A signal is outstanding this long (engine time); no second one meanwhile."));
 
     private EngineSettings()
@@ -209,7 +209,7 @@ public final class EngineSettings
 
     private static Object coinBalances(final String name, final Object raw)
     {
-        final Map<String, Object> balances = new TreeMap<>();
+        final Map<String, Object> balances = new LinkedHashMap<>();
         ((Map<?, ?>)raw).forEach((coin, coins) ->
         {
             requireCoin(name + "." + coin, coin);
@@ -224,7 +224,7 @@ public final class EngineSettings
 
     private static Object limits(final String name, final Object raw)
     {
-        final Map<String, Object> scopes = new TreeMap<>();
+        final Map<String, Object> scopes = new LinkedHashMap<>();
         ((Map<?, ?>)raw).forEach((scope, entries) ->
         {
             final String where = name + "." + scope;
@@ -240,7 +240,8 @@ public final class EngineSettings
             final Map<String, Object> values = new LinkedHashMap<>();
             map.forEach((limit, value) ->
             {
-                if ((portfolio ? PortfolioLimitKind.fromKey(limit.toString()) : LimitKind.fromKey(limit.toString())) == null)
+                final String key = limit.toString();
+                if ((portfolio ? PortfolioLimitKind.fromKey(key) : LimitKind.fromKey(key)) == null)
                 {
                     throw new IllegalArgumentException(where + "." + limit + ": unknown limit; known: " +
                         (portfolio ? keysOf(PortfolioLimitKind.VALUES) : keysOf(LimitKind.VALUES)));
@@ -271,7 +272,7 @@ public final class EngineSettings
 
     private static Object hedging(final String name, final Object raw)
     {
-        final Map<String, Object> entries = new TreeMap<>();
+        final Map<String, Object> entries = new LinkedHashMap<>();
         ((Map<?, ?>)raw).forEach((coin, entry) ->
         {
             requireCoin(name + "." + coin, coin);

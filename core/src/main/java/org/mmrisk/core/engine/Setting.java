@@ -112,8 +112,8 @@ public final class Setting<C>
 
     /**
      * A section of entries (per underlying, per coin), empty by default. The parser gets the key to name in errors
-     * and the raw map, checks every entry, and returns the map in a canonical form (sorted keys, typed values); it
-     * throws an IllegalArgumentException whose message starts with the offending entry's key.
+     * and the raw map, checks every entry, and returns the map with typed values in the file's order; it throws an
+     * IllegalArgumentException whose message starts with the offending entry's key.
      */
     public static <C> Setting<C> map(final String key, final BiFunction<String, Object, Object> parser,
         final BiConsumer<C, Map<String, Object>> set)
