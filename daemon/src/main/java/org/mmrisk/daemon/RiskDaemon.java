@@ -79,13 +79,13 @@ public final class RiskDaemon implements AutoCloseable
         countersFile = CountersFile.create(config.countersFile().toFile());
         counters = new DaemonCounters(countersFile.manager(), sourceNames);
         final long fingerprint = config.configFingerprint();
-        final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), c.recovery.snapshotsKept);
+        final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), c.recovery.checkpointsKept());
         final RecoveryPlan plan = RecoveryPlan.choose(snapshots, journal, config.journalDir(), inputs.length,
             config.engineConfig(), fingerprint, acceptConfigChange, System.out);
         journalPosition = plan.journal();
         lastOutputSequence = OutputPosition.lastOutputSequence(output);
         final SnapshotTaker taker = new SnapshotTaker(inputs.length, journalPosition.lastSourceIndex(),
-            (long)(c.recovery.snapshotIntervalSeconds * 1e9), counters);
+            (long)(c.recovery.checkpointIntervalSeconds() * 1e9), counters);
         final QueueRetention retention = new QueueRetention(c.recovery.queueRetentionDays, inputs, journal, output,
             QueueRetention.wallClockCycle(), System.out);
         final SnapshotWriter snapshotWriter = new SnapshotWriter(taker, snapshots, fingerprint, counters, retention,

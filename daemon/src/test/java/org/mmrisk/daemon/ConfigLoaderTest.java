@@ -60,7 +60,7 @@ class ConfigLoaderTest
         assertThatThrownBy(() -> ConfigLoader.load(write("affinity:\n  engine: -2\n")))
             .hasMessageContaining("affinity.engine: must be -1 (not pinned) or a CPU number");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  indexVolatility: -1\n")))
-            .hasMessageContaining("engine.indexVolatility must be positive");
+            .hasMessageContaining("engine.indexVolatility: must be positive");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  moneynessBucketEdges: [0.1, -0.1]\n")))
             .hasMessageContaining("engine.moneynessBucketEdges: must be a list of ascending");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  fillIdHorizonHours: 0\n")))
@@ -68,7 +68,7 @@ class ConfigLoaderTest
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  coinBalances: {\"BIT COIN\": 1}\n")))
             .hasMessageContaining("engine.coinBalances.BIT COIN: must be a coin code");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  settlementSource: last\n")))
-            .hasMessageContaining("engine.settlementSource: must be index or mark");
+            .hasMessageContaining("engine.settlementSource: must be one of index, mark");
         assertThatThrownBy(() -> ConfigLoader.load(write("engine:\n  trustRadius: 2\n")))
             .hasMessageContaining("engine.trustRadius: must be above 0, at most 0.5");
         assertThatThrownBy(() -> ConfigLoader.load(write("ring:\n  size: lots\n")))

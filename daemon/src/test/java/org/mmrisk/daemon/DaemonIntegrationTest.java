@@ -94,7 +94,8 @@ class DaemonIntegrationTest
     void shouldRestartFromTheNewestGoodSnapshotAndMatchAFullJournalReplay() throws Exception
     {
         final Path file = writeConfig();
-        Files.writeString(file, Files.readString(file) + "recovery: {snapshotIntervalSeconds: 0.05, snapshotsKept: 2}\n");
+        Files.writeString(file, Files.readString(file) +
+            "recovery: {checkpointIntervalSeconds: 0.05, checkpointsKept: 2}\n");
         final LoadedConfig config = ConfigLoader.load(file);
         final byte[][] finalState = new byte[1][];
         try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
@@ -171,7 +172,7 @@ class DaemonIntegrationTest
     {
         final Path file = writeConfig();
         // snapshots at shutdown only, so that one taken while running comes from the accepted change
-        Files.writeString(file, Files.readString(file) + "recovery: {snapshotIntervalSeconds: 0}\n");
+        Files.writeString(file, Files.readString(file) + "recovery: {checkpointIntervalSeconds: 0}\n");
         final LoadedConfig before = ConfigLoader.load(file);
         final double[] deltaLimit = new double[1];
         final java.util.function.Consumer<org.mmrisk.core.engine.RiskEngine> limitOnShutdown = engine ->
@@ -231,7 +232,7 @@ class DaemonIntegrationTest
     {
         final Path file = writeConfig();
         // one snapshot at the first batch end (before any input), the next a day of engine time later
-        Files.writeString(file, Files.readString(file) + "recovery: {snapshotIntervalSeconds: 86400}\n");
+        Files.writeString(file, Files.readString(file) + "recovery: {checkpointIntervalSeconds: 86400}\n");
         final LoadedConfig before = ConfigLoader.load(file);
         try (RiskDaemon daemon = RiskDaemon.launch(before, Throwable::printStackTrace))
         {

@@ -3,79 +3,65 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.limits.PortfolioLimitKind;
-import org.mmrisk.core.time.YearFraction;
 
 /**
- * The engine's tunables, with the defaults a desk would start from. Built once (the daemon fills it from its
- * config file and calls {@link #conclude()}); read-only afterwards and owned by the engine thread.
+ * The engine's tunables. Their keys in the config file, defaults, ranges and meaning are in {@link EngineSettings}:
+ * a new EngineConfig holds every default, and {@link #conclude()} checks every value once. Built once (the daemon
+ * fills it from its config file); read-only afterwards and owned by the engine thread.
  */
 public final class EngineConfig
 {
-    /** Risk aversion γ of the inventory skew, per USD. */
-    private double riskAversionPerUsd = 1.0e-5;
-    /** Horizon τ of the inventory skew, in years (default: one hour). */
-    private double skewHorizonYears = 1.0 / (365.25 * 24);
-    /** Relative annual volatility of the index used for σ_S = vol × S in the skew. */
-    private double indexVolatility = 0.6;
-    /** A new quote adjustment is emitted when the shift moves by at least this many ticks. */
-    private double minShiftTicks = 1.0;
-    /** A new quote adjustment is emitted when an option's shift moves by at least this many vol points. */
-    private double minShiftVolPoints = 0.1;
-    /** Cap on an option's shift in vol points, where vega is too small for the conversion to mean much. */
-    private double maxShiftVolPoints = 5.0;
-    /** Annualised basis used for the forward of an expiry that no future prices: F = S·exp(basis·T). */
-    private double fallbackBasisPerYear = 0.0;
-    /** Options closer to expiry than this are priced as if this much time remained (pin risk), in years. */
-    private double optionTimeFloorYears = 300.0 / (365.25 * 86_400);
-    /** Fill ids are remembered this long after their exchange time; older fills are held, not applied. */
-    private long fillIdHorizonNs = 24L * 3_600_000_000_000L;
-    /** Most fill ids remembered; beyond it the oldest are forgotten early (and counted). */
-    private int fillIdCapacity = 1 << 20;
-    /** Instruments re-anchored by exact revaluation per batch of their underlying, round robin. */
-    private int reanchorSliceSize = 8;
-    /** Largest index move (relative) from any anchor before the whole underlying is revalued. */
-    private double trustRadius = 0.01;
-    /** Oldest anchor allowed before the whole underlying is revalued. */
-    private long maxAnchorAgeNs = 60_000_000_000L;
-    /** Σ|Taylor delta − exact delta| over a sweep, relative to the gross delta, beyond which all is revalued. */
-    private double approxErrorBudget = 1e-4;
-    /** Edges of the moneyness buckets of options, in k = ln(K/F), ascending. */
-    private double[] moneynessBucketEdges = { -0.3, -0.1, -0.02, 0.02, 0.1, 0.3 };
-    /** Count the coin-margined account's equity as delta in its coin (DESIGN: coin-margined accounts). */
-    private boolean equityDelta = true;
-    /** Starting coin balance per underlying (packed code → coins); changed at runtime by SET_EQUITY. */
+    private double riskAversionPerUsd;
+    private double skewHorizonYears;
+    private double indexVolatility;
+    private double minShiftTicks;
+    private double minShiftVolPoints;
+    private double maxShiftVolPoints;
+    private double fallbackBasisPerYear;
+    private double optionTimeFloorYears;
+    private long fillIdHorizonNs;
+    private int fillIdCapacity;
+    private int reanchorSliceSize;
+    private double trustRadius;
+    private long maxAnchorAgeNs;
+    private double approxErrorBudget;
+    private double[] moneynessBucketEdges;
+    private boolean equityDelta;
+    /** Starting coin balance per underlying (packed code to coins); changed at runtime by SET_EQUITY. */
     private final java.util.Map<Long, Double> coinBalances = new java.util.HashMap<>();
-    /** Price options and futures settle at when they expire. */
-    private SettlementSource settlementSource = SettlementSource.INDEX;
+    private SettlementSource settlementSource;
     /** Limits of every underlying (NaN: not set), by {@link LimitKind} ordinal; overridden per underlying. */
     private final double[] defaultLimits = unsetLimits();
     private final java.util.Map<Long, double[]> limitsByUnderlying = new java.util.HashMap<>();
     private final double[] portfolioLimits = new double[PortfolioLimitKind.VALUES.length];
-    private LadderConfig ladder = LadderConfig.defaults();
-    /** Spread multiplier while an underlying is on the WIDEN rung. */
-    private double widenSpreadMult = 2.0;
-    /** Spread multiplier added per unit of the largest limit utilization: 1 + this × u. */
-    private double spreadPerUtilization = 0.5;
-    /** Half-life of the realized-volatility estimate of the index, in engine time. */
-    private long realizedVolHalfLifeNs = 300_000_000_000L;
-    /** No index tick for this long (engine time): REDUCE_ONLY; for {@link #staleHaltAfterNs}: HALT. */
-    private long staleReduceAfterNs = 5_000_000_000L;
-    private long staleHaltAfterNs = 15_000_000_000L;
-    /** At most this many quote adjustments per instrument per second of engine time (0: no cap). */
-    private double maxQuotesPerSecond = 10;
-    /** Skew risk aversion on the gamma and vega axes: W_ΓΓ and W_νν of the skew's diagonal W. */
-    private double skewGammaWeight = 0;
-    private double skewVegaWeight = 0;
-    /** Start of the trading day for the trailing loss limit, as an offset from midnight UTC. */
-    private long dayStartOffsetNs = 8 * 3_600_000_000_000L;
-    /** Hedging per underlying code. */
+    /** widenAt, reduceOnlyAt, haltAt, hysteresis: set one by one, checked together when {@link #ladder} is built. */
+    private final double[] ladderValues = new double[4];
+    private LadderConfig ladder;
+    private double widenSpreadMult;
+    private double spreadPerUtilization;
+    private long realizedVolHalfLifeNs;
+    private long staleReduceAfterNs;
+    private long staleHaltAfterNs;
+    private double maxQuotesPerSecond;
+    private double skewGammaWeight;
+    private double skewVegaWeight;
+    private long dayStartOffsetNs;
     private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
-    /** Skip the skew pass of a batch when the last pass proves nothing moved enough (off: always a full pass). */
-    private boolean skewTable = true;
-    /** Instruments per block of the skew table (a power of two): the unit a batch dismisses with one bound. */
-    private int skewBlockInstruments = 16;
-    /** Engine time between risk snapshots of each underlying. */
-    private long snapshotIntervalNs = 1_000_000_000L;
+    private boolean skewTable;
+    private int skewBlockInstruments;
+    private long snapshotIntervalNs;
+
+    /**
+     * Every setting at its default.
+     */
+    public EngineConfig()
+    {
+        java.util.Arrays.fill(portfolioLimits, Double.NaN);
+        for (final Setting<EngineConfig> setting : EngineSettings.ALL)
+        {
+            setting.apply(this, setting.defaultValue(), setting.key());
+        }
+    }
 
     public EngineConfig riskAversionPerUsd(final double value)
     {
@@ -322,10 +308,6 @@ public final class EngineConfig
         return limits;
     }
 
-    {
-        java.util.Arrays.fill(portfolioLimits, Double.NaN);
-    }
-
     public EngineConfig portfolioLimit(final PortfolioLimitKind kind, final double value)
     {
         portfolioLimits[kind.ordinal()] = value;
@@ -342,13 +324,35 @@ public final class EngineConfig
 
     public EngineConfig ladder(final LadderConfig value)
     {
+        ladderValues[0] = value.widenAt();
+        ladderValues[1] = value.reduceOnlyAt();
+        ladderValues[2] = value.haltAt();
+        ladderValues[3] = value.hysteresis();
         ladder = value;
         return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when the rungs set one by one are out of order.
+     */
     public LadderConfig ladder()
     {
+        if (ladder == null)
+        {
+            ladder = new LadderConfig(ladderValues[0], ladderValues[1], ladderValues[2], ladderValues[3]);
+        }
         return ladder;
+    }
+
+    void ladderAt(final int index, final double value)
+    {
+        ladderValues[index] = value;
+        ladder = null;
+    }
+
+    double ladderAt(final int index)
+    {
+        return ladderValues[index];
     }
 
     public EngineConfig widenSpreadMult(final double value)
@@ -497,116 +501,60 @@ public final class EngineConfig
     }
 
     /**
-     * Validates every value once.
+     * Validates every value once, against the ranges of {@link EngineSettings} and the rules that tie settings
+     * together.
      *
-     * @throws IllegalArgumentException naming the setting that is out of range.
+     * @throws IllegalArgumentException "KEY: REASON (got VALUE)", KEY the setting's key in the config file.
      */
     public EngineConfig conclude()
     {
-        requirePositive("riskAversionPerUsd", riskAversionPerUsd, true);
-        requirePositive("skewHorizonYears", skewHorizonYears, false);
-        requirePositive("indexVolatility", indexVolatility, false);
-        requirePositive("minShiftTicks", minShiftTicks, true);
-        requirePositive("maxShiftVolPoints", maxShiftVolPoints, false);
-        requirePositive("minShiftVolPoints", minShiftVolPoints, true);
-        if (skewBlockInstruments < 1 || skewBlockInstruments > 1_024 || Integer.bitCount(skewBlockInstruments) != 1)
+        for (final Setting<EngineConfig> setting : EngineSettings.ALL)
         {
-            throw new IllegalArgumentException("skewBlockInstruments must be a power of two from 1 to 1024: " +
-                skewBlockInstruments);
+            setting.check(this);
         }
-        if (!Double.isFinite(fallbackBasisPerYear) || Math.abs(fallbackBasisPerYear) > 1.0)
+        if (staleHaltAfterNs < staleReduceAfterNs)
         {
-            throw new IllegalArgumentException("fallbackBasisPerYear must be within [-1, 1]: " + fallbackBasisPerYear);
+            throw new IllegalArgumentException("engine.staleIndex.haltAfterMs: must be at least reduceOnlyAfterMs");
         }
-        if (!(optionTimeFloorYears >= 0 && optionTimeFloorYears <= 1.0 / 365.25))
+        try
         {
-            throw new IllegalArgumentException("optionTimeFloor must be from 0 to one day: " + optionTimeFloorYears);
+            ladder();
         }
-        if (fillIdHorizonNs <= 0)
+        catch (final IllegalArgumentException ex)
         {
-            throw new IllegalArgumentException("fillIdHorizon must be positive: " + fillIdHorizonNs + " ns");
+            throw new IllegalArgumentException("engine.ladder: " + ex.getMessage(), ex);
         }
-        if (fillIdCapacity < 1024 || fillIdCapacity > (1 << 26))
+        concludeLimits();
+        for (final java.util.Map.Entry<Long, Double> balance : coinBalances.entrySet())
         {
-            throw new IllegalArgumentException("fillIdCapacity must be 1024 to 67108864: " + fillIdCapacity);
-        }
-        if (reanchorSliceSize < 1)
-        {
-            throw new IllegalArgumentException("reanchorSliceSize must be at least 1: " + reanchorSliceSize);
-        }
-        requirePositive("trustRadius", trustRadius, false);
-        requirePositive("approxErrorBudget", approxErrorBudget, false);
-        if (maxAnchorAgeNs <= 0)
-        {
-            throw new IllegalArgumentException("maxAnchorAge must be positive: " + maxAnchorAgeNs + " ns");
-        }
-        for (int i = 0; i < moneynessBucketEdges.length; i++)
-        {
-            if (!Double.isFinite(moneynessBucketEdges[i]) || (i > 0 && moneynessBucketEdges[i] <= moneynessBucketEdges[i - 1]))
+            if (!Double.isFinite(balance.getValue()))
             {
-                throw new IllegalArgumentException("moneynessBucketEdges must be finite and ascending");
+                throw new IllegalArgumentException("engine.coinBalances." +
+                    org.mmrisk.core.event.AsciiCode.toString(balance.getKey()) + ": must be a finite number of coins");
             }
-        }
-        for (final Double balance : coinBalances.values())
-        {
-            if (!Double.isFinite(balance))
-            {
-                throw new IllegalArgumentException("coinBalances must be finite: " + balance);
-            }
-        }
-        for (final PortfolioLimitKind kind : PortfolioLimitKind.VALUES)
-        {
-            final double value = portfolioLimits[kind.ordinal()];
-            if (!Double.isNaN(value) && !(value > 0 && value < Double.POSITIVE_INFINITY))
-            {
-                throw new IllegalArgumentException("limits.portfolio." + kind.key() + " must be positive: " + value);
-            }
-        }
-        for (final LimitKind kind : LimitKind.VALUES)
-        {
-            requireLimit(kind, defaultLimits[kind.ordinal()]);
-            for (final double[] own : limitsByUnderlying.values())
-            {
-                requireLimit(kind, own[kind.ordinal()]);
-            }
-        }
-        if (!(widenSpreadMult >= 1) || !(spreadPerUtilization >= 0) || !(maxQuotesPerSecond >= 0))
-        {
-            throw new IllegalArgumentException("widenSpreadMult must be at least 1, spreadPerUtilization and " +
-                "maxQuotesPerSecond at least 0");
-        }
-        if (realizedVolHalfLifeNs <= 0 || staleReduceAfterNs <= 0 || staleHaltAfterNs < staleReduceAfterNs)
-        {
-            throw new IllegalArgumentException("realizedVolHalfLife must be positive and 0 < staleReduceAfter <= " +
-                "staleHaltAfter");
-        }
-        requirePositive("skewGammaWeight", skewGammaWeight, true);
-        requirePositive("skewVegaWeight", skewVegaWeight, true);
-        if (dayStartOffsetNs < 0 || dayStartOffsetNs >= YearFraction.NANOS_PER_DAY)
-        {
-            throw new IllegalArgumentException("dayStart must be within the day: " + dayStartOffsetNs + " ns");
-        }
-        if (snapshotIntervalNs <= 0)
-        {
-            throw new IllegalArgumentException("snapshotIntervalNs must be positive: " + snapshotIntervalNs);
         }
         return this;
     }
 
-    private static void requireLimit(final LimitKind kind, final double value)
+    private void concludeLimits()
     {
-        if (!Double.isNaN(value) && !(value > 0 && value < Double.POSITIVE_INFINITY))
+        for (final PortfolioLimitKind kind : PortfolioLimitKind.VALUES)
         {
-            throw new IllegalArgumentException("limits." + kind.key() + " must be positive: " + value);
+            requireLimit("portfolio." + kind.key(), portfolioLimits[kind.ordinal()]);
+        }
+        for (final LimitKind kind : LimitKind.VALUES)
+        {
+            requireLimit("default." + kind.key(), defaultLimits[kind.ordinal()]);
+            limitsByUnderlying.forEach((code, own) ->
+                requireLimit(org.mmrisk.core.event.AsciiCode.toString(code) + "." + kind.key(), own[kind.ordinal()]));
         }
     }
 
-    private static void requirePositive(final String name, final double value, final boolean zeroAllowed)
+    private static void requireLimit(final String key, final double value)
     {
-        if (!Double.isFinite(value) || value < 0 || (!zeroAllowed && value == 0))
+        if (!Double.isNaN(value))
         {
-            throw new IllegalArgumentException(
-                name + " must be " + (zeroAllowed ? "zero or positive" : "positive") + ": " + value);
+            EngineSettings.positiveLimit("engine.limits." + key, value);
         }
     }
 }

@@ -26,11 +26,6 @@ public final class LadderConfig
         this.hysteresis = hysteresis;
     }
 
-    public static LadderConfig defaults()
-    {
-        return new LadderConfig(0.8, 1.0, 1.5, 0.1);
-    }
-
     public double widenAt()
     {
         return widenAt;

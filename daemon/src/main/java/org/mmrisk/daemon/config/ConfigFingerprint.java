@@ -21,7 +21,7 @@ public final class ConfigFingerprint
 
     public static long of(final DaemonConfig config)
     {
-        return ((long)crc(config.inputs) << 32) | crc(config.engine);
+        return ((long)crc(config.inputs) << 32) | crc(config.engineValues);
     }
 
     public static boolean sameInputs(final long a, final long b)

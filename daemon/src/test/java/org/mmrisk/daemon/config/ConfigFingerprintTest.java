@@ -1,0 +1,47 @@
+package org.mmrisk.daemon.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConfigFingerprintTest
+{
+    @TempDir
+    Path dir;
+
+    private long fingerprintOf(final String yaml) throws IOException
+    {
+        return ConfigLoader.load(Files.writeString(dir.resolve("daemon.yaml"), yaml)).configFingerprint();
+    }
+
+    /**
+     * The values were those of the configuration code before its settings moved into tables: checkpoints taken
+     * before keep matching the same configuration.
+     */
+    @Test
+    void shouldKeepTheFingerprintsOfEarlierReleases() throws IOException
+    {
+        assertThat(fingerprintOf("dataDir: x\n")).isEqualTo(0xffffffffd9f891fcL);
+        assertThat(fingerprintOf(String.join("\n",
+            "dataDir: data",
+            "engine: {snapshotIntervalMs: 100, coinBalances: {ETH: 3, BTC: 1.5},",
+            "  limits: {BTC: {delta: 0.5, loss: 7}, default: {vega: 3}, portfolio: {totalLoss: 9}},",
+            "  hedging: {BTC: {instrument: BTC-PERPETUAL, bandCoins: 0.2, target: zero, timeoutMs: 1000},",
+            "    ETH: {instrument: ETH-PERPETUAL, bandCoins: 2}},",
+            "  skewHorizonMinutes: 30, dayStartUtc: \"09:30\", ladder: {haltAt: 2}}",
+            ""))).isEqualTo(0xffffffffed935140L);
+    }
+
+    @Test
+    void shouldIgnoreKnobsThatChangeNeitherStateNorOutputs() throws IOException
+    {
+        assertThat(fingerprintOf("engine: {skewTable: false, skewBlockInstruments: 64}\n"))
+            .isEqualTo(fingerprintOf("engine: {}\n"));
+        assertThat(fingerprintOf("engine: {trustRadius: 0.02}\n")).isNotEqualTo(fingerprintOf("engine: {}\n"));
+    }
+}
