@@ -22,10 +22,10 @@ import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.retention.QueueRetention;
 import org.mmrisk.daemon.ring.RingEvent;
-import org.mmrisk.daemon.snapshot.RecoveryPlan;
-import org.mmrisk.daemon.snapshot.SnapshotStore;
-import org.mmrisk.daemon.snapshot.SnapshotTaker;
-import org.mmrisk.daemon.snapshot.SnapshotWriter;
+import org.mmrisk.daemon.checkpoint.RecoveryPlan;
+import org.mmrisk.daemon.checkpoint.CheckpointStore;
+import org.mmrisk.daemon.checkpoint.CheckpointTaker;
+import org.mmrisk.daemon.checkpoint.CheckpointWriter;
 import org.mmrisk.daemon.threads.ThreadAffinity;
 
 import java.io.PrintStream;
@@ -51,7 +51,7 @@ public final class RiskDaemon implements AutoCloseable
     private final Disruptor<RingEvent> disruptor;
     private final EngineHandler engineHandler;
     private final AgentRunner ingressRunner;
-    private final AgentRunner snapshotRunner;
+    private final AgentRunner checkpointRunner;
     private final JournalPosition journalPosition;
     private final ThreadFactory threads;
     private final long lastOutputSequence;
@@ -79,18 +79,18 @@ public final class RiskDaemon implements AutoCloseable
         countersFile = CountersFile.create(config.countersFile().toFile());
         counters = new DaemonCounters(countersFile.manager(), sourceNames);
         final long fingerprint = config.configFingerprint();
-        final SnapshotStore snapshots = new SnapshotStore(config.snapshotDir(), c.recovery.checkpointsKept());
-        final RecoveryPlan plan = RecoveryPlan.choose(snapshots, journal, config.journalDir(), inputs.length,
+        final CheckpointStore checkpoints = new CheckpointStore(config.checkpointDir(), c.recovery.checkpointsKept());
+        final RecoveryPlan plan = RecoveryPlan.choose(checkpoints, journal, config.journalDir(), inputs.length,
             config.engineConfig(), fingerprint, acceptConfigChange, System.out);
         journalPosition = plan.journal();
         lastOutputSequence = OutputPosition.lastOutputSequence(output);
-        final SnapshotTaker taker = new SnapshotTaker(inputs.length, journalPosition.lastSourceIndex(),
+        final CheckpointTaker taker = new CheckpointTaker(inputs.length, journalPosition.lastSourceIndex(),
             (long)(c.recovery.checkpointIntervalSeconds() * 1e9), counters);
         final QueueRetention retention = new QueueRetention(c.recovery.queueRetentionDays, inputs, journal, output,
             QueueRetention.wallClockCycle(), System.out);
-        final SnapshotWriter snapshotWriter = new SnapshotWriter(taker, snapshots, fingerprint, counters, retention,
+        final CheckpointWriter checkpointWriter = new CheckpointWriter(taker, checkpoints, fingerprint, counters, retention,
             System.err);
-        snapshotRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), errorHandler, null, snapshotWriter);
+        checkpointRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), errorHandler, null, checkpointWriter);
 
         // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
         // message failed to decode) across the next claim; the single-producer sequencer moves its cursor over
@@ -102,7 +102,7 @@ public final class RiskDaemon implements AutoCloseable
         engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
             Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
             TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal, lastOutputSequence, plan, taker,
-            snapshotWriter);
+            checkpointWriter);
         disruptor.handleEventsWith(journaller, engineHandler);
         disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(errorHandler));
 
@@ -137,7 +137,7 @@ public final class RiskDaemon implements AutoCloseable
      * Starts a daemon; the caller closes it.
      *
      * @param onShutdown         as in {@link #launch(LoadedConfig, ErrorHandler, Consumer)}.
-     * @param acceptConfigChange continue from the newest snapshot even if it was taken under another engine
+     * @param acceptConfigChange continue from the newest checkpoint even if it was taken under another engine
      *                           configuration (the operator's explicit choice; see {@code RecoveryPlan}).
      */
     public static RiskDaemon launch(final LoadedConfig config, final ErrorHandler errorHandler,
@@ -145,7 +145,7 @@ public final class RiskDaemon implements AutoCloseable
     {
         final RiskDaemon daemon = new RiskDaemon(config, errorHandler, acceptConfigChange);
         daemon.engineHandler.shutdownListener(onShutdown);
-        AgentRunner.startOnThread(daemon.snapshotRunner, daemon.threads);
+        AgentRunner.startOnThread(daemon.checkpointRunner, daemon.threads);
         daemon.disruptor.start();
         AgentRunner.startOnThread(daemon.ingressRunner, daemon.threads);
         return daemon;
@@ -249,7 +249,7 @@ public final class RiskDaemon implements AutoCloseable
             disruptor.halt();
         }
         awaitEngineStopped();
-        CloseHelper.quietClose(snapshotRunner);
+        CloseHelper.quietClose(checkpointRunner);
         CloseHelper.quietCloseAll(queues);
         CloseHelper.quietClose(countersFile);
     }

@@ -25,7 +25,7 @@ import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.queue.SbeTailer;
 import org.mmrisk.daemon.replay.ReplayRunner;
 import org.mmrisk.daemon.retention.CycleFiles;
-import org.mmrisk.daemon.snapshot.SnapshotStore;
+import org.mmrisk.daemon.checkpoint.CheckpointStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,10 +103,10 @@ class DaemonIntegrationTest
             writeInputs(config);
             awaitOutputs(config);
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
-            awaitAtLeast(daemon.counters().snapshotsTaken, 2);
-            assertThat(daemon.counters().snapshotsTaken.get()).as("periodic snapshots").isGreaterThan(1);
+            awaitAtLeast(daemon.counters().checkpointsTaken, 2);
+            assertThat(daemon.counters().checkpointsTaken.get()).as("periodic snapshots").isGreaterThan(1);
         }
-        final List<Path> snapshots = new SnapshotStore(config.snapshotDir(), 2).files();
+        final List<Path> snapshots = new CheckpointStore(config.checkpointDir(), 2).files();
         assertThat(snapshots).hasSize(2);
         assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
 
@@ -117,7 +117,7 @@ class DaemonIntegrationTest
         }
         assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
 
-        final Path newest = new SnapshotStore(config.snapshotDir(), 2).files().get(0);
+        final Path newest = new CheckpointStore(config.checkpointDir(), 2).files().get(0);
         final byte[] damaged = Files.readAllBytes(newest);
         damaged[damaged.length / 2] ^= 0x5a;
         Files.write(newest, damaged);
@@ -191,8 +191,8 @@ class DaemonIntegrationTest
         {
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
             assertThat(daemon.counters().recoveredEvents.get()).as("from the snapshot, not the journal").isZero();
-            awaitAtLeast(daemon.counters().snapshotsWritten, 1);
-            assertThat(daemon.counters().snapshotsWritten.get()).as("a snapshot under the new configuration")
+            awaitAtLeast(daemon.counters().checkpointsWritten, 1);
+            assertThat(daemon.counters().checkpointsWritten.get()).as("a snapshot under the new configuration")
                 .isPositive();
         }
         assertThat(deltaLimit[0]).isEqualTo(0.8);
@@ -237,11 +237,11 @@ class DaemonIntegrationTest
         try (RiskDaemon daemon = RiskDaemon.launch(before, Throwable::printStackTrace))
         {
             assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
-            awaitAtLeast(daemon.counters().snapshotsWritten, 1);
+            awaitAtLeast(daemon.counters().checkpointsWritten, 1);
             writeInputs(before);
             awaitOutputs(before);
         }
-        final List<Path> snapshots = new SnapshotStore(before.snapshotDir(), 3).files();
+        final List<Path> snapshots = new CheckpointStore(before.checkpointDir(), 3).files();
         assertThat(snapshots).hasSize(2);
         Files.delete(snapshots.get(0));
         readAllOutputs(before);

@@ -21,7 +21,8 @@ public final class ConfigFingerprint
 
     public static long of(final DaemonConfig config)
     {
-        return ((long)crc(config.inputs) << 32) | crc(config.engineValues);
+        // the engine's checksum is unsigned: sign-extended, a negative one would hide the inputs' half
+        return ((long)crc(config.inputs) << 32) | (crc(config.engineValues) & 0xFFFF_FFFFL);
     }
 
     public static boolean sameInputs(final long a, final long b)

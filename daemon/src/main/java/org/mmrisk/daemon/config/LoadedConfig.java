@@ -66,8 +66,9 @@ public final class LoadedConfig
         return dataDir.resolve("output");
     }
 
-    public Path snapshotDir()
+    public Path checkpointDir()
     {
+        // the older word stays on disk, so that existing data directories keep working
         return dataDir.resolve("snapshots");
     }
 

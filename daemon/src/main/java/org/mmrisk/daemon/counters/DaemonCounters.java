@@ -27,7 +27,7 @@ public final class DaemonCounters
     public static final int TYPE_EGRESS = 5;
     public static final int TYPE_DECODE_ERROR = 6;
     public static final int TYPE_INPUT = 7;
-    public static final int TYPE_SNAPSHOT = 8;
+    public static final int TYPE_CHECKPOINT = 8;
 
     public final AtomicCounter ringEventsPublished;
     public final AtomicCounter ingressBatches;
@@ -42,12 +42,12 @@ public final class DaemonCounters
     public final AtomicCounter engineTimeNs;
     public final AtomicCounter recoveredEvents;
     public final AtomicCounter recoveryOutputsRewritten;
-    public final AtomicCounter snapshotsTaken;
-    public final AtomicCounter snapshotsSkipped;
-    public final AtomicCounter snapshotsWritten;
-    public final AtomicCounter snapshotsFailed;
-    public final AtomicCounter snapshotMaxStallNs;
-    public final AtomicCounter snapshotLastBytes;
+    public final AtomicCounter checkpointsTaken;
+    public final AtomicCounter checkpointsSkipped;
+    public final AtomicCounter checkpointsWritten;
+    public final AtomicCounter checkpointsFailed;
+    public final AtomicCounter checkpointMaxStallNs;
+    public final AtomicCounter checkpointLastBytes;
     public final AtomicCounter queueFilesDeleted;
     private final AtomicCounter[] messagesRead;
     private final AtomicCounter[] decodeErrors = new AtomicCounter[DecodeError.values().length];
@@ -70,13 +70,13 @@ public final class DaemonCounters
         recoveredEvents = manager.newCounter("recovery: journal events replayed at start-up", TYPE_ENGINE);
         recoveryOutputsRewritten = manager.newCounter("recovery: outputs written again (lost by the previous run)",
             TYPE_EGRESS);
-        snapshotsTaken = manager.newCounter("snapshot: states taken (engine thread)", TYPE_SNAPSHOT);
-        snapshotsSkipped = manager.newCounter("snapshot: skipped, writer still busy", TYPE_SNAPSHOT);
-        snapshotsWritten = manager.newCounter("snapshot: files written", TYPE_SNAPSHOT);
-        snapshotsFailed = manager.newCounter("snapshot: files failed", TYPE_SNAPSHOT);
-        snapshotMaxStallNs = manager.newCounter("snapshot: longest engine stall (ns)", TYPE_SNAPSHOT);
-        snapshotLastBytes = manager.newCounter("snapshot: bytes of the last state", TYPE_SNAPSHOT);
-        queueFilesDeleted = manager.newCounter("retention: queue files deleted", TYPE_SNAPSHOT);
+        checkpointsTaken = manager.newCounter("checkpoint: states taken (engine thread)", TYPE_CHECKPOINT);
+        checkpointsSkipped = manager.newCounter("checkpoint: skipped, writer still busy", TYPE_CHECKPOINT);
+        checkpointsWritten = manager.newCounter("checkpoint: files written", TYPE_CHECKPOINT);
+        checkpointsFailed = manager.newCounter("checkpoint: files failed", TYPE_CHECKPOINT);
+        checkpointMaxStallNs = manager.newCounter("checkpoint: longest engine stall (ns)", TYPE_CHECKPOINT);
+        checkpointLastBytes = manager.newCounter("checkpoint: bytes of the last state", TYPE_CHECKPOINT);
+        queueFilesDeleted = manager.newCounter("retention: queue files deleted", TYPE_CHECKPOINT);
         messagesRead = new AtomicCounter[inputNames.size()];
         for (int i = 0; i < messagesRead.length; i++)
         {

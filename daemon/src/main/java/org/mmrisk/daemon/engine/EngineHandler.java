@@ -11,11 +11,11 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.egress.EgressPublisher;
 import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.ring.RingEvent;
-import org.mmrisk.daemon.snapshot.RecoveryPlan;
-import org.mmrisk.daemon.snapshot.Snapshot;
-import org.mmrisk.daemon.snapshot.SnapshotRestore;
-import org.mmrisk.daemon.snapshot.SnapshotTaker;
-import org.mmrisk.daemon.snapshot.SnapshotWriter;
+import org.mmrisk.daemon.checkpoint.RecoveryPlan;
+import org.mmrisk.daemon.checkpoint.Checkpoint;
+import org.mmrisk.daemon.checkpoint.CheckpointRestore;
+import org.mmrisk.daemon.checkpoint.CheckpointTaker;
+import org.mmrisk.daemon.checkpoint.CheckpointWriter;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * the journaller writes it, and holds the batch's first output — and anything else that leaves the thread — until
  * the journaller has written that event ({@link JournalGate}: LMAX's gating).
  * <p>
- * At start-up, on the engine thread, the engine is restored from the chosen snapshot (if any) and the journal after
+ * At start-up, on the engine thread, the engine is restored from the chosen checkpoint (if any) and the journal after
  * it, as it was before this run, is replayed, so a restarted daemon
  * continues from the exact state (and output sequence) its journal implies; ingress resumes each input after the
  * last index the journal holds. Replayed outputs the output queue already holds are skipped, later ones (lost when
@@ -48,10 +48,10 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final ChronicleQueue journal;
     private final long recoverUntilSequence;
     private final long lastWrittenOutputSequence;
-    private final Snapshot snapshot;
+    private final Checkpoint checkpoint;
     private final boolean configChanged;
-    private final SnapshotTaker snapshots;
-    private final SnapshotWriter snapshotWriter;
+    private final CheckpointTaker checkpoints;
+    private final CheckpointWriter checkpointWriter;
     private final CountDownLatch recovery = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Consumer<RiskEngine> shutdownListener = engine -> { };
@@ -67,12 +67,12 @@ public final class EngineHandler implements EventHandler<RingEvent>
     public EngineHandler(final EngineConfig engineConfig, final ChronicleQueue outputQueue, final Sequence journaled,
         final IdleStrategy journalWait, final DaemonCounters counters, final EpochNanoClock clock,
         final long heartbeatIntervalNs, final ChronicleQueue journal, final long lastWrittenOutputSequence,
-        final RecoveryPlan plan, final SnapshotTaker snapshots, final SnapshotWriter snapshotWriter)
+        final RecoveryPlan plan, final CheckpointTaker checkpoints, final CheckpointWriter checkpointWriter)
     {
-        this.snapshot = plan.snapshot();
+        this.checkpoint = plan.checkpoint();
         this.configChanged = plan.configChanged();
-        this.snapshots = snapshots;
-        this.snapshotWriter = snapshotWriter;
+        this.checkpoints = checkpoints;
+        this.checkpointWriter = checkpointWriter;
         this.engineConfig = engineConfig;
         this.outputQueue = outputQueue;
         this.journaled = journaled;
@@ -103,10 +103,10 @@ public final class EngineHandler implements EventHandler<RingEvent>
         gate = new JournalGate(resuming, journaled, journalWait);
         engine = new RiskEngine(engineConfig, gate);
         long afterSequence = -1;
-        if (snapshot != null)
+        if (checkpoint != null)
         {
-            SnapshotRestore.restore(engine, snapshot);
-            afterSequence = snapshot.journalSequence();
+            CheckpointRestore.restore(engine, checkpoint);
+            afterSequence = checkpoint.journalSequence();
             if (configChanged)
             {
                 applyChangedConfiguration();
@@ -129,16 +129,16 @@ public final class EngineHandler implements EventHandler<RingEvent>
     }
 
     /**
-     * The operator accepted a configuration change: its limits replace the snapshot's (each change logged), and a
-     * snapshot under the new configuration is taken at the first batch end.
+     * The operator accepted a configuration change: its limits replace the checkpoint's (each change logged), and a
+     * checkpoint under the new configuration is taken at the first batch end.
      */
     private void applyChangedConfiguration()
     {
         engine.applyConfiguredLimits((key, restored, configured, applied) -> System.out.println(
-            "risk daemon: recovery: " + key + ": snapshot " + restored + ", configuration " + configured +
-            (applied ? ": the configuration's value applies" : ": the snapshot's value stays (it cannot change " +
+            "risk daemon: recovery: " + key + ": checkpoint " + restored + ", configuration " + configured +
+            (applied ? ": the configuration's value applies" : ": the checkpoint's value stays (it cannot change " +
             "under positions already booked)")));
-        snapshots.requestAtNextBatchEnd();
+        checkpoints.requestAtNextBatchEnd();
     }
 
     @Override
@@ -146,7 +146,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
     {
         engine.onEvent(slot.event);
         lastJournalSequence = slot.event.journalSequence;
-        snapshots.onInput(slot.sourceId, slot.sourceIndex);
+        checkpoints.onInput(slot.sourceId, slot.sourceIndex);
         if (slot.event.batchEnd)
         {
             gate.arm(ringSequence);
@@ -154,7 +154,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
             gate.pass();
             counters.publish(engine.counters());
             counters.engineTimeNs.setRelease(engine.timeNs());
-            snapshots.onBatchEnd(engine, lastJournalSequence, clock);
+            checkpoints.onBatchEnd(engine, lastJournalSequence, clock);
         }
         if (slot.timer && slot.event.timeNs >= nextHeartbeatNs)
         {
@@ -174,7 +174,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
         {
             if (engine != null)
             {
-                snapshotWriter.writeFinal(engine, lastJournalSequence, clock);
+                checkpointWriter.writeFinal(engine, lastJournalSequence, clock);
                 shutdownListener.accept(engine);
             }
         }

@@ -30,10 +30,10 @@ public final class JournalPosition
      * Starts from a snapshot's input positions (when there is one) and reads the journal over them.
      *
      * @param snapshotSources  per source, the last input index the snapshot reflects; null for none.
-     * @param snapshotSequence the last journal sequence the snapshot holds; -1 for none.
+     * @param checkpointSequence the last journal sequence the snapshot holds; -1 for none.
      */
     public static JournalPosition scan(final ChronicleQueue journal, final int sourceCount,
-        final long[] snapshotSources, final long snapshotSequence)
+        final long[] snapshotSources, final long checkpointSequence)
     {
         final JournalPosition position = new JournalPosition(sourceCount);
         if (snapshotSources != null)
@@ -41,7 +41,7 @@ public final class JournalPosition
             System.arraycopy(snapshotSources, 0, position.lastSourceIndex, 0, Math.min(sourceCount,
                 snapshotSources.length));
         }
-        position.nextJournalSequence = snapshotSequence + 1;
+        position.nextJournalSequence = checkpointSequence + 1;
         try (JournalReader reader = new JournalReader(journal))
         {
             while (reader.poll((event, sourceId, sourceIndex) ->
@@ -50,7 +50,7 @@ public final class JournalPosition
                 {
                     position.firstSequence = event.journalSequence;
                 }
-                if (event.journalSequence <= snapshotSequence)
+                if (event.journalSequence <= checkpointSequence)
                 {
                     return;
                 }

@@ -1,4 +1,4 @@
-package org.mmrisk.daemon.snapshot;
+package org.mmrisk.daemon.checkpoint;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mmrisk.core.engine.RiskEngine;
@@ -6,22 +6,22 @@ import org.mmrisk.core.state.StateFormatException;
 import org.mmrisk.core.state.StateReader;
 
 /**
- * Restores an engine from a checked snapshot's state body. Start-up only (the main thread to vet a snapshot, the
+ * Restores an engine from a checked checkpoint's state body. Start-up only (the main thread to vet a checkpoint, the
  * engine thread to restore the engine it will run).
  */
-public final class SnapshotRestore
+public final class CheckpointRestore
 {
-    private SnapshotRestore()
+    private CheckpointRestore()
     {
     }
 
     /**
      * @throws StateFormatException when the body does not restore completely (the engine must be discarded).
      */
-    public static void restore(final RiskEngine engine, final Snapshot snapshot)
+    public static void restore(final RiskEngine engine, final Checkpoint checkpoint)
     {
-        final StateReader reader = new StateReader(new UnsafeBuffer(snapshot.bytes()), snapshot.bodyOffset(),
-            snapshot.bodyLength());
+        final StateReader reader = new StateReader(new UnsafeBuffer(checkpoint.bytes()), checkpoint.bodyOffset(),
+            checkpoint.bodyLength());
         engine.restoreState(reader);
         if (reader.remaining() != 0)
         {

@@ -1,4 +1,4 @@
-package org.mmrisk.daemon.snapshot;
+package org.mmrisk.daemon.checkpoint;
 
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
@@ -11,24 +11,24 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
 /**
- * The snapshot thread: writes each state the engine thread handed over ({@link SnapshotTaker}) to a file, then
- * deletes all but the newest snapshots kept and the queue files none of the kept ones needs ({@link QueueRetention}).
- * A failed write (disk full, permissions) is logged and counted; the daemon runs on, and the previous snapshots stay.
+ * The checkpoint thread: writes each state the engine thread handed over ({@link CheckpointTaker}) to a file, then
+ * deletes all but the newest checkpoints kept and the queue files none of the kept ones needs ({@link QueueRetention}).
+ * A failed write (disk full, permissions) is logged and counted; the daemon runs on, and the previous checkpoints stay.
  * Owned by its agent thread.
  */
-public final class SnapshotWriter implements Agent
+public final class CheckpointWriter implements Agent
 {
     private static final long FINAL_WRITE_TIMEOUT_NS = 10_000_000_000L;
 
-    private final SnapshotTaker taker;
-    private final SnapshotStore store;
+    private final CheckpointTaker taker;
+    private final CheckpointStore store;
     private final long configFingerprint;
     private final DaemonCounters counters;
     private final PrintStream log;
     private final QueueRetention retention;
-    private final SnapshotFile file = new SnapshotFile();
+    private final CheckpointFile file = new CheckpointFile();
 
-    public SnapshotWriter(final SnapshotTaker taker, final SnapshotStore store, final long configFingerprint,
+    public CheckpointWriter(final CheckpointTaker taker, final CheckpointStore store, final long configFingerprint,
         final DaemonCounters counters, final QueueRetention retention, final PrintStream log)
     {
         this.retention = retention;
@@ -43,9 +43,9 @@ public final class SnapshotWriter implements Agent
     public int doWork()
     {
         int work = 0;
-        for (final SnapshotTaker.Slot slot : taker.slots())
+        for (final CheckpointTaker.Slot slot : taker.slots())
         {
-            if (slot.status == SnapshotTaker.Slot.READY)
+            if (slot.status == CheckpointTaker.Slot.READY)
             {
                 try
                 {
@@ -53,7 +53,7 @@ public final class SnapshotWriter implements Agent
                 }
                 finally
                 {
-                    slot.status = SnapshotTaker.Slot.FREE;
+                    slot.status = CheckpointTaker.Slot.FREE;
                 }
                 work++;
             }
@@ -61,20 +61,20 @@ public final class SnapshotWriter implements Agent
         return work;
     }
 
-    private void write(final SnapshotTaker.Slot slot)
+    private void write(final CheckpointTaker.Slot slot)
     {
         try
         {
             file.write(store.dir(), RiskEngine.stateVersion(), slot.journalSequence, slot.engineTimeNs,
                 slot.takenEpochNs, configFingerprint, slot.lastSourceIndex, slot.state.buffer().byteBuffer(),
                 slot.state.length());
-            counters.snapshotsWritten.increment();
+            counters.checkpointsWritten.increment();
             store.prune();
         }
         catch (final IOException | UncheckedIOException ex)
         {
-            counters.snapshotsFailed.increment();
-            log.println("risk daemon: snapshot at journal sequence " + slot.journalSequence + " not written: " + ex);
+            counters.checkpointsFailed.increment();
+            log.println("risk daemon: checkpoint at journal sequence " + slot.journalSequence + " not written: " + ex);
             return;
         }
         applyRetention();
@@ -84,7 +84,7 @@ public final class SnapshotWriter implements Agent
     {
         try
         {
-            final SnapshotPosition earliest = store.earliestKept();
+            final CheckpointPosition earliest = store.earliestKept();
             if (earliest != null)
             {
                 counters.queueFilesDeleted.getAndAdd(
@@ -99,17 +99,17 @@ public final class SnapshotWriter implements Agent
 
     /**
      * Clean shutdown, on the engine thread after the ring stopped: records the final state and writes it here,
-     * once the snapshot thread has finished what it holds.
+     * once the checkpoint thread has finished what it holds.
      */
     public void writeFinal(final RiskEngine engine, final long journalSequence, final EpochNanoClock clock)
     {
-        final SnapshotTaker.Slot slot = taker.takeNow(engine, journalSequence, clock.nanoTime());
+        final CheckpointTaker.Slot slot = taker.takeNow(engine, journalSequence, clock.nanoTime());
         final long deadlineNs = System.nanoTime() + FINAL_WRITE_TIMEOUT_NS;
-        while (slot.status != SnapshotTaker.Slot.FREE)
+        while (slot.status != CheckpointTaker.Slot.FREE)
         {
             if (System.nanoTime() > deadlineNs)
             {
-                log.println("risk daemon: the final snapshot was not written within 10 s");
+                log.println("risk daemon: the final checkpoint was not written within 10 s");
                 return;
             }
             Thread.onSpinWait();
@@ -119,6 +119,6 @@ public final class SnapshotWriter implements Agent
     @Override
     public String roleName()
     {
-        return "snapshot";
+        return "checkpoint";
     }
 }

@@ -1,4 +1,4 @@
-package org.mmrisk.daemon.snapshot;
+package org.mmrisk.daemon.checkpoint;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A journal that retention has cut to start at sequence 5, and one snapshot that holds sequences up to 4, taken under
+ * A journal that retention has cut to start at sequence 5, and one checkpoint that holds sequences up to 4, taken under
  * configuration fingerprint 111: usable under that configuration; under another one only when the operator accepts
  * the change, and refused with a message that says so otherwise.
  */
@@ -37,7 +37,7 @@ class RecoveryPlanTest
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private ChronicleQueue journal;
-    private SnapshotStore store;
+    private CheckpointStore store;
 
     @BeforeEach
     void journalFromFiveAndASnapshotUpToFour() throws IOException
@@ -50,10 +50,10 @@ class RecoveryPlanTest
                 JournalEntries.appendTimer(appender, sequence);
             }
         }
-        store = new SnapshotStore(dir.resolve("snapshots"), 3);
+        store = new CheckpointStore(dir.resolve("checkpoints"), 3);
         final StateWriter state = new StateWriter(1 << 12);
         new RiskEngine(new EngineConfig().conclude(), new CountingOutput()).saveState(state);
-        new SnapshotFile().write(store.dir(), RiskEngine.stateVersion(), 4, 0, 0, TAKEN_UNDER, new long[] {-1},
+        new CheckpointFile().write(store.dir(), RiskEngine.stateVersion(), 4, 0, 0, TAKEN_UNDER, new long[] {-1},
             state.buffer().byteBuffer(), state.length());
     }
 
@@ -68,7 +68,7 @@ class RecoveryPlanTest
     {
         final RecoveryPlan plan = choose(TAKEN_UNDER, false);
 
-        assertThat(plan.snapshot().journalSequence()).isEqualTo(4);
+        assertThat(plan.checkpoint().journalSequence()).isEqualTo(4);
         assertThat(plan.configChanged()).isFalse();
         assertThat(plan.journal().entries()).isEqualTo(5);
     }
@@ -79,7 +79,7 @@ class RecoveryPlanTest
         assertThatThrownBy(() -> choose(CHANGED, false))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("starts at sequence 5")
-            .hasMessageContaining("no usable snapshot")
+            .hasMessageContaining("no usable checkpoint")
             .hasMessageContaining("--accept-config-change");
         assertThat(log()).contains("not used: taken under another engine configuration");
     }
@@ -89,7 +89,7 @@ class RecoveryPlanTest
     {
         final RecoveryPlan plan = choose(CHANGED, true);
 
-        assertThat(plan.snapshot().journalSequence()).isEqualTo(4);
+        assertThat(plan.checkpoint().journalSequence()).isEqualTo(4);
         assertThat(plan.configChanged()).isTrue();
         assertThat(plan.journal().nextJournalSequence()).isEqualTo(10);
         assertThat(log()).contains("taken under another engine configuration (--accept-config-change");
@@ -102,7 +102,7 @@ class RecoveryPlanTest
 
         assertThatThrownBy(() -> choose(otherInputs, true))
             .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("no usable snapshot")
+            .hasMessageContaining("no usable checkpoint")
             .hasMessageNotContaining("--accept-config-change");
         assertThat(log()).contains("not used: taken with another input list");
     }

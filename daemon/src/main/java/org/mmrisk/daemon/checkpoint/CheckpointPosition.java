@@ -1,16 +1,16 @@
-package org.mmrisk.daemon.snapshot;
+package org.mmrisk.daemon.checkpoint;
 
 /**
- * What a snapshot reflects: the last journal sequence it includes and, per input source, the last input index
+ * What a checkpoint reflects: the last journal sequence it includes and, per input source, the last input index
  * journaled by then (-1: none). Immutable.
  */
-public record SnapshotPosition(long journalSequence, long[] lastSourceIndex)
+public record CheckpointPosition(long journalSequence, long[] lastSourceIndex)
 {
     /**
      * @return the position that needs everything either needs: the lower journal sequence and, per source, the lower
      * index; a source only one of them knows counts as unread (-1).
      */
-    public SnapshotPosition earliest(final SnapshotPosition other)
+    public CheckpointPosition earliest(final CheckpointPosition other)
     {
         final long[] sources = new long[Math.max(lastSourceIndex.length, other.lastSourceIndex.length)];
         for (int i = 0; i < sources.length; i++)
@@ -18,6 +18,6 @@ public record SnapshotPosition(long journalSequence, long[] lastSourceIndex)
             sources[i] = i < lastSourceIndex.length && i < other.lastSourceIndex.length ?
                 Math.min(lastSourceIndex[i], other.lastSourceIndex[i]) : -1;
         }
-        return new SnapshotPosition(Math.min(journalSequence, other.journalSequence), sources);
+        return new CheckpointPosition(Math.min(journalSequence, other.journalSequence), sources);
     }
 }

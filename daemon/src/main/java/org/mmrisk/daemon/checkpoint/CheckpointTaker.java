@@ -1,4 +1,4 @@
-package org.mmrisk.daemon.snapshot;
+package org.mmrisk.daemon.checkpoint;
 
 import org.agrona.concurrent.EpochNanoClock;
 import org.mmrisk.core.engine.RiskEngine;
@@ -8,20 +8,20 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import java.util.Arrays;
 
 /**
- * The engine thread's side of snapshots: at a batch end, once the configured engine time has passed, records the
- * engine's state into one of two pre-allocated buffers and hands it to the snapshot thread ({@link SnapshotWriter}),
+ * The engine thread's side of checkpoints: at a batch end, once the configured engine time has passed, records the
+ * engine's state into one of two pre-allocated buffers and hands it to the checkpoint thread ({@link CheckpointWriter}),
  * which writes the file. The engine thread therefore stalls only for the in-memory walk (measured:
- * {@code snapshot: longest engine stall}); when both buffers are still being written the snapshot is skipped and
+ * {@code checkpoint: longest engine stall}); when both buffers are still being written the checkpoint is skipped and
  * counted, never waited for.
  * <p>
  * Also tracks, per input source, the last input index the engine has seen (ring events carry it), which is what the
- * snapshot records for the inputs. Owned by the engine thread; {@link Slot}s are shared with the snapshot thread
+ * checkpoint records for the inputs. Owned by the engine thread; {@link Slot}s are shared with the checkpoint thread
  * through their volatile state.
  */
-public final class SnapshotTaker
+public final class CheckpointTaker
 {
     /**
-     * One buffer and what it reflects. FREE: the engine may fill it; READY: handed over; the snapshot thread sets it
+     * One buffer and what it reflects. FREE: the engine may fill it; READY: handed over; the checkpoint thread sets it
      * FREE again once written.
      */
     static final class Slot
@@ -50,9 +50,9 @@ public final class SnapshotTaker
     private boolean requested;
 
     /**
-     * @param intervalNs engine time between snapshots; 0 takes none while running (only {@link #takeNow}).
+     * @param intervalNs engine time between checkpoints; 0 takes none while running (only {@link #takeNow}).
      */
-    public SnapshotTaker(final int sources, final long[] lastSourceIndex, final long intervalNs,
+    public CheckpointTaker(final int sources, final long[] lastSourceIndex, final long intervalNs,
         final DaemonCounters counters)
     {
         slots = new Slot[] { new Slot(sources), new Slot(sources) };
@@ -67,8 +67,8 @@ public final class SnapshotTaker
     }
 
     /**
-     * Takes a snapshot at the next batch end whatever the interval (engine thread): after recovery under a changed
-     * configuration, so that later restarts need no snapshot taken under the old one.
+     * Takes a checkpoint at the next batch end whatever the interval (engine thread): after recovery under a changed
+     * configuration, so that later restarts need no checkpoint taken under the old one.
      */
     public void requestAtNextBatchEnd()
     {
@@ -87,9 +87,9 @@ public final class SnapshotTaker
     }
 
     /**
-     * At a batch end: takes a snapshot when one is due and a buffer is free.
+     * At a batch end: takes a checkpoint when one is due and a buffer is free.
      *
-     * @param clock the wall clock, read only when a snapshot is taken and only recorded in the file (the engine
+     * @param clock the wall clock, read only when a checkpoint is taken and only recorded in the file (the engine
      *              itself reads none).
      */
     public void onBatchEnd(final RiskEngine engine, final long journalSequence, final EpochNanoClock clock)
@@ -103,7 +103,7 @@ public final class SnapshotTaker
         final Slot slot = freeSlot();
         if (slot == null)
         {
-            counters.snapshotsSkipped.increment();
+            counters.checkpointsSkipped.increment();
             return;
         }
         fill(slot, engine, journalSequence, clock.nanoTime());
@@ -149,11 +149,11 @@ public final class SnapshotTaker
         slot.engineTimeNs = engine.timeNs();
         slot.takenEpochNs = wallNs;
         final long stallNs = System.nanoTime() - startNs;
-        counters.snapshotsTaken.increment();
-        counters.snapshotLastBytes.setRelease(slot.state.length());
-        if (stallNs > counters.snapshotMaxStallNs.get())
+        counters.checkpointsTaken.increment();
+        counters.checkpointLastBytes.setRelease(slot.state.length());
+        if (stallNs > counters.checkpointMaxStallNs.get())
         {
-            counters.snapshotMaxStallNs.setRelease(stallNs);
+            counters.checkpointMaxStallNs.setRelease(stallNs);
         }
     }
 }

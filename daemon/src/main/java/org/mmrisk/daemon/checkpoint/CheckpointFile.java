@@ -1,13 +1,13 @@
-package org.mmrisk.daemon.snapshot;
+package org.mmrisk.daemon.checkpoint;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.codecs.MessageHeaderEncoder;
-import org.mmrisk.codecs.SnapshotHeaderDecoder;
-import org.mmrisk.codecs.SnapshotHeaderEncoder;
-import org.mmrisk.codecs.SnapshotTrailerDecoder;
-import org.mmrisk.codecs.SnapshotTrailerEncoder;
+import org.mmrisk.codecs.CheckpointHeaderDecoder;
+import org.mmrisk.codecs.CheckpointHeaderEncoder;
+import org.mmrisk.codecs.CheckpointTrailerDecoder;
+import org.mmrisk.codecs.CheckpointTrailerEncoder;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,26 +20,26 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.zip.CRC32C;
 
 /**
- * The snapshot file format (SBE): a {@code SnapshotHeader}, the engine state body, a {@code SnapshotTrailer} with the
+ * The checkpoint file format (SBE): a {@code CheckpointHeader}, the engine state body, a {@code CheckpointTrailer} with the
  * CRC32C of every byte before it. A file is written under a temporary name, forced to disk and renamed, so a reader
- * never sees a half-written file under a snapshot name; a torn or damaged one fails the checksum. Files are
+ * never sees a half-written file under a checkpoint name; a torn or damaged one fails the checksum. Files are
  * owner-only. One instance per writing thread (its buffers are reused); {@link #read} is stateless.
  */
-public final class SnapshotFile
+public final class CheckpointFile
 {
-    /** Snapshot file names: snapshot-(journal sequence, zero-padded).snap, so names sort by position. */
+    /** Checkpoint file names: snapshot-(journal sequence, zero-padded).snap, so names sort by position; the older word is kept on disk so that existing data directories keep working. */
     public static final String PREFIX = "snapshot-";
     public static final String SUFFIX = ".snap";
     private static final int MAX_SOURCES = 1024;
-    private static final int TRAILER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + SnapshotTrailerEncoder.BLOCK_LENGTH;
+    private static final int TRAILER_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + CheckpointTrailerEncoder.BLOCK_LENGTH;
 
     private static final int HEADER_CAPACITY = 128 + 8 * MAX_SOURCES;
 
     private final UnsafeBuffer header = new UnsafeBuffer(new byte[HEADER_CAPACITY]);
     private final UnsafeBuffer trailer = new UnsafeBuffer(new byte[TRAILER_LENGTH]);
     private final MessageHeaderEncoder messageHeader = new MessageHeaderEncoder();
-    private final SnapshotHeaderEncoder headerEncoder = new SnapshotHeaderEncoder();
-    private final SnapshotTrailerEncoder trailerEncoder = new SnapshotTrailerEncoder();
+    private final CheckpointHeaderEncoder headerEncoder = new CheckpointHeaderEncoder();
+    private final CheckpointTrailerEncoder trailerEncoder = new CheckpointTrailerEncoder();
     private final CRC32C crc = new CRC32C();
 
     public static String fileName(final long journalSequence)
@@ -48,7 +48,7 @@ public final class SnapshotFile
     }
 
     /**
-     * Writes one snapshot into {@code dir} and returns its path. Called on the snapshot thread.
+     * Writes one checkpoint into {@code dir} and returns its path. Called on the checkpoint thread.
      *
      * @param body state bytes [0, bodyLength) of a buffer backed by {@code bodyBytes} (a direct ByteBuffer view).
      */
@@ -94,7 +94,7 @@ public final class SnapshotFile
             .writtenEpochNs(writtenEpochNs)
             .configFingerprint(configFingerprint)
             .bodyLength(bodyLength);
-        final SnapshotHeaderEncoder.SourcesEncoder sources = headerEncoder.sourcesCount(lastSourceIndex.length);
+        final CheckpointHeaderEncoder.SourcesEncoder sources = headerEncoder.sourcesCount(lastSourceIndex.length);
         for (final long index : lastSourceIndex)
         {
             sources.next().lastIndex(index);
@@ -123,12 +123,12 @@ public final class SnapshotFile
     }
 
     /**
-     * Reads and checks one snapshot file: SBE ids, length, checksum, then the layout version. Whether it was taken
-     * under the running configuration is the caller's question ({@link Snapshot#configFingerprint()}).
+     * Reads and checks one checkpoint file: SBE ids, length, checksum, then the layout version. Whether it was taken
+     * under the running configuration is the caller's question ({@link Checkpoint#configFingerprint()}).
      *
-     * @throws InvalidSnapshotException with the reason it cannot be used.
+     * @throws InvalidCheckpointException with the reason it cannot be used.
      */
-    public static Snapshot read(final Path file, final int stateVersion) throws InvalidSnapshotException
+    public static Checkpoint read(final Path file, final int stateVersion) throws InvalidCheckpointException
     {
         try
         {
@@ -136,15 +136,15 @@ public final class SnapshotFile
         }
         catch (final IndexOutOfBoundsException ex)
         {
-            throw new InvalidSnapshotException("damaged: " + ex.getMessage());
+            throw new InvalidCheckpointException("damaged: " + ex.getMessage());
         }
     }
 
     /**
-     * Reads only a snapshot's header (no checksum): the positions it reflects, for retention. A snapshot whose header
+     * Reads only a checkpoint's header (no checksum): the positions it reflects, for retention. A checkpoint whose header
      * cannot be read yields null.
      */
-    public static SnapshotPosition readPosition(final Path file)
+    public static CheckpointPosition readPosition(final Path file)
     {
         final byte[] bytes = new byte[HEADER_CAPACITY];
         final ByteBuffer into = ByteBuffer.wrap(bytes);
@@ -161,22 +161,22 @@ public final class SnapshotFile
         }
         try
         {
-            final SnapshotHeaderDecoder decoded = decodeHeader(new UnsafeBuffer(bytes), into.position());
+            final CheckpointHeaderDecoder decoded = decodeHeader(new UnsafeBuffer(bytes), into.position());
             final long journalSequence = decoded.journalSequence();
-            return new SnapshotPosition(journalSequence, sources(decoded));
+            return new CheckpointPosition(journalSequence, sources(decoded));
         }
-        catch (final InvalidSnapshotException | IndexOutOfBoundsException ex)
+        catch (final InvalidCheckpointException | IndexOutOfBoundsException ex)
         {
             return null;
         }
     }
 
-    private static long[] sources(final SnapshotHeaderDecoder decoded) throws InvalidSnapshotException
+    private static long[] sources(final CheckpointHeaderDecoder decoded) throws InvalidCheckpointException
     {
-        final SnapshotHeaderDecoder.SourcesDecoder sources = decoded.sources();
+        final CheckpointHeaderDecoder.SourcesDecoder sources = decoded.sources();
         if (sources.count() > MAX_SOURCES)
         {
-            throw new InvalidSnapshotException("damaged header: " + sources.count() + " sources");
+            throw new InvalidCheckpointException("damaged header: " + sources.count() + " sources");
         }
         final long[] lastSourceIndex = new long[sources.count()];
         int i = 0;
@@ -187,7 +187,7 @@ public final class SnapshotFile
         return lastSourceIndex;
     }
 
-    private static Snapshot parse(final Path file, final int stateVersion) throws InvalidSnapshotException
+    private static Checkpoint parse(final Path file, final int stateVersion) throws InvalidCheckpointException
     {
         final byte[] bytes;
         try
@@ -196,59 +196,59 @@ public final class SnapshotFile
         }
         catch (final IOException ex)
         {
-            throw new InvalidSnapshotException("cannot read: " + ex.getMessage());
+            throw new InvalidCheckpointException("cannot read: " + ex.getMessage());
         }
         final UnsafeBuffer buffer = new UnsafeBuffer(bytes);
-        final SnapshotHeaderDecoder decoded = decodeHeader(buffer, bytes.length);
+        final CheckpointHeaderDecoder decoded = decodeHeader(buffer, bytes.length);
         final long[] lastSourceIndex = sources(decoded);
         final int bodyOffset = decoded.limit();
         final long bodyLength = decoded.bodyLength();
         if (bodyLength < 0 || bodyOffset + bodyLength + TRAILER_LENGTH != bytes.length)
         {
-            throw new InvalidSnapshotException("truncated or padded: " + bytes.length + " bytes for a body of " +
+            throw new InvalidCheckpointException("truncated or padded: " + bytes.length + " bytes for a body of " +
                 bodyLength);
         }
         checkTrailer(buffer, (int)(bodyOffset + bodyLength), bodyLength);
         if (decoded.stateVersion() != stateVersion)
         {
-            throw new InvalidSnapshotException("state layout " + decoded.stateVersion() + ", this build reads " +
+            throw new InvalidCheckpointException("state layout " + decoded.stateVersion() + ", this build reads " +
                 stateVersion);
         }
-        return new Snapshot(file, decoded.journalSequence(), decoded.engineTimeNs(), decoded.writtenEpochNs(),
+        return new Checkpoint(file, decoded.journalSequence(), decoded.engineTimeNs(), decoded.writtenEpochNs(),
             decoded.configFingerprint(), lastSourceIndex, bytes, bodyOffset, (int)bodyLength);
     }
 
-    private static SnapshotHeaderDecoder decodeHeader(final DirectBuffer buffer, final int length)
-        throws InvalidSnapshotException
+    private static CheckpointHeaderDecoder decodeHeader(final DirectBuffer buffer, final int length)
+        throws InvalidCheckpointException
     {
-        if (length < MessageHeaderDecoder.ENCODED_LENGTH + SnapshotHeaderDecoder.BLOCK_LENGTH + TRAILER_LENGTH)
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH + CheckpointHeaderDecoder.BLOCK_LENGTH + TRAILER_LENGTH)
         {
-            throw new InvalidSnapshotException("truncated: " + length + " bytes");
+            throw new InvalidCheckpointException("truncated: " + length + " bytes");
         }
         final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(buffer, 0);
-        if (header.schemaId() != SnapshotHeaderDecoder.SCHEMA_ID || header.templateId() != SnapshotHeaderDecoder.TEMPLATE_ID)
+        if (header.schemaId() != CheckpointHeaderDecoder.SCHEMA_ID || header.templateId() != CheckpointHeaderDecoder.TEMPLATE_ID)
         {
-            throw new InvalidSnapshotException("not a snapshot (schema " + header.schemaId() + ", template " +
+            throw new InvalidCheckpointException("not a checkpoint (schema " + header.schemaId() + ", template " +
                 header.templateId() + ")");
         }
-        return new SnapshotHeaderDecoder().wrapAndApplyHeader(buffer, 0, header);
+        return new CheckpointHeaderDecoder().wrapAndApplyHeader(buffer, 0, header);
     }
 
     private static void checkTrailer(final UnsafeBuffer buffer, final int trailerOffset, final long bodyLength)
-        throws InvalidSnapshotException
+        throws InvalidCheckpointException
     {
         final MessageHeaderDecoder header = new MessageHeaderDecoder().wrap(buffer, trailerOffset);
-        if (header.templateId() != SnapshotTrailerDecoder.TEMPLATE_ID)
+        if (header.templateId() != CheckpointTrailerDecoder.TEMPLATE_ID)
         {
-            throw new InvalidSnapshotException("no trailer: truncated or damaged");
+            throw new InvalidCheckpointException("no trailer: truncated or damaged");
         }
-        final SnapshotTrailerDecoder trailer = new SnapshotTrailerDecoder().wrapAndApplyHeader(buffer, trailerOffset,
+        final CheckpointTrailerDecoder trailer = new CheckpointTrailerDecoder().wrapAndApplyHeader(buffer, trailerOffset,
             header);
         final CRC32C crc = new CRC32C();
         crc.update(buffer.byteArray(), 0, trailerOffset);
         if (trailer.bodyLength() != bodyLength || trailer.checksum() != crc.getValue())
         {
-            throw new InvalidSnapshotException("checksum mismatch: damaged");
+            throw new InvalidCheckpointException("checksum mismatch: damaged");
         }
     }
 }

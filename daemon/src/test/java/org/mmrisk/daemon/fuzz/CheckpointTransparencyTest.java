@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configuration see the same hostile input (decoded {@link FuzzMessages}, with timers and seeded batch ends); one
  * saves its state after every batch; their outputs must be the same, one for one, and so must their counters.
  */
-class SnapshotTransparencyTest
+class CheckpointTransparencyTest
 {
     private static final int MESSAGES = 30_000;
     private static final long START_NS = 1_767_225_600_000_000_000L;

@@ -1,4 +1,4 @@
-package org.mmrisk.daemon.snapshot;
+package org.mmrisk.daemon.checkpoint;
 
 import org.mmrisk.daemon.queue.Queues;
 
@@ -12,20 +12,20 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The snapshot directory: lists snapshots by the journal position they reflect, picks the newest one that checks
+ * The checkpoint directory: lists checkpoints by the journal position they reflect, picks the newest one that checks
  * out at start-up (logging why each newer one was passed over), and deletes all but the newest {@code kept} after
- * each new one. Start-up uses it from the main thread, the snapshot thread afterwards; never both at once.
+ * each new one. Start-up uses it from the main thread, the checkpoint thread afterwards; never both at once.
  */
-public final class SnapshotStore
+public final class CheckpointStore
 {
     private final Path dir;
     private final int kept;
 
-    public SnapshotStore(final Path dir, final int kept)
+    public CheckpointStore(final Path dir, final int kept)
     {
         if (kept < 1)
         {
-            throw new IllegalArgumentException("at least one snapshot must be kept: " + kept);
+            throw new IllegalArgumentException("at least one checkpoint must be kept: " + kept);
         }
         this.dir = dir;
         this.kept = kept;
@@ -38,14 +38,14 @@ public final class SnapshotStore
     }
 
     /**
-     * @return the snapshot files, newest (highest journal position) first.
+     * @return the checkpoint files, newest (highest journal position) first.
      */
     public List<Path> files()
     {
         final List<Path> files = new ArrayList<>();
         try (Stream<Path> entries = Files.list(dir))
         {
-            entries.filter(SnapshotStore::isSnapshotName).forEach(files::add);
+            entries.filter(CheckpointStore::isCheckpointName).forEach(files::add);
         }
         catch (final IOException ex)
         {
@@ -55,23 +55,23 @@ public final class SnapshotStore
         return files;
     }
 
-    private static boolean isSnapshotName(final Path path)
+    private static boolean isCheckpointName(final Path path)
     {
         final String name = path.getFileName().toString();
-        return name.startsWith(SnapshotFile.PREFIX) && name.endsWith(SnapshotFile.SUFFIX);
+        return name.startsWith(CheckpointFile.PREFIX) && name.endsWith(CheckpointFile.SUFFIX);
     }
 
     /**
-     * @return what the kept snapshots need of the journal and inputs, together (the earliest of their positions); null
-     * when there is none or when any kept snapshot's header cannot be read (a restart might fall back to it, so
+     * @return what the kept checkpoints need of the journal and inputs, together (the earliest of their positions); null
+     * when there is none or when any kept checkpoint's header cannot be read (a restart might fall back to it, so
      * nothing may be deleted on a guess).
      */
-    public SnapshotPosition earliestKept()
+    public CheckpointPosition earliestKept()
     {
-        SnapshotPosition earliest = null;
+        CheckpointPosition earliest = null;
         for (final Path file : files())
         {
-            final SnapshotPosition position = SnapshotFile.readPosition(file);
+            final CheckpointPosition position = CheckpointFile.readPosition(file);
             if (position == null)
             {
                 return null;
@@ -82,7 +82,7 @@ public final class SnapshotStore
     }
 
     /**
-     * Deletes all but the newest {@code kept} snapshots, and temporary files a killed writer left behind.
+     * Deletes all but the newest {@code kept} checkpoints, and temporary files a killed writer left behind.
      *
      * @return the files deleted.
      */
