@@ -70,8 +70,6 @@ public final class EngineConfig
     private long dayStartOffsetNs = 8 * 3_600_000_000_000L;
     /** Hedging per underlying code. */
     private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
-    /** Skip the skew pass of a batch when the last pass proves nothing moved enough (off: always a full pass). */
-    private boolean skewTable = true;
     /** Instruments per block of the skew table (a power of two): the unit a batch dismisses with one bound. */
     private int skewBlockInstruments = 16;
     /** Engine time between risk snapshots of each underlying. */
@@ -452,21 +450,6 @@ public final class EngineConfig
     public HedgeConfig hedging(final long underlyingCode)
     {
         return hedging.get(underlyingCode);
-    }
-
-    /**
-     * Whether quote decisions go through each underlying's skew table (the default) or a full pass over every
-     * instrument at every batch (the reference the table is tested against; the outputs are the same).
-     */
-    public EngineConfig skewTable(final boolean value)
-    {
-        skewTable = value;
-        return this;
-    }
-
-    public boolean skewTable()
-    {
-        return skewTable;
     }
 
     /**
