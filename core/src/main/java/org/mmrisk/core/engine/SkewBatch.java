@@ -15,6 +15,7 @@ final class SkewBatch
 {
     private final EngineConfig config;
     private final double rateCapGapNs;
+    /** The batch's terms, written by {@link #prepare} only: W·G's delta, gamma and vega terms, the spread multiplier. */
     double deltaTermUsd;
     double gammaTerm;
     double vegaTerm;

@@ -197,7 +197,8 @@ final class SkewTable implements SkewPass
      * Decides every instrument of a block the bound did not settle: its candidates become the pending ones (each is
      * folded into the block by {@link #remember} once {@link #quote} has decided it), and the others make the
      * block's new bound, anchored at this batch's terms. One loop with the bound in locals, because a batch that
-     * moves the terms far opens every block.
+     * moves the terms far opens every block. A member the rate cap holds back is silent while the cap lasts, unless
+     * its last shift is NaN: that always sends (the rule's first condition), whatever the cap.
      */
     private void openBlock(final int block)
     {
@@ -222,7 +223,6 @@ final class SkewTable implements SkewPass
                 pending[pendingCount++] = i;
                 continue;
             }
-            // a NaN last shift always sends (the rule's first condition), whatever the rate cap
             if (c.rateCapped[i] && isRateCapped(i) && !Double.isNaN(c.lastShift[i]))
             {
                 oldestHeldQuoteNs = Math.min(oldestHeldQuoteNs, c.lastQuoteNs[i]);
