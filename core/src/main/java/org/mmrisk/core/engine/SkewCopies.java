@@ -93,6 +93,14 @@ final class SkewCopies
     }
 
     /**
+     * @return true when a shift, give or take its rounding allowance, is inside the instrument's silent band.
+     */
+    boolean isInsideBand(final int i, final double shiftUsdPerCoin, final double roundingUsd)
+    {
+        return shiftUsdPerCoin - roundingUsd > silentLowUsd[i] && shiftUsdPerCoin + roundingUsd < silentHighUsd[i];
+    }
+
+    /**
      * The distance (USD per coin) from a shift to the nearer end of the instrument's silent band, less three times
      * its rounding allowance: one for the allowance where it was computed, one for the allowance's growth as the
      * terms move, one for the roundings of both shifts. Not positive, or NaN, when the instrument is not silent there.

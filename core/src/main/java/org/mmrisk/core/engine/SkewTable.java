@@ -163,6 +163,8 @@ final class SkewTable implements SkewPass
             }
             nextBlock = block + 1;
             blocksOpened++;
+            pendingCount = 0;
+            pendingNext = 0;
             openBlock(block);
         }
         return pending[pendingNext++];
@@ -210,8 +212,6 @@ final class SkewTable implements SkewPass
         double highestSpreadMult = Double.NEGATIVE_INFINITY;
         long oldestHeldQuoteNs = Long.MAX_VALUE;
         boolean poisoned = false;
-        pendingCount = 0;
-        pendingNext = 0;
         for (int i = block << blockShift, end = Math.min(count, (block + 1) << blockShift); i < end; i++)
         {
             if (!c.quoted[i])
@@ -230,7 +230,7 @@ final class SkewTable implements SkewPass
             }
             final double shiftUsdPerCoin = c.shiftUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
             final double roundingUsd = c.roundingUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
-            if (shiftUsdPerCoin - roundingUsd > c.silentLowUsd[i] && shiftUsdPerCoin + roundingUsd < c.silentHighUsd[i] &&
+            if (c.isInsideBand(i, shiftUsdPerCoin, roundingUsd) &&
                 Math.abs(spreadMult - c.lastSpreadMult[i]) < SkewRule.MULT_STEP)
             {
                 final double slackUsd = c.slackUsd(i, shiftUsdPerCoin, roundingUsd);
