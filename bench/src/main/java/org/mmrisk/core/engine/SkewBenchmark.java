@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The quote decisions for 1,000 quoted options after one index tick (the exposure already updated): shift, vol shift,
  * spread and size multipliers and the emit decision of every instrument of the underlying, emissions remembered as
- * the engine does. {@code fullPass} evaluates every instrument; {@code skewTable} lets the underlying's
- * {@link SkewTable} dismiss those that cannot have moved and evaluates the rest, as the engine does by default (the
- * two decide the same; {@code SkewTableTest}). The portfolio delta follows a mean-reverting walk, so some
- * instruments cross their threshold at most ticks, most at none. Lives in the engine's package to drive the
- * package-private skew directly.
+ * the engine does. {@code fullPass} applies the rule ({@link SkewBatch#quote}) to every instrument, the reference the
+ * tests hold; {@code skewTable} lets the underlying's {@link SkewTable} dismiss those that cannot have moved and
+ * decides the rest, as the engine does (the two decide the same; {@code SkewTableTest}). The portfolio delta follows
+ * a mean-reverting walk, so some instruments cross their threshold at most ticks, most at none. Lives in the engine's
+ * package to drive the package-private skew directly.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,7 +39,7 @@ public class SkewBenchmark
     private final BenchBook book = new BenchBook();
     private final QuoteAdjustment adjustment = new QuoteAdjustment();
     private final double[] deltaSteps = new double[STEPS];
-    private InventorySkew skew;
+    private SkewBatch batch;
     private UnderlyingRisk underlying;
     private double baseDelta;
     private double delta;
@@ -50,7 +50,7 @@ public class SkewBenchmark
     public void setUp()
     {
         final RiskEngine engine = book.build(OPTIONS, 8);
-        skew = new InventorySkew(engine.config(), new EngineCounters());
+        batch = new SkewBatch(engine.config());
         underlying = engine.underlyings().get(0);
         baseDelta = underlying.delta();
         nowNs = book.nextTimeNs();
@@ -67,11 +67,15 @@ public class SkewBenchmark
     public int fullPass()
     {
         tick();
-        skew.prepare(underlying, delta);
+        batch.prepare(underlying, delta, nowNs);
         int emitted = 0;
         for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
         {
-            emitted += decide(underlying.instrument(i));
+            final InstrumentState state = underlying.instrument(i);
+            if (SkewBatch.isQuoted(state) && batch.quote(state, underlying, adjustment) == SkewRule.SEND)
+            {
+                emitted++;
+            }
         }
         return emitted;
     }
@@ -80,15 +84,15 @@ public class SkewBenchmark
     public int skewTable()
     {
         tick();
-        skew.prepare(underlying, delta);
         final SkewTable table = underlying.skewTable;
-        skew.prepare(table, underlying, nowNs);
+        table.prepare(underlying, delta, nowNs);
         int emitted = 0;
         for (int i = table.firstCandidate(), n = table.count(); i < n; i = table.nextCandidate())
         {
-            final InstrumentState state = table.state(i);
-            emitted += decide(state);
-            table.remember(state);
+            if (table.quote(i, adjustment) == SkewRule.SEND)
+            {
+                emitted++;
+            }
         }
         return emitted;
     }
@@ -97,15 +101,5 @@ public class SkewBenchmark
     {
         delta = baseDelta + deltaSteps[step++ & (STEPS - 1)];
         nowNs += 10_000;
-    }
-
-    private int decide(final InstrumentState state)
-    {
-        if (InventorySkew.isQuoted(state) && skew.update(state, underlying, adjustment, nowNs))
-        {
-            InventorySkew.remember(state, adjustment, nowNs);
-            return 1;
-        }
-        return 0;
     }
 }

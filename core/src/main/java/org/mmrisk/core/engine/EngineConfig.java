@@ -47,7 +47,6 @@ public final class EngineConfig
     private double skewVegaWeight;
     private long dayStartOffsetNs;
     private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
-    private boolean skewTable;
     private int skewBlockInstruments;
     private long snapshotIntervalNs;
 
@@ -456,21 +455,6 @@ public final class EngineConfig
     public HedgeConfig hedging(final long underlyingCode)
     {
         return hedging.get(underlyingCode);
-    }
-
-    /**
-     * Whether quote decisions go through each underlying's skew table (the default) or a full pass over every
-     * instrument at every batch (the reference the table is tested against; the outputs are the same).
-     */
-    public EngineConfig skewTable(final boolean value)
-    {
-        skewTable = value;
-        return this;
-    }
-
-    public boolean skewTable()
-    {
-        return skewTable;
     }
 
     /**

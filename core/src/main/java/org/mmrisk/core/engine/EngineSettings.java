@@ -125,8 +125,6 @@ public final class EngineSettings
         map("engine.hedging", EngineSettings::hedging,
             (c, m) -> m.forEach((coin, h) -> c.hedging(AsciiCode.pack(coin), HedgeFields.of(h))))
             .doc("Delta hedging per underlying."),
-        flag("engine.skewTable", true, EngineConfig::skewTable, EngineConfig::skewTable).notFingerprinted()
-            .doc("Skip the skew pass of a batch when the skew table proves nothing moved enough (same outputs)."),
         integer("engine.skewBlockInstruments", 16, (c, v) -> c.skewBlockInstruments((int)v),
             EngineConfig::skewBlockInstruments).range(1, 1024).powerOfTwo().notFingerprinted()
             .doc("Instruments per block of the skew table (same outputs for every size)."));

@@ -27,17 +27,10 @@ public final class InstrumentState
     /** Set while the instrument waits in its underlying's list of instruments to re-anchor at batch end. */
     private boolean touched;
 
-    double lastShift = Double.NaN;
-    double lastShiftVol = Double.NaN;
-    double lastSpreadMult = Double.NaN;
-    double lastBidSizeMult = Double.NaN;
-    double lastAskSizeMult = Double.NaN;
-    long lastQuoteNs = Long.MIN_VALUE;
+    /** The last quote adjustment sent, written by the skew only ({@link SkewBatch}). */
+    final LastQuote lastQuote = new LastQuote();
     /** Where its underlying's {@link SkewTable} keeps its copies (set by the table; not saved). */
     int skewSlot = -1;
-    /** A quote adjustment is held back by the rate cap; the latest value goes out once the cap lifts. */
-    boolean rateCapped;
-    QuotingState lastState;
 
     InstrumentState(final int instrumentId)
     {
@@ -147,12 +140,12 @@ public final class InstrumentState
 
     public double lastShift()
     {
-        return lastShift;
+        return lastQuote.shift();
     }
 
     public QuotingState lastState()
     {
-        return lastState;
+        return lastQuote.state();
     }
 
     public double markIv()
@@ -188,13 +181,6 @@ public final class InstrumentState
         parkedVenue = io.i64(parkedVenue);
         settled = io.bool(settled);
         touched = io.bool(touched);
-        lastShift = io.f64(lastShift);
-        lastShiftVol = io.f64(lastShiftVol);
-        lastSpreadMult = io.f64(lastSpreadMult);
-        lastBidSizeMult = io.f64(lastBidSizeMult);
-        lastAskSizeMult = io.f64(lastAskSizeMult);
-        lastQuoteNs = io.i64(lastQuoteNs);
-        rateCapped = io.bool(rateCapped);
-        lastState = io.enumValue(lastState, QuotingState.VALUES);
+        lastQuote.exchangeState(io);
     }
 }

@@ -14,7 +14,7 @@ final class OutputEmitter
 {
     private final EngineContext ctx;
     private final RiskOutput output;
-    private final InventorySkew skew;
+    private SkewPass.Source skewPasses = SkewPass.TABLES;
     private final HedgeSignals hedges = new HedgeSignals();
     private final QuoteAdjustment quote = new QuoteAdjustment();
     private final RiskSnapshot snapshot = new RiskSnapshot();
@@ -24,7 +24,6 @@ final class OutputEmitter
     {
         this.ctx = ctx;
         this.output = output;
-        this.skew = new InventorySkew(ctx.config, ctx.counters);
     }
 
     void emitAlerts()
@@ -41,8 +40,7 @@ final class OutputEmitter
 
     /**
      * The quote adjustments of one underlying worth sending, in book order: the candidates its {@link SkewTable}
-     * finds (exactly the instruments a full pass would not dismiss at once), or with the table switched off every
-     * instrument.
+     * finds (exactly the instruments whose decision changes something), each decided by the skew rule.
      */
     void emitQuotes(final UnderlyingRisk underlying)
     {
@@ -50,47 +48,45 @@ final class OutputEmitter
         {
             return;
         }
-        skew.prepare(underlying);
-        if (ctx.config.skewTable())
+        final SkewPass pass = skewPasses.of(underlying);
+        pass.prepare(underlying, ctx.timeNs);
+        for (int i = pass.firstCandidate(), n = pass.count(); i < n; i = pass.nextCandidate())
         {
-            final SkewTable table = underlying.skewTable;
-            skew.prepare(table, underlying, ctx.timeNs);
-            for (int i = table.firstCandidate(), n = table.count(); i < n; i = table.nextCandidate())
+            final int decision = pass.quote(i, quote);
+            if (decision == SkewRule.SEND)
             {
-                final InstrumentState state = table.state(i);
-                quote(underlying, state);
-                table.remember(state);
-                ctx.counters.increment(EngineCounter.SKEW_CANDIDATES);
+                send(underlying, pass.state(i));
             }
-            ctx.counters.increment(EngineCounter.SKEW_PASSES_SKIPPED);
-            return;
+            else if (decision == SkewRule.HELD)
+            {
+                ctx.counters.increment(EngineCounter.QUOTES_RATE_CAPPED);
+            }
+            ctx.counters.increment(EngineCounter.SKEW_CANDIDATES);
         }
-        for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
-        {
-            quote(underlying, underlying.instrument(i));
-        }
+        ctx.counters.increment(EngineCounter.SKEW_PASSES_SKIPPED);
     }
 
-    private void quote(final UnderlyingRisk underlying, final InstrumentState state)
+    private void send(final UnderlyingRisk underlying, final InstrumentState state)
     {
-        if (!InventorySkew.isQuoted(state))
-        {
-            return;
-        }
-        if (skew.update(state, underlying, quote, ctx.timeNs))
-        {
-            quote.sequence = nextOutputSequence++;
-            quote.timeNs = ctx.timeNs;
-            quote.instrumentId = state.instrumentId();
-            quote.kind = state.instrument().kind();
-            quote.underlying = underlying.code();
-            quote.causeJournalSequence = underlying.marks().causeJournalSequence();
-            quote.causeReceiveTimeNs = underlying.marks().causeReceiveTimeNs();
-            quote.causeSendTimeNs = underlying.marks().causeSendTimeNs();
-            InventorySkew.remember(state, quote, ctx.timeNs);
-            output.onQuoteAdjustment(quote);
-            ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
-        }
+        quote.sequence = nextOutputSequence++;
+        quote.timeNs = ctx.timeNs;
+        quote.instrumentId = state.instrumentId();
+        quote.kind = state.instrument().kind();
+        quote.underlying = underlying.code();
+        quote.causeJournalSequence = underlying.marks().causeJournalSequence();
+        quote.causeReceiveTimeNs = underlying.marks().causeReceiveTimeNs();
+        quote.causeSendTimeNs = underlying.marks().causeSendTimeNs();
+        output.onQuoteAdjustment(quote);
+        ctx.counters.increment(EngineCounter.QUOTES_EMITTED);
+    }
+
+    /**
+     * Replaces the walk each underlying's quote decisions take (the tests' reference full pass); the engine's is
+     * {@link SkewPass#TABLES}.
+     */
+    void skewPasses(final SkewPass.Source passes)
+    {
+        skewPasses = passes;
     }
 
     void emitHedge(final UnderlyingRisk u)

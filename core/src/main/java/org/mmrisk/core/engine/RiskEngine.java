@@ -271,6 +271,15 @@ public final class RiskEngine
         return trades.heldFills();
     }
 
+    /**
+     * Replaces the walk that decides each underlying's quotes: the tests compare the skew table with a full pass
+     * over every instrument this way. The engine's own walk is {@link SkewPass#TABLES}.
+     */
+    void skewPasses(final SkewPass.Source passes)
+    {
+        outputs.skewPasses(passes);
+    }
+
     public long timeNs()
     {
         return ctx.timeNs;

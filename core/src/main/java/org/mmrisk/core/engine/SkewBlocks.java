@@ -7,7 +7,7 @@ import java.util.Arrays;
  * underlying's instruments a block at a time instead of one at a time.
  * <p>
  * A block is <em>opened</em> at the skew terms of some batch (the delta, gamma and vega terms D, G and V of
- * {@link InventorySkew}), its anchor. An instrument's shift is linear in the terms, with its per-coin delta, gamma and
+ * {@link SkewRule}), its anchor. An instrument's shift is linear in the terms, with its per-coin delta, gamma and
  * vega (δ, γ, ν) as coefficients, so from the anchor it moves by at most |δ|·|ΔD| + |γ|·|ΔG| + |ν|·|ΔV|. Each member
  * silent at the anchor has a <em>slack</em>, the distance from its shift to the nearer end of its silent band; the
  * block keeps the largest δ/slack, γ/slack and ν/slack of those members (in absolute value). While
@@ -59,7 +59,7 @@ final class SkewBlocks
 
     SkewBlocks(final EngineConfig config)
     {
-        rateCapGapNs = InventorySkew.rateCapGapNs(config.maxQuotesPerSecond());
+        rateCapGapNs = SkewRule.rateCapGapNs(config.maxQuotesPerSecond());
     }
 
     /**
@@ -81,7 +81,7 @@ final class SkewBlocks
     }
 
     /**
-     * Sets the terms of a batch, those of {@link InventorySkew#prepare} for the underlying, for the calls that follow.
+     * Sets the terms of a batch, those of {@link SkewBatch#prepare} for the underlying, for the calls that follow.
      */
     void batch(final double deltaTerm, final double gammaTerm, final double vegaTerm, final double spreadMult,
         final int quotingState, final long nowNs)
@@ -130,13 +130,13 @@ final class SkewBlocks
             return false;
         }
         // subtraction rounds monotonically, so the extremes bound every member's own |spreadMult - last|
-        if (!(spreadMult - lowestSpreadMult[block] < InventorySkew.MULT_STEP &&
-            highestSpreadMult[block] - spreadMult < InventorySkew.MULT_STEP))
+        if (!(spreadMult - lowestSpreadMult[block] < SkewRule.MULT_STEP &&
+            highestSpreadMult[block] - spreadMult < SkewRule.MULT_STEP))
         {
             return false;
         }
         final long oldestHeldNs = oldestHeldQuoteNs[block];
-        if (oldestHeldNs != Long.MAX_VALUE && !InventorySkew.isRateCapped(oldestHeldNs, nowNs, rateCapGapNs))
+        if (oldestHeldNs != Long.MAX_VALUE && !SkewRule.isRateCapped(oldestHeldNs, nowNs, rateCapGapNs))
         {
             // the cap of the member that quoted first ends first: the time difference only grows with a later quote
             return false;

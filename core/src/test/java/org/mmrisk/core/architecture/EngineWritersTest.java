@@ -23,18 +23,19 @@ class EngineWritersTest
     private static final String ENGINE = "org.mmrisk.core.engine";
 
     /** Each part and the one class besides itself that may set its fields (none: only its own methods). */
-    private static final Map<String, Set<String>> NAMED_WRITERS = Map.of(
-        "QuotingStatus", Set.of("QuotingGuard"),
-        "Contribution", Set.of("ExposureSums"),
-        "MarketQuote", Set.of("MarketApplier"),
-        "HedgeStatus", Set.of("HedgeSignals"),
-        "ExposureSums", Set.of(),
-        "ReanchorSweep", Set.of(),
-        "CoinAccount", Set.of(),
-        "BatchMarks", Set.of(),
-        "UnderlyingRisk", Set.of(),
+    private static final Map<String, Set<String>> NAMED_WRITERS = Map.ofEntries(
+        Map.entry("QuotingStatus", Set.<String>of("QuotingGuard")),
+        Map.entry("Contribution", Set.<String>of("ExposureSums")),
+        Map.entry("MarketQuote", Set.<String>of("MarketApplier")),
+        Map.entry("HedgeStatus", Set.<String>of("HedgeSignals")),
+        Map.entry("LastQuote", Set.<String>of("SkewBatch")),
+        Map.entry("ExposureSums", Set.<String>of()),
+        Map.entry("ReanchorSweep", Set.<String>of()),
+        Map.entry("CoinAccount", Set.<String>of()),
+        Map.entry("BatchMarks", Set.<String>of()),
+        Map.entry("UnderlyingRisk", Set.<String>of()),
         // one job in two classes: the revaluation, delta-one contracts in one and options in the other
-        "ContractRisk", Set.of("Revaluer", "OptionRevaluer"));
+        Map.entry("ContractRisk", Set.<String>of("Revaluer", "OptionRevaluer")));
 
     @Test
     void shouldSetEachPartOnlyFromItsNamedWriter()

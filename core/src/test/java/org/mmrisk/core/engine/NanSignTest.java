@@ -32,9 +32,9 @@ class NanSignTest
     {
         for (final double vegaUsdPerCoin : new double[] {0, -1, Double.NaN, 2.5})
         {
-            assertThat(InventorySkew.shiftInVolPoints(POSITIVE_NAN, vegaUsdPerCoin, 5)).as("+NaN, vega %s", vegaUsdPerCoin)
+            assertThat(SkewRule.shiftInVolPoints(POSITIVE_NAN, vegaUsdPerCoin, 5)).as("+NaN, vega %s", vegaUsdPerCoin)
                 .isNaN();
-            assertThat(InventorySkew.shiftInVolPoints(NEGATIVE_NAN, vegaUsdPerCoin, 5)).as("-NaN, vega %s", vegaUsdPerCoin)
+            assertThat(SkewRule.shiftInVolPoints(NEGATIVE_NAN, vegaUsdPerCoin, 5)).as("-NaN, vega %s", vegaUsdPerCoin)
                 .isNaN();
         }
     }
@@ -42,9 +42,9 @@ class NanSignTest
     @Test
     void shouldStillCapAnInfiniteShiftTowardsItsSign()
     {
-        assertThat(InventorySkew.shiftInVolPoints(Double.POSITIVE_INFINITY, 0, 5)).isEqualTo(5);
-        assertThat(InventorySkew.shiftInVolPoints(Double.NEGATIVE_INFINITY, 0, 5)).isEqualTo(-5);
-        assertThat(InventorySkew.shiftInVolPoints(-3, 0, 5)).isEqualTo(-5);
+        assertThat(SkewRule.shiftInVolPoints(Double.POSITIVE_INFINITY, 0, 5)).isEqualTo(5);
+        assertThat(SkewRule.shiftInVolPoints(Double.NEGATIVE_INFINITY, 0, 5)).isEqualTo(-5);
+        assertThat(SkewRule.shiftInVolPoints(-3, 0, 5)).isEqualTo(-5);
     }
 
     @Test

@@ -25,7 +25,7 @@ import static org.mmrisk.core.engine.TestEvents.T0;
  * The skew table is an optimisation only: over random books and event sequences — ticks, fills, smile updates, new
  * instruments mid-run, an expiry, an index jump that forces a full revaluation, the ladder's rungs, a snapshot and
  * restore — the engine emits exactly the same quote adjustments, and holds back the same number, with the table as
- * with a full pass over every instrument at every batch.
+ * with a full pass over every instrument at every batch ({@link FullPassSkew}, the same rule without the table).
  */
 class SkewTableTest
 {
@@ -54,11 +54,9 @@ class SkewTableTest
         {
             final Quotes withTable = new Quotes();
             final Quotes fullPasses = new Quotes();
-            final RiskEngine[] engines = {
-                new RiskEngine(config(true, capVolPoints, maxQuotesPerSecond, blockInstruments, minShiftTicks),
-                    withTable),
-                new RiskEngine(config(false, capVolPoints, maxQuotesPerSecond, blockInstruments, minShiftTicks),
-                    fullPasses) };
+            final EngineConfig config = config(capVolPoints, maxQuotesPerSecond, blockInstruments, minShiftTicks);
+            final RiskEngine[] engines = { new RiskEngine(config, withTable), new RiskEngine(config, fullPasses) };
+            FullPassSkew.use(engines[1]);
             run(new Random(seed), engines, withTable);
             assertThat(withTable.lines).as("seed %d", seed).isEqualTo(fullPasses.lines);
             assertThat(withTable.lines).hasSizeGreaterThan(100);
@@ -79,10 +77,11 @@ class SkewTableTest
             .isLessThan(mostDismissed);
     }
 
-    private static EngineConfig config(final boolean table, final double capVolPoints, final double maxQuotesPerSecond,
+    private static EngineConfig config(final double capVolPoints, final double maxQuotesPerSecond,
         final int blockInstruments, final double minShiftTicks)
     {
-        return new EngineConfig().skewTable(table).skewBlockInstruments(blockInstruments).minShiftTicks(minShiftTicks).maxQuotesPerSecond(maxQuotesPerSecond).skewWeights(1e-9, 1e-6)
+        return new EngineConfig().skewBlockInstruments(blockInstruments).minShiftTicks(minShiftTicks)
+            .maxQuotesPerSecond(maxQuotesPerSecond).skewWeights(1e-9, 1e-6)
             .maxShiftVolPoints(capVolPoints).reanchorSliceSize(2).limit(AsciiCode.NONE, LimitKind.DELTA, 40)
             .conclude();
     }

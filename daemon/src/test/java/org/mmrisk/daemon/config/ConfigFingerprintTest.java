@@ -51,7 +51,7 @@ class ConfigFingerprintTest
     @Test
     void shouldIgnoreKnobsThatChangeNeitherStateNorOutputs() throws IOException
     {
-        assertThat(fingerprintOf("engine: {skewTable: false, skewBlockInstruments: 64}\n"))
+        assertThat(fingerprintOf("engine: {skewBlockInstruments: 64}\n"))
             .isEqualTo(fingerprintOf("engine: {}\n"));
         assertThat(fingerprintOf("engine: {trustRadius: 0.02}\n")).isNotEqualTo(fingerprintOf("engine: {}\n"));
     }

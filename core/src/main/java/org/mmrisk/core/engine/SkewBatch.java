@@ -1,0 +1,127 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.event.ContractUnit;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.output.QuoteAdjustment;
+
+/**
+ * One underlying's skew terms for the current batch — W·G and the spread multiplier of {@link SkewRule}, computed
+ * once by {@link #prepare} — and the rule applied to one instrument of it ({@link #quote}), which records the outcome
+ * in the instrument's {@link LastQuote}, its only writer. Owned by the engine thread; allocation-free.
+ */
+final class SkewBatch
+{
+    private final EngineConfig config;
+    private final double rateCapGapNs;
+    /** The batch's terms, written by {@link #prepare} only: W·G's delta, gamma and vega terms, the spread multiplier. */
+    double deltaTermUsd;
+    double gammaTerm;
+    double vegaTerm;
+    double spreadMult;
+    QuotingState state;
+    long nowNs;
+
+    /** The prepared underlying's exposure and the axis REDUCE_ONLY sizes against. */
+    private double delta;
+    private double gamma;
+    private double vega;
+    private LimitKind reduceAxis;
+
+    SkewBatch(final EngineConfig config)
+    {
+        this.config = config;
+        this.rateCapGapNs = SkewRule.rateCapGapNs(config.maxQuotesPerSecond());
+    }
+
+    /**
+     * Computes the underlying's share of every instrument's skew for the batch ending at {@code nowNs}.
+     */
+    void prepare(final UnderlyingRisk u, final long nowNs)
+    {
+        prepare(u, u.delta(), nowNs);
+    }
+
+    /**
+     * {@link #prepare(UnderlyingRisk, long)} as if the underlying's delta were {@code deltaCoins} (a what-if, and the
+     * benchmark's way to move the book without the rest of the engine).
+     */
+    void prepare(final UnderlyingRisk u, final double deltaCoins, final long nowNs)
+    {
+        delta = deltaCoins;
+        gamma = u.gamma();
+        vega = u.vega();
+        reduceAxis = u.reduceAxis();
+        deltaTermUsd = SkewRule.deltaTermUsd(config.riskAversionPerUsd(), config.indexVolatility(), u.indexUsd(),
+            config.skewHorizonYears(), delta);
+        gammaTerm = SkewRule.weightedTerm(config.skewGammaWeight(), gamma);
+        vegaTerm = SkewRule.weightedTerm(config.skewVegaWeight(), vega);
+        spreadMult = SkewRule.spreadMult(u.realizedVol(), config.indexVolatility(), config.spreadPerUtilization(),
+            u.maxUtilization(), u.state(), config.widenSpreadMult());
+        state = u.state();
+        this.nowNs = nowNs;
+    }
+
+    double rateCapGapNs()
+    {
+        return rateCapGapNs;
+    }
+
+    /**
+     * Fills the adjustment of a quoted instrument of the prepared underlying and decides it; a decision that changes
+     * anything is recorded in its {@link LastQuote}.
+     *
+     * @return {@link SkewRule#SEND} when it goes out, {@link SkewRule#HELD} when the rate cap holds back a first
+     * adjustment since the last sent, else {@link SkewRule#SILENT}.
+     */
+    int quote(final InstrumentState instrument, final UnderlyingRisk u, final QuoteAdjustment adjustment)
+    {
+        final Instrument terms = instrument.instrument();
+        final ContractRisk risk = instrument.risk();
+        final double shiftUsdPerCoin = SkewRule.shiftUsd(risk.deltaPerCoin, gammaPerCoin(terms, risk),
+            risk.vegaPerCoin, deltaTermUsd, gammaTerm, vegaTerm);
+        adjustment.shift = SkewRule.shift(shiftUsdPerCoin, SkewRule.priceUnitUsd(terms.isCoinQuoted(), risk.forward));
+        adjustment.shiftVol = SkewRule.shiftVol(terms.kind() == InstrumentKind.OPTION, shiftUsdPerCoin,
+            risk.vegaPerCoin, config.maxShiftVolPoints());
+        adjustment.bidSpreadMult = spreadMult;
+        adjustment.askSpreadMult = spreadMult;
+        final double direction = SkewRule.reduceDirection(reduceAxis, delta, gamma, vega, risk.delta, risk.gamma,
+            risk.vega);
+        adjustment.bidSizeMult = SkewRule.bidSizeMult(state, direction);
+        adjustment.askSizeMult = SkewRule.askSizeMult(state, direction);
+        adjustment.state = state;
+        return record(instrument.lastQuote, adjustment, terms.tickSize());
+    }
+
+    private int record(final LastQuote last, final QuoteAdjustment adjustment, final double tickSize)
+    {
+        final boolean moved = SkewRule.moved(adjustment.shift, last.shift(), config.minShiftTicks() * tickSize,
+            adjustment.shiftVol, last.shiftVol(), config.minShiftVolPoints(), adjustment.bidSpreadMult,
+            last.spreadMult(), adjustment.bidSizeMult, last.bidSizeMult(), adjustment.askSizeMult,
+            last.askSizeMult());
+        final int decision = SkewRule.decide(last.state() != state, last.shift(), moved, last.quoteNs(), nowNs,
+            rateCapGapNs);
+        if (decision == SkewRule.SEND)
+        {
+            last.sent(adjustment, nowNs);
+            return SkewRule.SEND;
+        }
+        return decision == SkewRule.HELD && last.hold() ? SkewRule.HELD : SkewRule.SILENT;
+    }
+
+    /**
+     * @return the instrument's gamma per coin of notional.
+     */
+    static double gammaPerCoin(final Instrument terms, final ContractRisk risk)
+    {
+        return SkewRule.gammaPerCoin(risk.gamma, terms.contractSize(), terms.contractUnit() == ContractUnit.USD,
+            risk.forward);
+    }
+
+    static boolean isQuoted(final InstrumentState instrument)
+    {
+        return SkewRule.isQuoted(instrument.instrument().kind() == InstrumentKind.INDEX, instrument.risk().priced);
+    }
+}
