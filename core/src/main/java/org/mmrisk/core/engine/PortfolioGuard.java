@@ -37,7 +37,7 @@ final class PortfolioGuard
     /**
      * @return true when the portfolio's rung changed (every underlying must re-quote).
      */
-    boolean update(final List<UnderlyingRisk> underlyings, final long nowNs, final AlertSink sink)
+    boolean update(final List<? extends GuardedUnderlying> underlyings, final long nowNs, final AlertSink sink)
     {
         double deltaUsd = 0;
         double vega = 0;
@@ -45,7 +45,7 @@ final class PortfolioGuard
         double pnlUsd = 0;
         for (int i = 0, n = underlyings.size(); i < n; i++)
         {
-            final UnderlyingRisk u = underlyings.get(i);
+            final GuardedUnderlying u = underlyings.get(i);
             if (u.indexUsd() > 0)
             {
                 deltaUsd += u.deltaUsd();

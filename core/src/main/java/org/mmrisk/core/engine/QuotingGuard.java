@@ -18,34 +18,34 @@ final class QuotingGuard
 {
     interface AlertSink
     {
-        void alert(AlertCode code, UnderlyingRisk underlying, int instrumentId, double value, double threshold);
+        void alert(AlertCode code, long underlying, int instrumentId, double value, double threshold);
     }
 
     private static final double LN2 = Math.log(2);
 
     private final EngineConfig config;
-    private final EngineCounters counters;
     private final double[] measure = new double[LimitKind.VALUES.length];
     private double largestPosition;
     private int largestPositionId;
 
-    QuotingGuard(final EngineConfig config, final EngineCounters counters)
+    QuotingGuard(final EngineConfig config)
     {
         this.config = config;
-        this.counters = counters;
     }
 
     /**
      * Decides the quoting state of an underlying the batch touched.
+     *
+     * @return true when an unpriced position made its risk unknown in this decision (it halts).
      */
-    void decide(final UnderlyingRisk u, final long nowNs, final boolean venueParked, final QuotingState portfolioState,
-        final AlertSink sink)
+    boolean decide(final GuardedUnderlying u, final long nowNs, final boolean venueParked,
+        final QuotingState portfolioState, final AlertSink sink)
     {
         final QuotingStatus q = u.quoting();
         findLargestPosition(u);
         final double indexUsd = u.indexUsd();
         final double notionalUsd = indexUsd > 0 ? u.grossSizeCoins() * indexUsd + u.grossSizeUsd() : u.grossSizeUsd();
-        detectUnknownRisk(u, q, sink);
+        final boolean newlyUnknown = detectUnknownRisk(u, q, sink);
         q.grossNotionalUsd = notionalUsd;
         updateRealizedVol(q, indexUsd, nowNs);
         q.dayPeak.update(u.pnlUsd(), nowNs, config.dayStartOffsetNs());
@@ -74,12 +74,13 @@ final class QuotingGuard
         q.ownState = state;
         q.state = Ladder.max(state, portfolioState);
         alertChanges(u, staleChanged, unknownCleared, nowNs, sink);
+        return newlyUnknown;
     }
 
     /**
      * The largest |position| of one instrument, only with a position limit set (it costs a pass over the book).
      */
-    private void findLargestPosition(final UnderlyingRisk u)
+    private void findLargestPosition(final GuardedUnderlying u)
     {
         largestPosition = 0;
         largestPositionId = 0;
@@ -89,12 +90,11 @@ final class QuotingGuard
         }
         for (int i = 0, count = u.instrumentCount(); i < count; i++)
         {
-            final InstrumentState state = u.instrument(i);
-            final double quantity = Math.abs(state.position().quantity());
+            final double quantity = Math.abs(u.positionQuantity(i));
             if (quantity > largestPosition)
             {
                 largestPosition = quantity;
-                largestPositionId = state.instrumentId();
+                largestPositionId = u.instrumentId(i);
             }
         }
     }
@@ -103,7 +103,7 @@ final class QuotingGuard
      * A position the engine cannot price halts its underlying (no side can be known to reduce risk) until it is
      * priced again or an operator resumes.
      */
-    private void detectUnknownRisk(final UnderlyingRisk u, final QuotingStatus q, final AlertSink sink)
+    private boolean detectUnknownRisk(final GuardedUnderlying u, final QuotingStatus q, final AlertSink sink)
     {
         if (u.unpricedPositions() == 0)
         {
@@ -112,9 +112,10 @@ final class QuotingGuard
         else if (!q.unknownRisk && !q.unknownRiskAcknowledged)
         {
             q.unknownRisk = true;
-            counters.increment(EngineCounter.FILLS_UNPRICEABLE);
-            sink.alert(AlertCode.UNKNOWN_RISK, u, 0, u.unpricedPositions(), Double.NaN);
+            sink.alert(AlertCode.UNKNOWN_RISK, u.code(), 0, u.unpricedPositions(), Double.NaN);
+            return true;
         }
+        return false;
     }
 
     private QuotingState climbLadders(final QuotingStatus q)
@@ -141,7 +142,7 @@ final class QuotingGuard
         return state;
     }
 
-    private void alertChanges(final UnderlyingRisk u, final boolean staleChanged, final boolean unknownCleared,
+    private void alertChanges(final GuardedUnderlying u, final boolean staleChanged, final boolean unknownCleared,
         final long nowNs, final AlertSink sink)
     {
         final QuotingStatus q = u.quoting();
@@ -149,25 +150,25 @@ final class QuotingGuard
         {
             if (q.limitChanged[kind.ordinal()])
             {
-                sink.alert(kind.alertCode(), u, kind == LimitKind.POSITION ? largestPositionId : 0,
+                sink.alert(kind.alertCode(), u.code(), kind == LimitKind.POSITION ? largestPositionId : 0,
                     measure[kind.ordinal()], q.limits[kind.ordinal()]);
             }
         }
         if (staleChanged)
         {
-            sink.alert(AlertCode.STALE_DATA, u, 0, (nowNs - u.lastIndexTickNs()) / 1e9,
+            sink.alert(AlertCode.STALE_DATA, u.code(), 0, (nowNs - u.lastIndexTickNs()) / 1e9,
                 config.staleReduceAfterNs() / 1e9);
         }
         if (unknownCleared)
         {
-            sink.alert(AlertCode.UNKNOWN_RISK, u, 0, 0, Double.NaN);
+            sink.alert(AlertCode.UNKNOWN_RISK, u.code(), 0, 0, Double.NaN);
         }
     }
 
     /**
      * The portfolio's rung changed: the underlying takes the higher of its own state and the portfolio's.
      */
-    void applyPortfolioState(final UnderlyingRisk u, final QuotingState portfolioState)
+    void applyPortfolioState(final GuardedUnderlying u, final QuotingState portfolioState)
     {
         u.quoting().state = Ladder.max(u.quoting().ownState, portfolioState);
     }
@@ -176,7 +177,7 @@ final class QuotingGuard
      * HALT pulls every quote of the underlying until RESUME; RESUME also acknowledges unknown risk, so quoting resumes
      * on the positions the engine can price. Limits and stale data keep their own rungs.
      */
-    void setOperatorHalt(final UnderlyingRisk u, final boolean halt)
+    void setOperatorHalt(final GuardedUnderlying u, final boolean halt)
     {
         final QuotingStatus q = u.quoting();
         q.operatorHalt = halt;
@@ -190,7 +191,7 @@ final class QuotingGuard
     /**
      * An operator's or the configuration's limit (NaN: none); the next decision climbs the ladder against it.
      */
-    void setLimit(final UnderlyingRisk u, final LimitKind kind, final double value)
+    void setLimit(final GuardedUnderlying u, final LimitKind kind, final double value)
     {
         u.quoting().limits[kind.ordinal()] = value;
     }

@@ -45,7 +45,7 @@ public final class RiskEngine
         ctx = new EngineContext(config);
         market = new MarketApplier(ctx);
         trades = new TradeApplier(ctx);
-        guard = new QuotingGuard(config, ctx.counters);
+        guard = new QuotingGuard(config);
         controls = new ControlApplier(ctx, guard);
         exposure = new ExposureUpdater(config, ctx.counters);
         settlement = new ExpirySettlement(config, ctx.counters);
@@ -216,8 +216,11 @@ public final class RiskEngine
             {
                 exposure.update(underlying, ctx.timeNs);
                 ctx.counters.increment(EngineCounter.REVALUATIONS);
-                guard.decide(underlying, ctx.timeNs, ctx.isVenueParked(underlying), ctx.portfolio.state(),
-                    guardAlerts);
+                if (guard.decide(underlying, ctx.timeNs, ctx.isVenueParked(underlying), ctx.portfolio.state(),
+                    guardAlerts))
+                {
+                    ctx.counters.increment(EngineCounter.FILLS_UNPRICEABLE);
+                }
             }
         }
         if (ctx.portfolio.update(ctx.underlyings, ctx.timeNs, portfolioAlerts))

@@ -37,7 +37,7 @@ import java.util.List;
  * </ul>
  * The book's own fields are written only here. Owned by the engine thread.
  */
-public final class UnderlyingRisk
+public final class UnderlyingRisk implements GuardedUnderlying
 {
     /** Key of the expiry bucket of instruments without an expiry (index, spot, perpetuals). */
     public static final long NO_EXPIRY = 0;
@@ -393,6 +393,16 @@ public final class UnderlyingRisk
         return instruments;
     }
 
+    public double positionQuantity(final int i)
+    {
+        return instruments.get(i).position().quantity();
+    }
+
+    public int instrumentId(final int i)
+    {
+        return instruments.get(i).instrumentId();
+    }
+
     public int instrumentCount()
     {
         return instruments.size();
@@ -480,12 +490,12 @@ public final class UnderlyingRisk
         return sums.realizedPnlUsd() + sums.unrealizedPnlUsd();
     }
 
-    double grossSizeCoins()
+    public double grossSizeCoins()
     {
         return sums.grossSizeCoins();
     }
 
-    double grossSizeUsd()
+    public double grossSizeUsd()
     {
         return sums.grossSizeUsd();
     }
@@ -495,7 +505,7 @@ public final class UnderlyingRisk
         return sums.unpricedPositions();
     }
 
-    double largestExpiryVegaUsd()
+    public double largestExpiryVegaUsd()
     {
         return sums.largestExpiryVegaUsd();
     }

@@ -1,0 +1,53 @@
+package org.mmrisk.core.engine;
+
+/**
+ * What the quoting guards read of an underlying: its exposure and P&L, the age of its index data, its positions, and
+ * its {@link QuotingStatus}, which they alone write. Implemented by the engine's underlying; owned by the engine
+ * thread.
+ */
+public interface GuardedUnderlying
+{
+    long code();
+
+    QuotingStatus quoting();
+
+    double indexUsd();
+
+    /**
+     * @return delta in coins, and in USD at the index.
+     */
+    double delta();
+
+    double deltaUsd();
+
+    double dollarGammaUsd();
+
+    double vega();
+
+    double pnlUsd();
+
+    /**
+     * @return gross position sizes: coin-sized contracts in coins, USD-sized in USD.
+     */
+    double grossSizeCoins();
+
+    double grossSizeUsd();
+
+    double largestExpiryVegaUsd();
+
+    /**
+     * @return engine time of the index source's last tick, {@link Long#MIN_VALUE} before the first.
+     */
+    long lastIndexTickNs();
+
+    int unpricedPositions();
+
+    int instrumentCount();
+
+    /**
+     * @return the position of the {@code i}-th instrument in the book, contracts, and that instrument's id.
+     */
+    double positionQuantity(int i);
+
+    int instrumentId(int i);
+}
