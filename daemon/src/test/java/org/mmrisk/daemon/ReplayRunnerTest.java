@@ -2,7 +2,7 @@ package org.mmrisk.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.daemon.replay.ReplayRunner;
 
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package org.mmrisk.bench.engine;
 
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.ContractUnit;

@@ -1,7 +1,7 @@
 package org.mmrisk.bench.latency;
 
 import org.HdrHistogram.Histogram;
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.engine.EngineCounter;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.event.RiskEvent;
@@ -10,9 +10,9 @@ import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

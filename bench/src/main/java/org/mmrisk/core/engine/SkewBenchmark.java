@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.bench.engine.BenchBook;
 import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.skew.SkewRule;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

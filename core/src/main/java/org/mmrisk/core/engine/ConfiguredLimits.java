@@ -3,6 +3,7 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.limits.PortfolioLimitKind;
+import org.mmrisk.core.quoting.QuotingGuard;
 
 /**
  * After a state saved under another configuration has been restored: puts the configuration's limits in force in

@@ -1,5 +1,7 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.exposure.ContractRisk;
+import org.mmrisk.core.exposure.TaylorExposure;
 import org.mmrisk.core.state.StateIo;
 
 /**

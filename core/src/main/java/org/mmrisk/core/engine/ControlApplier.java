@@ -6,6 +6,7 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.limits.PortfolioLimitKind;
 import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.quoting.QuotingGuard;
 
 /**
  * Operator commands from the control queue, in journal order: halt, resume, limits and the coin balance. Each is

@@ -3,9 +3,11 @@ package org.mmrisk.core.engine;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.quoting.PortfolioGuard;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.config.SettlementSource;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.output.AlertCode;
 

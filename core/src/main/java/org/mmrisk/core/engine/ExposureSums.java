@@ -1,6 +1,10 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.event.ContractUnit;
+import org.mmrisk.core.exposure.ContractRisk;
+import org.mmrisk.core.exposure.ExposureBuckets;
+import org.mmrisk.core.exposure.PnlExplain;
+import org.mmrisk.core.exposure.TaylorExposure;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.state.StateIo;
 

@@ -1,5 +1,8 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.exposure.ContractRisk;
+import org.mmrisk.core.exposure.TaylorExposure;
 import org.mmrisk.core.time.YearFraction;
 
 /**

@@ -1,5 +1,6 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.core.output.HedgeSignal;
 

@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.state.StateIo;

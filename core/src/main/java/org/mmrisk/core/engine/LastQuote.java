@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.skew.SkewRule;
 import org.mmrisk.core.state.StateIo;
 
 /**

@@ -1,5 +1,7 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.forward.ForwardCurve;
 import org.mmrisk.core.forward.ForwardSource;
 import org.mmrisk.core.instrument.Instrument;

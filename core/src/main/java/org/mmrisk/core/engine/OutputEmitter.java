@@ -1,9 +1,11 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.skew.SkewRule;
 
 /**
  * Hands the engine's decisions of a batch to the {@link RiskOutput}, each with the next output sequence: alerts,

@@ -1,6 +1,9 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.ContractUnit;
+import org.mmrisk.core.exposure.ContractRisk;
+import org.mmrisk.core.exposure.TaylorExposure;
 import org.mmrisk.core.instrument.Instrument;
 
 /**

@@ -1,12 +1,15 @@
 package org.mmrisk.core.engine;
 
 import org.agrona.collections.Int2ObjectHashMap;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.fill.HeldFills;
 import org.mmrisk.core.fill.SeenFills;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.quoting.PortfolioGuard;
+import org.mmrisk.core.quoting.QuotingGuard;
 import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.vol.SmileRejectReason;
 

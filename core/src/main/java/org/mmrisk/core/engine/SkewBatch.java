@@ -1,18 +1,21 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.skew.SkewRule;
 
 /**
  * One underlying's skew terms for the current batch — W·G and the spread multiplier of {@link SkewRule}, computed
  * once by {@link #prepare} — and the rule applied to one instrument of it ({@link #quote}), which records the outcome
  * in the instrument's {@link LastQuote}, its only writer. Owned by the engine thread; allocation-free.
  */
-final class SkewBatch
+public final class SkewBatch
 {
     private final EngineConfig config;
     private final double rateCapGapNs;

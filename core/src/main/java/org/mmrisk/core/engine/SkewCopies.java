@@ -1,7 +1,10 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.instrument.Instrument;
+import org.mmrisk.core.skew.SkewRule;
 
 import java.util.Arrays;
 

@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.skew.SkewRule;
 
 /**
  * A batch's walk through the instruments of one underlying whose quote adjustment must be decided, in book order:

@@ -1,6 +1,9 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.skew.SkewBlocks;
+import org.mmrisk.core.skew.SkewRule;
 
 /**
  * The engine's walk through the quote decisions of one underlying ({@link SkewPass}): it finds the few instruments
@@ -28,7 +31,7 @@ import org.mmrisk.core.output.QuoteAdjustment;
  * table is derived data, not part of the engine's saved state. Owned by the engine thread; allocation-free once its
  * arrays have grown to the book.
  */
-final class SkewTable implements SkewPass
+public final class SkewTable implements SkewPass
 {
     private final EngineConfig config;
     private final SkewBatch batch;

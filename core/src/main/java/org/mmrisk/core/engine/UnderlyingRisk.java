@@ -2,13 +2,20 @@ package org.mmrisk.core.engine;
 
 import org.agrona.collections.Int2ObjectHashMap;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.exposure.ExposureBuckets;
+import org.mmrisk.core.exposure.PnlExplain;
 import org.mmrisk.core.forward.ForwardCurve;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.position.Position;
+import org.mmrisk.core.quoting.GuardedUnderlying;
+import org.mmrisk.core.quoting.QuotingGuard;
+import org.mmrisk.core.quoting.QuotingStatus;
 import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.vol.VolSurface;
 

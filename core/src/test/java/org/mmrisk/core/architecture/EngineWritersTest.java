@@ -14,13 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One writer for each piece of engine state: a reader can point to the class that sets each field. Every field of the
- * engine's classes is set by its own class (its methods, its restore) and by at most one other; the parts of an
- * underlying and of an instrument are set only by the writer their javadoc names. Messages (the {@code event} and
- * {@code output} packages) are filled by whoever builds them and are not engine state.
+ * engine's classes (packages engine, quoting, exposure, skew) is set by its own class (its methods, its restore) and
+ * by at most one other; the parts of an underlying and of an instrument are set only by the writer their javadoc
+ * names. Messages (the {@code event} and {@code output} packages) are filled by whoever builds them and are not
+ * engine state.
  */
 class EngineWritersTest
 {
-    private static final String ENGINE = "org.mmrisk.core.engine";
+    /** The packages that hold engine state. */
+    private static final List<String> STATE_PACKAGES = List.of("org.mmrisk.core.engine", "org.mmrisk.core.quoting",
+        "org.mmrisk.core.exposure", "org.mmrisk.core.skew");
 
     /** Each part and the one class besides itself that may set its fields (none: only its own methods). */
     private static final Map<String, Set<String>> NAMED_WRITERS = Map.ofEntries(
@@ -88,7 +91,7 @@ class EngineWritersTest
                 final String owner = topLevel(access.getTargetOwner());
                 final String writer = topLevel(access.getOriginOwner());
                 if (access.getAccessType() == JavaFieldAccess.AccessType.SET &&
-                    access.getTargetOwner().getPackageName().startsWith(ENGINE) && !owner.equals(writer))
+                    STATE_PACKAGES.contains(access.getTargetOwner().getPackageName()) && !owner.equals(writer))
                 {
                     writers.computeIfAbsent(owner + "." + access.getTarget().getName(), k -> new TreeSet<>())
                         .add(writer);

@@ -2,6 +2,8 @@ package org.mmrisk.core.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.EventType;

@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.state.StateReader;
 import org.mmrisk.core.state.StateWriter;

@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.EventType;

@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.core.output.AlertCode;

@@ -1,5 +1,6 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.output.QuoteAdjustment;
 
 /**

@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;

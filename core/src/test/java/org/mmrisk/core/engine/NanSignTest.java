@@ -1,7 +1,9 @@
 package org.mmrisk.core.engine;
 
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.skew.SkewRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

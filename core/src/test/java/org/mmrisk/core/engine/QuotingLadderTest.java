@@ -1,6 +1,8 @@
 package org.mmrisk.core.engine;
 
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.EventType;
@@ -8,6 +10,7 @@ import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.limits.Ladder;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.AlertCode;

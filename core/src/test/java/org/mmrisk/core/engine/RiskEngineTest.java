@@ -2,9 +2,11 @@ package org.mmrisk.core.engine;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.pricing.Black76;
 

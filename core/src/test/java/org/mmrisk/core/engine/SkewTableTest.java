@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;

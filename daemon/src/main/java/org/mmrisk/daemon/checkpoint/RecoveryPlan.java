@@ -1,7 +1,7 @@
 package org.mmrisk.daemon.checkpoint;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.output.CountingOutput;
 import org.mmrisk.core.state.StateFormatException;

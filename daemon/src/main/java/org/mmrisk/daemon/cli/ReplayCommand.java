@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.openhft.chronicle.queue.ChronicleQueue;
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.replay.ReplayRunner;

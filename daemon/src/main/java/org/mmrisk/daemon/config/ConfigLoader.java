@@ -2,9 +2,9 @@ package org.mmrisk.daemon.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import org.mmrisk.core.engine.EngineConfig;
-import org.mmrisk.core.engine.EngineSettings;
-import org.mmrisk.core.engine.Setting;
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.config.EngineSettings;
+import org.mmrisk.core.config.Setting;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package org.mmrisk.daemon.config;
 
-import org.mmrisk.core.engine.Setting;
+import org.mmrisk.core.config.Setting;
 
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,6 +1,6 @@
 package org.mmrisk.daemon.config;
 
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 
 import java.nio.file.Path;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.openhft.chronicle.queue.ChronicleQueue;
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.engine.InstrumentState;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;

@@ -2,7 +2,7 @@ package org.mmrisk.daemon.config;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;

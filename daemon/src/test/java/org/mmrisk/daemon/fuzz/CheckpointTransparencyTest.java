@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mmrisk.core.engine.EngineConfig;
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.engine.EngineCounter;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.event.EventType;

@@ -1,6 +1,7 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.exposure;
 
 import org.agrona.collections.Long2ObjectHashMap;
+import org.mmrisk.core.engine.UnderlyingRisk;
 import org.mmrisk.core.state.StateFormatException;
 import org.mmrisk.core.state.StateIo;
 
@@ -24,7 +25,7 @@ public final class ExposureBuckets
     /** Scratch for writing the expiry buckets in a stable order without allocating. */
     private long[] sortedExpiries = new long[16];
 
-    ExposureBuckets(final double[] moneynessEdges)
+    public ExposureBuckets(final double[] moneynessEdges)
     {
         this.moneynessEdges = moneynessEdges.clone();
         this.byMoneyness = new TaylorExposure[moneynessEdges.length + 1];
@@ -37,7 +38,7 @@ public final class ExposureBuckets
     /**
      * @return the bucket of {@code expiryNs}, created (around the current reference) when first seen.
      */
-    TaylorExposure expiry(final long expiryNs)
+    public TaylorExposure expiry(final long expiryNs)
     {
         TaylorExposure bucket = byExpiry.get(expiryNs);
         if (bucket == null)
@@ -54,14 +55,14 @@ public final class ExposureBuckets
      *
      * @return the bucket index, to remove it with later.
      */
-    int addToMoneyness(final double strike, final double quantity, final ContractRisk risk)
+    public int addToMoneyness(final double strike, final double quantity, final ContractRisk risk)
     {
         final int bucket = moneynessBucketOf(Math.log(strike / risk.forward));
         byMoneyness[bucket].add(quantity, risk);
         return bucket;
     }
 
-    void removeFromMoneyness(final int bucket, final double quantity, final ContractRisk risk)
+    public void removeFromMoneyness(final int bucket, final double quantity, final ContractRisk risk)
     {
         byMoneyness[bucket].remove(quantity, risk);
     }
@@ -69,7 +70,7 @@ public final class ExposureBuckets
     /**
      * Empties every bucket with a new common reference, before a full revaluation.
      */
-    void reset(final double indexUsd, final long nowNs)
+    public void reset(final double indexUsd, final long nowNs)
     {
         refIndexUsd = indexUsd;
         refTimeNs = nowNs;
@@ -96,7 +97,7 @@ public final class ExposureBuckets
     /**
      * @return the largest |vega| of one expiry at {@code indexUsd}, USD per vol point; allocation-free.
      */
-    double largestExpiryVegaUsd(final double indexUsd)
+    public double largestExpiryVegaUsd(final double indexUsd)
     {
         double largest = 0;
         for (final TaylorExposure bucket : byExpiry.values())
@@ -163,7 +164,7 @@ public final class ExposureBuckets
     /**
      * Saves or restores every bucket's sums and the common reference; expiry buckets in ascending expiry.
      */
-    void exchangeState(final StateIo io)
+    public void exchangeState(final StateIo io)
     {
         refIndexUsd = io.f64(refIndexUsd);
         refTimeNs = io.i64(refTimeNs);

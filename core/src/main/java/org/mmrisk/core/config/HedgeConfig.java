@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.config;
 
 /**
  * Delta hedging of one underlying: when |delta| leaves the band, a hedge signal on the configured instrument

@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.quoting;
 
 import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.time.YearFraction;

@@ -1,4 +1,8 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.skew;
+
+import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.engine.SkewBatch;
+import org.mmrisk.core.engine.SkewTable;
 
 import java.util.Arrays;
 
@@ -26,7 +30,7 @@ import java.util.Arrays;
  * <p>
  * Owned by the engine thread; allocation-free once its arrays have grown to the book.
  */
-final class SkewBlocks
+public final class SkewBlocks
 {
     /** No bound: the block is opened at the next batch that looks at it. */
     private static final int STALE = -3;
@@ -57,7 +61,7 @@ final class SkewBlocks
     private int quotingState;
     private long nowNs;
 
-    SkewBlocks(final EngineConfig config)
+    public SkewBlocks(final EngineConfig config)
     {
         rateCapGapNs = SkewRule.rateCapGapNs(config.maxQuotesPerSecond());
     }
@@ -65,7 +69,7 @@ final class SkewBlocks
     /**
      * Sizes the blocks for a rebuilt table; every block is stale.
      */
-    void reset(final int blocks)
+    public void reset(final int blocks)
     {
         if (state.length < blocks)
         {
@@ -75,7 +79,7 @@ final class SkewBlocks
         invalidateAll();
     }
 
-    void invalidateAll()
+    public void invalidateAll()
     {
         Arrays.fill(state, 0, count, STALE);
     }
@@ -83,7 +87,7 @@ final class SkewBlocks
     /**
      * Sets the terms of a batch, those of {@link SkewBatch#prepare} for the underlying, for the calls that follow.
      */
-    void batch(final double deltaTerm, final double gammaTerm, final double vegaTerm, final double spreadMult,
+    public void batch(final double deltaTerm, final double gammaTerm, final double vegaTerm, final double spreadMult,
         final int quotingState, final long nowNs)
     {
         this.deltaTerm = deltaTerm;
@@ -99,7 +103,7 @@ final class SkewBlocks
      * {@link #count()}: the blocks before it have no candidate. One tight loop with the terms in locals, since on a
      * quiet book it passes over nearly every block.
      */
-    int nextUnsettled(final int from)
+    public int nextUnsettled(final int from)
     {
         final double deltaTerm = this.deltaTerm;
         final double gammaTerm = this.gammaTerm;
@@ -152,7 +156,7 @@ final class SkewBlocks
      * coefficients to their slacks, the range of their last spread multipliers, and the oldest last quote of those
      * the rate cap holds back (MAX_VALUE if none).
      */
-    void open(final int block, final double deltaPerSlack, final double gammaPerSlack, final double vegaPerSlack,
+    public void open(final int block, final double deltaPerSlack, final double gammaPerSlack, final double vegaPerSlack,
         final double lowestSpreadMult, final double highestSpreadMult, final long oldestHeldQuoteNs)
     {
         anchorDelta[block] = deltaTerm;
@@ -167,27 +171,27 @@ final class SkewBlocks
         state[block] = quotingState;
     }
 
-    int count()
+    public int count()
     {
         return count;
     }
 
-    boolean isOpen(final int block)
+    public boolean isOpen(final int block)
     {
         return state[block] != STALE;
     }
 
-    double anchorDelta(final int block)
+    public double anchorDelta(final int block)
     {
         return anchorDelta[block];
     }
 
-    double anchorGamma(final int block)
+    public double anchorGamma(final int block)
     {
         return anchorGamma[block];
     }
 
-    double anchorVega(final int block)
+    public double anchorVega(final int block)
     {
         return anchorVega[block];
     }
@@ -197,7 +201,7 @@ final class SkewBlocks
      * (USD per coin), its last spread multiplier and the state it was last sent under. A slack that is not positive
      * poisons the block.
      */
-    void fold(final int block, final double deltaPerCoin, final double gammaPerCoin, final double vegaPerCoin,
+    public void fold(final int block, final double deltaPerCoin, final double gammaPerCoin, final double vegaPerCoin,
         final double slackUsd, final double lastSpreadMult, final int lastState)
     {
         if (!foldLast(block, lastSpreadMult, lastState))
@@ -221,7 +225,7 @@ final class SkewBlocks
      * Covers a member outside its band that the rate cap holds back (its last shift a number): silent, whatever the
      * terms and the spread multiplier, while its cap lasts.
      */
-    void foldHeld(final int block, final long lastQuoteNs, final int lastState)
+    public void foldHeld(final int block, final long lastQuoteNs, final int lastState)
     {
         if (foldState(block, lastState))
         {
@@ -264,7 +268,7 @@ final class SkewBlocks
      * A member is silent now, but not in a way a bound can carry to other terms: the next batch opens the block
      * again.
      */
-    void poison(final int block)
+    public void poison(final int block)
     {
         state[block] = STALE;
     }

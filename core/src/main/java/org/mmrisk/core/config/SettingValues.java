@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.config;
 
 import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.core.limits.LimitKind;

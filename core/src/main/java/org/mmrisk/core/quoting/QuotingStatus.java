@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.quoting;
 
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.LimitKind;
@@ -35,7 +35,7 @@ public final class QuotingStatus
     double volIndexUsd = Double.NaN;
     long volTimeNs;
 
-    QuotingStatus(final double[] limits)
+    public QuotingStatus(final double[] limits)
     {
         this.limits = limits;
         Arrays.fill(limitLevels, QuotingState.NORMAL);
@@ -88,7 +88,7 @@ public final class QuotingStatus
         return Math.sqrt(varianceRate);
     }
 
-    void exchangeState(final StateIo io)
+    public void exchangeState(final StateIo io)
     {
         state = io.enumValue(state, QuotingState.VALUES);
         io.f64s(limits, io.count(limits.length, limits.length, "limits"));

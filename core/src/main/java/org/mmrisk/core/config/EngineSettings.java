@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.config;
 
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.limits.LimitKind;
@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.function.ObjDoubleConsumer;
 import java.util.function.ObjLongConsumer;
 import java.util.function.ToDoubleFunction;
-
 
 /**
  * Every setting of the engine, in the config file's {@code engine} section: key, default, range and meaning, in one

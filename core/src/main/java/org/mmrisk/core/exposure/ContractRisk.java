@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.exposure;
 
 import org.mmrisk.core.state.StateIo;
 
@@ -48,7 +48,7 @@ public final class ContractRisk
      * whatever the index (its contract and its unrealized coin P&L together), so no gamma and no vol exposure, and a
      * value linear in the index, anchored where {@code contract} is.
      */
-    void setEquityView(final ContractRisk contract, final double coinsPerContract)
+    public void setEquityView(final ContractRisk contract, final double coinsPerContract)
     {
         priced = true;
         forward = contract.forward;
@@ -64,7 +64,7 @@ public final class ContractRisk
      * @return true when every figure the sums, the skew and the limits use is a finite number; hostile but valid
      * inputs (an index near the largest double) can overflow a revaluation.
      */
-    boolean hasFiniteFigures()
+    public boolean hasFiniteFigures()
     {
         return Double.isFinite(valueUsd) && Double.isFinite(forward) && Double.isFinite(delta) &&
             Double.isFinite(gamma) && Double.isFinite(vega) && Double.isFinite(theta) && Double.isFinite(vanna) &&
@@ -93,7 +93,7 @@ public final class ContractRisk
         vegaPerCoin = Double.NaN;
     }
 
-    void exchangeState(final StateIo io)
+    public void exchangeState(final StateIo io)
     {
         priced = io.bool(priced);
         priceUsd = io.f64(priceUsd);

@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.config;
 
 /**
  * The price expiring options and futures settle at.

@@ -1,5 +1,6 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.quoting;
 
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.Ladder;
 import org.mmrisk.core.limits.LimitKind;
@@ -14,9 +15,9 @@ import org.mmrisk.core.output.AlertCode;
  * realized volatility (event time) and the day's peak P&L ({@link DayPeak}). Owned by the engine thread;
  * allocation-free.
  */
-final class QuotingGuard
+public final class QuotingGuard
 {
-    interface AlertSink
+    public interface AlertSink
     {
         void alert(AlertCode code, long underlying, int instrumentId, double value, double threshold);
     }
@@ -28,7 +29,7 @@ final class QuotingGuard
     private double largestPosition;
     private int largestPositionId;
 
-    QuotingGuard(final EngineConfig config)
+    public QuotingGuard(final EngineConfig config)
     {
         this.config = config;
     }
@@ -38,7 +39,7 @@ final class QuotingGuard
      *
      * @return true when an unpriced position made its risk unknown in this decision (it halts).
      */
-    boolean decide(final GuardedUnderlying u, final long nowNs, final boolean venueParked,
+    public boolean decide(final GuardedUnderlying u, final long nowNs, final boolean venueParked,
         final QuotingState portfolioState, final AlertSink sink)
     {
         final QuotingStatus q = u.quoting();
@@ -168,7 +169,7 @@ final class QuotingGuard
     /**
      * The portfolio's rung changed: the underlying takes the higher of its own state and the portfolio's.
      */
-    void applyPortfolioState(final GuardedUnderlying u, final QuotingState portfolioState)
+    public void applyPortfolioState(final GuardedUnderlying u, final QuotingState portfolioState)
     {
         u.quoting().state = Ladder.max(u.quoting().ownState, portfolioState);
     }
@@ -177,7 +178,7 @@ final class QuotingGuard
      * HALT pulls every quote of the underlying until RESUME; RESUME also acknowledges unknown risk, so quoting resumes
      * on the positions the engine can price. Limits and stale data keep their own rungs.
      */
-    void setOperatorHalt(final GuardedUnderlying u, final boolean halt)
+    public void setOperatorHalt(final GuardedUnderlying u, final boolean halt)
     {
         final QuotingStatus q = u.quoting();
         q.operatorHalt = halt;
@@ -191,7 +192,7 @@ final class QuotingGuard
     /**
      * An operator's or the configuration's limit (NaN: none); the next decision climbs the ladder against it.
      */
-    void setLimit(final GuardedUnderlying u, final LimitKind kind, final double value)
+    public void setLimit(final GuardedUnderlying u, final LimitKind kind, final double value)
     {
         u.quoting().limits[kind.ordinal()] = value;
     }

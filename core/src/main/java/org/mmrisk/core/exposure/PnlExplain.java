@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.exposure;
 
 import org.mmrisk.core.state.StateIo;
 
@@ -23,10 +23,10 @@ public final class PnlExplain
     double thetaUsd;
     double vannaVolgaUsd;
     double tradesValueUsd;
-    double startValueUsd = Double.NaN;
+    public double startValueUsd = Double.NaN;
     long startNs = Long.MIN_VALUE;
 
-    void onMarketStep(final double delta, final double gamma, final double theta, final double indexMoveUsd,
+    public void onMarketStep(final double delta, final double gamma, final double theta, final double indexMoveUsd,
         final double days)
     {
         deltaUsd += delta * indexMoveUsd;
@@ -40,7 +40,7 @@ public final class PnlExplain
      * @param vannaUsd  its vanna per contract, USD per vol point per USD of index.
      * @param volPoints the implied vol change, in vol points.
      */
-    void onVolChange(final double quantity, final double vegaUsd, final double volgaUsd, final double vannaUsd,
+    public void onVolChange(final double quantity, final double vegaUsd, final double volgaUsd, final double vannaUsd,
         final double volPoints, final double indexMoveUsd)
     {
         this.vegaUsd += quantity * vegaUsd * volPoints;
@@ -50,14 +50,14 @@ public final class PnlExplain
     /**
      * Marks the start of a reporting interval: a copy of the totals, with the book's value now.
      */
-    void markInterval(final PnlExplain total, final double valueNowUsd, final long nowNs)
+    public void markInterval(final PnlExplain total, final double valueNowUsd, final long nowNs)
     {
         copyFrom(total);
         startValueUsd = valueNowUsd;
         startNs = nowNs;
     }
 
-    void onTrade(final double valueChangeUsd)
+    public void onTrade(final double valueChangeUsd)
     {
         tradesValueUsd += valueChangeUsd;
     }
@@ -65,13 +65,13 @@ public final class PnlExplain
     /**
      * Starts the totals at the book's current model value (first valuation of the underlying).
      */
-    void start(final double valueUsd, final long nowNs)
+    public void start(final double valueUsd, final long nowNs)
     {
         startValueUsd = valueUsd;
         startNs = nowNs;
     }
 
-    boolean isStarted()
+    public boolean isStarted()
     {
         return startNs != Long.MIN_VALUE;
     }
@@ -147,7 +147,7 @@ public final class PnlExplain
         startNs = other.startNs;
     }
 
-    void exchangeState(final StateIo io)
+    public void exchangeState(final StateIo io)
     {
         deltaUsd = io.f64(deltaUsd);
         gammaUsd = io.f64(gammaUsd);

@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.exposure;
 
 import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.time.YearFraction;
@@ -20,7 +20,7 @@ import org.mmrisk.core.time.YearFraction;
  * adding or removing one instrument is a fixed number of multiply-adds, and evaluating the aggregates is one
  * polynomial each. Owned by the engine thread; allocation-free.
  */
-final class TaylorExposure
+public final class TaylorExposure
 {
     private double refIndexUsd;
     private long refTimeNs;
@@ -44,7 +44,7 @@ final class TaylorExposure
     private double valueTime;
     private double valueCross;
 
-    void reset(final double refIndexUsd, final long refTimeNs)
+    public void reset(final double refIndexUsd, final long refTimeNs)
     {
         this.refIndexUsd = refIndexUsd;
         this.refTimeNs = refTimeNs;
@@ -57,7 +57,7 @@ final class TaylorExposure
     /**
      * Adds a position of {@code quantity} contracts (signed) with the anchored risk {@code r}.
      */
-    void add(final double quantity, final ContractRisk r)
+    public void add(final double quantity, final ContractRisk r)
     {
         accumulate(quantity, r);
         grossDelta += Math.abs(quantity * r.delta);
@@ -66,7 +66,7 @@ final class TaylorExposure
     /**
      * Removes what {@link #add} added for the same quantity and the same, unchanged, anchored risk.
      */
-    void remove(final double quantity, final ContractRisk r)
+    public void remove(final double quantity, final ContractRisk r)
     {
         accumulate(-quantity, r);
         grossDelta -= Math.abs(quantity * r.delta);
@@ -101,13 +101,13 @@ final class TaylorExposure
     /**
      * @return the Taylor delta of ONE contract of {@code r} at (indexUsd, nowNs), in coins.
      */
-    static double contractDelta(final ContractRisk r, final double indexUsd, final long nowNs)
+    public static double contractDelta(final ContractRisk r, final double indexUsd, final long nowNs)
     {
         final double d = indexUsd - r.anchorIndexUsd;
         return r.delta + (r.gamma + 0.5 * r.speed * d) * d + r.charm * YearFraction.days(r.anchorTimeNs, nowNs);
     }
 
-    double delta(final double indexUsd, final long nowNs)
+    public double delta(final double indexUsd, final long nowNs)
     {
         final double x = indexUsd - refIndexUsd;
         return delta0 + (delta1 + delta2 * x) * x + deltaTime * YearFraction.days(refTimeNs, nowNs);
@@ -116,34 +116,34 @@ final class TaylorExposure
     /**
      * @return the Taylor value of the positions in USD.
      */
-    double valueUsd(final double indexUsd, final long nowNs)
+    public double valueUsd(final double indexUsd, final long nowNs)
     {
         final double x = indexUsd - refIndexUsd;
         final double y = YearFraction.days(refTimeNs, nowNs);
         return value0 + (value1 + (value2 + value3 * x) * x) * x + (valueTime + valueCross * x) * y;
     }
 
-    double gamma(final double indexUsd)
+    public double gamma(final double indexUsd)
     {
         return gamma0 + gamma1 * (indexUsd - refIndexUsd);
     }
 
-    double vega(final double indexUsd)
+    public double vega(final double indexUsd)
     {
         return vega0 + vega1 * (indexUsd - refIndexUsd);
     }
 
-    double theta(final double indexUsd)
+    public double theta(final double indexUsd)
     {
         return theta0 + theta1 * (indexUsd - refIndexUsd);
     }
 
-    double vanna()
+    public double vanna()
     {
         return vanna;
     }
 
-    double volga()
+    public double volga()
     {
         return volga;
     }
@@ -151,7 +151,7 @@ final class TaylorExposure
     /**
      * @return Σ|q·δ| at the anchors, in coins: the scale the approximation error is measured against.
      */
-    double grossDelta()
+    public double grossDelta()
     {
         return grossDelta;
     }
@@ -169,7 +169,7 @@ final class TaylorExposure
     /**
      * Saves or restores the sums exactly as accumulated (recomputing them would round differently).
      */
-    void exchangeState(final StateIo io)
+    public void exchangeState(final StateIo io)
     {
         refIndexUsd = io.f64(refIndexUsd);
         refTimeNs = io.i64(refTimeNs);

@@ -1,4 +1,4 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.quoting;
 
 /**
  * What the quoting guards read of an underlying: its exposure and P&L, the age of its index data, its positions, and

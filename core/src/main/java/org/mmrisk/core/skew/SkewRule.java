@@ -1,5 +1,7 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.skew;
 
+import org.mmrisk.core.engine.SkewBatch;
+import org.mmrisk.core.engine.SkewTable;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.LimitKind;
 
@@ -20,16 +22,16 @@ import org.mmrisk.core.limits.LimitKind;
  * capped where vega is too small for that to mean much. The batch's terms W·G (the delta, gamma and vega terms) and
  * its spread multiplier are computed once per underlying and batch.
  */
-final class SkewRule
+public final class SkewRule
 {
     /** The spread multiplier's move that sends an adjustment. */
-    static final double MULT_STEP = 0.05;
+    public static final double MULT_STEP = 0.05;
     /** {@link #decide}: nothing to send. */
-    static final int SILENT = 0;
+    public static final int SILENT = 0;
     /** {@link #decide}: the adjustment goes out. */
-    static final int SEND = 1;
+    public static final int SEND = 1;
     /** {@link #decide}: the adjustment moved, but the rate cap holds it back. */
-    static final int HELD = 2;
+    public static final int HELD = 2;
     private static final double NANOS_PER_SECOND = 1e9;
 
     private SkewRule()
@@ -39,7 +41,7 @@ final class SkewRule
     /**
      * @return the delta term of W·G, USD per coin of delta per coin of notional: γ·(vol·S)²·τ·q.
      */
-    static double deltaTermUsd(final double riskAversionPerUsd, final double indexVolatility, final double indexUsd,
+    public static double deltaTermUsd(final double riskAversionPerUsd, final double indexVolatility, final double indexUsd,
         final double horizonYears, final double delta)
     {
         final double sigmaUsd = indexVolatility * indexUsd;
@@ -49,7 +51,7 @@ final class SkewRule
     /**
      * @return the gamma or vega term of W·G: its weight times the underlying's exposure.
      */
-    static double weightedTerm(final double weight, final double exposure)
+    public static double weightedTerm(final double weight, final double exposure)
     {
         return weight * exposure;
     }
@@ -58,7 +60,7 @@ final class SkewRule
      * Wider with the largest limit utilization and with realized volatility above the assumed one, and by
      * {@code widenSpreadMult} on the WIDEN rung and above.
      */
-    static double spreadMult(final double realizedVol, final double indexVolatility, final double spreadPerUtilization,
+    public static double spreadMult(final double realizedVol, final double indexVolatility, final double spreadPerUtilization,
         final double maxUtilization, final QuotingState state, final double widenSpreadMult)
     {
         final double volRatio = Math.max(1, realizedVol / indexVolatility);
@@ -70,7 +72,7 @@ final class SkewRule
      * @return true when the underlying's quoting state quotes both sides at full size (NORMAL and WIDEN), so that
      * sizes need no look at each instrument's side of the exposure.
      */
-    static boolean isFullSize(final QuotingState state)
+    public static boolean isFullSize(final QuotingState state)
     {
         return state == QuotingState.NORMAL || state == QuotingState.WIDEN;
     }
@@ -78,7 +80,7 @@ final class SkewRule
     /**
      * @return the instrument's gamma per coin of notional: per contract over the coins one contract is.
      */
-    static double gammaPerCoin(final double gammaPerContract, final double contractSize, final boolean usdSized,
+    public static double gammaPerCoin(final double gammaPerContract, final double contractSize, final boolean usdSized,
         final double forward)
     {
         final double coinsPerContract = usdSized ? contractSize / forward : contractSize;
@@ -88,7 +90,7 @@ final class SkewRule
     /**
      * @return USD per unit of the quoted price: the forward for coin-quoted instruments, else exactly 1.
      */
-    static double priceUnitUsd(final boolean coinQuoted, final double forward)
+    public static double priceUnitUsd(final boolean coinQuoted, final double forward)
     {
         return coinQuoted ? forward : 1.0;
     }
@@ -96,7 +98,7 @@ final class SkewRule
     /**
      * @return the shift in USD per coin of notional, −g·W·G, at the batch's terms.
      */
-    static double shiftUsd(final double deltaPerCoin, final double gammaPerCoin, final double vegaPerCoin,
+    public static double shiftUsd(final double deltaPerCoin, final double gammaPerCoin, final double vegaPerCoin,
         final double deltaTermUsd, final double gammaTerm, final double vegaTerm)
     {
         return -(deltaPerCoin * deltaTermUsd + gammaPerCoin * gammaTerm + vegaPerCoin * vegaTerm);
@@ -105,7 +107,7 @@ final class SkewRule
     /**
      * @return the shift in the quoted price (dividing by exactly 1 changes no number).
      */
-    static double shift(final double shiftUsdPerCoin, final double priceUnitUsd)
+    public static double shift(final double shiftUsdPerCoin, final double priceUnitUsd)
     {
         return shiftUsdPerCoin / priceUnitUsd;
     }
@@ -113,7 +115,7 @@ final class SkewRule
     /**
      * @return the shift in vol points for an option, NaN for any other instrument.
      */
-    static double shiftVol(final boolean option, final double shiftUsdPerCoin, final double vegaUsdPerCoin,
+    public static double shiftVol(final boolean option, final double shiftUsdPerCoin, final double vegaUsdPerCoin,
         final double capVolPoints)
     {
         return option ? shiftInVolPoints(shiftUsdPerCoin, vegaUsdPerCoin, capVolPoints) : Double.NaN;
@@ -122,7 +124,7 @@ final class SkewRule
     /**
      * The shift in vol points, capped at ±{@code capVolPoints} where vega is too small for it to mean much.
      */
-    static double shiftInVolPoints(final double shiftUsdPerCoin, final double vegaUsdPerCoin,
+    public static double shiftInVolPoints(final double shiftUsdPerCoin, final double vegaUsdPerCoin,
         final double capVolPoints)
     {
         if (shiftUsdPerCoin == 0)
@@ -143,7 +145,7 @@ final class SkewRule
      * In REDUCE_ONLY, which side reduces the most utilized exposure ({@code axis}): positive when the instrument
      * adds to it when bought (only the offer reduces it), negative when it reduces it, otherwise neither side.
      */
-    static double reduceDirection(final LimitKind axis, final double delta, final double gamma, final double vega,
+    public static double reduceDirection(final LimitKind axis, final double delta, final double gamma, final double vega,
         final double contractDelta, final double contractGamma, final double contractVega)
     {
         final boolean vegaAxis = axis == LimitKind.VEGA || axis == LimitKind.EXPIRY_VEGA;
@@ -157,7 +159,7 @@ final class SkewRule
      * NORMAL and WIDEN quote both sides; REDUCE_ONLY only the side that reduces (see {@link #reduceDirection});
      * HALT neither.
      */
-    static double bidSizeMult(final QuotingState state, final double reduceDirection)
+    public static double bidSizeMult(final QuotingState state, final double reduceDirection)
     {
         if (state == QuotingState.HALT)
         {
@@ -166,7 +168,7 @@ final class SkewRule
         return state != QuotingState.REDUCE_ONLY || reduceDirection < 0 ? 1 : 0;
     }
 
-    static double askSizeMult(final QuotingState state, final double reduceDirection)
+    public static double askSizeMult(final QuotingState state, final double reduceDirection)
     {
         if (state == QuotingState.HALT)
         {
@@ -179,7 +181,7 @@ final class SkewRule
      * @return true when the shift, the vol shift or the spread multiplier moved by its threshold from the last sent
      * values, or a size multiplier changed.
      */
-    static boolean moved(final double shift, final double lastShift, final double minShift, final double shiftVol,
+    public static boolean moved(final double shift, final double lastShift, final double minShift, final double shiftVol,
         final double lastShiftVol, final double minShiftVol, final double spreadMult, final double lastSpreadMult,
         final double bidSizeMult, final double lastBidSizeMult, final double askSizeMult,
         final double lastAskSizeMult)
@@ -194,7 +196,7 @@ final class SkewRule
      * adjustment {@code moved} and the rate cap allows; {@link #HELD} when it moved within the cap; else
      * {@link #SILENT}.
      */
-    static int decide(final boolean stateChanged, final double lastShift, final boolean moved, final long lastQuoteNs,
+    public static int decide(final boolean stateChanged, final double lastShift, final boolean moved, final long lastQuoteNs,
         final long nowNs, final double rateCapGapNs)
     {
         if (stateChanged || Double.isNaN(lastShift))
@@ -212,7 +214,7 @@ final class SkewRule
      * @return the least engine time between two quotes of one instrument under the rate cap, for
      * {@link #isRateCapped}; minus infinity when there is no cap.
      */
-    static double rateCapGapNs(final double maxPerSecond)
+    public static double rateCapGapNs(final double maxPerSecond)
     {
         return maxPerSecond > 0 ? NANOS_PER_SECOND / maxPerSecond : Double.NEGATIVE_INFINITY;
     }
@@ -220,7 +222,7 @@ final class SkewRule
     /**
      * @return true while an instrument that last quoted at {@code lastQuoteNs} may not quote again.
      */
-    static boolean isRateCapped(final long lastQuoteNs, final long nowNs, final double rateCapGapNs)
+    public static boolean isRateCapped(final long lastQuoteNs, final long nowNs, final double rateCapGapNs)
     {
         return lastQuoteNs != Long.MIN_VALUE && nowNs - lastQuoteNs < rateCapGapNs;
     }
@@ -228,7 +230,7 @@ final class SkewRule
     /**
      * @return true for the instruments that are quoted: every kind but the index, once priced.
      */
-    static boolean isQuoted(final boolean index, final boolean priced)
+    public static boolean isQuoted(final boolean index, final boolean priced)
     {
         return !index && priced;
     }

@@ -1,5 +1,6 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.core.quoting;
 
+import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.Ladder;
 import org.mmrisk.core.limits.PortfolioLimitKind;
@@ -13,9 +14,9 @@ import java.util.List;
  * applies to every underlying. Every change of a rung is alerted (no underlying). Owned by the engine thread;
  * allocation-free.
  */
-final class PortfolioGuard
+public final class PortfolioGuard
 {
-    interface AlertSink
+    public interface AlertSink
     {
         void alert(PortfolioLimitKind kind, double value, double threshold);
     }
@@ -27,7 +28,7 @@ final class PortfolioGuard
     private QuotingState state = QuotingState.NORMAL;
     private final DayPeak dayPeak = new DayPeak();
 
-    PortfolioGuard(final EngineConfig config)
+    public PortfolioGuard(final EngineConfig config)
     {
         this.config = config;
         this.limits = config.portfolioLimits();
@@ -37,7 +38,7 @@ final class PortfolioGuard
     /**
      * @return true when the portfolio's rung changed (every underlying must re-quote).
      */
-    boolean update(final List<? extends GuardedUnderlying> underlyings, final long nowNs, final AlertSink sink)
+    public boolean update(final List<? extends GuardedUnderlying> underlyings, final long nowNs, final AlertSink sink)
     {
         double deltaUsd = 0;
         double vega = 0;
@@ -77,12 +78,12 @@ final class PortfolioGuard
         return changed;
     }
 
-    void setLimit(final PortfolioLimitKind kind, final double value)
+    public void setLimit(final PortfolioLimitKind kind, final double value)
     {
         limits[kind.ordinal()] = value;
     }
 
-    QuotingState state()
+    public QuotingState state()
     {
         return state;
     }
@@ -95,7 +96,7 @@ final class PortfolioGuard
     /**
      * Saves or restores the limits as they stand (operators may have changed them), each rung and the trailing peak.
      */
-    void exchangeState(final StateIo io)
+    public void exchangeState(final StateIo io)
     {
         io.f64s(limits, limits.length);
         for (int i = 0; i < levels.length; i++)
