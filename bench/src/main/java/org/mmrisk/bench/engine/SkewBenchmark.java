@@ -1,8 +1,7 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.bench.engine;
 
-import org.mmrisk.bench.engine.BenchBook;
-import org.mmrisk.core.output.QuoteAdjustment;
-import org.mmrisk.core.skew.SkewRule;
+import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.core.engine.SkewProbe;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,11 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The quote decisions for 1,000 quoted options after one index tick (the exposure already updated): shift, vol shift,
  * spread and size multipliers and the emit decision of every instrument of the underlying, emissions remembered as
- * the engine does. {@code fullPass} applies the rule ({@link SkewBatch#quote}) to every instrument, the reference the
- * tests hold; {@code skewTable} lets the underlying's {@link SkewTable} dismiss those that cannot have moved and
- * decides the rest, as the engine does (the two decide the same; {@code SkewTableTest}). The portfolio delta follows
- * a mean-reverting walk, so some instruments cross their threshold at most ticks, most at none. Lives in the engine's
- * package to drive the package-private skew directly.
+ * the engine does. {@code fullPass} applies the rule to every instrument, the reference the tests hold;
+ * {@code skewTable} lets the underlying's skew table dismiss those that cannot have moved and decides the rest, as the
+ * engine does (the two decide the same; {@code SkewTableTest}). The portfolio delta follows a mean-reverting walk, so
+ * some instruments cross their threshold at most ticks, most at none. Driven through core's {@link SkewProbe}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,10 +36,8 @@ public class SkewBenchmark
     private static final int STEPS = 1 << 16;
 
     private final BenchBook book = new BenchBook();
-    private final QuoteAdjustment adjustment = new QuoteAdjustment();
     private final double[] deltaSteps = new double[STEPS];
-    private SkewBatch batch;
-    private UnderlyingRisk underlying;
+    private SkewProbe probe;
     private double baseDelta;
     private double delta;
     private long nowNs;
@@ -51,9 +47,8 @@ public class SkewBenchmark
     public void setUp()
     {
         final RiskEngine engine = book.build(OPTIONS, 8);
-        batch = new SkewBatch(engine.config());
-        underlying = engine.underlyings().get(0);
-        baseDelta = underlying.delta();
+        probe = new SkewProbe(engine, 0);
+        baseDelta = probe.delta();
         nowNs = book.nextTimeNs();
         final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
         double walk = 0;
@@ -68,34 +63,14 @@ public class SkewBenchmark
     public int fullPass()
     {
         tick();
-        batch.prepare(underlying, delta, nowNs);
-        int emitted = 0;
-        for (int i = 0, n = underlying.instrumentCount(); i < n; i++)
-        {
-            final InstrumentState state = underlying.instrument(i);
-            if (SkewBatch.isQuoted(state) && batch.quote(state, underlying, adjustment) == SkewRule.SEND)
-            {
-                emitted++;
-            }
-        }
-        return emitted;
+        return probe.fullPass(delta, nowNs);
     }
 
     @Benchmark
     public int skewTable()
     {
         tick();
-        final SkewTable table = underlying.skewTable;
-        table.prepare(underlying, delta, nowNs);
-        int emitted = 0;
-        for (int i = table.firstCandidate(), n = table.count(); i < n; i = table.nextCandidate())
-        {
-            if (table.quote(i, adjustment) == SkewRule.SEND)
-            {
-                emitted++;
-            }
-        }
-        return emitted;
+        return probe.skewTable(delta, nowNs);
     }
 
     private void tick()

@@ -1,6 +1,8 @@
-package org.mmrisk.core.engine;
+package org.mmrisk.bench.engine;
 
-import org.mmrisk.bench.engine.BenchBook;
+import org.mmrisk.core.engine.EngineCounter;
+import org.mmrisk.core.engine.ExposureProbe;
+import org.mmrisk.core.engine.RiskEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * The exposure update of one underlying after an index tick, without the rest of the batch (no quotes): the
  * incremental path (Taylor sums evaluated at the new index, plus one slice of exact re-anchors, which the engine runs
  * after the batch's outputs) against a full
- * revaluation of every position. It lives in the engine's package to drive the package-private updater directly.
+ * revaluation of every position, driven through core's {@link ExposureProbe}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,19 +41,14 @@ public class ExposureBenchmark
 
     private final BenchBook book = new BenchBook();
     private final double[] pricesUsd = new double[PRICES];
-    private final EngineCounters counters = new EngineCounters();
-    private ExposureUpdater updater;
-    private UnderlyingRisk underlying;
-    private InstrumentState index;
+    private ExposureProbe probe;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp()
     {
         final RiskEngine engine = book.build(positions, 8);
-        updater = new ExposureUpdater(engine.config(), counters);
-        underlying = engine.underlyings().get(0);
-        index = engine.instruments().get(BenchBook.INDEX);
+        probe = new ExposureProbe(engine, 0, BenchBook.INDEX);
         final SplittableRandom random = new SplittableRandom(7);
         double price = 100_000;
         for (int i = 0; i < PRICES; i++)
@@ -65,18 +62,14 @@ public class ExposureBenchmark
     private long moveIndex()
     {
         final double priceUsd = pricesUsd[next++ & (PRICES - 1)];
-        index.market().bid = priceUsd;
-        index.market().ask = priceUsd;
+        probe.moveIndex(priceUsd);
         return book.nextTimeNs();
     }
 
     @Benchmark
     public double incremental()
     {
-        final long nowNs = moveIndex();
-        updater.update(underlying, nowNs);
-        updater.reanchorAfterOutputs(underlying, nowNs);
-        return underlying.delta();
+        return probe.incremental(moveIndex());
     }
 
     /**
@@ -86,24 +79,21 @@ public class ExposureBenchmark
     @Benchmark
     public double incrementalBeforeQuotes()
     {
-        updater.update(underlying, moveIndex());
-        return underlying.delta();
+        return probe.incrementalBeforeQuotes(moveIndex());
     }
 
     @Benchmark
     public double fullRevaluation()
     {
-        final long nowNs = moveIndex();
-        updater.revalueAll(underlying, nowNs);
-        underlying.sums().evaluate(nowNs);
-        return underlying.delta();
+        return probe.fullRevaluation(moveIndex());
     }
 
     @TearDown(Level.Trial)
     public void report()
     {
         System.out.printf("%n[exposure] positions=%d maxApproxError=%.2e of gross delta, jumps=%d, budget=%d%n",
-            positions, counters.get(EngineCounter.MAX_APPROX_ERROR_PPB) / 1e9,
-            counters.get(EngineCounter.JUMP_REVALUATIONS), counters.get(EngineCounter.BUDGET_REVALUATIONS));
+            positions, probe.counters().get(EngineCounter.MAX_APPROX_ERROR_PPB) / 1e9,
+            probe.counters().get(EngineCounter.JUMP_REVALUATIONS),
+            probe.counters().get(EngineCounter.BUDGET_REVALUATIONS));
     }
 }
