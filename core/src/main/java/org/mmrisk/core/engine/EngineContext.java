@@ -82,9 +82,9 @@ final class EngineContext
 
     boolean isVenueParked(final UnderlyingRisk u)
     {
-        for (int i = 0, count = u.venueCount(); i < count; i++)
+        for (int i = 0, count = u.book().venueCount(); i < count; i++)
         {
-            if (parkedByVenue.get(u.venue(i)) > 0)
+            if (parkedByVenue.get(u.book().venue(i)) > 0)
             {
                 return true;
             }

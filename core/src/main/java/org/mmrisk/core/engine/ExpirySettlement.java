@@ -35,11 +35,11 @@ final class ExpirySettlement
      */
     void settleExpired(final UnderlyingRisk u, final long nowNs, final AlertSink alerts)
     {
-        if (u.nextExpiryNs() > nowNs)
+        if (u.book().nextExpiryNs() > nowNs)
         {
             return;
         }
-        final double indexUsd = u.resolveIndexUsd();
+        final double indexUsd = u.book().resolveIndexUsd();
         if (!(indexUsd > 0))
         {
             return;
@@ -54,7 +54,7 @@ final class ExpirySettlement
                 u.removeSettled(i);
             }
         }
-        u.findNextExpiry();
+        u.book().findNextExpiry();
         u.sweep().requestFullRevaluation();
         u.marks().markDirty();
     }

@@ -48,7 +48,7 @@ final class ExposureUpdater
         final ExposureSums sums = u.sums();
         final ReanchorSweep sweep = u.sweep();
         final double previousIndexUsd = sums.indexUsd();
-        sums.setIndex(u.resolveIndexUsd());
+        sums.setIndex(u.book().resolveIndexUsd());
         final double indexUsd = sums.indexUsd();
         final double indexMoveUsd = indexUsd - previousIndexUsd;
         if (sums.explain().isStarted() && Double.isFinite(indexMoveUsd))
@@ -70,7 +70,7 @@ final class ExposureUpdater
             reanchorTouched(u, nowNs, Double.isFinite(indexMoveUsd) ? indexMoveUsd : 0);
             sweep.markSliceDue();
         }
-        u.clearTouched();
+        u.book().clearTouched();
         sums.evaluate(nowNs);
         u.marks().clean();
     }
@@ -111,8 +111,8 @@ final class ExposureUpdater
     void revalueAll(final UnderlyingRisk u, final long nowNs)
     {
         final ExposureSums sums = u.sums();
-        sums.setIndex(u.resolveIndexUsd());
-        sums.reset(u.book(), nowNs);
+        sums.setIndex(u.book().resolveIndexUsd());
+        sums.reset(u.book().instruments(), nowNs);
         for (int i = 0, n = u.instrumentCount(); i < n; i++)
         {
             final InstrumentState state = u.instrument(i);
@@ -133,9 +133,9 @@ final class ExposureUpdater
      */
     private void reanchorTouched(final UnderlyingRisk u, final long nowNs, final double indexMoveUsd)
     {
-        for (int i = 0, n = u.touchedCount(); i < n; i++)
+        for (int i = 0, n = u.book().touchedCount(); i < n; i++)
         {
-            final InstrumentState state = u.touched(i);
+            final InstrumentState state = u.book().touched(i);
             final double quantity = state.contribution().quantity();
             final double ivBefore = state.risk().iv;
             captureVolGreeks(state.risk());
@@ -159,9 +159,9 @@ final class ExposureUpdater
         final ContractRisk after, final double indexMoveUsd)
     {
         final double volPoints = (after.iv - ivBefore) * 100;
-        if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0 && u.explain().isStarted())
+        if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0 && u.sums().explain().isStarted())
         {
-            u.explain().onVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
+            u.sums().explain().onVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
         }
     }
 

@@ -100,16 +100,16 @@ final class MarketApplier
         state.market().mark = event.mark;
         state.market().markIv = Double.isNaN(event.markIv) ? state.market().markIv : event.markIv;
         state.market().lastTickNs = ctx.timeNs;
-        if (state.underlying().isIndexSource(state))
+        if (state.underlying().book().isIndexSource(state))
         {
-            state.underlying().indexTicked(ctx.timeNs);
+            state.underlying().book().indexTicked(ctx.timeNs);
         }
         updateForwards(state, event.underlyingPrice);
         if (!Double.isNaN(event.fundingRate))
         {
             payFunding(state, event.fundingRate);
         }
-        state.underlying().touchInstrument(state);
+        state.underlying().book().touchInstrument(state);
         state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.TICKS);
         return null;
@@ -123,7 +123,7 @@ final class MarketApplier
     {
         final UnderlyingRisk underlying = state.underlying();
         final Instrument instrument = state.instrument();
-        final double indexUsd = underlying.resolveIndexUsd();
+        final double indexUsd = underlying.book().resolveIndexUsd();
         final double priceUsd = instrument.kind() == InstrumentKind.OPTION ? venueForwardUsd : state.midOrMark();
         if (!(indexUsd > 0) || !(priceUsd > 0) || instrument.kind() == InstrumentKind.INDEX)
         {
@@ -133,9 +133,9 @@ final class MarketApplier
         if (instrument.kind() == InstrumentKind.FUTURE)
         {
             underlying.forwards().setFuture(instrument.expiryNs(), state.market().basis, ctx.timeNs);
-            underlying.touchExpiry(instrument.expiryNs());
+            underlying.book().touchExpiry(instrument.expiryNs());
         }
-        else if (underlying.isCurvePerpetual(state))
+        else if (underlying.book().isCurvePerpetual(state))
         {
             underlying.forwards().perpetualUsd(state.market().basis);
         }
@@ -156,7 +156,7 @@ final class MarketApplier
         }
         final Instrument instrument = state.instrument();
         final UnderlyingRisk underlying = state.underlying();
-        final double indexUsd = underlying.resolveIndexUsd();
+        final double indexUsd = underlying.book().resolveIndexUsd();
         final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
         underlying.sums().detach(state);
         if (instrument.isInverse())
@@ -200,7 +200,7 @@ final class MarketApplier
         }
         if (event.type == EventType.VOL && event.smileCount == 1)
         {
-            underlying.touchExpiry(event.smileExpiryNs[0]);
+            underlying.book().touchExpiry(event.smileExpiryNs[0]);
         }
         else
         {

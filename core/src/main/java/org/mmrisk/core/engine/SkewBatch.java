@@ -56,13 +56,13 @@ public final class SkewBatch
         delta = deltaCoins;
         gamma = u.gamma();
         vega = u.vega();
-        reduceAxis = u.reduceAxis();
+        reduceAxis = u.quoting().reduceAxis();
         deltaTermUsd = SkewRule.deltaTermUsd(config.riskAversionPerUsd(), config.indexVolatility(), u.indexUsd(),
             config.skewHorizonYears(), delta);
         gammaTerm = SkewRule.weightedTerm(config.skewGammaWeight(), gamma);
         vegaTerm = SkewRule.weightedTerm(config.skewVegaWeight(), vega);
-        spreadMult = SkewRule.spreadMult(u.realizedVol(), config.indexVolatility(), config.spreadPerUtilization(),
-            u.maxUtilization(), u.state(), config.widenSpreadMult());
+        spreadMult = SkewRule.spreadMult(u.quoting().realizedVol(), config.indexVolatility(), config.spreadPerUtilization(),
+            u.quoting().maxUtilization(), u.state(), config.widenSpreadMult());
         state = u.state();
         this.nowNs = nowNs;
     }

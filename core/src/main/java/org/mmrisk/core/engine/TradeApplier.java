@@ -75,7 +75,7 @@ final class TradeApplier
             return null;
         }
         final UnderlyingRisk underlying = state.underlying();
-        final double indexUsd = underlying.resolveIndexUsd();
+        final double indexUsd = underlying.book().resolveIndexUsd();
         final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
         final double realizedCoinBefore = state.position().realizedPnlCoin();
         underlying.sums().detach(state);

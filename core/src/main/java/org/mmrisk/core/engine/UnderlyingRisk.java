@@ -1,39 +1,25 @@
 package org.mmrisk.core.engine;
 
 import org.agrona.collections.Int2ObjectHashMap;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.event.AsciiCode;
-import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
-import org.mmrisk.core.exposure.ExposureBuckets;
-import org.mmrisk.core.exposure.PnlExplain;
 import org.mmrisk.core.forward.ForwardCurve;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.limits.LimitKind;
-import org.mmrisk.core.position.Position;
 import org.mmrisk.core.quoting.GuardedUnderlying;
 import org.mmrisk.core.quoting.QuotingGuard;
 import org.mmrisk.core.quoting.QuotingStatus;
 import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.vol.VolSurface;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * One coin index (BTC, ETH) and everything aggregated on it: its index level, its forward curve and vol surface,
- * its instruments, and the position-weighted exposure of the desk. Owned by the engine thread.
- * <p>
- * Units: {@code delta} in coins, {@code deltaUsd} = delta × index, {@code gamma} coins per USD of index move,
- * {@code vega} USD per vol point, {@code theta} USD per calendar day, P&L in USD.
- */
-/**
- * One coin index (BTC, ETH): its book (instruments in definition order, the ones it singles out — index source,
- * perpetual, spot, hedge — and the venues it trades on), its forward curve and vol surface, and the parts that hold
- * what the engine derives from them, each with one writer:
+ * One coin index (BTC, ETH) and everything the engine keeps on it: its forward curve and vol surface, and parts that
+ * each have one writer:
  * <ul>
+ *   <li>{@link UnderlyingBook}: the instruments and the ones it singles out (written by itself; the appliers, the
+ *       settlement and the exposure updater call it);</li>
  *   <li>{@link ExposureSums}: position-weighted sums and aggregates (written by itself; the exposure updater and
  *       the appliers call it);</li>
  *   <li>{@link ReanchorSweep}: the re-anchoring sweep and its error (itself; the exposure updater);</li>
@@ -42,7 +28,10 @@ import java.util.List;
  *   <li>{@link BatchMarks}: whether the batch touched it and its cause (itself; the appliers and the batch end);</li>
  *   <li>{@link HedgeStatus}: the outstanding hedge (written only by {@link HedgeSignals}).</li>
  * </ul>
- * The book's own fields are written only here. Owned by the engine thread.
+ * Its own fields (the last risk snapshot's time) are written only here. Owned by the engine thread.
+ * <p>
+ * Units: {@code delta} in coins, {@code deltaUsd} = delta × index, {@code gamma} coins per USD of index move,
+ * {@code vega} USD per vol point, {@code theta} USD per calendar day, P&L in USD.
  */
 public final class UnderlyingRisk implements GuardedUnderlying
 {
@@ -51,24 +40,13 @@ public final class UnderlyingRisk implements GuardedUnderlying
 
     private final long code;
     private final String name;
-    private final List<InstrumentState> instruments = new ArrayList<>();
-    private final Long2ObjectHashMap<List<InstrumentState>> optionsByExpiry = new Long2ObjectHashMap<>();
-    private final List<InstrumentState> touched = new ArrayList<>();
     private final ForwardCurve forwards;
     private final VolSurface surface = new VolSurface();
     /** How this underlying is hedged (null: not); the hedge instrument once defined. */
     private final HedgeConfig hedging;
-    private InstrumentState indexInstrument;
-    private InstrumentState perpetual;
-    private InstrumentState spot;
-    private InstrumentState hedgeInstrument;
-    private long[] venues = new long[4];
-    private int venueCount;
-    private long lastIndexTickNs = Long.MIN_VALUE;
-    /** Earliest expiry of an instrument still in the book ({@link Long#MAX_VALUE} when none). */
-    private long nextExpiryNs = Long.MAX_VALUE;
     private long lastSnapshotNs = Long.MIN_VALUE;
 
+    private final UnderlyingBook book;
     private final CoinAccount account;
     private final ExposureSums sums;
     private final ReanchorSweep sweep = new ReanchorSweep();
@@ -84,6 +62,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
         this.name = AsciiCode.toString(code);
         this.forwards = new ForwardCurve(ForwardCurve.DEFAULT_CAPACITY, config.fallbackBasisPerYear());
         this.hedging = config.hedging(code);
+        this.book = new UnderlyingBook(hedging);
         this.account = new CoinAccount(config.coinBalance(code), config.equityDelta());
         this.sums = new ExposureSums(account, config.moneynessBucketEdges());
         this.quoting = new QuotingStatus(config.limitsOf(code));
@@ -95,92 +74,9 @@ public final class UnderlyingRisk implements GuardedUnderlying
      */
     void add(final InstrumentState state)
     {
-        instruments.add(state);
-        skewTable.invalidate();
-        final Instrument instrument = state.instrument();
+        book.add(state);
         linkRestored(state);
-        final InstrumentKind kind = instrument.kind();
-        if (kind == InstrumentKind.INDEX && indexInstrument == null)
-        {
-            indexInstrument = state;
-        }
-        else if (kind == InstrumentKind.PERPETUAL && perpetual == null)
-        {
-            perpetual = state;
-        }
-        else if (kind == InstrumentKind.SPOT && spot == null)
-        {
-            spot = state;
-        }
-        else if (kind == InstrumentKind.OPTION)
-        {
-            optionsByExpiry.computeIfAbsent(instrument.expiryNs(), k -> new ArrayList<>()).add(state);
-        }
-        if (Instrument.hasExpiry(kind))
-        {
-            nextExpiryNs = Math.min(nextExpiryNs, instrument.expiryNs());
-        }
-        if (hedging != null && instrument.symbol().equals(hedging.instrumentSymbol()))
-        {
-            hedgeInstrument = state;
-        }
-        addVenue(instrument.venue());
-        touchInstrument(state);
-    }
-
-    private void addVenue(final long venue)
-    {
-        for (int i = 0; i < venueCount; i++)
-        {
-            if (venues[i] == venue)
-            {
-                return;
-            }
-        }
-        if (venueCount == venues.length)
-        {
-            venues = java.util.Arrays.copyOf(venues, venueCount * 2);
-        }
-        venues[venueCount++] = venue;
-    }
-
-    int venueCount()
-    {
-        return venueCount;
-    }
-
-    long venue(final int i)
-    {
-        return venues[i];
-    }
-
-    /**
-     * @return true when {@code state} is where the index comes from: the INDEX instrument, else (none defined) the
-     * perpetual, else spot.
-     */
-    boolean isIndexSource(final InstrumentState state)
-    {
-        if (indexInstrument != null)
-        {
-            return state == indexInstrument;
-        }
-        return perpetual != null ? state == perpetual : state == spot;
-    }
-
-    /**
-     * The index source ticked: the age of the index data (staleness) counts from now.
-     */
-    void indexTicked(final long nowNs)
-    {
-        lastIndexTickNs = nowNs;
-    }
-
-    /**
-     * @return engine time of the index source's last tick, {@link Long#MIN_VALUE} before the first.
-     */
-    public long lastIndexTickNs()
-    {
-        return lastIndexTickNs;
+        skewTable.invalidate();
     }
 
     /**
@@ -188,112 +84,8 @@ public final class UnderlyingRisk implements GuardedUnderlying
      */
     void removeSettled(final int index)
     {
-        final InstrumentState state = instruments.remove(index);
+        book.removeSettled(index);
         skewTable.invalidate();
-        final List<InstrumentState> options = optionsByExpiry.get(state.instrument().expiryNs());
-        if (options != null)
-        {
-            options.remove(state);
-        }
-        if (state == perpetual)
-        {
-            perpetual = null;
-        }
-    }
-
-    /**
-     * @return the earliest expiry still in the book, {@link Long#MAX_VALUE} when none.
-     */
-    long nextExpiryNs()
-    {
-        return nextExpiryNs;
-    }
-
-    /**
-     * After settlements: the earliest expiry still in the book is found again, O(n).
-     */
-    void findNextExpiry()
-    {
-        long earliest = Long.MAX_VALUE;
-        for (int i = 0, n = instruments.size(); i < n; i++)
-        {
-            final Instrument instrument = instruments.get(i).instrument();
-            if (Instrument.hasExpiry(instrument.kind()))
-            {
-                earliest = Math.min(earliest, instrument.expiryNs());
-            }
-        }
-        nextExpiryNs = earliest;
-    }
-
-    /**
-     * Queues an instrument whose inputs changed for exact revaluation at the end of the batch.
-     */
-    void touchInstrument(final InstrumentState state)
-    {
-        if (state.markTouched())
-        {
-            touched.add(state);
-        }
-    }
-
-    /**
-     * Queues every option of one expiry (its smile or its future moved).
-     */
-    void touchExpiry(final long expiryNs)
-    {
-        final List<InstrumentState> options = optionsByExpiry.get(expiryNs);
-        if (options != null)
-        {
-            for (int i = 0, n = options.size(); i < n; i++)
-            {
-                touchInstrument(options.get(i));
-            }
-        }
-    }
-
-    int touchedCount()
-    {
-        return touched.size();
-    }
-
-    InstrumentState touched(final int i)
-    {
-        return touched.get(i);
-    }
-
-    void clearTouched()
-    {
-        for (int i = 0, n = touched.size(); i < n; i++)
-        {
-            touched.get(i).clearTouched();
-        }
-        touched.clear();
-    }
-
-    /**
-     * The index: the INDEX instrument's mark or mid, else the perpetual's, else spot's.
-     */
-    double resolveIndexUsd()
-    {
-        double value = indexInstrument != null ? indexInstrument.markOrMid() : Double.NaN;
-        if (!(value > 0) && perpetual != null)
-        {
-            value = perpetual.midOrMark();
-        }
-        if (!(value > 0) && spot != null)
-        {
-            value = spot.midOrMark();
-        }
-        return value;
-    }
-
-    /**
-     * @return true when {@code state} is the instrument the curve's fallback forward reads (the perpetual).
-     */
-    boolean isCurvePerpetual(final InstrumentState state)
-    {
-        return state == perpetual;
     }
 
     /**
@@ -379,7 +171,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
 
     InstrumentState hedgeInstrument()
     {
-        return hedgeInstrument;
+        return book.hedgeInstrument();
     }
 
     public long code()
@@ -392,32 +184,34 @@ public final class UnderlyingRisk implements GuardedUnderlying
         return name;
     }
 
-    /**
-     * @return the instruments in the book, in definition order (for passes over all of them).
-     */
-    List<InstrumentState> book()
+    public UnderlyingBook book()
     {
-        return instruments;
+        return book;
     }
 
     public double positionQuantity(final int i)
     {
-        return instruments.get(i).position().quantity();
+        return book.instrument(i).position().quantity();
     }
 
     public int instrumentId(final int i)
     {
-        return instruments.get(i).instrumentId();
+        return book.instrument(i).instrumentId();
     }
 
     public int instrumentCount()
     {
-        return instruments.size();
+        return book.instrumentCount();
     }
 
     public InstrumentState instrument(final int i)
     {
-        return instruments.get(i);
+        return book.instrument(i);
+    }
+
+    public long lastIndexTickNs()
+    {
+        return book.lastIndexTickNs();
     }
 
     /**
@@ -517,29 +311,9 @@ public final class UnderlyingRisk implements GuardedUnderlying
         return sums.largestExpiryVegaUsd();
     }
 
-    public double maxUtilization()
-    {
-        return quoting.maxUtilization();
-    }
-
-    public LimitKind reduceAxis()
-    {
-        return quoting.reduceAxis();
-    }
-
-    public double realizedVol()
-    {
-        return quoting.realizedVol();
-    }
-
     public double limit(final LimitKind kind)
     {
         return quoting.limit(kind);
-    }
-
-    public QuotingState limitLevel(final LimitKind kind)
-    {
-        return quoting.limitLevel(kind);
     }
 
     public QuotingState state()
@@ -552,34 +326,6 @@ public final class UnderlyingRisk implements GuardedUnderlying
         return sweep.maxApproxError();
     }
 
-    public ExposureBuckets buckets()
-    {
-        return sums.buckets();
-    }
-
-    public long evaluatedNs()
-    {
-        return sums.evaluatedNs();
-    }
-
-    public PnlExplain explain()
-    {
-        return sums.explain();
-    }
-
-    public PnlExplain explainAtSnapshot()
-    {
-        return sums.explainAtSnapshot();
-    }
-
-    /**
-     * @return the book's model value now (the Taylor value at the last evaluation), USD.
-     */
-    public double bookValueUsd()
-    {
-        return sums.valueAtLastEvaluationUsd();
-    }
-
     /**
      * Saves or restores this underlying: the book in order and the instruments it singles out (by id), then each
      * part, the curve and the surface. The instruments themselves are restored before (and linked with
@@ -587,7 +333,8 @@ public final class UnderlyingRisk implements GuardedUnderlying
      */
     void exchangeState(final StateIo io, final Int2ObjectHashMap<InstrumentState> all)
     {
-        exchangeBook(io, all);
+        book.exchangeState(io, all);
+        lastSnapshotNs = io.i64(lastSnapshotNs);
         io.section(0x554e4431);
         account.exchangeState(io);
         sums.exchangeState(io);
@@ -603,36 +350,5 @@ public final class UnderlyingRisk implements GuardedUnderlying
             // derived from what was just restored; a save leaves the engine exactly as it was
             skewTable.invalidate();
         }
-    }
-
-    private void exchangeBook(final StateIo io, final Int2ObjectHashMap<InstrumentState> all)
-    {
-        io.section(0x554e4430);
-        EngineStateCodec.exchangeInstruments(io, instruments, all);
-        if (io.isReading())
-        {
-            for (int i = 0, n = instruments.size(); i < n; i++)
-            {
-                final InstrumentState state = instruments.get(i);
-                if (state.instrument().isOption())
-                {
-                    optionsByExpiry.computeIfAbsent(state.instrument().expiryNs(), k -> new ArrayList<>()).add(state);
-                }
-            }
-        }
-        indexInstrument = EngineStateCodec.exchangeInstrument(io, indexInstrument, all);
-        perpetual = EngineStateCodec.exchangeInstrument(io, perpetual, all);
-        spot = EngineStateCodec.exchangeInstrument(io, spot, all);
-        hedgeInstrument = EngineStateCodec.exchangeInstrument(io, hedgeInstrument, all);
-        EngineStateCodec.exchangeInstruments(io, touched, all);
-        venueCount = io.count(venueCount, 1 << 16, "venues");
-        if (venues.length < venueCount)
-        {
-            venues = new long[venueCount];
-        }
-        io.i64s(venues, venueCount);
-        lastIndexTickNs = io.i64(lastIndexTickNs);
-        nextExpiryNs = io.i64(nextExpiryNs);
-        lastSnapshotNs = io.i64(lastSnapshotNs);
     }
 }

@@ -37,6 +37,7 @@ class EngineWritersTest
         Map.entry("CoinAccount", Set.<String>of()),
         Map.entry("BatchMarks", Set.<String>of()),
         Map.entry("UnderlyingRisk", Set.<String>of()),
+        Map.entry("UnderlyingBook", Set.<String>of()),
         // one job in two classes: the revaluation, delta-one contracts in one and options in the other
         Map.entry("ContractRisk", Set.<String>of("Revaluer", "OptionRevaluer")));
 

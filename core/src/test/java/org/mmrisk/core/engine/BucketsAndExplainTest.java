@@ -64,7 +64,7 @@ class BucketsAndExplainTest
     {
         final UnderlyingRisk u = engine.underlyings().get(0);
         final double[] greeks = new double[6];
-        final double[] edges = u.buckets().moneynessEdges();
+        final double[] edges = u.sums().buckets().moneynessEdges();
         for (int b = 0; b <= edges.length; b++)
         {
             double expected = 0;
@@ -77,29 +77,29 @@ class BucketsAndExplainTest
                     expected += s.position().quantity() * s.risk().vega;
                 }
             }
-            u.buckets().readMoneyness(b, u.indexUsd(), u.evaluatedNs(), greeks);
+            u.sums().buckets().readMoneyness(b, u.indexUsd(), u.sums().evaluatedNs(), greeks);
             assertThat(greeks[2]).as("moneyness bucket %d vega", b).isCloseTo(expected, within(1e-6));
         }
 
         both(events.tick(T0 + 2, INDEX, 100_300, 100_300));
         double expiryDelta = 0;
         double expiryVega = 0;
-        for (final long expiryNs : u.buckets().expiries())
+        for (final long expiryNs : u.sums().buckets().expiries())
         {
-            u.buckets().readExpiry(expiryNs, u.indexUsd(), u.evaluatedNs(), greeks);
+            u.sums().buckets().readExpiry(expiryNs, u.indexUsd(), u.sums().evaluatedNs(), greeks);
             expiryDelta += greeks[0];
             expiryVega += greeks[2];
         }
         double moneynessVega = 0;
         for (int b = 0; b <= edges.length; b++)
         {
-            u.buckets().readMoneyness(b, u.indexUsd(), u.evaluatedNs(), greeks);
+            u.sums().buckets().readMoneyness(b, u.indexUsd(), u.sums().evaluatedNs(), greeks);
             moneynessVega += greeks[2];
         }
         assertThat(expiryDelta).isCloseTo(u.delta(), within(1e-9 * Math.abs(u.delta()) + 1e-12));
         assertThat(expiryVega).isCloseTo(u.vega(), within(1e-9 * Math.abs(u.vega())));
         assertThat(moneynessVega).isCloseTo(u.vega(), within(1e-9 * Math.abs(u.vega())));
-        assertThat(u.buckets().expiries()).containsExactly(UnderlyingRisk.NO_EXPIRY, EXPIRIES[0], EXPIRIES[1], EXPIRIES[2]);
+        assertThat(u.sums().buckets().expiries()).containsExactly(UnderlyingRisk.NO_EXPIRY, EXPIRIES[0], EXPIRIES[1], EXPIRIES[2]);
     }
 
     @Test
@@ -123,8 +123,8 @@ class BucketsAndExplainTest
                 both(vol);
             }
         }
-        final PnlExplain explain = u.explain();
-        final double actual = explain.actualUsd(u.bookValueUsd());
+        final PnlExplain explain = u.sums().explain();
+        final double actual = explain.actualUsd(u.sums().valueAtLastEvaluationUsd());
         final double exactChange = exactBookValueUsd() - valueStart;
 
         assertThat(actual).isCloseTo(exactChange, within(1e-3 * Math.abs(exactChange) + 1e-3 * grossVega()));

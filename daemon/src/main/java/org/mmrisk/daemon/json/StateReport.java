@@ -177,16 +177,16 @@ public final class StateReport
     private static void buckets(final UnderlyingRisk u, final ArrayNode out)
     {
         final double[] greeks = new double[6];
-        for (final long expiryNs : u.buckets().expiries())
+        for (final long expiryNs : u.sums().buckets().expiries())
         {
             final ObjectNode n = out.addObject();
             n.put("underlying", u.name());
             n.put("bucket", "EXPIRY");
             n.put("expiry", expiryNs == UnderlyingRisk.NO_EXPIRY ? null : JsonTime.format(expiryNs));
-            u.buckets().readExpiry(expiryNs, u.indexUsd(), u.evaluatedNs(), greeks);
+            u.sums().buckets().readExpiry(expiryNs, u.indexUsd(), u.sums().evaluatedNs(), greeks);
             bucketGreeks(greeks, n);
         }
-        final double[] edges = u.buckets().moneynessEdges();
+        final double[] edges = u.sums().buckets().moneynessEdges();
         for (int i = 0; i <= edges.length; i++)
         {
             final ObjectNode n = out.addObject();
@@ -194,7 +194,7 @@ public final class StateReport
             n.put("bucket", "MONEYNESS");
             number(n, "kFrom", i == 0 ? Double.NaN : edges[i - 1]);
             number(n, "kTo", i == edges.length ? Double.NaN : edges[i]);
-            u.buckets().readMoneyness(i, u.indexUsd(), u.evaluatedNs(), greeks);
+            u.sums().buckets().readMoneyness(i, u.indexUsd(), u.sums().evaluatedNs(), greeks);
             bucketGreeks(greeks, n);
         }
     }
@@ -215,10 +215,10 @@ public final class StateReport
     private static void pnlExplain(final UnderlyingRisk u, final ObjectNode n)
     {
         n.put("underlying", u.name());
-        final double valueNowUsd = u.bookValueUsd();
-        explainTerms(u.explain(), valueNowUsd, n.putObject("total"));
+        final double valueNowUsd = u.sums().valueAtLastEvaluationUsd();
+        explainTerms(u.sums().explain(), valueNowUsd, n.putObject("total"));
         final PnlExplain interval = new PnlExplain();
-        interval.difference(u.explain(), u.explainAtSnapshot());
+        interval.difference(u.sums().explain(), u.sums().explainAtSnapshot());
         explainTerms(interval, valueNowUsd, n.putObject("sinceSnapshot"));
     }
 
