@@ -8,6 +8,9 @@ import org.mmrisk.core.limits.PortfolioLimitKind;
  * The engine's tunables. Their keys in the config file, defaults, ranges and meaning are in {@link EngineSettings}:
  * a new EngineConfig holds every default, and {@link #conclude()} checks every value once. Built once (the daemon
  * fills it from its config file); read-only afterwards and owned by the engine thread.
+ * <p>
+ * <b>Size.</b> Over 400 lines of accessors: a fluent setter and a getter per setting (Aeron's {@code Context}
+ * style), and {@link #conclude()}; every default, range and description is in the settings table.
  */
 public final class EngineConfig
 {

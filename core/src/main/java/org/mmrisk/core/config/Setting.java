@@ -18,6 +18,8 @@ import java.util.function.ToDoubleFunction;
  * a range is written. Built in static initialisers, immutable afterwards; not for the hot path.
  *
  * @param <C> the configured object.
+ * <p>
+ * <b>Size.</b> Just over 400 lines: one factory and one check per value type, the only place those rules live.
  */
 public final class Setting<C>
 {

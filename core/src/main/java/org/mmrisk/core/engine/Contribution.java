@@ -7,7 +7,7 @@ import org.mmrisk.core.state.StateIo;
 /**
  * What one instrument's position currently adds to its underlying's sums, so that it is removed with exactly the
  * values it was added with. Owned by the engine thread; its fields are written only by {@link ExposureSums} (and
- * restored here), which a test enforces.
+ * cleared or restored here), which a test enforces.
  */
 public final class Contribution
 {
@@ -33,6 +33,21 @@ public final class Contribution
     public double quantity()
     {
         return quantity;
+    }
+
+    /**
+     * The sums were emptied: this instrument adds nothing until it is attached again (its risk stays as it was).
+     */
+    void clear()
+    {
+        quantity = 0;
+        moneynessBucket = -1;
+        countedUnpriced = false;
+        realizedUsd = 0;
+        unrealizedUsd = 0;
+        unrealizedCoin = 0;
+        sizeCoins = 0;
+        sizeUsd = 0;
     }
 
     /**

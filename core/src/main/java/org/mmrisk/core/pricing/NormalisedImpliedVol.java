@@ -30,6 +30,9 @@ package org.mmrisk.core.pricing;
  * (series reversion), which converges with order six. The middle branches start within about 1e-3 and mostly
  * finish in one step; the lowest starts within about 10% and takes two. Where |c₂ν| is too large for the series,
  * the step is Householder's third-order rational form ν(1 + c₂ν)/(1 + ν(2c₂ + c₃ν)).
+ * <p>
+ * <b>Size.</b> Over 400 lines on purpose: one algorithm whose four branches share the inflection point, the tangent
+ * points and their interpolants; split, each part would recompute or pass around what the others need.
  */
 final class NormalisedImpliedVol
 {
