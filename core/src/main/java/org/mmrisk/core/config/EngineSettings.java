@@ -22,6 +22,9 @@ import java.util.function.ToDoubleFunction;
  * Every setting of the engine, in the config file's {@code engine} section: key, default, range and meaning, in one
  * table. {@link EngineConfig} takes its defaults from here and {@link EngineConfig#conclude()} checks its values
  * against it. The order is the order of the config file's engine section (and of the configuration fingerprint).
+ * <p>
+ * The table {@link #ALL} is one initialiser of about a hundred lines: one entry per setting, in the order of the
+ * file's engine section, is what makes it the one place to read them.
  */
 public final class EngineSettings
 {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The engine's whole state as one walk, for snapshots: saved at the end of a batch and restored into a fresh engine
+ * The engine's whole state as one walk, for checkpoints: saved at the end of a batch and restored into a fresh engine
  * before it sees any event, so that the restored engine continues exactly as the saved one would have, output for
  * output and bit for bit.
  * <p>

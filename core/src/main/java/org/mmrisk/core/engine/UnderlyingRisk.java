@@ -5,6 +5,7 @@ import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.forward.ForwardCurve;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.limits.LimitKind;
@@ -36,7 +37,7 @@ import org.mmrisk.core.vol.VolSurface;
 public final class UnderlyingRisk implements GuardedUnderlying
 {
     /** Key of the expiry bucket of instruments without an expiry (index, spot, perpetuals). */
-    public static final long NO_EXPIRY = 0;
+    public static final long NO_EXPIRY = ExposureBuckets.NO_EXPIRY;
 
     private final long code;
     private final String name;

@@ -1,7 +1,6 @@
 package org.mmrisk.core.exposure;
 
 import org.agrona.collections.Long2ObjectHashMap;
-import org.mmrisk.core.engine.UnderlyingRisk;
 import org.mmrisk.core.state.StateFormatException;
 import org.mmrisk.core.state.StateIo;
 
@@ -9,12 +8,15 @@ import java.util.Arrays;
 
 /**
  * The exposure of one underlying split into buckets, each a {@link TaylorExposure} maintained with the totals:
- * one per expiry ({@link UnderlyingRisk#NO_EXPIRY} for instruments without one) and, for options, one per moneyness
+ * one per expiry ({@link #NO_EXPIRY} for instruments without one) and, for options, one per moneyness
  * range of k = ln(K/F) between configured edges (an option's range is taken from its forward at its anchor).
  * Owned by the engine thread; allocation happens only when an expiry is first seen.
  */
 public final class ExposureBuckets
 {
+    /** Key of the expiry bucket of instruments without an expiry (index, spot, perpetuals). */
+    public static final long NO_EXPIRY = 0;
+
     private static final int GREEKS = 6;
 
     private final Long2ObjectHashMap<TaylorExposure> byExpiry = new Long2ObjectHashMap<>();
@@ -108,7 +110,7 @@ public final class ExposureBuckets
     }
 
     /**
-     * @return the expiries that have a bucket, ascending ({@link UnderlyingRisk#NO_EXPIRY} first); for reports,
+     * @return the expiries that have a bucket, ascending ({@link #NO_EXPIRY} first); for reports,
      * allocates.
      */
     public long[] expiries()

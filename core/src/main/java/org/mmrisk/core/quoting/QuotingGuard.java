@@ -3,6 +3,7 @@ package org.mmrisk.core.quoting;
 import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.Ladder;
+import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.AlertCode;
 
@@ -49,13 +50,14 @@ public final class QuotingGuard
         final boolean newlyUnknown = detectUnknownRisk(u, q, sink);
         q.grossNotionalUsd = notionalUsd;
         updateRealizedVol(q, indexUsd, nowNs);
-        q.dayPeak.update(u.pnlUsd(), nowNs, config.dayStartOffsetNs());
+        final double pnlUsd = u.pnlUsd();
+        q.dayPeak.update(pnlUsd, nowNs, config.dayStartOffsetNs());
         measure[LimitKind.DELTA.ordinal()] = Math.abs(u.delta());
         measure[LimitKind.DOLLAR_GAMMA.ordinal()] = Math.abs(u.dollarGammaUsd());
         measure[LimitKind.VEGA.ordinal()] = Math.abs(u.vega());
         measure[LimitKind.NOTIONAL.ordinal()] = notionalUsd;
         measure[LimitKind.POSITION.ordinal()] = largestPosition;
-        measure[LimitKind.LOSS.ordinal()] = q.dayPeak.lossFromPeakUsd(u.pnlUsd());
+        measure[LimitKind.LOSS.ordinal()] = q.dayPeak.lossFromPeakUsd(pnlUsd);
         measure[LimitKind.EXPIRY_VEGA.ordinal()] = u.largestExpiryVegaUsd();
 
         QuotingState state = climbLadders(q);
@@ -122,24 +124,31 @@ public final class QuotingGuard
     private QuotingState climbLadders(final QuotingStatus q)
     {
         QuotingState state = QuotingState.NORMAL;
-        q.maxUtilization = 0;
-        q.reduceAxis = LimitKind.DELTA;
+        // the status's arrays and running figures in locals: one pass, fields written once
+        final double[] limits = q.limits;
+        final QuotingState[] levels = q.limitLevels;
+        final boolean[] changed = q.limitChanged;
+        final LadderConfig ladder = config.ladder();
+        double maxUtilization = 0;
+        LimitKind reduceAxis = LimitKind.DELTA;
         double axisUtilization = -1;
         for (final LimitKind kind : LimitKind.VALUES)
         {
             final int k = kind.ordinal();
-            final double utilization = Ladder.utilization(measure[k], q.limits[k]);
-            final QuotingState next = Ladder.next(q.limitLevels[k], utilization, config.ladder());
-            q.limitChanged[k] = next != q.limitLevels[k];
-            q.limitLevels[k] = next;
+            final double utilization = Ladder.utilization(measure[k], limits[k]);
+            final QuotingState next = Ladder.next(levels[k], utilization, ladder);
+            changed[k] = next != levels[k];
+            levels[k] = next;
             state = Ladder.max(state, next);
-            q.maxUtilization = Math.max(q.maxUtilization, utilization);
+            maxUtilization = Math.max(maxUtilization, utilization);
             if (isAxis(kind) && utilization > axisUtilization)
             {
                 axisUtilization = utilization;
-                q.reduceAxis = kind;
+                reduceAxis = kind;
             }
         }
+        q.maxUtilization = maxUtilization;
+        q.reduceAxis = reduceAxis;
         return state;
     }
 

@@ -1,13 +1,11 @@
 package org.mmrisk.core.skew;
 
 import org.mmrisk.core.config.EngineConfig;
-import org.mmrisk.core.engine.SkewBatch;
-import org.mmrisk.core.engine.SkewTable;
 
 import java.util.Arrays;
 
 /**
- * One bound per block of consecutive instruments of a {@link SkewTable}, so that a batch dismisses most of an
+ * One bound per block of consecutive instruments of a {@code SkewTable}, so that a batch dismisses most of an
  * underlying's instruments a block at a time instead of one at a time.
  * <p>
  * A block is <em>opened</em> at the skew terms of some batch (the delta, gamma and vega terms D, G and V of
@@ -85,7 +83,7 @@ public final class SkewBlocks
     }
 
     /**
-     * Sets the terms of a batch, those of {@link SkewBatch#prepare} for the underlying, for the calls that follow.
+     * Sets the terms of a batch, those of {@code SkewBatch.prepare} for the underlying, for the calls that follow.
      */
     public void batch(final double deltaTerm, final double gammaTerm, final double vegaTerm, final double spreadMult,
         final int quotingState, final long nowNs)

@@ -1,15 +1,13 @@
 package org.mmrisk.core.skew;
 
-import org.mmrisk.core.engine.SkewBatch;
-import org.mmrisk.core.engine.SkewTable;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.limits.LimitKind;
 
 /**
  * The inventory-skew rule, written once, as functions of primitives: a multi-Greek Avellaneda–Stoikov
  * reservation-price shift, spreads that widen with limit utilization, realized volatility and the WIDEN rung, sizes
- * that follow the quoting state, and whether an adjustment is worth sending. {@link SkewBatch} applies it to the
- * engine's objects; the {@link SkewTable} also uses it to decide the instruments its bounds do not settle. Stateless
+ * that follow the quoting state, and whether an adjustment is worth sending. {@code SkewBatch} applies it to the
+ * engine's objects; the {@code SkewTable} also uses it to decide the instruments its bounds do not settle. Stateless
  * and allocation-free.
  * <p>
  * With the underlying's exposure G = (delta q in coins, gamma Γ, vega V) and a diagonal risk-aversion

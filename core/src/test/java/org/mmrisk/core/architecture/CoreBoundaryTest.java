@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The module's boundary as DESIGN.md draws it: core knows no transport, no wire format, no threads, no clock and no
+ * The module's boundary as the design draws it: core knows no transport, no wire format, no threads, no clock and no
  * randomness, and its packages form no cycle.
  */
 class CoreBoundaryTest

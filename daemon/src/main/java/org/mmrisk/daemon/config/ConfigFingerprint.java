@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.zip.CRC32C;
 
 /**
- * What a snapshot records of the configuration it was taken under, in one 64-bit value: the high 32 bits are the
+ * What a checkpoint records of the configuration it was taken under, in one 64-bit value: the high 32 bits are the
  * CRC32C of the input list, the low 32 bits that of the {@code engine} section (each as JSON). Recovery compares the
- * halves apart: the input list must match for a snapshot's input positions to mean anything, while an engine change
+ * halves apart: the input list must match for a checkpoint's input positions to mean anything, while an engine change
  * may be accepted by the operator. Stateless.
  */
 public final class ConfigFingerprint
