@@ -167,12 +167,14 @@ final class ExposureUpdater
 
     private void reanchorSlice(final UnderlyingRisk u, final long nowNs)
     {
-        final int n = u.instrumentCount();
+        final ReanchorSweep sweep = u.sweep();
+        final UnderlyingBook book = u.book();
+        final int n = book.instrumentCount();
         final int slice = Math.min(config.reanchorSliceSize(), n);
         for (int k = 0; k < slice; k++)
         {
-            reanchorMeasured(u, u.instrument(u.sweep().cursor()), nowNs);
-            u.sweep().advance(n, u.indexUsd(), nowNs);
+            reanchorMeasured(u, book.instrument(sweep.cursor()), nowNs);
+            sweep.advance(n, u.indexUsd(), nowNs);
         }
     }
 
