@@ -16,12 +16,10 @@ public final class InstrumentState
     private final int instrumentId;
     private Instrument instrument;
     private UnderlyingRisk underlying;
-    // Allocated in this order, right after the state itself: the parts a re-anchor reads first lie next to it in
-    // memory (on a 10,000-position book a re-anchor slice misses the cache on each part it reads).
+    private final Position position = new Position();
+    private final ContractRisk risk = new ContractRisk();
     private final MarketQuote market = new MarketQuote();
     private final Contribution contribution = new Contribution();
-    private final ContractRisk risk = new ContractRisk();
-    private final Position position = new Position();
     /** The venue of the first fill parked while this id was undefined, or NONE. */
     private long parkedVenue = org.mmrisk.core.event.AsciiCode.NONE;
     /** Settled at expiry: out of its underlying's book, kept for its realized P&L. */
