@@ -1,8 +1,8 @@
 package org.mmrisk.core.engine;
 
 /**
- * Why an input was rejected. A closed list: the README documents each code, replay reports them under
- * {@code rejects[].reason} and the daemon counts each under its own counter.
+ * Why an input was rejected. A closed list: docs/counters-and-rejects.md documents each code, replay reports them
+ * under {@code rejects[].reason} and the daemon counts each under its own counter.
  * <p>
  * Codes up to {@link #UNKNOWN_TYPE} are decided by the engine (so the daemon and replay agree); the parse
  * codes are decided by whoever turns text or bytes into events.

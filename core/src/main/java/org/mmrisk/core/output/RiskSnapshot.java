@@ -5,7 +5,7 @@ import org.mmrisk.core.event.QuotingState;
 /**
  * Exposure of one underlying and its open positions, emitted periodically in engine time. A flyweight owned by the
  * engine thread; the position arrays grow only when an underlying gains instruments, never in steady state.
- * Units as in the README: delta in coins, gamma coins per USD, vega USD per vol point, theta USD per day.
+ * Units as in the README's conventions: delta in coins, gamma coins per USD, vega USD per vol point, theta USD per day.
  */
 public final class RiskSnapshot
 {

@@ -32,7 +32,7 @@ public final class DaemonCommand implements Callable<Integer>
 
     @Option(names = "--accept-config-change", description = "continue from the newest snapshot even if it was taken " +
         "under another engine configuration: the configured limits replace its limits, and the journal after it is " +
-        "replayed under the new configuration (README, \"Configuration changes\")")
+        "replayed under the new configuration (docs/recovery.md, \"Configuration changes\")")
     boolean acceptConfigChange;
 
     @Override
