@@ -23,15 +23,43 @@ final class SettingValues
     {
         return switch (type)
         {
-            case NUMBER -> raw instanceof Number n ? n.doubleValue() : null;
-            case INTEGER -> raw instanceof Number n && isWhole(n.doubleValue()) ? n.longValue() : null;
-            case FLAG -> raw instanceof Boolean ? raw : null;
+            case NUMBER -> number(raw);
+            case INTEGER ->
+            {
+                final Double n = number(raw);
+                yield n != null && isWhole(n) ? (Object)n.longValue() : null;
+            }
+            case FLAG -> raw instanceof Boolean ? raw : "true".equals(raw) ? Boolean.TRUE :
+                "false".equals(raw) ? Boolean.FALSE : null;
             case CHOICE, TEXT -> raw instanceof String || raw instanceof Number || raw instanceof Boolean ?
                 raw.toString() : null;
             case NUMBER_LIST -> numbers(raw);
             case TEXT_LIST -> texts(raw);
             case MAP -> null;
         };
+    }
+
+    /**
+     * A YAML number, or a quoted one ({@code "0.6"}), as files written for the earlier loader may hold.
+     */
+    private static Double number(final Object raw)
+    {
+        if (raw instanceof Number n)
+        {
+            return n.doubleValue();
+        }
+        if (raw instanceof String text)
+        {
+            try
+            {
+                return Double.valueOf(text.trim());
+            }
+            catch (final NumberFormatException ex)
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     static String rangeText(final Setting.Type type, final double min, final boolean minOpen, final double max,

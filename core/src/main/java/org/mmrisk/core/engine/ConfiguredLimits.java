@@ -50,7 +50,8 @@ public final class ConfiguredLimits
             if (underlying.account().equityDelta() != ctx.config.equityDelta())
             {
                 // it decides how each trade books coin P&L, so it cannot change under a book already booked
-                listener.onDifference("engine.equityDelta (" + name + ")", Boolean.toString(underlying.account().equityDelta()),
+                listener.onDifference("engine.equityDelta (" + name + ")",
+                    Boolean.toString(underlying.account().equityDelta()),
                     Boolean.toString(ctx.config.equityDelta()), false);
             }
         }

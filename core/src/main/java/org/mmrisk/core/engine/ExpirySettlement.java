@@ -80,7 +80,8 @@ final class ExpirySettlement
             final double closePrice = closePrice(instrument, settleUsd);
             final double realizedCoinBefore = state.position().realizedPnlCoin();
             state.position().applyTrade(instrument, -quantity, closePrice, indexUsd);
-            u.account().addTradeCash(instrument, -quantity, closePrice, state.position().realizedPnlCoin() - realizedCoinBefore, 0);
+            final double realizedCoin = state.position().realizedPnlCoin() - realizedCoinBefore;
+            u.account().addTradeCash(instrument, -quantity, closePrice, realizedCoin, 0);
             alerts.settled(u, state.instrumentId(), quantity);
             counters.increment(EngineCounter.SETTLEMENTS);
         }

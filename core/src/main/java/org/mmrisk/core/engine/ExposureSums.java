@@ -7,6 +7,7 @@ import org.mmrisk.core.exposure.PnlExplain;
 import org.mmrisk.core.exposure.TaylorExposure;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.state.StateIo;
+import org.mmrisk.core.time.YearFraction;
 
 import java.util.List;
 
@@ -275,6 +276,31 @@ public final class ExposureSums
         if (explain.isStarted() && !Double.isNaN(valueBeforeUsd) && !Double.isNaN(valueAfterUsd))
         {
             explain.onTrade(valueAfterUsd - valueBeforeUsd);
+        }
+    }
+
+    /**
+     * The index moved by {@code indexMoveUsd} since the last evaluation: the explain books it at the aggregates of
+     * that evaluation, with the time that passed.
+     */
+    void explainMarketStep(final double indexMoveUsd, final long nowNs)
+    {
+        if (explain.isStarted())
+        {
+            final double days = evaluatedNs == Long.MIN_VALUE ? 0 : YearFraction.days(evaluatedNs, nowNs);
+            explain.onMarketStep(delta, gamma, theta, indexMoveUsd, days);
+        }
+    }
+
+    /**
+     * A re-anchored contract's implied vol moved by {@code volPoints}: the explain books it at its Greeks before.
+     */
+    void explainVolChange(final double quantity, final double vegaUsd, final double volgaUsd, final double vannaUsd,
+        final double volPoints, final double indexMoveUsd)
+    {
+        if (explain.isStarted())
+        {
+            explain.onVolChange(quantity, vegaUsd, volgaUsd, vannaUsd, volPoints, indexMoveUsd);
         }
     }
 

@@ -51,10 +51,9 @@ final class ExposureUpdater
         sums.setIndex(u.book().resolveIndexUsd());
         final double indexUsd = sums.indexUsd();
         final double indexMoveUsd = indexUsd - previousIndexUsd;
-        if (sums.explain().isStarted() && Double.isFinite(indexMoveUsd))
+        if (Double.isFinite(indexMoveUsd))
         {
-            sums.explain().onMarketStep(sums.delta(), sums.gamma(), sums.theta(), indexMoveUsd,
-                days(sums.evaluatedNs(), nowNs));
+            sums.explainMarketStep(indexMoveUsd, nowNs);
         }
         if (sweep.needsFullRevaluation() || !(indexUsd > 0))
         {
@@ -159,9 +158,9 @@ final class ExposureUpdater
         final ContractRisk after, final double indexMoveUsd)
     {
         final double volPoints = (after.iv - ivBefore) * 100;
-        if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0 && u.sums().explain().isStarted())
+        if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0)
         {
-            u.sums().explain().onVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
+            u.sums().explainVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
         }
     }
 
@@ -182,7 +181,8 @@ final class ExposureUpdater
     {
         final ExposureSums sums = u.sums();
         final double quantity = state.contribution().quantity();
-        final double taylorDelta = quantity != 0 ? TaylorExposure.contractDelta(state.risk(), sums.indexUsd(), nowNs) : 0;
+        final double taylorDelta =
+            quantity != 0 ? TaylorExposure.contractDelta(state.risk(), sums.indexUsd(), nowNs) : 0;
         sums.detach(state);
         revaluer.revalueContract(state, u, nowNs);
         sums.attach(state);
@@ -198,10 +198,5 @@ final class ExposureUpdater
                 counters.max(EngineCounter.MAX_APPROX_ERROR_PPB, (long)(1e9 * errorCoins / gross));
             }
         }
-    }
-
-    private static double days(final long fromNs, final long toNs)
-    {
-        return fromNs == Long.MIN_VALUE ? 0 : YearFraction.days(fromNs, toNs);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * One underlying's quoting status: its limits (NaN: none) and the rung each holds, staleness, unknown risk, the
  * operator's halt, the utilization that drives the skew's spreads, the index's realized volatility and the day's
  * peak P&L; and the state that results. Owned by the engine thread; its fields are written only by
- * {@link QuotingGuard} (and restored here), which a test enforces.
+ * {@link QuotingGuard} (and restored here). {@code EngineWritersTest} checks every assignment to a field; the writes
+ * into its arrays (limits, rungs) follow the same rule but no test can see them.
  */
 public final class QuotingStatus
 {

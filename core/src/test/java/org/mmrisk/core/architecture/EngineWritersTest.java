@@ -72,6 +72,22 @@ class EngineWritersTest
     }
 
     @Test
+    void shouldNameOnlyPartsThatExist()
+    {
+        final Set<String> stateClasses = new TreeSet<>();
+        for (final JavaClass javaClass : CoreBoundaryTest.CORE)
+        {
+            if (STATE_PACKAGES.contains(javaClass.getPackageName()))
+            {
+                stateClasses.add(javaClass.getSimpleName());
+            }
+        }
+        assertThat(stateClasses).as("a renamed part would make its rule match nothing")
+            .containsAll(NAMED_WRITERS.keySet());
+        NAMED_WRITERS.values().forEach(writers -> assertThat(stateClasses).containsAll(writers));
+    }
+
+    @Test
     void shouldFindTheWritersItChecks()
     {
         assertThat(outsideWriters()).as("the importer sees the quoting guard's writes")

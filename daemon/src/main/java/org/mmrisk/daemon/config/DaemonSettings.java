@@ -12,7 +12,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Every setting of the daemon outside the {@code engine} section: key, default, range and meaning, in one table.
  * {@link DaemonConfig} takes its defaults from here and checks its values against it; the engine's own settings
- * are in {@link org.mmrisk.core.engine.EngineSettings}.
+ * are in {@link org.mmrisk.core.config.EngineSettings}.
  */
 public final class DaemonSettings
 {

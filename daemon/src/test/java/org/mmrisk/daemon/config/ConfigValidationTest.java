@@ -51,6 +51,21 @@ class ConfigValidationTest
         assertRefused("engine: {equityDelta: yes please}\n", "engine.equityDelta: must be true or false");
     }
 
+    /**
+     * Files written for the earlier loader may quote numbers and flags; they keep loading, with the same checks.
+     */
+    @Test
+    void shouldReadQuotedNumbersAndFlagsAsTheirValues() throws IOException
+    {
+        final LoadedConfig config = ConfigLoader.load(write(
+            "ingress: {batchLimit: \"64\"}\nengine: {trustRadius: \"0.02\", equityDelta: \"false\"}\n"));
+        assertThat(config.engineConfig().trustRadius()).isEqualTo(0.02);
+        assertThat(config.engineConfig().equityDelta()).isFalse();
+        assertThat(config.config().ingress.batchLimit).isEqualTo(64);
+        assertRefused("engine: {trustRadius: \"0.6\"}\n", "engine.trustRadius: must be above 0, at most 0.5");
+        assertRefused("ingress: {batchLimit: 16.5}\n", "ingress.batchLimit:");
+    }
+
     @Test
     void shouldRefuseUnknownKeysAtAnyDepth() throws IOException
     {
