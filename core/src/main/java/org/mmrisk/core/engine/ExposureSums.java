@@ -3,34 +3,28 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.exposure.ExposureBuckets;
-import org.mmrisk.core.exposure.PnlExplain;
 import org.mmrisk.core.exposure.TaylorExposure;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.state.StateIo;
-import org.mmrisk.core.time.YearFraction;
 
 import java.util.List;
 
 /**
  * One underlying's position-weighted sums and the aggregates evaluated from them: the Taylor exposure and its
- * buckets, P&L, gross sizes, unpriced positions, the index they were evaluated at and the P&L explain. A position
- * enters with {@link #attach} and leaves with {@link #detach}, O(1), with exactly the values it added (its
- * {@link Contribution}). Owned by the engine thread; these fields and every instrument's {@link Contribution} are
+ * buckets, P&L, gross sizes, unpriced positions and the index they were evaluated at; it starts and feeds the
+ * underlying's {@link ExplainTotals}. A position enters with {@link #attach} and leaves with {@link #detach}, O(1),
+ * with exactly the values it added (its {@link Contribution}). Owned by the engine thread; these fields and every instrument's {@link Contribution} are
  * written only here; {@link ExposureUpdater} and the appliers call the methods.
  * <p>
  * Units: {@code delta} in coins, {@code gamma} coins per USD of index move, {@code vega} USD per vol point,
  * {@code theta} USD per calendar day, P&L in USD.
- * <p>
- * <b>Size.</b> Just over 400 lines: the sums, the operations that keep them (attach, detach, evaluate, reset) and
- * the accessors of what they hold; each accessor reads a field that only this class writes.
  */
 public final class ExposureSums
 {
     private final CoinAccount account;
     private final TaylorExposure exposure = new TaylorExposure();
     private final ExposureBuckets buckets;
-    private final PnlExplain explain = new PnlExplain();
-    private final PnlExplain explainAtSnapshot = new PnlExplain();
+    private final ExplainTotals explain;
     /** Engine time of the last evaluation of the aggregates. */
     private long evaluatedNs = Long.MIN_VALUE;
     private double indexUsd = Double.NaN;
@@ -51,9 +45,10 @@ public final class ExposureSums
     private double grossSizeUsd;
     private int unpricedPositions;
 
-    ExposureSums(final CoinAccount account, final double[] moneynessBucketEdges)
+    ExposureSums(final CoinAccount account, final ExplainTotals explain, final double[] moneynessBucketEdges)
     {
         this.account = account;
+        this.explain = explain;
         this.buckets = new ExposureBuckets(moneynessBucketEdges);
     }
 
@@ -218,11 +213,7 @@ public final class ExposureSums
             delta = gamma = vega = theta = vanna = volga = 0;
             return;
         }
-        if (!explain.isStarted())
-        {
-            explain.start(valueAtLastEvaluationUsd(), nowNs);
-            explainAtSnapshot.markInterval(explain, explain.startValueUsd, nowNs);
-        }
+        explain.startIfNeeded(valueAtLastEvaluationUsd(), nowNs);
         delta = exposure.delta(indexUsd, nowNs) + (account.equityDelta() ? account.balanceAndCashCoins() : 0);
         gamma = exposure.gamma(indexUsd);
         vega = exposure.vega(indexUsd);
@@ -272,36 +263,7 @@ public final class ExposureSums
      */
     void recordTrade(final double valueBeforeUsd)
     {
-        final double valueAfterUsd = valueAtLastEvaluationUsd();
-        if (explain.isStarted() && !Double.isNaN(valueBeforeUsd) && !Double.isNaN(valueAfterUsd))
-        {
-            explain.onTrade(valueAfterUsd - valueBeforeUsd);
-        }
-    }
-
-    /**
-     * The index moved by {@code indexMoveUsd} since the last evaluation: the explain books it at the aggregates of
-     * that evaluation, with the time that passed.
-     */
-    void explainMarketStep(final double indexMoveUsd, final long nowNs)
-    {
-        if (explain.isStarted())
-        {
-            final double days = evaluatedNs == Long.MIN_VALUE ? 0 : YearFraction.days(evaluatedNs, nowNs);
-            explain.onMarketStep(delta, gamma, theta, indexMoveUsd, days);
-        }
-    }
-
-    /**
-     * A re-anchored contract's implied vol moved by {@code volPoints}: the explain books it at its Greeks before.
-     */
-    void explainVolChange(final double quantity, final double vegaUsd, final double volgaUsd, final double vannaUsd,
-        final double volPoints, final double indexMoveUsd)
-    {
-        if (explain.isStarted())
-        {
-            explain.onVolChange(quantity, vegaUsd, volgaUsd, vannaUsd, volPoints, indexMoveUsd);
-        }
+        explain.trade(valueBeforeUsd, valueAtLastEvaluationUsd());
     }
 
     /**
@@ -309,10 +271,7 @@ public final class ExposureSums
      */
     void markSnapshotInterval(final long nowNs)
     {
-        if (explain.isStarted())
-        {
-            explainAtSnapshot.markInterval(explain, valueAtLastEvaluationUsd(), nowNs);
-        }
+        explain.snapshotInterval(valueAtLastEvaluationUsd(), nowNs);
     }
 
     /**
@@ -326,16 +285,6 @@ public final class ExposureSums
     TaylorExposure taylor()
     {
         return exposure;
-    }
-
-    public PnlExplain explain()
-    {
-        return explain;
-    }
-
-    public PnlExplain explainAtSnapshot()
-    {
-        return explainAtSnapshot;
     }
 
     public ExposureBuckets buckets()
@@ -439,7 +388,5 @@ public final class ExposureSums
         unpricedPositions = io.i32(unpricedPositions);
         exposure.exchangeState(io);
         buckets.exchangeState(io);
-        explain.exchangeState(io);
-        explainAtSnapshot.exchangeState(io);
     }
 }

@@ -53,7 +53,8 @@ final class ExposureUpdater
         final double indexMoveUsd = indexUsd - previousIndexUsd;
         if (Double.isFinite(indexMoveUsd))
         {
-            sums.explainMarketStep(indexMoveUsd, nowNs);
+            u.explain().marketStep(sums.delta(), sums.gamma(), sums.theta(), indexMoveUsd,
+                days(sums.evaluatedNs(), nowNs));
         }
         if (sweep.needsFullRevaluation() || !(indexUsd > 0))
         {
@@ -160,7 +161,8 @@ final class ExposureUpdater
         final double volPoints = (after.iv - ivBefore) * 100;
         if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0)
         {
-            u.sums().explainVolChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints, indexMoveUsd);
+            u.explain().volChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints,
+                indexMoveUsd);
         }
     }
 
@@ -198,5 +200,10 @@ final class ExposureUpdater
                 counters.max(EngineCounter.MAX_APPROX_ERROR_PPB, (long)(1e9 * errorCoins / gross));
             }
         }
+    }
+
+    private static double days(final long fromNs, final long toNs)
+    {
+        return fromNs == Long.MIN_VALUE ? 0 : YearFraction.days(fromNs, toNs);
     }
 }

@@ -23,6 +23,7 @@ import org.mmrisk.core.vol.VolSurface;
  *       settlement and the exposure updater call it);</li>
  *   <li>{@link ExposureSums}: position-weighted sums and aggregates (written by itself; the exposure updater and
  *       the appliers call it);</li>
+ *   <li>{@link ExplainTotals}: the P&L explain (itself; the sums, the exposure updater and the output stage);</li>
  *   <li>{@link ReanchorSweep}: the re-anchoring sweep and its error (itself; the exposure updater);</li>
  *   <li>{@link QuotingStatus}: limits, rungs and the quoting state (written only by {@link QuotingGuard});</li>
  *   <li>{@link CoinAccount}: the coin account (itself; the appliers and the settlement);</li>
@@ -49,6 +50,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
 
     private final UnderlyingBook book;
     private final CoinAccount account;
+    private final ExplainTotals explain = new ExplainTotals();
     private final ExposureSums sums;
     private final ReanchorSweep sweep = new ReanchorSweep();
     private final QuotingStatus quoting;
@@ -65,7 +67,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
         this.hedging = config.hedging(code);
         this.book = new UnderlyingBook(hedging);
         this.account = new CoinAccount(config.coinBalance(code), config.equityDelta());
-        this.sums = new ExposureSums(account, config.moneynessBucketEdges());
+        this.sums = new ExposureSums(account, explain, config.moneynessBucketEdges());
         this.quoting = new QuotingStatus(config.limitsOf(code));
         this.skewTable = new SkewTable(config);
     }
@@ -138,6 +140,11 @@ public final class UnderlyingRisk implements GuardedUnderlying
     public ExposureSums sums()
     {
         return sums;
+    }
+
+    public ExplainTotals explain()
+    {
+        return explain;
     }
 
     public ReanchorSweep sweep()
@@ -339,6 +346,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
         io.section(0x554e4431);
         account.exchangeState(io);
         sums.exchangeState(io);
+        explain.exchangeState(io);
         sweep.exchangeState(io);
         quoting.exchangeState(io);
         marks.exchangeState(io);

@@ -33,6 +33,7 @@ class EngineWritersTest
         Map.entry("HedgeStatus", Set.<String>of("HedgeSignals")),
         Map.entry("LastQuote", Set.<String>of("SkewBatch")),
         Map.entry("ExposureSums", Set.<String>of()),
+        Map.entry("ExplainTotals", Set.<String>of()),
         Map.entry("ReanchorSweep", Set.<String>of()),
         Map.entry("CoinAccount", Set.<String>of()),
         Map.entry("BatchMarks", Set.<String>of()),

@@ -123,7 +123,7 @@ class BucketsAndExplainTest
                 both(vol);
             }
         }
-        final PnlExplain explain = u.sums().explain();
+        final PnlExplain explain = u.explain().total();
         final double actual = explain.actualUsd(u.sums().valueAtLastEvaluationUsd());
         final double exactChange = exactBookValueUsd() - valueStart;
 

@@ -216,9 +216,9 @@ public final class StateReport
     {
         n.put("underlying", u.name());
         final double valueNowUsd = u.sums().valueAtLastEvaluationUsd();
-        explainTerms(u.sums().explain(), valueNowUsd, n.putObject("total"));
+        explainTerms(u.explain().total(), valueNowUsd, n.putObject("total"));
         final PnlExplain interval = new PnlExplain();
-        interval.difference(u.sums().explain(), u.sums().explainAtSnapshot());
+        interval.difference(u.explain().total(), u.explain().atSnapshot());
         explainTerms(interval, valueNowUsd, n.putObject("sinceSnapshot"));
     }
 
