@@ -280,7 +280,7 @@ public final class EngineSettings
             {
                 throw new IllegalArgumentException(name + "." + coin + ": must be a hedging section");
             }
-            entries.put(coin.toString(), Setting.applySection(HEDGING, name + "." + coin + ".", fields,
+            entries.put(coin.toString(), SettingValues.applySection(HEDGING, name + "." + coin + ".", fields,
                 new HedgeFields()));
         });
         return entries;

@@ -1,7 +1,5 @@
 package org.mmrisk.core.config;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -18,8 +16,6 @@ import java.util.function.ToDoubleFunction;
  * a range is written. Built in static initialisers, immutable afterwards; not for the hot path.
  *
  * @param <C> the configured object.
- * <p>
- * <b>Size.</b> Just over 400 lines: one factory and one check per value type, the only place those rules live.
  */
 public final class Setting<C>
 {
@@ -365,41 +361,5 @@ public final class Setting<C>
         final boolean belowMax = maxOpen ? value < max : value <= max;
         final boolean shape = !powerOfTwo || (value == (long)value && Long.bitCount((long)value) == 1);
         return !(Double.isFinite(value) && aboveMin && belowMax && shape);
-    }
-
-    /**
-     * Parses the entries of a flat section against a table, fills the rest with defaults and applies all to the
-     * target.
-     *
-     * @param prefix put before each key in errors, e.g. "engine.hedging.BTC.".
-     * @return the effective value of every setting, in table order, keyed without the prefix.
-     * @throws IllegalArgumentException naming an unknown key, a missing required one, or a bad value.
-     */
-    public static <C> Map<String, Object> applySection(final List<Setting<C>> table, final String prefix,
-        final Map<?, ?> entries, final C target)
-    {
-        final List<String> known = new ArrayList<>();
-        table.forEach(s -> known.add(s.key()));
-        for (final Object key : entries.keySet())
-        {
-            if (!known.contains(String.valueOf(key)))
-            {
-                throw new IllegalArgumentException(prefix + key + ": unknown key; known: " + String.join(", ", known));
-            }
-        }
-        final Map<String, Object> values = new LinkedHashMap<>();
-        for (final Setting<C> setting : table)
-        {
-            final String name = prefix + setting.key();
-            if (setting.required && !entries.containsKey(setting.key()))
-            {
-                throw new IllegalArgumentException(name + ": missing; " + setting.requirement());
-            }
-            final Object value = entries.containsKey(setting.key()) ?
-                setting.parse(entries.get(setting.key()), name) : setting.defaultValue();
-            setting.apply(target, value, name);
-            values.put(setting.key(), value);
-        }
-        return values;
     }
 }

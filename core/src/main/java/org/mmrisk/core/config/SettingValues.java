@@ -2,11 +2,14 @@ package org.mmrisk.core.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns the values a config file holds (as a YAML or JSON reader gives them: Number, Boolean, String, List, Map)
- * into a {@link Setting}'s typed form, and values into words for messages. Stateless.
+ * into a {@link Setting}'s typed form, values into words for messages, and a flat section of entries onto a table
+ * of settings. Stateless.
  */
 final class SettingValues
 {
@@ -149,5 +152,41 @@ final class SettingValues
             values.add(text);
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * Parses the entries of a flat section against a table, fills the rest with defaults and applies all to the
+     * target.
+     *
+     * @param prefix put before each key in errors, e.g. "engine.hedging.BTC.".
+     * @return the effective value of every setting, in table order, keyed without the prefix.
+     * @throws IllegalArgumentException naming an unknown key, a missing required one, or a bad value.
+     */
+    static <C> Map<String, Object> applySection(final List<Setting<C>> table, final String prefix,
+        final Map<?, ?> entries, final C target)
+    {
+        final List<String> known = new ArrayList<>();
+        table.forEach(s -> known.add(s.key()));
+        for (final Object key : entries.keySet())
+        {
+            if (!known.contains(String.valueOf(key)))
+            {
+                throw new IllegalArgumentException(prefix + key + ": unknown key; known: " + String.join(", ", known));
+            }
+        }
+        final Map<String, Object> values = new LinkedHashMap<>();
+        for (final Setting<C> setting : table)
+        {
+            final String name = prefix + setting.key();
+            if (setting.isRequired() && !entries.containsKey(setting.key()))
+            {
+                throw new IllegalArgumentException(name + ": missing; " + setting.requirement());
+            }
+            final Object value = entries.containsKey(setting.key()) ?
+                setting.parse(entries.get(setting.key()), name) : setting.defaultValue();
+            setting.apply(target, value, name);
+            values.put(setting.key(), value);
+        }
+        return values;
     }
 }
