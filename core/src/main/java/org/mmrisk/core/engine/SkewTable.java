@@ -183,7 +183,9 @@ public final class SkewTable implements SkewPass
     }
 
     /**
-     * Decides a candidate ({@link SkewBatch#quote}), then copies its last values and folds it into its block.
+     * Decides a candidate ({@link SkewBatch#quote}), then copies its last values and folds it into its block. Whether
+     * an instrument is quoted at all is read from the copies: every change to whether it can be priced goes through a
+     * revaluation ({@link #refreshRisk}), a settlement or a restore ({@link #invalidate}), which keep them current.
      */
     @Override
     public int quote(final int slot, final QuoteAdjustment adjustment)
