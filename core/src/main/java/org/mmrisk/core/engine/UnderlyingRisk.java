@@ -37,9 +37,6 @@ import org.mmrisk.core.vol.VolSurface;
  */
 public final class UnderlyingRisk implements GuardedUnderlying
 {
-    /** Key of the expiry bucket of instruments without an expiry (index, spot, perpetuals). */
-    public static final long NO_EXPIRY = ExposureBuckets.NO_EXPIRY;
-
     private final long code;
     private final String name;
     private final ForwardCurve forwards;
@@ -120,7 +117,9 @@ public final class UnderlyingRisk implements GuardedUnderlying
     void linkRestored(final InstrumentState state)
     {
         final Instrument instrument = state.instrument();
-        sums.linkExpiryBucket(state, Instrument.hasExpiry(instrument.kind()) ? instrument.expiryNs() : NO_EXPIRY);
+        final long bucketExpiryNs =
+            Instrument.hasExpiry(instrument.kind()) ? instrument.expiryNs() : ExposureBuckets.NO_EXPIRY;
+        sums.linkExpiryBucket(state, bucketExpiryNs);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.exposure.PnlExplain;
 
 import java.util.Random;
@@ -99,7 +100,8 @@ class BucketsAndExplainTest
         assertThat(expiryDelta).isCloseTo(u.delta(), within(1e-9 * Math.abs(u.delta()) + 1e-12));
         assertThat(expiryVega).isCloseTo(u.vega(), within(1e-9 * Math.abs(u.vega())));
         assertThat(moneynessVega).isCloseTo(u.vega(), within(1e-9 * Math.abs(u.vega())));
-        assertThat(u.sums().buckets().expiries()).containsExactly(UnderlyingRisk.NO_EXPIRY, EXPIRIES[0], EXPIRIES[1], EXPIRIES[2]);
+        assertThat(u.sums().buckets().expiries())
+            .containsExactly(ExposureBuckets.NO_EXPIRY, EXPIRIES[0], EXPIRIES[1], EXPIRIES[2]);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.engine.UnderlyingRisk;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.exposure.ContractRisk;
+import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.exposure.PnlExplain;
 import org.mmrisk.core.fill.HeldFills;
 import org.mmrisk.core.instrument.Instrument;
@@ -182,7 +183,7 @@ public final class StateReport
             final ObjectNode n = out.addObject();
             n.put("underlying", u.name());
             n.put("bucket", "EXPIRY");
-            n.put("expiry", expiryNs == UnderlyingRisk.NO_EXPIRY ? null : JsonTime.format(expiryNs));
+            n.put("expiry", expiryNs == ExposureBuckets.NO_EXPIRY ? null : JsonTime.format(expiryNs));
             u.sums().buckets().readExpiry(expiryNs, u.indexUsd(), u.sums().evaluatedNs(), greeks);
             bucketGreeks(greeks, n);
         }
