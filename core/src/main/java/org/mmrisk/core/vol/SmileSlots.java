@@ -9,17 +9,33 @@ import org.mmrisk.core.state.StateIo;
 final class SmileSlots
 {
     final long[] expiryNs;
+    /**
+     * Engine time at which each smile was accepted: its total variance is the one of that moment, scaled since then
+     * with the time left to expiry so that its implied vols hold (see {@link VolSurface}).
+     */
+    final long[] fitNs;
     final SviSmile[] smiles;
     int count;
 
     SmileSlots(final int capacity)
     {
         expiryNs = new long[capacity];
+        fitNs = new long[capacity];
         smiles = new SviSmile[capacity];
         for (int i = 0; i < capacity; i++)
         {
             smiles[i] = new SviSmile();
         }
+    }
+
+    /**
+     * @return the factor that carries smile {@code index}'s fitted total variance to {@code nowNs} with its implied
+     * vols held: (time to expiry now) / (time to expiry at the fit), in (0, 1] for any time before expiry.
+     */
+    double heldScale(final int index, final long nowNs)
+    {
+        final long expiry = expiryNs[index];
+        return (double)(expiry - nowNs) / (double)(expiry - fitNs[index]);
     }
 
     int capacity()
@@ -61,15 +77,17 @@ final class SmileSlots
      * Opens a slot at {@code index}, shifting later ones up; the caller checked capacity and fills the slot.
      * Smile objects rotate rather than being copied, so nothing is allocated.
      */
-    SviSmile insertAt(final int index, final long newExpiryNs)
+    SviSmile insertAt(final int index, final long newExpiryNs, final long newFitNs)
     {
         final SviSmile spare = smiles[count];
         for (int i = count; i > index; i--)
         {
             expiryNs[i] = expiryNs[i - 1];
+            fitNs[i] = fitNs[i - 1];
             smiles[i] = smiles[i - 1];
         }
         expiryNs[index] = newExpiryNs;
+        fitNs[index] = newFitNs;
         smiles[index] = spare;
         count++;
         return spare;
@@ -85,6 +103,7 @@ final class SmileSlots
         for (int from = source.firstAfter(nowNs); from < source.count; from++)
         {
             expiryNs[to] = source.expiryNs[from];
+            fitNs[to] = source.fitNs[from];
             smiles[to].copyFrom(source.smiles[from]);
             to++;
         }
@@ -95,6 +114,7 @@ final class SmileSlots
     {
         count = io.count(count, capacity(), "smiles");
         io.i64s(expiryNs, count);
+        io.i64s(fitNs, count);
         for (int i = 0; i < count; i++)
         {
             smiles[i].exchangeState(io);

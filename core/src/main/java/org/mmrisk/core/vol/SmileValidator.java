@@ -120,11 +120,21 @@ public final class SmileValidator
      */
     public SmileRejectReason checkCalendar(final SviSmile earlier, final SviSmile later)
     {
+        return checkCalendar(earlier, 1.0, later, 1.0);
+    }
+
+    /**
+     * The calendar check with each smile's total variance multiplied by its scale, for smiles fitted at different
+     * times and carried to a common time with their implied vols held.
+     */
+    public SmileRejectReason checkCalendar(
+        final SviSmile earlier, final double earlierScale, final SviSmile later, final double laterScale)
+    {
         final double[] gridK = this.gridK;
         for (int i = 0; i < gridK.length; i++)
         {
             final double k = gridK[i];
-            if (later.totalVariance(k) < earlier.totalVariance(k) - CALENDAR_TOLERANCE)
+            if (laterScale * later.totalVariance(k) < earlierScale * earlier.totalVariance(k) - CALENDAR_TOLERANCE)
             {
                 return SmileRejectReason.CALENDAR_ARBITRAGE;
             }

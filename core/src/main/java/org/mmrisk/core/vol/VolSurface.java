@@ -7,8 +7,18 @@ import org.mmrisk.core.time.YearFraction;
  * The implied-volatility surface of one underlying: expiries in ascending order, each with a raw SVI smile in
  * log-moneyness k = ln(K/F), F that expiry's current forward (sticky moneyness).
  * <p>
+ * <b>Time between fits: implied vols are held.</b> A smile describes its expiry's total variance w(k) = σ(k)²·T at
+ * the engine time it was accepted (its fit time). As time passes without a new fit the smile keeps its implied
+ * vols: w(k) is scaled by (time to expiry now) / (time to expiry at the fit), so the model value decays by exactly
+ * the Black-76 theta the Greeks report and a re-fit that quotes the same vols changes nothing. Holding total
+ * variance instead would raise every implied vol as expiry nears (about 2% relative per hour for a one-day option),
+ * so the value would not decay and a later re-fit would book the decay a second time as vega. The scaling keeps an
+ * accepted surface free of arbitrage: the butterfly function of s·w is concave in s with g(0) ≥ 0, so it stays
+ * non-negative for s ∈ (0, 1]; and smiles that were calendar-ordered keep their order with their vols held until
+ * the earlier one expires.
+ * <p>
  * <b>Updates</b> are all-or-nothing. Each one is built in a spare buffer, validated there (single-smile checks,
- * then calendar between consecutive expiries on the validator's grid) and swapped in only when accepted, so a
+ * then calendar between consecutive expiries, each as it stands now) and swapped in only when accepted, so a
  * rejected update leaves the surface exactly as it was:
  * <ul>
  *   <li>{@link #applySmile} replaces or inserts one expiry, checked against its neighbours;</li>
@@ -17,13 +27,13 @@ import org.mmrisk.core.time.YearFraction;
  * </ul>
  * Smiles whose expiry is not after engine time are dropped by the next accepted update and ignored by queries.
  * <p>
- * <b>Queries</b> at any expiry after now, with T = (expiry − now) in years (ACT/365.25, {@link YearFraction}):
+ * <b>Queries</b> at any expiry after now, with T = (expiry − now) in years (ACT/365.25, {@link YearFraction}), and
+ * each smile's w carried to now as above:
  * <ul>
  *   <li>at a quoted expiry: that smile;</li>
  *   <li>between two quoted expiries T1 &lt; T &lt; T2: total variance linear in T at fixed k,
  *       w = w1(k) + (w2(k) − w1(k))·(T − T1)/(T2 − T1), which keeps the calendar ordering of the quotes;</li>
- *   <li>before the first quoted expiry: w = w1(k)·T/T1, i.e. the first smile's implied vol at the same k;</li>
- *   <li>after the last: w = wN(k)·T/TN, i.e. the last smile's implied vol at the same k.</li>
+ *   <li>before the first quoted expiry or after the last: the nearest smile's implied vol at the same k.</li>
  * </ul>
  * Queries on an empty surface, or at an expiry not after now, have no answer (false / NaN).
  * <p>
@@ -39,6 +49,8 @@ public final class VolSurface
     public static final int DEFAULT_CAPACITY = 32;
     /** {@link #lastRejectExpiryNs()} when the last reject concerned no single expiry. */
     public static final long NO_EXPIRY = Long.MIN_VALUE;
+    /** Fit time of a smile added to a surface being built, until {@link #commitSurface} stamps it. */
+    private static final long NO_FIT = Long.MIN_VALUE;
 
     private final SmileValidator validator;
     private final SviSmile candidate = new SviSmile();
@@ -134,7 +146,8 @@ public final class VolSurface
         }
         else
         {
-            slots.insertAt(index, expiryNs).set(a, b, rho, m, sigma);
+            // fitted at commit time, which stamps every smile of the surface
+            slots.insertAt(index, expiryNs, NO_FIT).set(a, b, rho, m, sigma);
         }
     }
 
@@ -201,21 +214,23 @@ public final class VolSurface
             return false;
         }
         final int upper = slots.lowerBound(expiryNs);
+        final double years = YearFraction.years(nowNs, expiryNs);
         if (upper < slots.count && slots.expiryNs[upper] == expiryNs)
         {
-            scaled(slots, upper, 1.0, k, YearFraction.years(nowNs, expiryNs), out);
+            scaled(slots, upper, slots.heldScale(upper, nowNs), k, years, out);
         }
         else if (upper == first || upper == slots.count)
         {
-            // flat implied vol at fixed k beyond the quoted range: w grows in proportion to T
+            // flat implied vol at fixed k beyond the quoted range: the nearest smile's fitted implied vol, i.e. its
+            // fitted w scaled by T over its own time to expiry at the fit
             final int nearest = upper == first ? first : slots.count - 1;
-            final double nearestYears = YearFraction.years(nowNs, slots.expiryNs[nearest]);
-            final double years = YearFraction.years(nowNs, expiryNs);
-            scaled(slots, nearest, years / nearestYears, k, years, out);
+            final long nearestNs = slots.expiryNs[nearest];
+            final double scale = (double)(expiryNs - nowNs) / (double)(nearestNs - slots.fitNs[nearest]);
+            scaled(slots, nearest, scale, k, years, out);
         }
         else
         {
-            interpolated(slots, upper - 1, upper, expiryNs, k, YearFraction.years(nowNs, expiryNs), out);
+            interpolated(slots, upper - 1, upper, expiryNs, k, years, nowNs, out);
         }
         return true;
     }
@@ -304,6 +319,7 @@ public final class VolSurface
         if (index < slots.count && slots.expiryNs[index] == expiryNs)
         {
             slots.smiles[index].copyFrom(candidate);
+            slots.fitNs[index] = nowNs;
         }
         else if (slots.count == slots.capacity())
         {
@@ -311,25 +327,36 @@ public final class VolSurface
         }
         else
         {
-            slots.insertAt(index, expiryNs).copyFrom(candidate);
+            slots.insertAt(index, expiryNs, nowNs).copyFrom(candidate);
         }
-        // the rest of the surface was already calendar-consistent, so only the new smile's two pairs can fail
-        if (index > 0 && validator.checkCalendar(slots.smiles[index - 1], slots.smiles[index]) !=
-            SmileRejectReason.NONE)
+        // the rest of the surface was already calendar-consistent (and stays so with implied vols held, see the
+        // class comment), so only the new smile's two pairs can fail; neighbours fitted earlier are compared as
+        // they stand now
+        if (index > 0 && !calendarHolds(slots, index - 1, nowNs))
         {
             return SmileRejectReason.CALENDAR_ARBITRAGE;
         }
-        if (index + 1 < slots.count && validator.checkCalendar(slots.smiles[index], slots.smiles[index + 1]) !=
-            SmileRejectReason.NONE)
+        if (index + 1 < slots.count && !calendarHolds(slots, index, nowNs))
         {
             return SmileRejectReason.CALENDAR_ARBITRAGE;
         }
         return SmileRejectReason.NONE;
     }
 
+    private boolean calendarHolds(final SmileSlots slots, final int earlier, final long nowNs)
+    {
+        return validator.checkCalendar(
+            slots.smiles[earlier], slots.heldScale(earlier, nowNs),
+            slots.smiles[earlier + 1], slots.heldScale(earlier + 1, nowNs)) == SmileRejectReason.NONE;
+    }
+
     private SmileRejectReason validateStagedSurface(final long nowNs)
     {
         final SmileSlots slots = spare;
+        for (int i = 0; i < slots.count; i++)
+        {
+            slots.fitNs[i] = nowNs;
+        }
         for (int i = 0; i < slots.count; i++)
         {
             final SmileRejectReason reason = slots.expiryNs[i] > nowNs ?
@@ -382,18 +409,21 @@ public final class VolSurface
 
     private static void interpolated(
         final SmileSlots slots, final int lower, final int upper, final long expiryNs, final double k,
-        final double years, final VolPoint out)
+        final double years, final long nowNs, final VolPoint out)
     {
-        // the weight depends on expiry dates only: linear in T whatever engine time is
+        // the weight depends on expiry dates only: linear in T whatever engine time is; each end is first carried
+        // to now with its implied vols held
         final long lowerNs = slots.expiryNs[lower];
         final double weight = (double)(expiryNs - lowerNs) / (double)(slots.expiryNs[upper] - lowerNs);
         final SviSmile s1 = slots.smiles[lower];
         final SviSmile s2 = slots.smiles[upper];
+        final double h1 = slots.heldScale(lower, nowNs);
+        final double h2 = slots.heldScale(upper, nowNs);
         out.set(
             years,
-            blend(s1.totalVariance(k), s2.totalVariance(k), weight),
-            blend(s1.dTotalVarianceDk(k), s2.dTotalVarianceDk(k), weight),
-            blend(s1.d2TotalVarianceDk2(k), s2.d2TotalVarianceDk2(k), weight));
+            blend(h1 * s1.totalVariance(k), h2 * s2.totalVariance(k), weight),
+            blend(h1 * s1.dTotalVarianceDk(k), h2 * s2.dTotalVarianceDk(k), weight),
+            blend(h1 * s1.d2TotalVarianceDk2(k), h2 * s2.d2TotalVarianceDk2(k), weight));
     }
 
     private static double blend(final double lowerValue, final double upperValue, final double weight)

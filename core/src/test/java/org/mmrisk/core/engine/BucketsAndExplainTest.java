@@ -136,6 +136,51 @@ class BucketsAndExplainTest
         assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.02 * Math.abs(actual));
     }
 
+    @Test
+    void shouldBookAQuietHoursDecayAsThetaAndARefitAtTheSameVolsAsNothing()
+    {
+        // implied vols are held between fits: an hour with no market move and no new surface loses the book its
+        // theta (to second order, the change of theta over the hour), and a re-fit quoting the same vols is no P&L
+        final UnderlyingRisk u = engine.underlyings().get(0);
+        final long startNs = T0 + 2;
+        both(events.tick(startNs, INDEX, 100_000, 100_000));
+        final PnlExplain atStart = new PnlExplain();
+        atStart.markInterval(u.explain().total(), u.sums().valueAtLastEvaluationUsd(), startNs);
+        final double valueStart = exactBookValueUsd();
+        long timeNs = startNs;
+        for (int minute = 0; minute < 60; minute++)
+        {
+            timeNs += 60_000_000_000L;
+            both(events.tick(timeNs, INDEX, 100_000, 100_000));
+        }
+        final PnlExplain quietHour = new PnlExplain();
+        quietHour.difference(u.explain().total(), atStart);
+        final double actual = quietHour.actualUsd(u.sums().valueAtLastEvaluationUsd());
+
+        assertThat(quietHour.thetaUsd()).isLessThan(-1.0);
+        assertThat(actual).as("the exact revaluation's change").isCloseTo(exactBookValueUsd() - valueStart,
+            within(1e-3 * Math.abs(quietHour.thetaUsd())));
+        assertThat(actual).isCloseTo(quietHour.thetaUsd(), within(0.01 * Math.abs(quietHour.thetaUsd())));
+        assertThat(quietHour.vegaUsd()).isCloseTo(0.0, within(1e-9 * Math.abs(quietHour.thetaUsd())));
+
+        final RiskEvent refit = events.smiles(timeNs, true);
+        for (int e = 0; e < EXPIRIES.length; e++)
+        {
+            // the fitted total variance carried to now: the same implied vols
+            final double held = (double)(EXPIRIES[e] - timeNs) / (double)(EXPIRIES[e] - T0);
+            final double[] p = SMILES[e];
+            events.smile(EXPIRIES[e], p[0] * held, p[1] * held, p[2], p[3], p[4]);
+        }
+        both(refit);
+        final PnlExplain withRefit = new PnlExplain();
+        withRefit.difference(u.explain().total(), atStart);
+        final double actualWithRefit = withRefit.actualUsd(u.sums().valueAtLastEvaluationUsd());
+
+        assertThat(actualWithRefit).isCloseTo(actual, within(1e-6 * Math.abs(actual)));
+        assertThat(withRefit.vegaUsd()).isCloseTo(0.0, within(1e-6 * Math.abs(actual)));
+        assertThat(Math.abs(actualWithRefit - withRefit.explainedUsd())).isLessThan(0.01 * Math.abs(actualWithRefit));
+    }
+
     private double grossVega()
     {
         double gross = 0;

@@ -70,14 +70,44 @@ class VolSurfaceQueryTest
     }
 
     @Test
-    void shouldKeepInterpolatedTotalVarianceWhenTimePasses()
+    void shouldHoldEveryQuotedImpliedVolWhenTimePasses()
     {
-        // linear in T between two fixed expiries: the blend weight does not depend on engine time
-        final long expiryNs = days(50);
-        final long laterNs = days(20);
+        // no new fit for 5 days: each smile keeps its implied vols, so its total variance shrinks with T
+        final long laterNs = days(5);
+        for (int i = 0; i < EXPIRY_NS.length; i++)
+        {
+            final double fitYears = YearFraction.years(NOW_NS, EXPIRY_NS[i]);
+            final double laterYears = YearFraction.years(laterNs, EXPIRY_NS[i]);
+            for (final double k : KS)
+            {
+                assertThat(surface.impliedVol(EXPIRY_NS[i], k, laterNs))
+                    .isCloseTo(TestSmiles.smile(i).impliedVol(k, fitYears), within(1e-14));
+                assertThat(surface.totalVariance(EXPIRY_NS[i], k, laterNs))
+                    .isCloseTo(TestSmiles.smile(i).totalVariance(k) * laterYears / fitYears, within(1e-15));
+            }
+        }
+    }
 
-        assertThat(surface.totalVariance(expiryNs, 0.1, laterNs))
-            .isCloseTo(surface.totalVariance(expiryNs, 0.1, NOW_NS), within(1e-15));
+    @Test
+    void shouldInterpolateTheHeldSmilesWhenTimePasses()
+    {
+        // between two expiries, linear in T of the two smiles as they stand now (vols held since the fit)
+        final long laterNs = days(20);
+        final long expiryNs = days(50);
+        final double k = 0.1;
+        final double t1 = YearFraction.years(laterNs, EXPIRY_NS[1]);
+        final double t2 = YearFraction.years(laterNs, EXPIRY_NS[2]);
+        final double t = YearFraction.years(laterNs, expiryNs);
+        final double w1 = square(TestSmiles.smile(1).impliedVol(k, YearFraction.years(NOW_NS, EXPIRY_NS[1]))) * t1;
+        final double w2 = square(TestSmiles.smile(2).impliedVol(k, YearFraction.years(NOW_NS, EXPIRY_NS[2]))) * t2;
+
+        assertThat(surface.totalVariance(expiryNs, k, laterNs))
+            .isCloseTo(w1 + (w2 - w1) * (t - t1) / (t2 - t1), within(1e-15));
+    }
+
+    private static double square(final double x)
+    {
+        return x * x;
     }
 
     @Test
@@ -116,10 +146,10 @@ class VolSurfaceQueryTest
     @Test
     void shouldIgnoreExpiredSmilesInQueries()
     {
-        // 10 days on, the 7-day smile is gone: a 12-day expiry extrapolates from the 30-day one
+        // 10 days on, the 7-day smile is gone: a 12-day expiry extrapolates from the 30-day one, at its vols as fitted
         final long laterNs = days(10);
         final long expiryNs = days(12);
-        final double thirtyDayYears = YearFraction.years(laterNs, EXPIRY_NS[1]);
+        final double thirtyDayYears = YearFraction.years(NOW_NS, EXPIRY_NS[1]);
 
         assertThat(surface.impliedVol(expiryNs, 0.2, laterNs))
             .isCloseTo(TestSmiles.smile(1).impliedVol(0.2, thirtyDayYears), within(1e-14));

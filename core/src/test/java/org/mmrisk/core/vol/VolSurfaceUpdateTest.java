@@ -1,6 +1,8 @@
 package org.mmrisk.core.vol;
 
 import org.junit.jupiter.api.Test;
+import org.mmrisk.core.state.StateReader;
+import org.mmrisk.core.state.StateWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -202,6 +204,55 @@ class VolSurfaceUpdateTest
             SmileRejectReason.CALENDAR_ARBITRAGE);
         assertRejectedSmile(days(120), A[3] + 0.001, B[3], RHO[3], M[3], SIGMA[3],
             SmileRejectReason.CALENDAR_ARBITRAGE);
+    }
+
+    @Test
+    void shouldCheckANewSmileAgainstItsNeighboursAsTheyStandNow()
+    {
+        // five days after the fit the 90-day smile, vols held, has 85/90 of its fitted total variance: a 30-day
+        // smile at 97% of the 90-day one's fitted variance is above it now, which would let one sell the 90-day
+        // and buy the 30-day for a riskless gain
+        final long laterNs = days(5);
+        final double scale = 0.97;
+
+        assertThat(surface.applySmile(EXPIRY_NS[1], A[2] * scale, B[2] * scale, RHO[2], M[2], SIGMA[2], laterNs))
+            .isEqualTo(SmileRejectReason.CALENDAR_ARBITRAGE);
+        assertThat(surface.applySmile(EXPIRY_NS[1], A[2] * 0.9, B[2] * 0.9, RHO[2], M[2], SIGMA[2], laterNs))
+            .as("below the held 90-day variance and above the held 7-day one").isEqualTo(SmileRejectReason.NONE);
+    }
+
+    @Test
+    void shouldKeepEachSmilesOwnFitTime()
+    {
+        // a re-fit of the 30-day smile ten days on leaves the 90-day one held from its own, earlier fit
+        final long laterNs = days(10);
+        final double ninetyDayVolBefore = surface.impliedVol(EXPIRY_NS[2], 0.1, laterNs);
+
+        assertThat(surface.applySmile(EXPIRY_NS[1], A[1] * 0.6, B[1] * 0.6, RHO[1], M[1], SIGMA[1], laterNs))
+            .isEqualTo(SmileRejectReason.NONE);
+        assertThat(surface.impliedVol(EXPIRY_NS[2], 0.1, laterNs)).isEqualTo(ninetyDayVolBefore);
+        assertThat(surface.totalVariance(EXPIRY_NS[1], 0.1, laterNs))
+            .as("the new smile is the 30-day total variance at its own fit")
+            .isEqualTo(new SviSmile().set(A[1] * 0.6, B[1] * 0.6, RHO[1], M[1], SIGMA[1]).totalVariance(0.1));
+    }
+
+    @Test
+    void shouldRestoreEachSmilesFitTimeFromACheckpoint()
+    {
+        final long laterNs = days(10);
+        assertThat(surface.applySmile(EXPIRY_NS[1], A[1] * 0.6, B[1] * 0.6, RHO[1], M[1], SIGMA[1], laterNs))
+            .isEqualTo(SmileRejectReason.NONE);
+        final StateWriter writer = new StateWriter(1024);
+        surface.exchangeState(writer);
+        final VolSurface restored = new VolSurface();
+
+        restored.exchangeState(new StateReader(writer.buffer(), 0, writer.length()));
+
+        final long queryNs = days(20);
+        for (final long expiryNs : new long[]{ EXPIRY_NS[1], days(60), EXPIRY_NS[2], days(300) })
+        {
+            assertThat(restored.impliedVol(expiryNs, -0.3, queryNs)).isEqualTo(surface.impliedVol(expiryNs, -0.3, queryNs));
+        }
     }
 
     @Test
