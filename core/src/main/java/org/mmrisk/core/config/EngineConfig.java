@@ -3,6 +3,7 @@ package org.mmrisk.core.config;
 import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.limits.PortfolioLimitKind;
+import org.mmrisk.core.vol.SmileDynamics;
 
 /**
  * The engine's tunables. Their keys in the config file, defaults, ranges and meaning are in {@link EngineSettings}:
@@ -32,6 +33,7 @@ public final class EngineConfig
     private boolean equityDelta;
     /** Starting coin balance per underlying (packed code to coins); changed at runtime by SET_EQUITY. */
     private final java.util.Map<Long, Double> coinBalances = new java.util.HashMap<>();
+    private final java.util.Map<Long, SmileDynamics> smileDynamics = new java.util.HashMap<>();
     private SettlementSource settlementSource;
     /** Limits of every underlying (NaN: not set), by {@link LimitKind} ordinal; overridden per underlying. */
     private final double[] defaultLimits = unsetLimits();
@@ -256,6 +258,20 @@ public final class EngineConfig
     public double coinBalance(final long underlyingCode)
     {
         return coinBalances.getOrDefault(underlyingCode, 0.0);
+    }
+
+    public EngineConfig smileDynamics(final long underlyingCode, final SmileDynamics dynamics)
+    {
+        smileDynamics.put(underlyingCode, dynamics);
+        return this;
+    }
+
+    /**
+     * @return how an underlying's smiles move between fits; sticky moneyness unless configured.
+     */
+    public SmileDynamics smileDynamics(final long underlyingCode)
+    {
+        return smileDynamics.getOrDefault(underlyingCode, SmileDynamics.STICKY_MONEYNESS);
     }
 
     public EngineConfig settlementSource(final SettlementSource value)

@@ -1,6 +1,7 @@
 package org.mmrisk.core.config;
 
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.vol.SmileDynamics;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.limits.NamedLimit;
 import org.mmrisk.core.limits.PortfolioLimitKind;
@@ -83,6 +84,10 @@ public final class EngineSettings
         map("engine.coinBalances", EngineSettings::coinBalances,
             (c, m) -> m.forEach((coin, coins) -> c.coinBalance(AsciiCode.pack(coin), (Double)coins)))
             .doc("Starting coin balance per underlying, coins."),
+        map("engine.smileDynamics", EngineSettings::smileDynamics,
+            (c, m) -> m.forEach((coin, dynamics) -> c.smileDynamics(AsciiCode.pack(coin), (SmileDynamics)dynamics)))
+            .doc("How each underlying's smile moves between fits: sticky-moneyness (default), sticky-strike or " +
+            "sticky-delta (docs/pricing.md)."),
         choice("engine.settlementSource", "index", List.of("index", "mark"),
             (c, v) -> c.settlementSource(SettlementSource.valueOf(v.toUpperCase(java.util.Locale.ROOT))),
             c -> c.settlementSource().name().toLowerCase(java.util.Locale.ROOT))
@@ -220,6 +225,24 @@ public final class EngineSettings
             balances.put(coin.toString(), n.doubleValue());
         });
         return balances;
+    }
+
+    private static Object smileDynamics(final String name, final Object raw)
+    {
+        final Map<String, Object> choices = new LinkedHashMap<>();
+        ((Map<?, ?>)raw).forEach((coin, choice) ->
+        {
+            requireCoin(name + "." + coin, coin);
+            try
+            {
+                choices.put(coin.toString(), SmileDynamics.fromConfigName(String.valueOf(choice)));
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException(name + "." + coin + ": " + ex.getMessage(), ex);
+            }
+        });
+        return choices;
     }
 
     private static Object limits(final String name, final Object raw)

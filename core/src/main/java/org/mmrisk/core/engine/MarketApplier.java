@@ -190,9 +190,9 @@ final class MarketApplier
         final VolSurface surface = underlying.surface();
         lastSmileReject = event.type == EventType.VOL && event.smileCount == 1 ?
             surface.applySmile(event.smileExpiryNs[0], event.sviA[0], event.sviB[0], event.sviRho[0], event.sviM[0],
-                event.sviSigma[0], ctx.timeNs) :
+                event.sviSigma[0], ctx.timeNs, underlying.indexUsd()) :
             surface.applySurface(event.smileCount, event.smileExpiryNs, event.sviA, event.sviB, event.sviRho,
-                event.sviM, event.sviSigma, ctx.timeNs);
+                event.sviM, event.sviSigma, ctx.timeNs, underlying.indexUsd());
         if (lastSmileReject != SmileRejectReason.NONE)
         {
             ctx.raise(AlertCode.SMILE_REJECTED, event.underlying, 0, lastSmileReject.ordinal());

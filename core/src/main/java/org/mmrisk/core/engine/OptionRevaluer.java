@@ -47,8 +47,13 @@ final class OptionRevaluer
     private final VolPoint volPoint = new VolPoint();
     private final ImpliedVolResult impliedVol = new ImpliedVolResult();
     private double vol;
+    /** The smile's slope and curvature in k as an index move reads them (zero under sticky strike). */
     private double dVolDk;
     private double d2VolDk2;
+    /** The smile's slope in k at a fixed index, as a basis move reads it. */
+    private double smileSlope;
+    /** ∂σ/∂t per year at fixed strike and index. */
+    private double dVolDt;
 
     OptionRevaluer(final EngineConfig config)
     {
@@ -80,6 +85,8 @@ final class OptionRevaluer
         final double basis = forward / indexUsd;
         // a linear option's USD value is V(F); a coin-settled one's is S·V(F)/F = V(F)/b, b = F/S held fixed
         final double usdPerForwardUnit = instrument.isInverse() ? 1.0 / basis : 1.0;
+        // the smile's own drift with time at a fixed strike is part of the decay
+        final double smileTheta = greeks.theta + vegaPerVol * dVolDt / YearFraction.DAYS_PER_YEAR;
         final double deltaPerCoin = instrument.isInverse() ? dValueDf : basis * dValueDf;
         final double size = instrument.contractSize();
         risk.priced = true;
@@ -91,7 +98,7 @@ final class OptionRevaluer
         risk.delta = size * deltaPerCoin;
         risk.gamma = size * basis * basis * usdPerForwardUnit * d2ValueDf2;
         risk.vega = size * greeks.vega * usdPerForwardUnit;
-        risk.theta = size * greeks.theta * usdPerForwardUnit;
+        risk.theta = size * smileTheta * usdPerForwardUnit;
         risk.speed = size * basis * basis * basis * usdPerForwardUnit * greeks.speed;
         risk.charm = size * basis * usdPerForwardUnit * greeks.charm;
         risk.vanna = size * greeks.vanna * basis * usdPerForwardUnit;
@@ -99,6 +106,28 @@ final class OptionRevaluer
         risk.premiumAdjustedDelta = instrument.isInverse() ? size * (greeks.delta - greeks.price / forward) : Double.NaN;
         risk.deltaPerCoin = deltaPerCoin;
         risk.vegaPerCoin = greeks.vega * usdPerForwardUnit;
+        surfaceSensitivities(instrument, forward, basis, usdPerForwardUnit, risk);
+    }
+
+    /**
+     * Rate, basis and smile-shape sensitivities per contract, first order.
+     */
+    private void surfaceSensitivities(
+        final Instrument instrument, final double forward, final double basis, final double usdPerForwardUnit,
+        final ContractRisk risk)
+    {
+        final double size = instrument.contractSize();
+        // a basis move slides the smile with the forward whatever the dynamics: ∂σ/∂F = −σ_k/F at a fixed index
+        final double dValueDfBasis = greeks.delta - greeks.vega * VOL_POINT * smileSlope / forward;
+        risk.rho = size * greeks.rho * usdPerForwardUnit;
+        risk.basisDelta = instrument.isInverse() ?
+            0.01 * size * (dValueDfBasis * forward - greeks.price) / basis :
+            0.01 * size * dValueDfBasis * forward;
+        // x = N(d1), the call delta at r = 0; shocks: RR (1 − 2x), BF 16(x − ½)² vol points per point of shock
+        final double callDelta = instrument.isCall() ? greeks.delta : greeks.delta + 1.0;
+        final double fromAtm = callDelta - 0.5;
+        risk.riskReversal25 = risk.vega * (1.0 - 2.0 * callDelta);
+        risk.butterfly25 = risk.vega * 16.0 * fromAtm * fromAtm;
     }
 
     /**
@@ -127,6 +156,8 @@ final class OptionRevaluer
     {
         dVolDk = 0;
         d2VolDk2 = 0;
+        smileSlope = 0;
+        dVolDt = 0;
         final Instrument instrument = state.instrument();
         if (!(years > 0))
         {
@@ -134,11 +165,13 @@ final class OptionRevaluer
             return true;
         }
         final double k = Math.log(instrument.strike() / forward);
-        if (underlying.surface().evaluate(instrument.expiryNs(), k, nowNs, volPoint))
+        if (underlying.surface().evaluate(instrument.expiryNs(), k, nowNs, underlying.indexUsd(), volPoint))
         {
             vol = volPoint.impliedVol;
-            dVolDk = volPoint.dVolDk;
-            d2VolDk2 = volPoint.d2VolDk2;
+            smileSlope = volPoint.dVolDk;
+            dVolDk = volPoint.movesWithForward ? volPoint.dVolDk : 0;
+            d2VolDk2 = volPoint.movesWithForward ? volPoint.d2VolDk2 : 0;
+            dVolDt = volPoint.dVolDt;
             return vol > 0;
         }
         if (state.market().markIv() > 0)

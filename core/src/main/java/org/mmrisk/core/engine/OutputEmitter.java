@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.config.HedgeConfig;
+import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
@@ -20,6 +21,7 @@ final class OutputEmitter
     private final HedgeSignals hedges = new HedgeSignals();
     private final QuoteAdjustment quote = new QuoteAdjustment();
     private final RiskSnapshot snapshot = new RiskSnapshot();
+    private final double[] expiryFigures = new double[6];
     private long nextOutputSequence;
 
     OutputEmitter(final EngineContext ctx, final RiskOutput output)
@@ -123,6 +125,7 @@ final class OutputEmitter
         s.eventsProcessed = ctx.counters.get(EngineCounter.EVENTS);
         s.state = underlying.state();
         fillPositions(underlying, s);
+        fillExpiries(underlying, s, ctx.timeNs);
         underlying.snapshotTaken(ctx.timeNs);
         output.onRiskSnapshot(s);
         ctx.counters.increment(EngineCounter.SNAPSHOTS_EMITTED);
@@ -146,6 +149,27 @@ final class OutputEmitter
             }
         }
         s.positionCount = count;
+    }
+
+    private void fillExpiries(final UnderlyingRisk underlying, final RiskSnapshot s, final long nowNs)
+    {
+        final ExposureBuckets buckets = underlying.sums().buckets();
+        final int count = buckets.sortExpiryKeys();
+        s.ensureExpiryCapacity(count);
+        final double[] figures = expiryFigures;
+        for (int i = 0; i < count; i++)
+        {
+            final long expiryNs = buckets.sortedExpiry(i);
+            buckets.readExpirySurface(expiryNs, underlying.indexUsd(), nowNs, figures);
+            s.expiryNs[i] = expiryNs;
+            s.expiryVega[i] = figures[0];
+            s.expiryTimeWeightedVega[i] = figures[1];
+            s.expiryRho[i] = figures[2];
+            s.expiryBasisDelta[i] = figures[3];
+            s.expiryRiskReversal25[i] = figures[4];
+            s.expiryButterfly25[i] = figures[5];
+        }
+        s.expiryCount = count;
     }
 
     long nextOutputSequence()

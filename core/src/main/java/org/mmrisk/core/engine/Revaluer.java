@@ -22,6 +22,9 @@ import org.mmrisk.core.instrument.Instrument;
  *       gamma = −c·b/F²;</li>
  *   <li>spot and index: delta = c coins (or c/S for USD-sized).</li>
  * </ul>
+ * A basis move (the forward up 1% at a fixed index) is worth c·F/100 USD to a linear future and c/(100·b) to an
+ * inverse one (its coin P&L at the index); futures have no rate or smile sensitivity here (their forward is a market
+ * price).
  */
 final class Revaluer
 {
@@ -104,6 +107,7 @@ final class Revaluer
         risk.premiumAdjustedDelta = Double.NaN;
         risk.deltaPerCoin = 1.0;
         risk.vegaPerCoin = 0;
+        risk.clearSurfaceSensitivities();
     }
 
     private static void priceDelta1(final Instrument instrument, final double forward, final double indexUsd,
@@ -122,6 +126,7 @@ final class Revaluer
         risk.charm = 0;
         risk.vegaPerCoin = 0;
         risk.deltaPerCoin = basis;
+        risk.clearSurfaceSensitivities();
         if (instrument.contractUnit() == ContractUnit.USD)
         {
             risk.priceUsd = size;
@@ -130,6 +135,8 @@ final class Revaluer
             risk.delta = size / forward;
             risk.gamma = -size * basis / (forward * forward);
             risk.speed = 2 * size * basis * basis / (forward * forward * forward);
+            // coin P&L c·(1/entry − 1/F) at index S: S·c/F² per USD of F, F/100 USD per 1%
+            risk.basisDelta = 0.01 * size / basis;
         }
         else
         {
@@ -139,6 +146,7 @@ final class Revaluer
             risk.delta = size * basis;
             risk.gamma = 0;
             risk.speed = 0;
+            risk.basisDelta = 0.01 * size * forward;
         }
     }
 

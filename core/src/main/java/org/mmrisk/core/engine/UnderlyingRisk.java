@@ -13,6 +13,7 @@ import org.mmrisk.core.quoting.GuardedUnderlying;
 import org.mmrisk.core.quoting.QuotingGuard;
 import org.mmrisk.core.quoting.QuotingStatus;
 import org.mmrisk.core.state.StateIo;
+import org.mmrisk.core.vol.SmileValidator;
 import org.mmrisk.core.vol.VolSurface;
 
 /**
@@ -40,7 +41,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
     private final long code;
     private final String name;
     private final ForwardCurve forwards;
-    private final VolSurface surface = new VolSurface();
+    private final VolSurface surface;
     /** How this underlying is hedged (null: not); the hedge instrument once defined. */
     private final HedgeConfig hedging;
     private long lastSnapshotNs = Long.MIN_VALUE;
@@ -61,6 +62,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
         this.code = code;
         this.name = AsciiCode.toString(code);
         this.forwards = new ForwardCurve(ForwardCurve.DEFAULT_CAPACITY, config.fallbackBasisPerYear());
+        this.surface = new VolSurface(VolSurface.DEFAULT_CAPACITY, new SmileValidator(), config.smileDynamics(code));
         this.hedging = config.hedging(code);
         this.book = new UnderlyingBook(hedging);
         this.account = new CoinAccount(config.coinBalance(code), config.equityDelta());

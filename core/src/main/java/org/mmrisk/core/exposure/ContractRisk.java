@@ -11,6 +11,11 @@ import org.mmrisk.core.state.StateIo;
  * point; {@code theta} USD per calendar day; {@code vanna} ∂vega/∂S (USD per vol point per USD);
  * {@code volga} ∂vega/∂σ (USD per vol point²). {@code forwardDelta} is Black-76's ∂V/∂F per contract.
  * {@code deltaPerCoin} and {@code vegaPerCoin} are the same per coin of notional, for the skew.
+ * <p>
+ * Surface and carry sensitivities, first order, not extrapolated between anchors: {@code rho} USD per 1% of the rate
+ * (the payoff's discounting, forward held); {@code basisDelta} USD per 1% rise of the contract's forward with the
+ * index held (a basis move); {@code riskReversal25} and {@code butterfly25} USD per vol point of a 25-delta
+ * risk-reversal or butterfly shock to the smile (the perturbations are in docs/exposure.md).
  */
 public final class ContractRisk
 {
@@ -39,6 +44,10 @@ public final class ContractRisk
     public double premiumAdjustedDelta;
     public double deltaPerCoin;
     public double vegaPerCoin;
+    public double rho;
+    public double basisDelta;
+    public double riskReversal25;
+    public double butterfly25;
     /** Index level and engine time of the exact revaluation these values come from. */
     public double anchorIndexUsd;
     public long anchorTimeNs;
@@ -56,6 +65,9 @@ public final class ContractRisk
         valueUsd = coinsPerContract * contract.anchorIndexUsd;
         gamma = speed = charm = 0;
         vega = theta = vanna = volga = 0;
+        rho = riskReversal25 = butterfly25 = 0;
+        // a basis move is still P&L: the contract's coin P&L c·(1/entry − 1/F) moves with its forward
+        basisDelta = contract.basisDelta;
         anchorIndexUsd = contract.anchorIndexUsd;
         anchorTimeNs = contract.anchorTimeNs;
     }
@@ -69,7 +81,19 @@ public final class ContractRisk
         return Double.isFinite(valueUsd) && Double.isFinite(forward) && Double.isFinite(delta) &&
             Double.isFinite(gamma) && Double.isFinite(vega) && Double.isFinite(theta) && Double.isFinite(vanna) &&
             Double.isFinite(volga) && Double.isFinite(speed) && Double.isFinite(charm) &&
-            Double.isFinite(deltaPerCoin) && Double.isFinite(vegaPerCoin);
+            Double.isFinite(deltaPerCoin) && Double.isFinite(vegaPerCoin) && Double.isFinite(rho) &&
+            Double.isFinite(basisDelta) && Double.isFinite(riskReversal25) && Double.isFinite(butterfly25);
+    }
+
+    /**
+     * No rate, basis or smile-shape sensitivity (spot, the index); delta-one contracts set their basis after.
+     */
+    public void clearSurfaceSensitivities()
+    {
+        rho = 0;
+        basisDelta = 0;
+        riskReversal25 = 0;
+        butterfly25 = 0;
     }
 
     public void unpriced()
@@ -91,6 +115,10 @@ public final class ContractRisk
         premiumAdjustedDelta = Double.NaN;
         deltaPerCoin = Double.NaN;
         vegaPerCoin = Double.NaN;
+        rho = Double.NaN;
+        basisDelta = Double.NaN;
+        riskReversal25 = Double.NaN;
+        butterfly25 = Double.NaN;
     }
 
     public void exchangeState(final StateIo io)
@@ -112,6 +140,10 @@ public final class ContractRisk
         premiumAdjustedDelta = io.f64(premiumAdjustedDelta);
         deltaPerCoin = io.f64(deltaPerCoin);
         vegaPerCoin = io.f64(vegaPerCoin);
+        rho = io.f64(rho);
+        basisDelta = io.f64(basisDelta);
+        riskReversal25 = io.f64(riskReversal25);
+        butterfly25 = io.f64(butterfly25);
         anchorIndexUsd = io.f64(anchorIndexUsd);
         anchorTimeNs = io.i64(anchorTimeNs);
     }

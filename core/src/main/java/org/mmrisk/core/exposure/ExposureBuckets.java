@@ -3,6 +3,7 @@ package org.mmrisk.core.exposure;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.state.StateFormatException;
 import org.mmrisk.core.state.StateIo;
+import org.mmrisk.core.time.YearFraction;
 
 import java.util.Arrays;
 
@@ -18,6 +19,8 @@ public final class ExposureBuckets
     public static final long NO_EXPIRY = 0;
 
     private static final int GREEKS = 6;
+    /** The tenor time-weighted vega is normalised to, days: vega × √(30 / days to expiry), as desks net across expiries. */
+    public static final double TIME_WEIGHT_DAYS = 30.0;
 
     private final Long2ObjectHashMap<TaylorExposure> byExpiry = new Long2ObjectHashMap<>();
     private final double[] moneynessEdges;
@@ -126,6 +129,26 @@ public final class ExposureBuckets
     }
 
     /**
+     * Sorts the expiries that have a bucket into a scratch array, ascending ({@link #NO_EXPIRY} first), for reports
+     * on the engine thread; allocation-free once the scratch has grown to the book.
+     *
+     * @return how many; read them with {@link #sortedExpiry(int)}.
+     */
+    public int sortExpiryKeys()
+    {
+        sortExpiries();
+        return byExpiry.size();
+    }
+
+    /**
+     * @return the {@code i}-th expiry of the last {@link #sortExpiryKeys()}.
+     */
+    public long sortedExpiry(final int i)
+    {
+        return sortedExpiries[i];
+    }
+
+    /**
      * @return the moneyness bucket edges in k = ln(K/F); bucket i spans [edge i−1, edge i).
      */
     public double[] moneynessEdges()
@@ -141,6 +164,30 @@ public final class ExposureBuckets
     public void readExpiry(final long expiryNs, final double indexUsd, final long nowNs, final double[] out)
     {
         read(byExpiry.get(expiryNs), indexUsd, nowNs, out);
+    }
+
+    /**
+     * Reads one expiry bucket's surface and carry risk, for reports: vega (USD per vol point, at the index),
+     * time-weighted vega (vega × √(30 / days to expiry), 0 for {@link #NO_EXPIRY} and past expiries), rho, basis delta,
+     * 25-delta risk reversal and butterfly (see {@link ContractRisk}).
+     *
+     * @param out at least 6 long; zeros when there is no index.
+     */
+    public void readExpirySurface(final long expiryNs, final double indexUsd, final long nowNs, final double[] out)
+    {
+        Arrays.fill(out, 0, GREEKS, 0);
+        final TaylorExposure bucket = byExpiry.get(expiryNs);
+        if (bucket == null || !(indexUsd > 0) || nowNs == Long.MIN_VALUE)
+        {
+            return;
+        }
+        final double days = YearFraction.days(nowNs, expiryNs);
+        out[0] = bucket.vega(indexUsd);
+        out[1] = expiryNs != NO_EXPIRY && days > 0 ? out[0] * Math.sqrt(TIME_WEIGHT_DAYS / days) : 0;
+        out[2] = bucket.rho();
+        out[3] = bucket.basisDelta();
+        out[4] = bucket.riskReversal25();
+        out[5] = bucket.butterfly25();
     }
 
     public void readMoneyness(final int bucket, final double indexUsd, final long nowNs, final double[] out)

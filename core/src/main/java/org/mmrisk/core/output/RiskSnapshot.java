@@ -31,6 +31,34 @@ public final class RiskSnapshot
     public double[] positionRealizedPnlUsd = new double[16];
     public double[] positionUnrealizedPnlUsd = new double[16];
 
+    /** Surface and carry risk per expiry, ascending (0: instruments without an expiry); see ExposureBuckets. */
+    public int expiryCount;
+    public long[] expiryNs = new long[8];
+    public double[] expiryVega = new double[8];
+    public double[] expiryTimeWeightedVega = new double[8];
+    public double[] expiryRiskReversal25 = new double[8];
+    public double[] expiryButterfly25 = new double[8];
+    public double[] expiryRho = new double[8];
+    public double[] expiryBasisDelta = new double[8];
+
+    /**
+     * Makes room for {@code count} expiries (allocates only when the capacity grows).
+     */
+    public void ensureExpiryCapacity(final int count)
+    {
+        if (count > expiryNs.length)
+        {
+            final int capacity = Math.max(count, expiryNs.length * 2);
+            expiryNs = java.util.Arrays.copyOf(expiryNs, capacity);
+            expiryVega = java.util.Arrays.copyOf(expiryVega, capacity);
+            expiryTimeWeightedVega = java.util.Arrays.copyOf(expiryTimeWeightedVega, capacity);
+            expiryRiskReversal25 = java.util.Arrays.copyOf(expiryRiskReversal25, capacity);
+            expiryButterfly25 = java.util.Arrays.copyOf(expiryButterfly25, capacity);
+            expiryRho = java.util.Arrays.copyOf(expiryRho, capacity);
+            expiryBasisDelta = java.util.Arrays.copyOf(expiryBasisDelta, capacity);
+        }
+    }
+
     /**
      * Makes room for {@code count} positions (allocates only when the capacity grows).
      */

@@ -14,6 +14,8 @@ final class SmileSlots
      * with the time left to expiry so that its implied vols hold (see {@link VolSurface}).
      */
     final long[] fitNs;
+    /** The index at each smile's fit (NaN when there was none): where sticky strike reads its strikes from. */
+    final double[] fitIndexUsd;
     final SviSmile[] smiles;
     int count;
 
@@ -21,10 +23,23 @@ final class SmileSlots
     {
         expiryNs = new long[capacity];
         fitNs = new long[capacity];
+        fitIndexUsd = new double[capacity];
         smiles = new SviSmile[capacity];
         for (int i = 0; i < capacity; i++)
         {
             smiles[i] = new SviSmile();
+        }
+    }
+
+    /**
+     * Stamps smiles {@code 0..count-1} as fitted now, at this index: a whole surface is fitted at once.
+     */
+    void stampFit(final long nowNs, final double indexUsd)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            fitNs[i] = nowNs;
+            fitIndexUsd[i] = indexUsd;
         }
     }
 
@@ -77,17 +92,19 @@ final class SmileSlots
      * Opens a slot at {@code index}, shifting later ones up; the caller checked capacity and fills the slot.
      * Smile objects rotate rather than being copied, so nothing is allocated.
      */
-    SviSmile insertAt(final int index, final long newExpiryNs, final long newFitNs)
+    SviSmile insertAt(final int index, final long newExpiryNs, final long newFitNs, final double newFitIndexUsd)
     {
         final SviSmile spare = smiles[count];
         for (int i = count; i > index; i--)
         {
             expiryNs[i] = expiryNs[i - 1];
             fitNs[i] = fitNs[i - 1];
+            fitIndexUsd[i] = fitIndexUsd[i - 1];
             smiles[i] = smiles[i - 1];
         }
         expiryNs[index] = newExpiryNs;
         fitNs[index] = newFitNs;
+        fitIndexUsd[index] = newFitIndexUsd;
         smiles[index] = spare;
         count++;
         return spare;
@@ -104,6 +121,7 @@ final class SmileSlots
         {
             expiryNs[to] = source.expiryNs[from];
             fitNs[to] = source.fitNs[from];
+            fitIndexUsd[to] = source.fitIndexUsd[from];
             smiles[to].copyFrom(source.smiles[from]);
             to++;
         }
@@ -115,6 +133,7 @@ final class SmileSlots
         count = io.count(count, capacity(), "smiles");
         io.i64s(expiryNs, count);
         io.i64s(fitNs, count);
+        io.f64s(fitIndexUsd, count);
         for (int i = 0; i < count; i++)
         {
             smiles[i].exchangeState(io);

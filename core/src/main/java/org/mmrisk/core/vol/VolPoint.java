@@ -5,8 +5,10 @@ package org.mmrisk.core.vol;
  * {@link VolSurface#evaluate}. Everything the engine needs for smile-consistent Greeks comes from one lookup.
  * <p>
  * Units: {@code years} ACT/365.25; vols are decimals (0.55 = 55%); total variance is vol² × years;
- * derivatives are per unit of k = ln(K/F). Under sticky moneyness, with F the expiry's forward:
- * ∂σ/∂F = −{@code dVolDk}/F and ∂²σ/∂F² = ({@code d2VolDk2} + {@code dVolDk})/F².
+ * derivatives are per unit of k = ln(K/F) at a fixed index; {@code dVolDt} per year at fixed strike and index.
+ * When {@link #movesWithForward} (sticky moneyness and sticky delta), with F the expiry's forward moving with the
+ * index: ∂σ/∂F = −{@code dVolDk}/F and ∂²σ/∂F² = ({@code d2VolDk2} + {@code dVolDk})/F²; otherwise (sticky strike)
+ * an index move leaves σ where it is.
  * <p>
  * A plain mutable holder: owned by the thread that passes it in (the engine thread); no allocation.
  */
@@ -19,6 +21,10 @@ public final class VolPoint
     public double impliedVol;
     public double dVolDk;
     public double d2VolDk2;
+    /** ∂σ/∂t, vol per year, at fixed strike and index: non-zero under sticky delta and between quoted expiries. */
+    public double dVolDt;
+    /** Whether the smile slides with the forward when the index moves (false under sticky strike). */
+    public boolean movesWithForward;
 
     /**
      * Marks the point as unavailable: every field NaN.
@@ -32,10 +38,14 @@ public final class VolPoint
         impliedVol = Double.NaN;
         dVolDk = Double.NaN;
         d2VolDk2 = Double.NaN;
+        dVolDt = Double.NaN;
+        movesWithForward = false;
         return this;
     }
 
-    void set(final double years, final double w, final double dw, final double d2w)
+    void set(
+        final double years, final double w, final double dw, final double d2w, final double dwdt,
+        final boolean movesWithForward)
     {
         this.years = years;
         totalVariance = w;
@@ -44,5 +54,8 @@ public final class VolPoint
         impliedVol = Math.sqrt(w / years);
         dVolDk = SmileMath.dVolDk(w, dw, years);
         d2VolDk2 = SmileMath.d2VolDk2(w, dw, d2w, years);
+        // w = σ²T with dT/dt = −1: ∂w/∂t = 2σT·∂σ/∂t − σ²
+        dVolDt = (dwdt + impliedVol * impliedVol) / (2.0 * impliedVol * years);
+        this.movesWithForward = movesWithForward;
     }
 }

@@ -53,6 +53,9 @@ public final class VolSurface
     private static final long NO_FIT = Long.MIN_VALUE;
 
     private final SmileValidator validator;
+    private final SmileDynamics dynamics;
+    private final CarriedSmile nearSmile = new CarriedSmile();
+    private final CarriedSmile farSmile = new CarriedSmile();
     private final SviSmile candidate = new SviSmile();
     private final VolPoint scratch = new VolPoint();
     private SmileSlots active;
@@ -67,17 +70,24 @@ public final class VolSurface
         this(DEFAULT_CAPACITY, new SmileValidator());
     }
 
+    public VolSurface(final int capacity, final SmileValidator validator)
+    {
+        this(capacity, validator, SmileDynamics.STICKY_MONEYNESS);
+    }
+
     /**
      * @param capacity  most expiries held at once.
      * @param validator the no-arbitrage checks (and their k grid) applied to every update.
+     * @param dynamics  how the smiles move between fits.
      */
-    public VolSurface(final int capacity, final SmileValidator validator)
+    public VolSurface(final int capacity, final SmileValidator validator, final SmileDynamics dynamics)
     {
         if (capacity < 1)
         {
             throw new IllegalArgumentException("vol surface capacity must be at least 1: " + capacity);
         }
         this.validator = validator;
+        this.dynamics = dynamics;
         active = new SmileSlots(capacity);
         spare = new SmileSlots(capacity);
     }
@@ -93,6 +103,19 @@ public final class VolSurface
         final long expiryNs, final double a, final double b, final double rho, final double m, final double sigma,
         final long nowNs)
     {
+        return applySmile(expiryNs, a, b, rho, m, sigma, nowNs, Double.NaN);
+    }
+
+    /**
+     * {@link #applySmile(long, double, double, double, double, double, long)} fitted at index {@code indexUsd} (NaN
+     * when the underlying has none yet), which sticky strike reads its strikes from. The other live smiles are first
+     * re-fitted to now as they read now (see {@link CarriedSmile#refit}), so the calendar checks compare the surface
+     * as it stands.
+     */
+    public SmileRejectReason applySmile(
+        final long expiryNs, final double a, final double b, final double rho, final double m, final double sigma,
+        final long nowNs, final double indexUsd)
+    {
         SmileRejectReason reason = expiryNs > nowNs ? SmileRejectReason.NONE : SmileRejectReason.EXPIRED;
         if (reason == SmileRejectReason.NONE)
         {
@@ -100,7 +123,7 @@ public final class VolSurface
         }
         if (reason == SmileRejectReason.NONE)
         {
-            reason = stageSmile(expiryNs, nowNs);
+            reason = stageSmile(expiryNs, nowNs, indexUsd);
         }
         return finish(reason, expiryNs);
     }
@@ -147,7 +170,7 @@ public final class VolSurface
         else
         {
             // fitted at commit time, which stamps every smile of the surface
-            slots.insertAt(index, expiryNs, NO_FIT).set(a, b, rho, m, sigma);
+            slots.insertAt(index, expiryNs, NO_FIT, Double.NaN).set(a, b, rho, m, sigma);
         }
     }
 
@@ -160,6 +183,14 @@ public final class VolSurface
      * @return {@link SmileRejectReason#NONE} when swapped in; otherwise the reason, and the surface is unchanged.
      */
     public SmileRejectReason commitSurface(final long nowNs)
+    {
+        return commitSurface(nowNs, Double.NaN);
+    }
+
+    /**
+     * {@link #commitSurface(long)} with every smile fitted at index {@code indexUsd} (NaN when there is none).
+     */
+    public SmileRejectReason commitSurface(final long nowNs, final double indexUsd)
     {
         if (!building)
         {
@@ -174,6 +205,7 @@ public final class VolSurface
         {
             return finish(SmileRejectReason.EMPTY_SURFACE, NO_EXPIRY);
         }
+        spare.stampFit(nowNs, indexUsd);
         return validateStagedSurface(nowNs);
     }
 
@@ -186,12 +218,23 @@ public final class VolSurface
         final int count, final long[] expiryNs, final double[] a, final double[] b, final double[] rho,
         final double[] m, final double[] sigma, final long nowNs)
     {
+        return applySurface(count, expiryNs, a, b, rho, m, sigma, nowNs, Double.NaN);
+    }
+
+    /**
+     * {@link #applySurface(int, long[], double[], double[], double[], double[], double[], long)} fitted at index
+     * {@code indexUsd} (NaN when there is none).
+     */
+    public SmileRejectReason applySurface(
+        final int count, final long[] expiryNs, final double[] a, final double[] b, final double[] rho,
+        final double[] m, final double[] sigma, final long nowNs, final double indexUsd)
+    {
         beginSurface();
         for (int i = 0; i < count; i++)
         {
             addSmile(expiryNs[i], a[i], b[i], rho[i], m[i], sigma[i]);
         }
-        return commitSurface(nowNs);
+        return commitSurface(nowNs, indexUsd);
     }
 
     /**
@@ -206,6 +249,16 @@ public final class VolSurface
      */
     public boolean evaluate(final long expiryNs, final double k, final long nowNs, final VolPoint out)
     {
+        return evaluate(expiryNs, k, nowNs, Double.NaN, out);
+    }
+
+    /**
+     * {@link #evaluate(long, double, long, VolPoint)} with the index now, which sticky strike reads strikes against
+     * (NaN: read as at the fit).
+     */
+    public boolean evaluate(
+        final long expiryNs, final double k, final long nowNs, final double indexUsd, final VolPoint out)
+    {
         final SmileSlots slots = active;
         final int first = slots.firstAfter(nowNs);
         if (first == slots.count || expiryNs <= nowNs)
@@ -215,22 +268,26 @@ public final class VolSurface
         }
         final int upper = slots.lowerBound(expiryNs);
         final double years = YearFraction.years(nowNs, expiryNs);
+        final CarriedSmile near = nearSmile;
         if (upper < slots.count && slots.expiryNs[upper] == expiryNs)
         {
-            scaled(slots, upper, slots.heldScale(upper, nowNs), k, years, out);
+            near.carry(slots, upper, dynamics, k, nowNs, indexUsd);
+            out.set(years, near.totalVariance, near.dTotalVarianceDk, near.d2TotalVarianceDk2,
+                near.dTotalVarianceDt, movesWithForward());
         }
         else if (upper == first || upper == slots.count)
         {
-            // flat implied vol at fixed k beyond the quoted range: the nearest smile's fitted implied vol, i.e. its
-            // fitted w scaled by T over its own time to expiry at the fit
-            final int nearest = upper == first ? first : slots.count - 1;
-            final long nearestNs = slots.expiryNs[nearest];
-            final double scale = (double)(expiryNs - nowNs) / (double)(nearestNs - slots.fitNs[nearest]);
-            scaled(slots, nearest, scale, k, years, out);
+            // flat implied vol at fixed k beyond the quoted range: the nearest smile's vol as it reads now
+            near.carry(slots, upper == first ? first : slots.count - 1, dynamics, k, nowNs, indexUsd);
+            final double scale = years / near.years;
+            final double scaleRate = (years - near.years) / (near.years * near.years);
+            out.set(years, scale * near.totalVariance, scale * near.dTotalVarianceDk,
+                scale * near.d2TotalVarianceDk2, scale * near.dTotalVarianceDt + scaleRate * near.totalVariance,
+                movesWithForward());
         }
         else
         {
-            interpolated(slots, upper - 1, upper, expiryNs, k, years, nowNs, out);
+            interpolated(slots, upper - 1, upper, expiryNs, k, years, nowNs, indexUsd, out);
         }
         return true;
     }
@@ -311,15 +368,20 @@ public final class VolSurface
         return lastRejectExpiryNs;
     }
 
-    private SmileRejectReason stageSmile(final long expiryNs, final long nowNs)
+    private SmileRejectReason stageSmile(final long expiryNs, final long nowNs, final double indexUsd)
     {
         final SmileSlots slots = spare;
         slots.copyLiveFrom(active, nowNs);
+        for (int i = 0; i < slots.count; i++)
+        {
+            CarriedSmile.refit(slots, i, dynamics, nowNs, indexUsd);
+        }
         final int index = slots.lowerBound(expiryNs);
         if (index < slots.count && slots.expiryNs[index] == expiryNs)
         {
             slots.smiles[index].copyFrom(candidate);
             slots.fitNs[index] = nowNs;
+            slots.fitIndexUsd[index] = indexUsd;
         }
         else if (slots.count == slots.capacity())
         {
@@ -327,36 +389,26 @@ public final class VolSurface
         }
         else
         {
-            slots.insertAt(index, expiryNs, nowNs).copyFrom(candidate);
+            slots.insertAt(index, expiryNs, nowNs, indexUsd).copyFrom(candidate);
         }
-        // the rest of the surface was already calendar-consistent (and stays so with implied vols held, see the
-        // class comment), so only the new smile's two pairs can fail; neighbours fitted earlier are compared as
-        // they stand now
-        if (index > 0 && !calendarHolds(slots, index - 1, nowNs))
+        // the rest of the surface was already calendar-consistent (and stays so as it is carried, see the class
+        // comment), so only the new smile's two pairs can fail
+        if (index > 0 && validator.checkCalendar(slots.smiles[index - 1], slots.smiles[index]) !=
+            SmileRejectReason.NONE)
         {
             return SmileRejectReason.CALENDAR_ARBITRAGE;
         }
-        if (index + 1 < slots.count && !calendarHolds(slots, index, nowNs))
+        if (index + 1 < slots.count && validator.checkCalendar(slots.smiles[index], slots.smiles[index + 1]) !=
+            SmileRejectReason.NONE)
         {
             return SmileRejectReason.CALENDAR_ARBITRAGE;
         }
         return SmileRejectReason.NONE;
     }
 
-    private boolean calendarHolds(final SmileSlots slots, final int earlier, final long nowNs)
-    {
-        return validator.checkCalendar(
-            slots.smiles[earlier], slots.heldScale(earlier, nowNs),
-            slots.smiles[earlier + 1], slots.heldScale(earlier + 1, nowNs)) == SmileRejectReason.NONE;
-    }
-
     private SmileRejectReason validateStagedSurface(final long nowNs)
     {
         final SmileSlots slots = spare;
-        for (int i = 0; i < slots.count; i++)
-        {
-            slots.fitNs[i] = nowNs;
-        }
         for (int i = 0; i < slots.count; i++)
         {
             final SmileRejectReason reason = slots.expiryNs[i] > nowNs ?
@@ -395,35 +447,30 @@ public final class VolSurface
         return reason;
     }
 
-    private static void scaled(
-        final SmileSlots slots, final int index, final double scale, final double k, final double years,
-        final VolPoint out)
-    {
-        final SviSmile smile = slots.smiles[index];
-        out.set(
-            years,
-            scale * smile.totalVariance(k),
-            scale * smile.dTotalVarianceDk(k),
-            scale * smile.d2TotalVarianceDk2(k));
-    }
-
-    private static void interpolated(
+    private void interpolated(
         final SmileSlots slots, final int lower, final int upper, final long expiryNs, final double k,
-        final double years, final long nowNs, final VolPoint out)
+        final double years, final long nowNs, final double indexUsd, final VolPoint out)
     {
         // the weight depends on expiry dates only: linear in T whatever engine time is; each end is first carried
-        // to now with its implied vols held
+        // to now
         final long lowerNs = slots.expiryNs[lower];
         final double weight = (double)(expiryNs - lowerNs) / (double)(slots.expiryNs[upper] - lowerNs);
-        final SviSmile s1 = slots.smiles[lower];
-        final SviSmile s2 = slots.smiles[upper];
-        final double h1 = slots.heldScale(lower, nowNs);
-        final double h2 = slots.heldScale(upper, nowNs);
+        final CarriedSmile s1 = nearSmile;
+        final CarriedSmile s2 = farSmile;
+        s1.carry(slots, lower, dynamics, k, nowNs, indexUsd);
+        s2.carry(slots, upper, dynamics, k, nowNs, indexUsd);
         out.set(
             years,
-            blend(h1 * s1.totalVariance(k), h2 * s2.totalVariance(k), weight),
-            blend(h1 * s1.dTotalVarianceDk(k), h2 * s2.dTotalVarianceDk(k), weight),
-            blend(h1 * s1.d2TotalVarianceDk2(k), h2 * s2.d2TotalVarianceDk2(k), weight));
+            blend(s1.totalVariance, s2.totalVariance, weight),
+            blend(s1.dTotalVarianceDk, s2.dTotalVarianceDk, weight),
+            blend(s1.d2TotalVarianceDk2, s2.d2TotalVarianceDk2, weight),
+            blend(s1.dTotalVarianceDt, s2.dTotalVarianceDt, weight),
+            movesWithForward());
+    }
+
+    private boolean movesWithForward()
+    {
+        return dynamics != SmileDynamics.STICKY_STRIKE;
     }
 
     private static double blend(final double lowerValue, final double upperValue, final double weight)

@@ -343,12 +343,13 @@ class EngineStateRoundTripTest
         }
 
         /**
-         * Arrays are cut at {@code positionCount} where the output has one: the slots after it are left over from
-         * earlier snapshots.
+         * Arrays are cut at {@code positionCount} (the expiry arrays at {@code expiryCount}) where the output has one:
+         * the slots after it are left over from earlier snapshots.
          */
         private static String describe(final Object output)
         {
-            final int used = output instanceof RiskSnapshot ? ((RiskSnapshot)output).positionCount : Integer.MAX_VALUE;
+            final int positions = output instanceof RiskSnapshot ? ((RiskSnapshot)output).positionCount : Integer.MAX_VALUE;
+            final int expiries = output instanceof RiskSnapshot ? ((RiskSnapshot)output).expiryCount : Integer.MAX_VALUE;
             final StringBuilder line = new StringBuilder(output.getClass().getSimpleName());
             for (final Field field : output.getClass().getFields())
             {
@@ -358,6 +359,7 @@ class EngineStateRoundTripTest
                 }
                 try
                 {
+                    final int used = field.getName().startsWith("expiry") ? expiries : positions;
                     line.append(' ').append(field.getName()).append('=').append(text(field.get(output), used));
                 }
                 catch (final IllegalAccessException ex)

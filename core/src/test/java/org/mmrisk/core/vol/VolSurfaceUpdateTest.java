@@ -3,9 +3,11 @@ package org.mmrisk.core.vol;
 import org.junit.jupiter.api.Test;
 import org.mmrisk.core.state.StateReader;
 import org.mmrisk.core.state.StateWriter;
+import org.mmrisk.core.time.YearFraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.mmrisk.core.vol.TestSmiles.A;
 import static org.mmrisk.core.vol.TestSmiles.B;
 import static org.mmrisk.core.vol.TestSmiles.EXPIRY_NS;
@@ -222,15 +224,17 @@ class VolSurfaceUpdateTest
     }
 
     @Test
-    void shouldKeepEachSmilesOwnFitTime()
+    void shouldLeaveTheOtherSmilesReadingAsBeforeWhenOneIsRefitted()
     {
-        // a re-fit of the 30-day smile ten days on leaves the 90-day one held from its own, earlier fit
+        // a re-fit of the 30-day smile ten days on leaves the 90-day one at the vols of its own, earlier fit
         final long laterNs = days(10);
         final double ninetyDayVolBefore = surface.impliedVol(EXPIRY_NS[2], 0.1, laterNs);
 
         assertThat(surface.applySmile(EXPIRY_NS[1], A[1] * 0.6, B[1] * 0.6, RHO[1], M[1], SIGMA[1], laterNs))
             .isEqualTo(SmileRejectReason.NONE);
-        assertThat(surface.impliedVol(EXPIRY_NS[2], 0.1, laterNs)).isEqualTo(ninetyDayVolBefore);
+        assertThat(surface.impliedVol(EXPIRY_NS[2], 0.1, laterNs)).isCloseTo(ninetyDayVolBefore, within(1e-15));
+        assertThat(surface.impliedVol(EXPIRY_NS[2], 0.1, days(40)))
+            .isCloseTo(TestSmiles.smile(2).impliedVol(0.1, YearFraction.years(NOW_NS, EXPIRY_NS[2])), within(1e-15));
         assertThat(surface.totalVariance(EXPIRY_NS[1], 0.1, laterNs))
             .as("the new smile is the 30-day total variance at its own fit")
             .isEqualTo(new SviSmile().set(A[1] * 0.6, B[1] * 0.6, RHO[1], M[1], SIGMA[1]).totalVariance(0.1));

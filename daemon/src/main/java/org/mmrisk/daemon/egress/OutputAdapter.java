@@ -132,6 +132,21 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
             s.positionRealizedPnlUsd[i] = p.realizedPnlUsd();
             s.positionUnrealizedPnlUsd[i] = p.unrealizedPnlUsd();
         }
+        // empty in a snapshot written before schema version 3
+        final RiskSnapshotDecoder.ExpiriesDecoder expiries = d.expiries();
+        s.ensureExpiryCapacity(expiries.count());
+        s.expiryCount = 0;
+        for (final RiskSnapshotDecoder.ExpiriesDecoder e : expiries)
+        {
+            final int i = s.expiryCount++;
+            s.expiryNs[i] = e.expiryNs();
+            s.expiryVega[i] = e.vega();
+            s.expiryTimeWeightedVega[i] = e.timeWeightedVega();
+            s.expiryRiskReversal25[i] = e.riskReversal25();
+            s.expiryButterfly25[i] = e.butterfly25();
+            s.expiryRho[i] = e.rho();
+            s.expiryBasisDelta[i] = e.basisDelta();
+        }
         output.onRiskSnapshot(s);
     }
 

@@ -29,6 +29,7 @@ public final class OutputEncoder
     public static final int HEDGE_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.BLOCK_LENGTH;
     public static final int HEARTBEAT_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + HeartbeatEncoder.BLOCK_LENGTH;
     private static final int SNAPSHOT_POSITION_LENGTH = RiskSnapshotEncoder.PositionsEncoder.sbeBlockLength();
+    private static final int SNAPSHOT_EXPIRY_LENGTH = RiskSnapshotEncoder.ExpiriesEncoder.sbeBlockLength();
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final QuoteAdjustmentEncoder quote = new QuoteAdjustmentEncoder();
@@ -40,7 +41,8 @@ public final class OutputEncoder
     public static int snapshotLength(final RiskSnapshot s)
     {
         return MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.BLOCK_LENGTH +
-            RiskSnapshotEncoder.PositionsEncoder.sbeHeaderSize() + s.positionCount * SNAPSHOT_POSITION_LENGTH;
+            RiskSnapshotEncoder.PositionsEncoder.sbeHeaderSize() + s.positionCount * SNAPSHOT_POSITION_LENGTH +
+            RiskSnapshotEncoder.ExpiriesEncoder.sbeHeaderSize() + s.expiryCount * SNAPSHOT_EXPIRY_LENGTH;
     }
 
     public void encode(final QuoteAdjustment q, final MutableDirectBuffer buffer)
@@ -91,6 +93,18 @@ public final class OutputEncoder
                 .avgPrice(s.avgPrice[i])
                 .realizedPnlUsd(s.positionRealizedPnlUsd[i])
                 .unrealizedPnlUsd(s.positionUnrealizedPnlUsd[i]);
+        }
+        final RiskSnapshotEncoder.ExpiriesEncoder expiries = snapshot.expiriesCount(s.expiryCount);
+        for (int i = 0; i < s.expiryCount; i++)
+        {
+            expiries.next()
+                .expiryNs(s.expiryNs[i])
+                .vega(s.expiryVega[i])
+                .timeWeightedVega(s.expiryTimeWeightedVega[i])
+                .riskReversal25(s.expiryRiskReversal25[i])
+                .butterfly25(s.expiryButterfly25[i])
+                .rho(s.expiryRho[i])
+                .basisDelta(s.expiryBasisDelta[i]);
         }
     }
 

@@ -68,6 +68,18 @@ public final class OutputJson
             number(p, "realizedPnlUsd", s.positionRealizedPnlUsd[i]);
             number(p, "unrealizedPnlUsd", s.positionUnrealizedPnlUsd[i]);
         }
+        final ArrayNode expiries = n.putArray("expiries");
+        for (int i = 0; i < s.expiryCount; i++)
+        {
+            final ObjectNode e = expiries.addObject();
+            e.put("expiry", s.expiryNs[i] == 0 ? null : JsonTime.format(s.expiryNs[i]));
+            number(e, "vega", s.expiryVega[i]);
+            number(e, "timeWeightedVega", s.expiryTimeWeightedVega[i]);
+            number(e, "riskReversal25", s.expiryRiskReversal25[i]);
+            number(e, "butterfly25", s.expiryButterfly25[i]);
+            number(e, "rho", s.expiryRho[i]);
+            number(e, "basisDelta", s.expiryBasisDelta[i]);
+        }
         return n;
     }
 

@@ -145,6 +145,10 @@ public final class StateReport
         number(n, "theta", r.theta);
         number(n, "vanna", r.vanna);
         number(n, "volga", r.volga);
+        number(n, "rho", r.rho);
+        number(n, "basisDelta", r.basisDelta);
+        number(n, "riskReversal25", r.riskReversal25);
+        number(n, "butterfly25", r.butterfly25);
         if (instrument.isOption() && instrument.isInverse())
         {
             number(n, "premiumAdjustedDelta", r.premiumAdjustedDelta);
@@ -172,8 +176,8 @@ public final class StateReport
     }
 
     /**
-     * Per underlying: one bucket per expiry (instruments without one under {@code "expiry": null}), then the
-     * option moneyness buckets in k = ln(K/F), each with its position-weighted Greeks.
+     * Per underlying: one bucket per expiry (instruments without one under {@code "expiry": null}), with its surface
+     * and carry risk, then the option moneyness buckets in k = ln(K/F), each with its position-weighted Greeks.
      */
     private static void buckets(final UnderlyingRisk u, final ArrayNode out)
     {
@@ -186,6 +190,12 @@ public final class StateReport
             n.put("expiry", expiryNs == ExposureBuckets.NO_EXPIRY ? null : JsonTime.format(expiryNs));
             u.sums().buckets().readExpiry(expiryNs, u.indexUsd(), u.sums().evaluatedNs(), greeks);
             bucketGreeks(greeks, n);
+            u.sums().buckets().readExpirySurface(expiryNs, u.indexUsd(), u.sums().evaluatedNs(), greeks);
+            number(n, "timeWeightedVega", greeks[1]);
+            number(n, "rho", greeks[2]);
+            number(n, "basisDelta", greeks[3]);
+            number(n, "riskReversal25", greeks[4]);
+            number(n, "butterfly25", greeks[5]);
         }
         final double[] edges = u.sums().buckets().moneynessEdges();
         for (int i = 0; i <= edges.length; i++)
