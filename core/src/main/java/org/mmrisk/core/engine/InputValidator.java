@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
@@ -141,11 +142,21 @@ final class InputValidator
         return null;
     }
 
-    static RejectReason validateSmiles(final RiskEvent e, final long nowNs)
+    /**
+     * The event's own fields: a code for the underlying, a smile in a {@code vol} event, finite parameters. Whether
+     * the smiles make a valid surface, an expiry after engine time and a surface with a smile in it included, is the
+     * surface's check ({@code VolSurface}), reported like every smile check: INVALID_SMILE with its detail and an
+     * alert.
+     */
+    static RejectReason validateSmiles(final RiskEvent e)
     {
-        if (!AsciiCode.isWellFormed(e.underlying) || e.smileCount == 0)
+        if (!AsciiCode.isWellFormed(e.underlying))
         {
-            return e.smileCount == 0 ? RejectReason.MISSING_FIELD : RejectReason.INVALID_VALUE;
+            return RejectReason.INVALID_VALUE;
+        }
+        if (e.type == EventType.VOL && e.smileCount == 0)
+        {
+            return RejectReason.MISSING_FIELD;
         }
         for (int i = 0; i < e.smileCount; i++)
         {
@@ -153,10 +164,6 @@ final class InputValidator
                 !Double.isFinite(e.sviM[i]) || !Double.isFinite(e.sviSigma[i]))
             {
                 return RejectReason.NOT_FINITE;
-            }
-            if (e.smileExpiryNs[i] <= nowNs)
-            {
-                return RejectReason.EXPIRED_INSTRUMENT;
             }
         }
         return null;

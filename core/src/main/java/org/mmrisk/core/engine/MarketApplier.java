@@ -176,12 +176,13 @@ final class MarketApplier
 
     /**
      * A {@code vol} event replaces one expiry's smile, a {@code surface} event the whole surface, atomically. An
-     * update that would make the surface arbitrageable is rejected as a whole (INVALID_SMILE, with an alert whose
-     * value is the {@link SmileRejectReason} ordinal) and the previous smiles stay.
+     * update that fails any of the surface's checks (an arbitrageable smile, an expiry not after engine time, a
+     * surface with no smile, ...) is rejected as a whole (INVALID_SMILE, with an alert whose value is the
+     * {@link SmileRejectReason} ordinal) and the previous smiles stay.
      */
     RejectReason onSmiles(final RiskEvent event)
     {
-        final RejectReason reason = InputValidator.validateSmiles(event, ctx.timeNs);
+        final RejectReason reason = InputValidator.validateSmiles(event);
         if (reason != null)
         {
             return reason;

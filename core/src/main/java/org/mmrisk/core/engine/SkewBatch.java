@@ -83,15 +83,15 @@ public final class SkewBatch
     {
         final Instrument terms = instrument.instrument();
         final ContractRisk risk = instrument.risk();
-        final double shiftUsdPerCoin = SkewRule.shiftUsd(risk.deltaPerCoin, gammaPerCoin(terms, risk),
+        final double shiftUsdPerCoin = SkewRule.shiftUsd(risk.deltaPerCoin, gammaPerCoin(instrument),
             risk.vegaPerCoin, deltaTermUsd, gammaTerm, vegaTerm);
         adjustment.shift = SkewRule.shift(shiftUsdPerCoin, SkewRule.priceUnitUsd(terms.isCoinQuoted(), risk.forward));
         adjustment.shiftVol = SkewRule.shiftVol(terms.kind() == InstrumentKind.OPTION, shiftUsdPerCoin,
             risk.vegaPerCoin, config.maxShiftVolPoints());
         adjustment.bidSpreadMult = spreadMult;
         adjustment.askSpreadMult = spreadMult;
-        final double direction = SkewRule.reduceDirection(reduceAxis, delta, gamma, vega, risk.delta, risk.gamma,
-            risk.vega);
+        final double direction = SkewRule.reduceDirection(reduceAxis, delta, gamma, vega, risk.delta,
+            skewGamma(instrument), risk.vega);
         adjustment.bidSizeMult = SkewRule.bidSizeMult(state, direction);
         adjustment.askSizeMult = SkewRule.askSizeMult(state, direction);
         adjustment.state = state;
@@ -115,12 +115,25 @@ public final class SkewBatch
     }
 
     /**
-     * @return the instrument's gamma per coin of notional.
+     * @return the instrument's gamma per contract as the skew counts it ({@link SkewRule#skewGamma}): with the
+     * underlying's own equity switch, which the aggregates use and a restored checkpoint keeps.
      */
-    static double gammaPerCoin(final Instrument terms, final ContractRisk risk)
+    static double skewGamma(final InstrumentState instrument)
     {
-        return SkewRule.gammaPerCoin(risk.gamma, terms.contractSize(), terms.contractUnit() == ContractUnit.USD,
-            risk.forward);
+        final Instrument terms = instrument.instrument();
+        return SkewRule.skewGamma(instrument.risk().gamma, terms.isInverse() && !terms.isOption(),
+            instrument.underlying().account().equityDelta());
+    }
+
+    /**
+     * @return the instrument's gamma per coin of notional, as the skew counts it.
+     */
+    static double gammaPerCoin(final InstrumentState instrument)
+    {
+        final Instrument terms = instrument.instrument();
+        final ContractRisk risk = instrument.risk();
+        return SkewRule.gammaPerCoin(skewGamma(instrument), terms.contractSize(),
+            terms.contractUnit() == ContractUnit.USD, risk.forward);
     }
 
     static boolean isQuoted(final InstrumentState instrument)

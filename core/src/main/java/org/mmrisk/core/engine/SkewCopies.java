@@ -59,7 +59,7 @@ final class SkewCopies
         quoted[i] = SkewBatch.isQuoted(instrument);
         option[i] = terms.kind() == InstrumentKind.OPTION;
         deltaPerCoin[i] = risk.deltaPerCoin;
-        gammaPerCoin[i] = SkewBatch.gammaPerCoin(terms, risk);
+        gammaPerCoin[i] = SkewBatch.gammaPerCoin(instrument);
         vegaPerCoin[i] = risk.vegaPerCoin;
         divisor[i] = SkewRule.priceUnitUsd(terms.isCoinQuoted(), risk.forward);
         minShift[i] = config.minShiftTicks() * terms.tickSize();

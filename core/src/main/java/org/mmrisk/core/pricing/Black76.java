@@ -41,6 +41,19 @@ public final class Black76
     }
 
     /**
+     * The near-expiry cut-off, the one rule {@link #price}, {@link #greeks} and {@link ImpliedVol} share.
+     *
+     * @param years  time to expiry T in years.
+     * @param stdDev the total standard deviation σ√T, computed as {@code vol * Math.sqrt(years)}.
+     * @return true when the option is valued at its discounted intrinsic value: under {@link #MIN_YEARS} whatever
+     * the volatility, else when σ√T is below {@link #MIN_STD_DEV}.
+     */
+    public static boolean isAtIntrinsic(final double years, final double stdDev)
+    {
+        return years < MIN_YEARS || stdDev < MIN_STD_DEV;
+    }
+
+    /**
      * @param isCall   true for a call, false for a put.
      * @param forward  the forward F of the expiry, positive.
      * @param strike   the strike K, positive, in the forward's currency.
@@ -55,7 +68,7 @@ public final class Black76
     {
         final double discount = Exponential.exp(-rate * Math.max(years, 0.0));
         final double stdDev = vol * Math.sqrt(years);
-        if (years < MIN_YEARS || stdDev < MIN_STD_DEV)
+        if (isAtIntrinsic(years, stdDev))
         {
             return discount * intrinsic(isCall, forward, strike);
         }
@@ -77,7 +90,7 @@ public final class Black76
     {
         final double sqrtT = Math.sqrt(years);
         final double stdDev = vol * sqrtT;
-        if (years < MIN_YEARS || stdDev < MIN_STD_DEV)
+        if (isAtIntrinsic(years, stdDev))
         {
             intrinsicGreeks(isCall, forward, strike, Math.max(years, 0.0), rate, out);
             return;

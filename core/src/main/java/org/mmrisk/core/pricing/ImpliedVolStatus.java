@@ -15,6 +15,14 @@ public enum ImpliedVolStatus
     AT_BOUND,
     /** The price is beyond a no-arbitrage bound by more than the tolerance: no volatility gives it; vol is NaN. */
     NO_SOLUTION,
+    /**
+     * The option is under {@link Black76}'s near-expiry cut-off, where the price function values it at its discounted
+     * intrinsic value, so no volatility is implied; vol is NaN. Either T is below {@link Black76#MIN_YEARS}, where
+     * every volatility gives intrinsic, or the time value is above the lower bound's tolerance but below the least
+     * the price function gives with σ√T at {@link Black76#MIN_STD_DEV}, where any smaller volatility gives intrinsic
+     * and any larger one more than the price.
+     */
+    INTRINSIC_ONLY,
     /** A non-finite price, or a forward, strike or time that is not finite and positive, or a non-finite rate. */
     INVALID_INPUT
 }

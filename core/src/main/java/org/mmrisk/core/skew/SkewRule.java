@@ -14,7 +14,8 @@ import org.mmrisk.core.limits.LimitKind;
  * W = diag(γ·σ_S²·τ, W_ΓΓ, W_νν) — γ the risk aversion per USD, σ_S = vol × S the index's absolute volatility in USD
  * per √year, τ the horizon in years — the shift of instrument i per coin of its notional is
  * <pre>  shiftUsd_i = −g_i·W·G = −(δ_i·γσ_S²τ·q + γ_i·W_ΓΓ·Γ + ν_i·W_νν·V)</pre>
- * with g_i = (δ_i, γ_i, ν_i) its delta, gamma and vega per coin. For the index (δ = 1, no gamma or vega) this is
+ * with g_i = (δ_i, γ_i, ν_i) its delta, gamma and vega per coin ({@link #skewGamma}: an inverse future or perpetual
+ * has no gamma while its coin P&L counts as equity). For the index (δ = 1, no gamma or vega) this is
  * exactly the A–S reservation price −q·γ·σ_S²·τ. The shift is expressed per unit of the quoted price: USD as is,
  * coin-quoted options divided by the forward. Options also get it in vol points, shiftUsd / vega per coin,
  * capped where vega is too small for that to mean much. The batch's terms W·G (the delta, gamma and vega terms) and
@@ -73,6 +74,18 @@ public final class SkewRule
     public static boolean isFullSize(final QuotingState state)
     {
         return state == QuotingState.NORMAL || state == QuotingState.WIDEN;
+    }
+
+    /**
+     * @return the gamma per contract the skew gives an instrument: its own, except none for an inverse future or
+     * perpetual while its coin P&L counts as equity delta ({@code engine.equityDelta}). Its c/F coins of contract and
+     * c·(1/entry − 1/F) coins of unrealized P&L are c/entry coins whatever the index (its equity view, as the
+     * underlying's aggregates count it), and a contract traded at the quote has the delta the skew takes for it.
+     */
+    public static double skewGamma(final double gammaPerContract, final boolean inverseDeltaOne,
+        final boolean equityDelta)
+    {
+        return inverseDeltaOne && equityDelta ? 0 : gammaPerContract;
     }
 
     /**

@@ -145,6 +145,66 @@ class RiskEngineSurfaceTest
     }
 
     @Test
+    void shouldRejectAnExpiredSmileAsAnInvalidSmileWithItsCheckAndAnAlert()
+    {
+        applySurface(T0 + 1, SMILE_30D, SMILE_90D);
+        final long nowNs = T0 + 2 * DAY_NS;
+        apply(events.timer(nowNs));
+
+        // one expiry's smile, expiring now: not after engine time
+        final RiskEvent vol = events.smiles(nowNs, false);
+        events.smile(nowNs, SMILE_30D[0], SMILE_30D[1], SMILE_30D[2], SMILE_30D[3], SMILE_30D[4]);
+        assertRejectedSmile(vol, SmileRejectReason.EXPIRED, 1);
+
+        // a surface whose first smile expired yesterday: the whole surface is refused, the good smile too
+        final RiskEvent surface = events.smiles(nowNs, true);
+        events.smile(nowNs - DAY_NS, SMILE_30D[0], SMILE_30D[1], SMILE_30D[2], SMILE_30D[3], SMILE_30D[4]);
+        events.smile(EXPIRY_30D, SMILE_30D[0] + 0.01, SMILE_30D[1], SMILE_30D[2], SMILE_30D[3], SMILE_30D[4]);
+        assertRejectedSmile(surface, SmileRejectReason.EXPIRED, 2);
+
+        // the 30-day option is still priced off the smile the surface had
+        apply(events.timer(nowNs + 1));
+        final double years = YearFraction.years(nowNs + 1, EXPIRY_30D);
+        final double forward = risk(COIN_CALL).forward;
+        assertThat(risk(COIN_CALL).iv).isCloseTo(sviVol(SMILE_30D, Math.log(110_000 / forward), years), within(1e-13));
+    }
+
+    @Test
+    void shouldRejectAnEmptySurfaceAsAnInvalidSmileWithItsCheckAndAnAlert()
+    {
+        applySurface(T0 + 1, SMILE_30D, SMILE_90D);
+        final double call30 = risk(COIN_CALL).iv;
+        final double call90 = risk(LONG_CALL).iv;
+
+        // refused rather than read as "clear the surface"
+        assertRejectedSmile(events.smiles(T0 + 1, true), SmileRejectReason.EMPTY_SURFACE, 1);
+
+        apply(events.timer(T0 + 1));
+        assertThat(risk(COIN_CALL).iv).isEqualTo(call30);
+        assertThat(risk(LONG_CALL).iv).isEqualTo(call90);
+    }
+
+    /**
+     * The update is rejected as INVALID_SMILE with {@code check} as its detail and alert value, and counted.
+     */
+    private void assertRejectedSmile(final RiskEvent event, final SmileRejectReason check, final int rejectedSoFar)
+    {
+        final int alertsBefore = output.alerts.size();
+        final long volUpdates = engine.counters().get(EngineCounter.VOL_UPDATES);
+
+        assertThat(apply(event)).isEqualTo(RejectReason.INVALID_SMILE);
+
+        assertThat(engine.lastSmileReject()).isEqualTo(check);
+        assertThat(output.alerts.subList(alertsBefore, output.alerts.size())).containsExactly(AlertCode.SMILE_REJECTED);
+        assertThat(output.alertValues.get(alertsBefore)).isEqualTo((double)check.ordinal());
+        assertThat(engine.counters().rejected(RejectReason.INVALID_SMILE)).isEqualTo(rejectedSoFar);
+        assertThat(engine.counters().rejected(RejectReason.EXPIRED_INSTRUMENT)).isZero();
+        assertThat(engine.counters().rejected(RejectReason.MISSING_FIELD)).isZero();
+        assertThat(engine.counters().get(EngineCounter.REJECTED)).isEqualTo(rejectedSoFar);
+        assertThat(engine.counters().get(EngineCounter.VOL_UPDATES)).isEqualTo(volUpdates);
+    }
+
+    @Test
     void shouldTakeTheForwardFromFuturesAndInterpolateTheLogBasisBetweenThem()
     {
         apply(events.linearFuture(FUTURE_14D, T0 + 14 * DAY_NS));

@@ -207,6 +207,7 @@ public final class EventJsonReader
         {
             throw new LineRejected(RejectReason.MISSING_FIELD, "smiles");
         }
+        // an empty array is a surface with no smile, passed on: the engine's surface refuses it as EMPTY_SURFACE
         if (!smiles.isArray() || smiles.size() > RiskEvent.MAX_SMILES)
         {
             throw new LineRejected(RejectReason.BAD_FIELD, "smiles: an array of at most " + RiskEvent.MAX_SMILES);

@@ -2,6 +2,7 @@ package org.mmrisk.daemon.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mmrisk.core.pricing.Black76;
 import org.mmrisk.core.pricing.ImpliedVolResult;
 import org.mmrisk.core.pricing.ImpliedVolStatus;
 import org.mmrisk.core.pricing.InverseOptionGreeks;
@@ -19,6 +20,13 @@ public final class PricingJson
     /** The {@code bound} of an AT_BOUND implied vol: the intrinsic value (vol 0) or the forward/strike (vol +∞). */
     public static final String LOWER = "LOWER";
     public static final String UPPER = "UPPER";
+    /**
+     * The {@code cutoff} of an INTRINSIC_ONLY implied vol: the {@link Black76} limit under which the price is the
+     * discounted intrinsic value, one second to expiry ({@link Black76#MIN_YEARS}) or a σ√T of
+     * {@link Black76#MIN_STD_DEV}.
+     */
+    public static final String MIN_YEARS = "MIN_YEARS";
+    public static final String MIN_STD_DEV = "MIN_STD_DEV";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -48,6 +56,27 @@ public final class PricingJson
         number(n, "coinVega", g.coinVega);
         number(n, "coinTheta", g.coinTheta);
         return n;
+    }
+
+    /**
+     * {@link #impliedVol(ImpliedVolResult)}, and for INTRINSIC_ONLY also {@code cutoff} (MIN_YEARS or MIN_STD_DEV)
+     * and {@code intrinsic}: the price {@code risk price} gives there whatever the volatility under the cut-off, in
+     * the unit of the price asked about.
+     */
+    public ObjectNode impliedVol(final ImpliedVolResult result, final double years, final double intrinsicPrice)
+    {
+        final ObjectNode n = impliedVol(result);
+        if (result.status == ImpliedVolStatus.INTRINSIC_ONLY)
+        {
+            n.put("cutoff", cutoffName(years));
+            number(n, "intrinsic", intrinsicPrice);
+        }
+        return n;
+    }
+
+    private static String cutoffName(final double years)
+    {
+        return years < Black76.MIN_YEARS ? MIN_YEARS : MIN_STD_DEV;
     }
 
     /**

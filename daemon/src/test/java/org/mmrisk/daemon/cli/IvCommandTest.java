@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 /**
@@ -82,6 +83,103 @@ class IvCommandTest
         final JsonNode json = contract("CALL", 10, 10, 0.5).with("settlement", "INVERSE").with("price", 1e308).json();
         assertNoVol(json, "INVALID_INPUT");
         assertThat(json.has("bound")).isFalse();
+    }
+
+    /**
+     * price → iv → price around the price function's near-expiry cut-off (one second; σ√T = 1e-8), and with a time
+     * value added that no volatility gives there: a volatility comes back only when it reprices to the price asked
+     * about; otherwise the answer is INTRINSIC_ONLY with the intrinsic value `risk price` prints under the cut-off.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        // years, vol, time value added to the printed price (USD per coin)
+        "1.0E-8, 0.6, 0",
+        "1.0E-8, 0.6, 5",
+        "3.0E-8, 0.6, 5",
+        "3.2E-8, 0.6, 0",
+        "3.2E-8, 0.6, 0.01",
+        "0.25, 1.0E-8, 0",
+        "0.25, 1.9E-8, 0",
+        "0.25, 2.0E-8, 0",
+        "0.25, 2.1E-8, 0",
+        "0.25, 2.0E-8, -0.0002",
+        "0.25, 1.0E-9, 0.0001",
+        "1.0, 1.0E-8, 0",
+    })
+    void shouldRepriceTheVolatilityItGivesNearTheCutOffOrSayIntrinsicOnly(final double years, final double vol,
+        final double added)
+    {
+        for (final String type : new String[] {"CALL", "PUT"})
+        {
+            for (final String settlement : new String[] {"LINEAR", "INVERSE"})
+            {
+                final double forward = 100_000;
+                final CliRun price = CliRun.verb("price").with("forward", forward).with("strike", 100_000.0001)
+                    .with("years", years).with("type", type).with("settlement", settlement);
+                final double perUsd = settlement.equals("INVERSE") ? 1 / forward : 1;
+                final double asked = price.with("vol", vol).number("price") + added * perUsd;
+                final JsonNode json = contract(type, forward, 100_000.0001, years).with("settlement", settlement)
+                    .with("price", asked).json();
+                final String where = type + " " + settlement + " " + years + " " + vol + " " + added + ": " + json;
+                if (json.get("iv").isNumber())
+                {
+                    assertThat(price.with("vol", json.get("iv").doubleValue()).number("price")).as(where)
+                        .isCloseTo(asked, within(1e-13 * forward * perUsd));
+                    continue;
+                }
+                final String reason = json.get("reason").asText();
+                if (reason.equals("AT_BOUND"))
+                {
+                    // at intrinsic within 1e-14·F: vol 0 gives it
+                    assertThat(price.with("vol", 1e-300).number("price")).as(where)
+                        .isCloseTo(asked, within(1e-13 * forward * perUsd));
+                    continue;
+                }
+                assertThat(reason).as(where).isEqualTo("INTRINSIC_ONLY");
+                assertThat(json.get("intrinsic").doubleValue()).as(where)
+                    .isEqualTo(price.with("vol", 1e-300).number("price"));
+                assertThat(json.get("cutoff").asText()).as(where)
+                    .isEqualTo(years < 1 / (365.25 * 86_400) ? "MIN_YEARS" : "MIN_STD_DEV");
+                if (years < 1 / (365.25 * 86_400))
+                {
+                    // under one second every volatility prices at intrinsic, the printed price included
+                    assertThat(price.with("vol", vol).number("price")).as(where)
+                        .isEqualTo(json.get("intrinsic").doubleValue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldSayIntrinsicOnlyForAnOptionUnderOneSecondToExpiry()
+    {
+        // 0.3 s before expiry `risk price` prints the intrinsic value, 0 at the money, whatever the volatility
+        final double priced = CliRun.verb("price").with("forward", 100_000).with("strike", 100_000)
+            .with("years", 1.0e-8).with("type", "CALL").with("vol", 0.6).number("price");
+        assertThat(priced).isZero();
+
+        final JsonNode json = contract("CALL", 100_000, 100_000, 1.0e-8).with("price", 10).json();
+        assertNoVol(json, "INTRINSIC_ONLY");
+        assertThat(json.get("cutoff").asText()).isEqualTo("MIN_YEARS");
+        assertThat(json.get("intrinsic").doubleValue()).isZero();
+        assertThat(json.has("bound")).isFalse();
+
+        final JsonNode inTheMoney = contract("PUT", 90, 100, 1.0e-8).with("rate", 0.05).with("price", 10).json();
+        assertNoVol(inTheMoney, "INTRINSIC_ONLY");
+        assertThat(inTheMoney.get("intrinsic").doubleValue()).isEqualTo(10 * Math.exp(-0.05 * 1.0e-8));
+    }
+
+    @Test
+    void shouldSayIntrinsicOnlyForATimeValueBelowWhatTheLeastPricedVolatilityGives()
+    {
+        // σ√T = 1e-8 gives an at-the-money option about 0.4e-8·F = 4e-4 USD: 1e-4 USD has no volatility
+        final JsonNode json = contract("CALL", 100_000, 100_000, 0.25).with("price", 1e-4).json();
+        assertNoVol(json, "INTRINSIC_ONLY");
+        assertThat(json.get("cutoff").asText()).isEqualTo("MIN_STD_DEV");
+        assertThat(json.get("intrinsic").doubleValue()).isZero();
+        final double underCutOff = CliRun.verb("price").with("forward", 100_000).with("strike", 100_000)
+            .with("years", 0.25).with("type", "CALL").with("vol", 1.9e-8).number("price");
+        assertThat(underCutOff).isZero();
     }
 
     private static void assertNoVol(final JsonNode json, final String reason)
