@@ -4,76 +4,113 @@ import org.mmrisk.core.exposure.PnlExplain;
 import org.mmrisk.core.state.StateIo;
 
 /**
- * One underlying's P&L explain: the totals since its first valuation, and a copy of them as they stood at the last risk
- * snapshot (the start of the interval the next one reports). Nothing is booked before the first valuation. Owned by
- * the engine thread; its fields are written only by its own methods, which the exposure sums and updater, the appliers
- * and the output stage call.
+ * One underlying's P&L explain in two numeraires — USD, and coins of the underlying — each as the totals since its
+ * first valuation and a copy of them as they stood at the last risk snapshot (the start of the interval the next one
+ * reports). Nothing is booked before the first valuation. Owned by the engine thread; its fields are written only by
+ * its own methods, which the exposure sums and updater, the appliers and the output stage call.
+ * <p>
+ * The coin explain is the same expansion applied to the book's value in coins, V/S (V the USD model value, the coin
+ * account at the index, S the index). Its Greeks follow from the USD ones by the quotient rule:
+ * <pre>
+ *   Δc = (Δ − V/S)/S        Γc = (Γ − 2Δc)/S        Θc = Θ/S
+ *   νc = ν/S                volgaC = volga/S        vannaC = (vanna − νc)/S
+ * </pre>
+ * A trade brings (V after − V before)/S coins of inventory at the index of the trade. A coin balance c is worth c·S,
+ * so it adds c to Δ and c·S to V and nothing to Δc or Γc: coins earn no coin P&L, as a desk that reports in coins
+ * expects, while the USD explain books them their delta P&L.
  */
 public final class ExplainTotals
 {
     private final PnlExplain total = new PnlExplain();
     private final PnlExplain atSnapshot = new PnlExplain();
+    private final PnlExplain totalCoin = new PnlExplain();
+    private final PnlExplain atSnapshotCoin = new PnlExplain();
 
     /**
      * The first valuation starts the totals, and the first reporting interval, at the book's value then.
+     *
+     * @param indexUsd the index of that valuation, > 0.
      */
-    void startIfNeeded(final double valueUsd, final long nowNs)
+    void startIfNeeded(final double valueUsd, final double indexUsd, final long nowNs)
     {
         if (!total.isStarted())
         {
             total.start(valueUsd, nowNs);
-            atSnapshot.markInterval(total, total.startValueUsd, nowNs);
+            atSnapshot.markInterval(total, valueUsd, nowNs);
+            totalCoin.start(valueUsd / indexUsd, nowNs);
+            atSnapshotCoin.markInterval(totalCoin, totalCoin.startValue(), nowNs);
         }
     }
 
     /**
-     * The index moved by {@code indexMoveUsd} over {@code days}: booked at the aggregates before the move.
+     * The index moved from {@code indexUsd} by {@code indexMoveUsd} over {@code days}: booked at the aggregates
+     * before the move, the book's value {@code valueUsd} among them.
      */
-    void marketStep(final double delta, final double gamma, final double theta, final double indexMoveUsd,
-        final double days)
+    void marketStep(final double valueUsd, final double delta, final double gamma, final double theta,
+        final double indexUsd, final double indexMoveUsd, final double days)
     {
         if (total.isStarted())
         {
             total.onMarketStep(delta, gamma, theta, indexMoveUsd, days);
+            // an index without a price had no aggregates to book (they were zero), in either numeraire
+            if (indexUsd > 0 && Double.isFinite(valueUsd))
+            {
+                final double deltaCoin = (delta - valueUsd / indexUsd) / indexUsd;
+                final double gammaCoin = (gamma - 2 * deltaCoin) / indexUsd;
+                totalCoin.onMarketStep(deltaCoin, gammaCoin, theta / indexUsd, indexMoveUsd, days);
+            }
         }
     }
 
     /**
-     * A re-anchored contract's implied vol moved by {@code volPoints}: booked at its Greeks before.
+     * A re-anchored contract's implied vol moved by {@code volPoints}: booked at its Greeks before, expanded at the
+     * index {@code indexUsd} from which the step's {@code indexMoveUsd} is crossed with the vol change.
      */
     void volChange(final double quantity, final double vegaUsd, final double volgaUsd, final double vannaUsd,
-        final double volPoints, final double indexMoveUsd)
+        final double volPoints, final double indexUsd, final double indexMoveUsd)
     {
         if (total.isStarted())
         {
             total.onVolChange(quantity, vegaUsd, volgaUsd, vannaUsd, volPoints, indexMoveUsd);
+            if (indexUsd > 0)
+            {
+                final double vegaCoin = vegaUsd / indexUsd;
+                totalCoin.onVolChange(quantity, vegaCoin, volgaUsd / indexUsd, (vannaUsd - vegaCoin) / indexUsd,
+                    volPoints, indexMoveUsd);
+            }
         }
     }
 
     /**
-     * A position or the account changed the book's value: that is inventory, not P&L, so it is booked as trading.
+     * A position or the account changed the book's value at the index {@code indexUsd}: that is inventory, not P&L,
+     * so it is booked as trading.
      */
-    void trade(final double valueBeforeUsd, final double valueAfterUsd)
+    void trade(final double valueBeforeUsd, final double valueAfterUsd, final double indexUsd)
     {
         if (total.isStarted() && !Double.isNaN(valueBeforeUsd) && !Double.isNaN(valueAfterUsd))
         {
             total.onTrade(valueAfterUsd - valueBeforeUsd);
+            if (indexUsd > 0)
+            {
+                totalCoin.onTrade((valueAfterUsd - valueBeforeUsd) / indexUsd);
+            }
         }
     }
 
     /**
-     * A risk snapshot closes the reporting interval at the book's value now.
+     * A risk snapshot closes the reporting interval at the book's value now, at the index now.
      */
-    void snapshotInterval(final double valueNowUsd, final long nowNs)
+    void snapshotInterval(final double valueNowUsd, final double indexUsd, final long nowNs)
     {
         if (total.isStarted())
         {
             atSnapshot.markInterval(total, valueNowUsd, nowNs);
+            atSnapshotCoin.markInterval(totalCoin, valueNowUsd / indexUsd, nowNs);
         }
     }
 
     /**
-     * @return the totals since the first valuation.
+     * @return the USD totals since the first valuation.
      */
     public PnlExplain total()
     {
@@ -81,16 +118,34 @@ public final class ExplainTotals
     }
 
     /**
-     * @return the totals as they were at the last risk snapshot, with the book's value then.
+     * @return the USD totals as they were at the last risk snapshot, with the book's value then.
      */
     public PnlExplain atSnapshot()
     {
         return atSnapshot;
     }
 
+    /**
+     * @return the coin totals since the first valuation, in coins of the underlying.
+     */
+    public PnlExplain totalCoin()
+    {
+        return totalCoin;
+    }
+
+    /**
+     * @return the coin totals as they were at the last risk snapshot, with the book's value in coins then.
+     */
+    public PnlExplain atSnapshotCoin()
+    {
+        return atSnapshotCoin;
+    }
+
     void exchangeState(final StateIo io)
     {
         total.exchangeState(io);
         atSnapshot.exchangeState(io);
+        totalCoin.exchangeState(io);
+        atSnapshotCoin.exchangeState(io);
     }
 }

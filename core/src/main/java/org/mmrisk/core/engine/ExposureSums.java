@@ -28,6 +28,8 @@ public final class ExposureSums
     /** Engine time of the last evaluation of the aggregates. */
     private long evaluatedNs = Long.MIN_VALUE;
     private double indexUsd = Double.NaN;
+    /** The book's value published with the Greeks: the positions as they were at the last evaluation. */
+    private double valueUsd;
     private double delta;
     private double gamma;
     private double vega;
@@ -210,10 +212,11 @@ public final class ExposureSums
         evaluatedNs = nowNs;
         if (!(indexUsd > 0))
         {
-            delta = gamma = vega = theta = vanna = volga = 0;
+            valueUsd = delta = gamma = vega = theta = vanna = volga = 0;
             return;
         }
-        explain.startIfNeeded(valueAtLastEvaluationUsd(), nowNs);
+        valueUsd = valueAtLastEvaluationUsd();
+        explain.startIfNeeded(valueUsd, indexUsd, nowNs);
         delta = exposure.delta(indexUsd, nowNs) + (account.equityDelta() ? account.balanceAndCashCoins() : 0);
         gamma = exposure.gamma(indexUsd);
         vega = exposure.vega(indexUsd);
@@ -256,6 +259,14 @@ public final class ExposureSums
     }
 
     /**
+     * @return the book's value in coins of the underlying at the last evaluation, V/S; NaN without an index.
+     */
+    public double valueAtLastEvaluationCoins()
+    {
+        return valueAtLastEvaluationUsd() / indexUsd;
+    }
+
+    /**
      * After a position or the account changed: the value the change brings into the book is inventory, not P&L, so
      * the P&L explain records it as trading.
      *
@@ -263,7 +274,7 @@ public final class ExposureSums
      */
     void recordTrade(final double valueBeforeUsd)
     {
-        explain.trade(valueBeforeUsd, valueAtLastEvaluationUsd());
+        explain.trade(valueBeforeUsd, valueAtLastEvaluationUsd(), indexUsd);
     }
 
     /**
@@ -271,7 +282,7 @@ public final class ExposureSums
      */
     void markSnapshotInterval(final long nowNs)
     {
-        explain.snapshotInterval(valueAtLastEvaluationUsd(), nowNs);
+        explain.snapshotInterval(valueAtLastEvaluationUsd(), indexUsd, nowNs);
     }
 
     /**
@@ -300,6 +311,16 @@ public final class ExposureSums
     public double indexUsd()
     {
         return indexUsd;
+    }
+
+    /**
+     * @return the book's model value published with {@link #delta()} and the other aggregates at the last
+     * evaluation, USD (0 without an index): the point the next P&L explain step expands from. Unlike
+     * {@link #valueAtLastEvaluationUsd()}, it leaves out trades booked since, as the published Greeks do.
+     */
+    public double valueUsd()
+    {
+        return valueUsd;
     }
 
     public double delta()
@@ -372,6 +393,7 @@ public final class ExposureSums
     {
         evaluatedNs = io.i64(evaluatedNs);
         indexUsd = io.f64(indexUsd);
+        valueUsd = io.f64(valueUsd);
         delta = io.f64(delta);
         gamma = io.f64(gamma);
         vega = io.f64(vega);

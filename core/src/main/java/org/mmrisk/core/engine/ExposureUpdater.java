@@ -53,8 +53,8 @@ final class ExposureUpdater
         final double indexMoveUsd = indexUsd - previousIndexUsd;
         if (Double.isFinite(indexMoveUsd))
         {
-            u.explain().marketStep(sums.delta(), sums.gamma(), sums.theta(), indexMoveUsd,
-                days(sums.evaluatedNs(), nowNs));
+            u.explain().marketStep(sums.valueUsd(), sums.delta(), sums.gamma(), sums.theta(), previousIndexUsd,
+                indexMoveUsd, days(sums.evaluatedNs(), nowNs));
         }
         if (sweep.needsFullRevaluation() || !(indexUsd > 0))
         {
@@ -161,8 +161,9 @@ final class ExposureUpdater
         final double volPoints = (after.iv - ivBefore) * 100;
         if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0)
         {
+            // expanded from the index before the step whose move is crossed with this vol change
             u.explain().volChange(quantity, vegaBeforeUsd, volgaBeforeUsd, vannaBeforeUsd, volPoints,
-                indexMoveUsd);
+                u.indexUsd() - indexMoveUsd, indexMoveUsd);
         }
     }
 

@@ -3,71 +3,85 @@ package org.mmrisk.core.exposure;
 import org.mmrisk.core.state.StateIo;
 
 /**
- * P&L explain of one underlying's book, accumulated path-wise at every batch end: each step's index move dS and
- * elapsed days dτ are explained by the Greeks published before the step, each instrument's vol change dσ (vol
- * points) when it is re-anchored by its own vega and volga:
+ * P&L explain of one underlying's book in one numeraire, accumulated path-wise at every batch end: each step's index
+ * move dS and elapsed days dτ are explained by the Greeks published before the step, each instrument's vol change dσ
+ * (vol points) when it is re-anchored by its own vega and volga:
  * <pre>
  *   delta  Δ·dS         gamma  ½Γ·dS²        theta  Θ·dτ
- *   vega   q·ν·dσ       vannaVolga  ½q·volga·dσ² + vanna·dS·dσ (the cross term of a step)
+ *   vega   q·ν·dσ       vannaVolga  ½q·volga·dσ² + q·vanna·dS·dσ (the cross term of a step)
  * </pre>
  * The actual P&L is the change of the book's model value with trades taken out (a fill adds its contracts'
  * value, which is inventory, not P&L); unexplained = actual − the sum of the explained terms. Totals run from the
- * first valuation; {@link #startInterval} marks the start of the interval reported with each snapshot.
- * Owned by the engine thread.
+ * first valuation; {@link #markInterval} marks the start of the interval reported with each snapshot.
+ * <p>
+ * Units are those of the numeraire the caller keeps it in: the same expansion explains the book's value in USD, V,
+ * with the USD Greeks, and its value in coins of the underlying, V/S, with the Greeks of V/S (see
+ * {@code ExplainTotals}); dS is always in USD of index. Owned by the engine thread.
  */
 public final class PnlExplain
 {
-    double deltaUsd;
-    double gammaUsd;
-    double vegaUsd;
-    double thetaUsd;
-    double vannaVolgaUsd;
-    double tradesValueUsd;
-    public double startValueUsd = Double.NaN;
-    long startNs = Long.MIN_VALUE;
+    private double delta;
+    private double gamma;
+    private double vega;
+    private double theta;
+    private double vannaVolga;
+    private double tradesValue;
+    private double startValue = Double.NaN;
+    private long startNs = Long.MIN_VALUE;
 
+    /**
+     * @param delta        the book's ∂V/∂S before the step, numeraire per USD of index.
+     * @param gamma        its ∂²V/∂S², numeraire per USD².
+     * @param theta        its ∂V/∂t at a fixed index, numeraire per calendar day.
+     * @param indexMoveUsd the step's index move dS.
+     * @param days         the step's elapsed calendar days dτ.
+     */
     public void onMarketStep(final double delta, final double gamma, final double theta, final double indexMoveUsd,
         final double days)
     {
-        deltaUsd += delta * indexMoveUsd;
-        gammaUsd += 0.5 * gamma * indexMoveUsd * indexMoveUsd;
-        thetaUsd += theta * days;
+        this.delta += delta * indexMoveUsd;
+        this.gamma += 0.5 * gamma * indexMoveUsd * indexMoveUsd;
+        this.theta += theta * days;
     }
 
     /**
-     * @param vegaUsd   the instrument's vega per contract before the change, USD per vol point.
-     * @param volgaUsd  its volga per contract, USD per vol point².
-     * @param vannaUsd  its vanna per contract, USD per vol point per USD of index.
-     * @param volPoints the implied vol change, in vol points.
+     * @param vega         the instrument's vega per contract before the change, numeraire per vol point.
+     * @param volga        its volga per contract, numeraire per vol point².
+     * @param vanna        its vanna per contract, numeraire per vol point per USD of index.
+     * @param volPoints    the implied vol change, in vol points.
+     * @param indexMoveUsd the index move of the same step, crossed with the vol change.
      */
-    public void onVolChange(final double quantity, final double vegaUsd, final double volgaUsd, final double vannaUsd,
+    public void onVolChange(final double quantity, final double vega, final double volga, final double vanna,
         final double volPoints, final double indexMoveUsd)
     {
-        this.vegaUsd += quantity * vegaUsd * volPoints;
-        vannaVolgaUsd += quantity * (0.5 * volgaUsd * volPoints + vannaUsd * indexMoveUsd) * volPoints;
+        this.vega += quantity * vega * volPoints;
+        vannaVolga += quantity * (0.5 * volga * volPoints + vanna * indexMoveUsd) * volPoints;
     }
 
     /**
      * Marks the start of a reporting interval: a copy of the totals, with the book's value now.
      */
-    public void markInterval(final PnlExplain total, final double valueNowUsd, final long nowNs)
+    public void markInterval(final PnlExplain total, final double valueNow, final long nowNs)
     {
         copyFrom(total);
-        startValueUsd = valueNowUsd;
+        startValue = valueNow;
         startNs = nowNs;
     }
 
-    public void onTrade(final double valueChangeUsd)
+    /**
+     * @param valueChange the value a trade brought into the book: inventory, not P&L.
+     */
+    public void onTrade(final double valueChange)
     {
-        tradesValueUsd += valueChangeUsd;
+        tradesValue += valueChange;
     }
 
     /**
      * Starts the totals at the book's current model value (first valuation of the underlying).
      */
-    public void start(final double valueUsd, final long nowNs)
+    public void start(final double value, final long nowNs)
     {
-        startValueUsd = valueUsd;
+        startValue = value;
         startNs = nowNs;
     }
 
@@ -77,41 +91,57 @@ public final class PnlExplain
     }
 
     /**
-     * @return the change of model value since the start, net of trades, in USD.
+     * @return the change of model value since the start, net of trades.
      */
-    public double actualUsd(final double valueNowUsd)
+    public double actual(final double valueNow)
     {
-        return isStarted() ? valueNowUsd - startValueUsd - tradesValueUsd : 0;
+        return isStarted() ? valueNow - startValue - tradesValue : 0;
     }
 
-    public double explainedUsd()
+    public double explained()
     {
-        return deltaUsd + gammaUsd + vegaUsd + thetaUsd + vannaVolgaUsd;
+        return delta + gamma + vega + theta + vannaVolga;
     }
 
-    public double deltaUsd()
+    /**
+     * @return actual − explained: by construction, what the terms leave of the actual P&L.
+     */
+    public double unexplained(final double valueNow)
     {
-        return deltaUsd;
+        return actual(valueNow) - explained();
     }
 
-    public double gammaUsd()
+    public double delta()
     {
-        return gammaUsd;
+        return delta;
     }
 
-    public double vegaUsd()
+    public double gamma()
     {
-        return vegaUsd;
+        return gamma;
     }
 
-    public double thetaUsd()
+    public double vega()
     {
-        return thetaUsd;
+        return vega;
     }
 
-    public double vannaVolgaUsd()
+    public double theta()
     {
-        return vannaVolgaUsd;
+        return theta;
+    }
+
+    public double vannaVolga()
+    {
+        return vannaVolga;
+    }
+
+    /**
+     * @return the book's value when the totals (or the interval) started.
+     */
+    public double startValue()
+    {
+        return startValue;
     }
 
     public long startNs()
@@ -125,37 +155,37 @@ public final class PnlExplain
      */
     public void difference(final PnlExplain total, final PnlExplain atStart)
     {
-        deltaUsd = total.deltaUsd - atStart.deltaUsd;
-        gammaUsd = total.gammaUsd - atStart.gammaUsd;
-        vegaUsd = total.vegaUsd - atStart.vegaUsd;
-        thetaUsd = total.thetaUsd - atStart.thetaUsd;
-        vannaVolgaUsd = total.vannaVolgaUsd - atStart.vannaVolgaUsd;
-        tradesValueUsd = total.tradesValueUsd - atStart.tradesValueUsd;
-        startValueUsd = atStart.startValueUsd;
+        delta = total.delta - atStart.delta;
+        gamma = total.gamma - atStart.gamma;
+        vega = total.vega - atStart.vega;
+        theta = total.theta - atStart.theta;
+        vannaVolga = total.vannaVolga - atStart.vannaVolga;
+        tradesValue = total.tradesValue - atStart.tradesValue;
+        startValue = atStart.startValue;
         startNs = atStart.startNs;
     }
 
     void copyFrom(final PnlExplain other)
     {
-        deltaUsd = other.deltaUsd;
-        gammaUsd = other.gammaUsd;
-        vegaUsd = other.vegaUsd;
-        thetaUsd = other.thetaUsd;
-        vannaVolgaUsd = other.vannaVolgaUsd;
-        tradesValueUsd = other.tradesValueUsd;
-        startValueUsd = other.startValueUsd;
+        delta = other.delta;
+        gamma = other.gamma;
+        vega = other.vega;
+        theta = other.theta;
+        vannaVolga = other.vannaVolga;
+        tradesValue = other.tradesValue;
+        startValue = other.startValue;
         startNs = other.startNs;
     }
 
     public void exchangeState(final StateIo io)
     {
-        deltaUsd = io.f64(deltaUsd);
-        gammaUsd = io.f64(gammaUsd);
-        vegaUsd = io.f64(vegaUsd);
-        thetaUsd = io.f64(thetaUsd);
-        vannaVolgaUsd = io.f64(vannaVolgaUsd);
-        tradesValueUsd = io.f64(tradesValueUsd);
-        startValueUsd = io.f64(startValueUsd);
+        delta = io.f64(delta);
+        gamma = io.f64(gamma);
+        vega = io.f64(vega);
+        theta = io.f64(theta);
+        vannaVolga = io.f64(vannaVolga);
+        tradesValue = io.f64(tradesValue);
+        startValue = io.f64(startValue);
         startNs = io.i64(startNs);
     }
 }

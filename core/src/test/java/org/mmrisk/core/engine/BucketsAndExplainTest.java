@@ -17,7 +17,7 @@ import static org.mmrisk.core.engine.TestEvents.DAY_NS;
 import static org.mmrisk.core.engine.TestEvents.T0;
 
 /**
- * Expiry and moneyness buckets partition the book; the P&L explain accounts for smooth moves.
+ * Expiry and moneyness buckets partition the book; the P&L explain, in USD and in coins, accounts for smooth moves.
  */
 class BucketsAndExplainTest
 {
@@ -126,13 +126,55 @@ class BucketsAndExplainTest
             }
         }
         final PnlExplain explain = u.explain().total();
-        final double actual = explain.actualUsd(u.sums().valueAtLastEvaluationUsd());
+        final double actual = explain.actual(u.sums().valueAtLastEvaluationUsd());
         final double exactChange = exactBookValueUsd() - valueStart;
 
         assertThat(actual).isCloseTo(exactChange, within(1e-3 * Math.abs(exactChange) + 1e-3 * grossVega()));
-        assertThat(Math.abs(explain.vegaUsd())).isGreaterThan(0);
-        assertThat(Math.abs(explain.thetaUsd())).isGreaterThan(0);
-        final double unexplained = actual - explain.explainedUsd();
+        assertThat(Math.abs(explain.vega())).isGreaterThan(0);
+        assertThat(Math.abs(explain.theta())).isGreaterThan(0);
+        final double unexplained = actual - explain.explained();
+        assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.02 * Math.abs(actual));
+    }
+
+    @Test
+    void shouldExplainTheBookInCoinsWithLittleUnexplainedAndMatchTheExactCoinValueChangeNetOfTrades()
+    {
+        // the coin numeraire values the book at V/S: its actual P&L is the change of the exact book value divided
+        // by the index, net of what trades bring in (their value at the index of the trade)
+        final UnderlyingRisk u = engine.underlyings().get(0);
+        final double coinsStart = exactBookValueUsd() / 100_000;
+        double tradesCoin = 0;
+        final Random random = new Random(5);
+        double spot = 100_000;
+        long timeNs = T0 + 2;
+        for (int step = 0; step < 600; step++)
+        {
+            timeNs += 1_000_000_000L;
+            spot *= Math.exp(0.0002 * random.nextGaussian());
+            both(events.tick(timeNs, INDEX, spot, spot));
+            if (step == 300)
+            {
+                final RiskEvent vol = events.smiles(timeNs, false);
+                final double[] p = SMILES[1];
+                events.smile(EXPIRIES[1], p[0] + 0.001, p[1], p[2], p[3], p[4]);
+                both(vol);
+            }
+            if (step == 400)
+            {
+                final double before = exactBookValueUsd();
+                both(events.fill(timeNs, FIRST_OPTION + 9, Side.BUY, 15, 0.01));
+                tradesCoin += (exactBookValueUsd() - before) / spot;
+            }
+        }
+        final PnlExplain explain = u.explain().totalCoin();
+        final double actual = explain.actual(u.sums().valueAtLastEvaluationCoins());
+        final double exactChange = exactBookValueUsd() / spot - coinsStart - tradesCoin;
+
+        assertThat(actual).isCloseTo(exactChange, within(1e-3 * Math.abs(exactChange) + 1e-3 * grossVega() / spot));
+        assertThat(Math.abs(explain.vega())).isGreaterThan(0);
+        assertThat(Math.abs(explain.theta())).isGreaterThan(0);
+        assertThat(Math.abs(explain.gamma())).isGreaterThan(0);
+        final double unexplained = explain.unexplained(u.sums().valueAtLastEvaluationCoins());
         assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.02 * Math.abs(actual));
     }
 
@@ -155,13 +197,13 @@ class BucketsAndExplainTest
         }
         final PnlExplain quietHour = new PnlExplain();
         quietHour.difference(u.explain().total(), atStart);
-        final double actual = quietHour.actualUsd(u.sums().valueAtLastEvaluationUsd());
+        final double actual = quietHour.actual(u.sums().valueAtLastEvaluationUsd());
 
-        assertThat(quietHour.thetaUsd()).isLessThan(-1.0);
+        assertThat(quietHour.theta()).isLessThan(-1.0);
         assertThat(actual).as("the exact revaluation's change").isCloseTo(exactBookValueUsd() - valueStart,
-            within(1e-3 * Math.abs(quietHour.thetaUsd())));
-        assertThat(actual).isCloseTo(quietHour.thetaUsd(), within(0.01 * Math.abs(quietHour.thetaUsd())));
-        assertThat(quietHour.vegaUsd()).isCloseTo(0.0, within(1e-9 * Math.abs(quietHour.thetaUsd())));
+            within(1e-3 * Math.abs(quietHour.theta())));
+        assertThat(actual).isCloseTo(quietHour.theta(), within(0.01 * Math.abs(quietHour.theta())));
+        assertThat(quietHour.vega()).isCloseTo(0.0, within(1e-9 * Math.abs(quietHour.theta())));
 
         final RiskEvent refit = events.smiles(timeNs, true);
         for (int e = 0; e < EXPIRIES.length; e++)
@@ -174,11 +216,11 @@ class BucketsAndExplainTest
         both(refit);
         final PnlExplain withRefit = new PnlExplain();
         withRefit.difference(u.explain().total(), atStart);
-        final double actualWithRefit = withRefit.actualUsd(u.sums().valueAtLastEvaluationUsd());
+        final double actualWithRefit = withRefit.actual(u.sums().valueAtLastEvaluationUsd());
 
         assertThat(actualWithRefit).isCloseTo(actual, within(1e-6 * Math.abs(actual)));
-        assertThat(withRefit.vegaUsd()).isCloseTo(0.0, within(1e-6 * Math.abs(actual)));
-        assertThat(Math.abs(actualWithRefit - withRefit.explainedUsd())).isLessThan(0.01 * Math.abs(actualWithRefit));
+        assertThat(withRefit.vega()).isCloseTo(0.0, within(1e-6 * Math.abs(actual)));
+        assertThat(Math.abs(actualWithRefit - withRefit.explained())).isLessThan(0.01 * Math.abs(actualWithRefit));
     }
 
     private double grossVega()

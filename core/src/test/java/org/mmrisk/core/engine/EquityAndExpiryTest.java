@@ -9,6 +9,7 @@ import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.exposure.PnlExplain;
 import org.mmrisk.core.output.AlertCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,8 @@ import static org.mmrisk.core.engine.TestEvents.DAY_NS;
 import static org.mmrisk.core.engine.TestEvents.T0;
 
 /**
- * The coin account's equity counts as delta, and expiring contracts settle out of the book.
+ * The coin account's equity counts as delta (and, being coins, earns no coin P&L), and expiring contracts settle out
+ * of the book.
  */
 class EquityAndExpiryTest
 {
@@ -60,6 +62,36 @@ class EquityAndExpiryTest
         assertThat(btc().gamma()).isCloseTo(0, within(1e-15));
         final double coinPnl = -100_000 * (1 / 100_000.0 - 1 / 110_000.0);
         assertThat(btc().equityCoins()).isCloseTo(2.0 + coinPnl, within(1e-12));
+    }
+
+    @Test
+    void shouldBookTheCoinsHeldDeltaPnlInUsdAndNoPnlInCoins()
+    {
+        // in equity view the short perpetual is −1 BTC at its entry whatever the index: with the 2 BTC balance the
+        // book holds 1 BTC, which earns its delta P&L in USD and, being coins, nothing in coins
+        apply(events.fill(T0 + 1, PERP, Side.SELL, 10_000, 100_000));
+        long timeNs = T0 + 2;
+        for (final double index : new double[] { 103_000, 101_500, 96_000, 98_250 })
+        {
+            timeNs += 3_600_000_000_000L;
+            apply(events.tick(timeNs, INDEX, index, index));
+            apply(events.tick(timeNs, PERP, index, index));
+        }
+
+        final PnlExplain usd = btc().explain().total();
+        final double valueNowUsd = btc().sums().valueAtLastEvaluationUsd();
+        assertThat(usd.actual(valueNowUsd)).isCloseTo(98_250 - 100_000, within(1e-6));
+        assertThat(usd.delta()).isCloseTo(98_250 - 100_000, within(1e-6));
+        assertThat(usd.unexplained(valueNowUsd)).isCloseTo(0, within(1e-6));
+
+        final PnlExplain coin = btc().explain().totalCoin();
+        final double valueNowCoin = btc().sums().valueAtLastEvaluationCoins();
+        assertThat(valueNowCoin).isCloseTo(1.0, within(1e-12));
+        assertThat(coin.actual(valueNowCoin)).isCloseTo(0, within(1e-12));
+        assertThat(coin.delta()).isCloseTo(0, within(1e-12));
+        assertThat(coin.gamma()).isCloseTo(0, within(1e-12));
+        assertThat(coin.theta()).isCloseTo(0, within(1e-12));
+        assertThat(coin.unexplained(valueNowCoin)).isCloseTo(0, within(1e-12));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.engine.EngineCounter;
+import org.mmrisk.core.engine.ExplainTotals;
 import org.mmrisk.core.engine.InstrumentState;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;
@@ -221,29 +222,57 @@ public final class StateReport
     }
 
     /**
-     * Per underlying: the P&L explain since the first valuation ({@code total}) and since the last snapshot.
+     * Per underlying: the P&L explain since the first valuation ({@code total}) and since the last snapshot, in USD
+     * and, while the underlying has an index, in its coin ({@code totalCoin}, {@code sinceSnapshotCoin}).
      */
     private static void pnlExplain(final UnderlyingRisk u, final ObjectNode n)
     {
         n.put("underlying", u.name());
+        n.put("coin", u.name());
+        final ExplainTotals totals = u.explain();
         final double valueNowUsd = u.sums().valueAtLastEvaluationUsd();
-        explainTerms(u.explain().total(), valueNowUsd, n.putObject("total"));
+        explainTerms(totals.total(), valueNowUsd, n.putObject("total"));
         final PnlExplain interval = new PnlExplain();
-        interval.difference(u.explain().total(), u.explain().atSnapshot());
+        interval.difference(totals.total(), totals.atSnapshot());
         explainTerms(interval, valueNowUsd, n.putObject("sinceSnapshot"));
+        if (u.indexUsd() > 0)
+        {
+            final double valueNowCoin = u.sums().valueAtLastEvaluationCoins();
+            explainTermsCoin(totals.totalCoin(), valueNowCoin, n.putObject("totalCoin"));
+            interval.difference(totals.totalCoin(), totals.atSnapshotCoin());
+            explainTermsCoin(interval, valueNowCoin, n.putObject("sinceSnapshotCoin"));
+        }
+        else
+        {
+            n.putNull("totalCoin");
+            n.putNull("sinceSnapshotCoin");
+        }
     }
 
     private static void explainTerms(final PnlExplain e, final double valueNowUsd, final ObjectNode n)
     {
         n.put("since", e.startNs() == Long.MIN_VALUE ? null : JsonTime.format(e.startNs()));
-        final double actual = e.actualUsd(valueNowUsd);
-        number(n, "actualUsd", actual);
-        number(n, "deltaUsd", e.deltaUsd());
-        number(n, "gammaUsd", e.gammaUsd());
-        number(n, "vegaUsd", e.vegaUsd());
-        number(n, "thetaUsd", e.thetaUsd());
-        number(n, "vannaVolgaUsd", e.vannaVolgaUsd());
-        number(n, "unexplainedUsd", actual - e.explainedUsd());
+        number(n, "actualUsd", e.actual(valueNowUsd));
+        number(n, "deltaUsd", e.delta());
+        number(n, "gammaUsd", e.gamma());
+        number(n, "vegaUsd", e.vega());
+        number(n, "thetaUsd", e.theta());
+        number(n, "vannaVolgaUsd", e.vannaVolga());
+        number(n, "unexplainedUsd", e.unexplained(valueNowUsd));
+    }
+
+    /**
+     * The coin explain, in coins of the underlying; its start time is that of the USD explain beside it.
+     */
+    private static void explainTermsCoin(final PnlExplain e, final double valueNowCoin, final ObjectNode n)
+    {
+        number(n, "deltaCoin", e.delta());
+        number(n, "gammaCoin", e.gamma());
+        number(n, "thetaCoin", e.theta());
+        number(n, "vegaCoin", e.vega());
+        number(n, "vannaVolgaCoin", e.vannaVolga());
+        number(n, "actualCoin", e.actual(valueNowCoin));
+        number(n, "unexplainedCoin", e.unexplained(valueNowCoin));
     }
 
     private static void counters(final RiskEngine engine, final Map<String, Long> extra, final ObjectNode n)
