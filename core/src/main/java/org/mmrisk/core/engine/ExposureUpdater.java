@@ -32,6 +32,8 @@ final class ExposureUpdater
     private double vegaBeforeUsd;
     private double volgaBeforeUsd;
     private double vannaBeforeUsd;
+    /** The re-anchored contract's vol and how it moved before the re-anchor (scratch). */
+    private final ContractRisk heldBefore = new ContractRisk();
 
     ExposureUpdater(final EngineConfig config, final EngineCounters counters)
     {
@@ -153,12 +155,19 @@ final class ExposureUpdater
         vegaBeforeUsd = risk.vega;
         volgaBeforeUsd = risk.volga;
         vannaBeforeUsd = risk.vanna;
+        heldBefore.copyVolDynamicsFrom(risk);
     }
 
+    /**
+     * Books the part of a re-anchored contract's vol change that the old smile does not explain: the vol the old
+     * smile gives at the new forward and time is already in the smile-consistent delta, gamma and theta.
+     */
     private void explainVolChange(final UnderlyingRisk u, final double quantity, final double ivBefore,
         final ContractRisk after, final double indexMoveUsd)
     {
-        final double volPoints = (after.iv - ivBefore) * 100;
+        final double years = YearFraction.years(heldBefore.anchorTimeNs, after.anchorTimeNs);
+        final double heldVol = heldBefore.heldVolAt(after.forward, years);
+        final double volPoints = (after.iv - (Double.isFinite(heldVol) ? heldVol : ivBefore)) * 100;
         if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0)
         {
             // expanded from the index before the step whose move is crossed with this vol change

@@ -107,6 +107,7 @@ final class OptionRevaluer
         risk.deltaPerCoin = deltaPerCoin;
         risk.vegaPerCoin = greeks.vega * usdPerForwardUnit;
         surfaceSensitivities(instrument, forward, basis, usdPerForwardUnit, risk);
+        volDynamics(forward, risk);
     }
 
     /**
@@ -128,6 +129,13 @@ final class OptionRevaluer
         final double fromAtm = callDelta - 0.5;
         risk.riskReversal25 = risk.vega * (1.0 - 2.0 * callDelta);
         risk.butterfly25 = risk.vega * 16.0 * fromAtm * fromAtm;
+    }
+
+    private void volDynamics(final double forward, final ContractRisk risk)
+    {
+        risk.volPerForward = -dVolDk / forward;
+        risk.volPerForward2 = (d2VolDk2 + dVolDk) / (forward * forward);
+        risk.volPerYear = dVolDt;
     }
 
     /**

@@ -48,6 +48,14 @@ public final class ContractRisk
     public double basisDelta;
     public double riskReversal25;
     public double butterfly25;
+    /**
+     * How the contract's implied vol moves without a new fit, from this anchor: ∂σ/∂F and ∂²σ/∂F² as an index move
+     * reads the smile (per USD of forward), and ∂σ/∂t per year at a fixed strike. Their effect on the value is already
+     * in the smile-consistent delta, gamma and theta, so the P&L explain takes it out of a re-anchor's vol change.
+     */
+    public double volPerForward;
+    public double volPerForward2;
+    public double volPerYear;
     /** Index level and engine time of the exact revaluation these values come from. */
     public double anchorIndexUsd;
     public long anchorTimeNs;
@@ -66,6 +74,7 @@ public final class ContractRisk
         gamma = speed = charm = 0;
         vega = theta = vanna = volga = 0;
         rho = riskReversal25 = butterfly25 = 0;
+        volPerForward = volPerForward2 = volPerYear = 0;
         // a basis move is still P&L: the contract's coin P&L c·(1/entry − 1/F) moves with its forward
         basisDelta = contract.basisDelta;
         anchorIndexUsd = contract.anchorIndexUsd;
@@ -94,6 +103,32 @@ public final class ContractRisk
         basisDelta = 0;
         riskReversal25 = 0;
         butterfly25 = 0;
+        volPerForward = 0;
+        volPerForward2 = 0;
+        volPerYear = 0;
+    }
+
+    /**
+     * @return the implied vol the anchor's smile gives at forward {@code forwardUsd}, {@code years} later (second
+     * order in the forward, first in time); the anchor's vol when the contract has none.
+     */
+    public double heldVolAt(final double forwardUsd, final double years)
+    {
+        final double forwardMove = forwardUsd - forward;
+        return iv + (volPerForward + 0.5 * volPerForward2 * forwardMove) * forwardMove + volPerYear * years;
+    }
+
+    /**
+     * Copies what {@link #heldVolAt} reads: the vol, the forward, the anchor time and the vol's dynamics.
+     */
+    public void copyVolDynamicsFrom(final ContractRisk other)
+    {
+        iv = other.iv;
+        forward = other.forward;
+        anchorTimeNs = other.anchorTimeNs;
+        volPerForward = other.volPerForward;
+        volPerForward2 = other.volPerForward2;
+        volPerYear = other.volPerYear;
     }
 
     public void unpriced()
@@ -119,6 +154,9 @@ public final class ContractRisk
         basisDelta = Double.NaN;
         riskReversal25 = Double.NaN;
         butterfly25 = Double.NaN;
+        volPerForward = Double.NaN;
+        volPerForward2 = Double.NaN;
+        volPerYear = Double.NaN;
     }
 
     public void exchangeState(final StateIo io)
@@ -144,6 +182,9 @@ public final class ContractRisk
         basisDelta = io.f64(basisDelta);
         riskReversal25 = io.f64(riskReversal25);
         butterfly25 = io.f64(butterfly25);
+        volPerForward = io.f64(volPerForward);
+        volPerForward2 = io.f64(volPerForward2);
+        volPerYear = io.f64(volPerYear);
         anchorIndexUsd = io.f64(anchorIndexUsd);
         anchorTimeNs = io.i64(anchorTimeNs);
     }

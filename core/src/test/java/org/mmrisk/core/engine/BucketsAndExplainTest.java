@@ -133,7 +133,7 @@ class BucketsAndExplainTest
         assertThat(Math.abs(explain.vega())).isGreaterThan(0);
         assertThat(Math.abs(explain.theta())).isGreaterThan(0);
         final double unexplained = actual - explain.explained();
-        assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.02 * Math.abs(actual));
+        assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.002 * Math.abs(actual));
     }
 
     @Test
@@ -175,7 +175,7 @@ class BucketsAndExplainTest
         assertThat(Math.abs(explain.theta())).isGreaterThan(0);
         assertThat(Math.abs(explain.gamma())).isGreaterThan(0);
         final double unexplained = explain.unexplained(u.sums().valueAtLastEvaluationCoins());
-        assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.02 * Math.abs(actual));
+        assertThat(Math.abs(unexplained)).as("unexplained of %s", actual).isLessThan(0.002 * Math.abs(actual));
     }
 
     @Test
