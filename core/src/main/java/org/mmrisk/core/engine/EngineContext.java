@@ -43,11 +43,28 @@ final class EngineContext
      */
     UnderlyingRisk underlying(final long code)
     {
-        UnderlyingRisk underlying = underlyingByCode.get(code);
-        if (underlying == null)
+        final UnderlyingRisk underlying = underlyingByCode.get(code);
+        return underlying != null ? underlying : adopt(new UnderlyingRisk(code, config));
+    }
+
+    /**
+     * @return the underlying of {@code code}, or a new one that is not yet part of the engine (null never): an
+     * update that may be rejected is tried on it, and {@link #adopt} makes it part of the engine once accepted.
+     */
+    UnderlyingRisk underlyingOrCandidate(final long code)
+    {
+        final UnderlyingRisk underlying = underlyingByCode.get(code);
+        return underlying != null ? underlying : new UnderlyingRisk(code, config);
+    }
+
+    /**
+     * Makes {@code underlying} part of the engine, if it is not already.
+     */
+    UnderlyingRisk adopt(final UnderlyingRisk underlying)
+    {
+        if (underlyingByCode.get(underlying.code()) == null)
         {
-            underlying = new UnderlyingRisk(code, config);
-            underlyingByCode.put(code, underlying);
+            underlyingByCode.put(underlying.code(), underlying);
             insertSorted(underlying);
         }
         return underlying;

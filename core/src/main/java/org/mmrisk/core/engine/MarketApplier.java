@@ -187,7 +187,8 @@ final class MarketApplier
         {
             return reason;
         }
-        final UnderlyingRisk underlying = ctx.underlying(event.underlying);
+        // a rejected update must leave no trace, not even an underlying that did not exist before it
+        final UnderlyingRisk underlying = ctx.underlyingOrCandidate(event.underlying);
         final VolSurface surface = underlying.surface();
         lastSmileReject = event.type == EventType.VOL && event.smileCount == 1 ?
             surface.applySmile(event.smileExpiryNs[0], event.sviA[0], event.sviB[0], event.sviRho[0], event.sviM[0],
@@ -199,6 +200,7 @@ final class MarketApplier
             ctx.raise(AlertCode.SMILE_REJECTED, event.underlying, 0, lastSmileReject.ordinal());
             return RejectReason.INVALID_SMILE;
         }
+        ctx.adopt(underlying);
         if (event.type == EventType.VOL && event.smileCount == 1)
         {
             underlying.book().touchExpiry(event.smileExpiryNs[0]);

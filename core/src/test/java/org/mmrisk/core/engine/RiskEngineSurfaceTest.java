@@ -162,9 +162,9 @@ class RiskEngineSurfaceTest
         events.smile(EXPIRY_30D, SMILE_30D[0] + 0.01, SMILE_30D[1], SMILE_30D[2], SMILE_30D[3], SMILE_30D[4]);
         assertRejectedSmile(surface, SmileRejectReason.EXPIRED, 2);
 
-        // the 30-day option is still priced off the smile the surface had
+        // the 30-day option is still priced off the smile the surface had, at its vols as fitted
         apply(events.timer(nowNs + 1));
-        final double years = YearFraction.years(nowNs + 1, EXPIRY_30D);
+        final double years = YearFraction.years(T0 + 1, EXPIRY_30D);
         final double forward = risk(COIN_CALL).forward;
         assertThat(risk(COIN_CALL).iv).isCloseTo(sviVol(SMILE_30D, Math.log(110_000 / forward), years), within(1e-13));
     }
@@ -182,6 +182,24 @@ class RiskEngineSurfaceTest
         apply(events.timer(T0 + 1));
         assertThat(risk(COIN_CALL).iv).isEqualTo(call30);
         assertThat(risk(LONG_CALL).iv).isEqualTo(call90);
+    }
+
+    @Test
+    void shouldLeaveNoUnderlyingBehindWhenTheFirstSmileOfANewOneIsRejected()
+    {
+        final int underlyingsBefore = engine.underlyings().size();
+        final RiskEvent vol = events.smiles(T0 + 1, false);
+        vol.underlying = org.mmrisk.core.event.AsciiCode.pack("SOL");
+        events.smile(T0 + 30 * DAY_NS, 0.02, 1.9, -0.1, 0.0, 0.2);
+
+        assertThat(apply(vol)).isEqualTo(RejectReason.INVALID_SMILE);
+        assertThat(engine.underlyings()).hasSize(underlyingsBefore);
+
+        final RiskEvent valid = events.smiles(T0 + 1, false);
+        valid.underlying = org.mmrisk.core.event.AsciiCode.pack("SOL");
+        events.smile(T0 + 30 * DAY_NS, 0.02, 0.1, -0.1, 0.0, 0.2);
+        assertThat(apply(valid)).isNull();
+        assertThat(engine.underlyings()).hasSize(underlyingsBefore + 1);
     }
 
     /**
