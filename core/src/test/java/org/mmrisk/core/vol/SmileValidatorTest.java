@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SmileValidatorTest
 {
@@ -78,9 +79,13 @@ class SmileValidatorTest
     @Test
     void shouldCheckDensityOnlyInsideTheConfiguredRange()
     {
-        // Vogt's density is negative for k in about (0.65, 1.25) only
-        assertThat(new SmileValidator(-1.5, 0.6, 64).validate(TestSmiles.vogt())).isEqualTo(SmileRejectReason.NONE);
-        assertThat(new SmileValidator(-1.5, 0.8, 64).validate(TestSmiles.vogt()))
+        // Vogt's density is negative for k in about (0.64, 1.26) only; stdDevs 0 fixes the range at [kMin, kMax]
+        assertThat(new SmileValidator(-1.5, 0.6, 0.0, 64).validate(TestSmiles.vogt()))
+            .isEqualTo(SmileRejectReason.NONE);
+        assertThat(new SmileValidator(-1.5, 0.8, 0.0, 64).validate(TestSmiles.vogt()))
+            .isEqualTo(SmileRejectReason.NEGATIVE_DENSITY);
+        // 8·√w(0) = 1.06 reaches into the negative region when the floor stops at 0.6
+        assertThat(new SmileValidator(-1.5, 0.6, 8.0, 64).validate(TestSmiles.vogt()))
             .isEqualTo(SmileRejectReason.NEGATIVE_DENSITY);
     }
 
@@ -104,15 +109,34 @@ class SmileValidatorTest
     {
         assertThat(validator.kMin()).isEqualTo(SmileValidator.DEFAULT_K_MIN);
         assertThat(validator.kMax()).isEqualTo(SmileValidator.DEFAULT_K_MAX);
+        assertThat(validator.stdDevs()).isEqualTo(SmileValidator.DEFAULT_STD_DEVS);
         assertThat(validator.gridPoints()).isEqualTo(SmileValidator.DEFAULT_GRID_POINTS);
+    }
+
+    @Test
+    void shouldWidenTheRangeWithTheSmilesStandardDeviation()
+    {
+        // a 1-week 50% smile stays on the floor; a 1-year 60% smile reaches 8 × 0.6 = 4.8 either side
+        assertThat(validator.lowestK(0.5 * 0.5 * 7.0 / 365.25)).isEqualTo(-1.5);
+        assertThat(validator.highestK(0.5 * 0.5 * 7.0 / 365.25)).isEqualTo(1.5);
+        assertThat(validator.lowestK(0.36)).isCloseTo(-4.8, within(1e-12));
+        assertThat(validator.highestK(0.36)).isCloseTo(4.8, within(1e-12));
+        // an asymmetric floor is kept on the side where it is wider
+        final SmileValidator asymmetric = new SmileValidator(-3.0, 1.0, 8.0, 161);
+        assertThat(asymmetric.lowestK(0.04)).isEqualTo(-3.0);
+        assertThat(asymmetric.highestK(0.04)).isCloseTo(1.6, within(1e-12));
     }
 
     @Test
     void shouldRefuseABadGrid()
     {
-        assertThatThrownBy(() -> new SmileValidator(1.0, -1.0, 64)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SmileValidator(-1.0, 1.0, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SmileValidator(Double.NaN, 1.0, 8)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmileValidator(1.0, -1.0, 8.0, 64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmileValidator(-1.0, 1.0, 8.0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmileValidator(Double.NaN, 1.0, 8.0, 8))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmileValidator(-1.0, 1.0, -1.0, 64)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmileValidator(-1.0, 1.0, Double.POSITIVE_INFINITY, 64))
+            .isInstanceOf(IllegalArgumentException.class);
     }
 
     private SmileRejectReason validate(final double a, final double b, final double rho, final double m,
