@@ -40,8 +40,10 @@ import org.mmrisk.core.time.YearFraction;
  * Owned by the engine thread; not thread-safe. Pre-allocated to a fixed capacity: updates and queries allocate
  * nothing.
  * <p>
- * <b>Size.</b> Just over 400 lines: the update protocol (build, validate, swap), the lookups and the checkpoint of
- * one surface, which share its buffers; the checks themselves live in the smile validator.
+ * <b>Size.</b> About 490 lines: the update protocol (build, validate, swap), the lookups and the checkpoint of one
+ * surface, which share its buffers, each update and lookup also in the form without an index that tests and tools
+ * use; the checks live in the smile validator and the reading of one smile under the dynamics in
+ * {@link CarriedSmile}.
  */
 public final class VolSurface
 {
