@@ -1,7 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.exposure.ContractRisk;
-import org.mmrisk.core.exposure.TaylorExposure;
+import org.mmrisk.core.exposure.ExpiryBucket;
 import org.mmrisk.core.state.StateIo;
 
 /**
@@ -17,6 +17,12 @@ public final class Contribution
     /** An inverse delta-one contract together with its coin P&L as account equity: c/entry coins, no gamma. */
     final ContractRisk equityRisk = new ContractRisk();
     double realizedUsd;
+    /**
+     * What the model value leaves out of this position's true value, USD: for a USD-settled contract its cash (realized
+     * P&L less the cost q·c·entry), for an inverse delta-one contract in its equity view −q·c/b (its coin P&L
+     * c·(1/entry − 1/F) at the index is (c/entry)·S − c/b). A constant in USD, it matters only in coins.
+     */
+    double levelUsd;
     double unrealizedUsd;
     double unrealizedCoin;
     /** Gross size of the position, in coins (coin-sized contracts) or USD (USD-sized). */
@@ -24,7 +30,7 @@ public final class Contribution
     double sizeUsd;
     boolean countedUnpriced;
     /** The expiry bucket this instrument adds to (assigned at definition), and its moneyness bucket, or −1. */
-    TaylorExposure expiryBucket;
+    ExpiryBucket expiryBucket;
     int moneynessBucket = -1;
 
     /**
@@ -44,6 +50,7 @@ public final class Contribution
         moneynessBucket = -1;
         countedUnpriced = false;
         realizedUsd = 0;
+        levelUsd = 0;
         unrealizedUsd = 0;
         unrealizedCoin = 0;
         sizeCoins = 0;
@@ -61,6 +68,7 @@ public final class Contribution
         risk = which == 0 ? null : which == 1 ? ownRisk : equityRisk;
         equityRisk.exchangeState(io);
         realizedUsd = io.f64(realizedUsd);
+        levelUsd = io.f64(levelUsd);
         unrealizedUsd = io.f64(unrealizedUsd);
         unrealizedCoin = io.f64(unrealizedCoin);
         sizeCoins = io.f64(sizeCoins);

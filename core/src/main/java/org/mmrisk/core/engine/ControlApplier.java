@@ -80,9 +80,9 @@ final class ControlApplier
     private void setCoinBalance(final long code, final double coins)
     {
         final UnderlyingRisk underlying = ctx.underlying(code);
-        final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
+        underlying.sums().beginTrade();
         underlying.account().setEquity(coins);
-        underlying.sums().recordTrade(valueBeforeUsd);
+        underlying.sums().recordTrade();
         underlying.marks().markDirty();
     }
 

@@ -48,25 +48,17 @@ final class EngineContext
     }
 
     /**
-     * @return the underlying of {@code code}, or a new one that is not yet part of the engine (null never): an
-     * update that may be rejected is tried on it, and {@link #adopt} makes it part of the engine once accepted.
+     * @return the underlying of {@code code}, or null when none has been created.
      */
-    UnderlyingRisk underlyingOrCandidate(final long code)
+    UnderlyingRisk underlyingOrNull(final long code)
     {
-        final UnderlyingRisk underlying = underlyingByCode.get(code);
-        return underlying != null ? underlying : new UnderlyingRisk(code, config);
+        return underlyingByCode.get(code);
     }
 
-    /**
-     * Makes {@code underlying} part of the engine, if it is not already.
-     */
-    UnderlyingRisk adopt(final UnderlyingRisk underlying)
+    private UnderlyingRisk adopt(final UnderlyingRisk underlying)
     {
-        if (underlyingByCode.get(underlying.code()) == null)
-        {
-            underlyingByCode.put(underlying.code(), underlying);
-            insertSorted(underlying);
-        }
+        underlyingByCode.put(underlying.code(), underlying);
+        insertSorted(underlying);
         return underlying;
     }
 

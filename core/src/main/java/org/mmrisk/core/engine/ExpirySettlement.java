@@ -85,7 +85,7 @@ final class ExpirySettlement
             alerts.settled(u, state.instrumentId(), quantity);
             counters.increment(EngineCounter.SETTLEMENTS);
         }
-        u.sums().addSettledRealized(state.position().realizedPnlUsd());
+        u.sums().addSettledRealized(state);
         state.settled = true;
         state.risk().unpriced();
     }

@@ -9,8 +9,10 @@ import org.mmrisk.core.state.StateIo;
  * reports). Nothing is booked before the first valuation. Owned by the engine thread; its fields are written only by
  * its own methods, which the exposure sums and updater, the appliers and the output stage call.
  * <p>
- * The coin explain is the same expansion applied to the book's value in coins, V/S (V the USD model value, the coin
- * account at the index, S the index). Its Greeks follow from the USD ones by the quotient rule:
+ * The coin explain is the same expansion applied to the book's worth in coins, V/S, with V its true USD value: the
+ * model value (the coin account at the index among it) with what the model value leaves out because it is constant
+ * in USD, the cash and cost of USD-settled contracts and the entry terms of inverse ones (in USD only changes matter;
+ * in coins the level does). S is the index. Its Greeks follow from the USD ones by the quotient rule:
  * <pre>
  *   Δc = (Δ − V/S)/S        Γc = (Γ − 2Δc)/S        Θc = Θ/S
  *   νc = ν/S                volgaC = volga/S        vannaC = (vanna − νc)/S
@@ -31,31 +33,31 @@ public final class ExplainTotals
      *
      * @param indexUsd the index of that valuation, > 0.
      */
-    void startIfNeeded(final double valueUsd, final double indexUsd, final long nowNs)
+    void startIfNeeded(final double valueUsd, final double trueValueUsd, final double indexUsd, final long nowNs)
     {
         if (!total.isStarted())
         {
             total.start(valueUsd, nowNs);
             atSnapshot.markInterval(total, valueUsd, nowNs);
-            totalCoin.start(valueUsd / indexUsd, nowNs);
+            totalCoin.start(trueValueUsd / indexUsd, nowNs);
             atSnapshotCoin.markInterval(totalCoin, totalCoin.startValue(), nowNs);
         }
     }
 
     /**
      * The index moved from {@code indexUsd} by {@code indexMoveUsd} over {@code days}: booked at the aggregates
-     * before the move, the book's value {@code valueUsd} among them.
+     * before the move, the book's true value {@code trueValueUsd} among them.
      */
-    void marketStep(final double valueUsd, final double delta, final double gamma, final double theta,
+    void marketStep(final double trueValueUsd, final double delta, final double gamma, final double theta,
         final double indexUsd, final double indexMoveUsd, final double days)
     {
         if (total.isStarted())
         {
             total.onMarketStep(delta, gamma, theta, indexMoveUsd, days);
             // an index without a price had no aggregates to book (they were zero), in either numeraire
-            if (indexUsd > 0 && Double.isFinite(valueUsd))
+            if (indexUsd > 0 && Double.isFinite(trueValueUsd))
             {
-                final double deltaCoin = (delta - valueUsd / indexUsd) / indexUsd;
+                final double deltaCoin = (delta - trueValueUsd / indexUsd) / indexUsd;
                 final double gammaCoin = (gamma - 2 * deltaCoin) / indexUsd;
                 totalCoin.onMarketStep(deltaCoin, gammaCoin, theta / indexUsd, indexMoveUsd, days);
             }
@@ -85,14 +87,15 @@ public final class ExplainTotals
      * A position or the account changed the book's value at the index {@code indexUsd}: that is inventory, not P&L,
      * so it is booked as trading.
      */
-    void trade(final double valueBeforeUsd, final double valueAfterUsd, final double indexUsd)
+    void trade(final double valueBeforeUsd, final double valueAfterUsd, final double trueValueBeforeUsd,
+        final double trueValueAfterUsd, final double indexUsd)
     {
         if (total.isStarted() && !Double.isNaN(valueBeforeUsd) && !Double.isNaN(valueAfterUsd))
         {
             total.onTrade(valueAfterUsd - valueBeforeUsd);
             if (indexUsd > 0)
             {
-                totalCoin.onTrade((valueAfterUsd - valueBeforeUsd) / indexUsd);
+                totalCoin.onTrade((trueValueAfterUsd - trueValueBeforeUsd) / indexUsd);
             }
         }
     }
@@ -100,12 +103,13 @@ public final class ExplainTotals
     /**
      * A risk snapshot closes the reporting interval at the book's value now, at the index now.
      */
-    void snapshotInterval(final double valueNowUsd, final double indexUsd, final long nowNs)
+    void snapshotInterval(final double valueNowUsd, final double trueValueNowUsd, final double indexUsd,
+        final long nowNs)
     {
         if (total.isStarted())
         {
             atSnapshot.markInterval(total, valueNowUsd, nowNs);
-            atSnapshotCoin.markInterval(totalCoin, valueNowUsd / indexUsd, nowNs);
+            atSnapshotCoin.markInterval(totalCoin, trueValueNowUsd / indexUsd, nowNs);
         }
     }
 

@@ -4,6 +4,7 @@ import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.exposure.TaylorExposure;
+import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.state.StateIo;
 
@@ -39,6 +40,14 @@ public final class ExposureSums
     private double realizedPnlUsd;
     /** Realized P&L of instruments settled at expiry and out of the book. */
     private double settledRealizedPnlUsd;
+    /** Σ of the contributions' {@link Contribution#levelUsd}, and the cash of settled USD-settled contracts. */
+    private double levelUsd;
+    private double settledCashUsd;
+    /** The book's true value (model value and level) published with the aggregates, USD. */
+    private double trueValueUsd;
+    /** Scratch of one trade: the book's values before it ({@link #beginTrade}, {@link #recordTrade}). */
+    private double valueBeforeTradeUsd;
+    private double trueValueBeforeTradeUsd;
     private double unrealizedLinearUsd;
     private double unrealizedCoin;
     private double unrealizedCoinDeltaOne;
@@ -91,6 +100,8 @@ public final class ExposureSums
             c.countedUnpriced = false;
         }
         realizedPnlUsd -= c.realizedUsd;
+        levelUsd -= c.levelUsd;
+        c.levelUsd = 0;
         grossSizeCoins -= c.sizeCoins;
         grossSizeUsd -= c.sizeUsd;
         c.sizeCoins = 0;
@@ -118,6 +129,7 @@ public final class ExposureSums
         final double quantity = position.quantity();
         if (quantity == 0)
         {
+            addLevel(s, c, 0);
             return;
         }
         addSize(s, c, Math.abs(quantity) * s.instrument().contractSize());
@@ -138,6 +150,7 @@ public final class ExposureSums
             unpricedPositions++;
             c.countedUnpriced = true;
         }
+        addLevel(s, c, c.quantity);
         addUnrealized(s, c, position);
     }
 
@@ -180,6 +193,28 @@ public final class ExposureSums
     }
 
     /**
+     * The part of the position's true value that its model value leaves out ({@link Contribution#levelUsd}), for
+     * the {@code quantity} in the sums (0 when flat or unpriced).
+     */
+    private void addLevel(final InstrumentState s, final Contribution c, final double quantity)
+    {
+        final Instrument instrument = s.instrument();
+        double level = 0;
+        if (!instrument.isInverse())
+        {
+            // a flat position has no entry price (NaN), only its realized cash
+            level = quantity != 0 ? c.realizedUsd - quantity * instrument.contractSize() * s.position().avgPrice() :
+                c.realizedUsd;
+        }
+        else if (quantity != 0 && c.risk == c.equityRisk)
+        {
+            level = -quantity * instrument.contractSize() * s.risk().anchorIndexUsd / s.risk().forward;
+        }
+        c.levelUsd = level;
+        levelUsd += level;
+    }
+
+    /**
      * With equity counted, an inverse future or perpetual is aggregated together with its unrealized coin P&L:
      * c/F coins of contract plus c·(1/entry − 1/F) coins of equity is c/entry coins, whatever the index (no gamma),
      * and its value moves linearly with the index.
@@ -199,9 +234,15 @@ public final class ExposureSums
     /**
      * An instrument settled at expiry: its realized P&L stays in the underlying's after it leaves the book.
      */
-    void addSettledRealized(final double realizedUsd)
+    void addSettledRealized(final InstrumentState state)
     {
+        final double realizedUsd = state.position().realizedPnlUsd();
         settledRealizedPnlUsd += realizedUsd;
+        if (!state.instrument().isInverse())
+        {
+            // paid in USD: cash the book keeps (a coin-settled payoff is in the coin account)
+            settledCashUsd += realizedUsd;
+        }
     }
 
     /**
@@ -216,7 +257,8 @@ public final class ExposureSums
             return;
         }
         valueUsd = valueAtLastEvaluationUsd();
-        explain.startIfNeeded(valueUsd, indexUsd, nowNs);
+        trueValueUsd = valueUsd + levelUsd + settledCashUsd;
+        explain.startIfNeeded(valueUsd, trueValueUsd, indexUsd, nowNs);
         delta = exposure.delta(indexUsd, nowNs) + (account.equityDelta() ? account.balanceAndCashCoins() : 0);
         gamma = exposure.gamma(indexUsd);
         vega = exposure.vega(indexUsd);
@@ -233,6 +275,7 @@ public final class ExposureSums
         exposure.reset(indexUsd, nowNs);
         buckets.reset(indexUsd, nowNs);
         realizedPnlUsd = 0;
+        levelUsd = 0;
         unrealizedLinearUsd = 0;
         unrealizedCoin = 0;
         unrealizedCoinDeltaOne = 0;
@@ -259,22 +302,41 @@ public final class ExposureSums
     }
 
     /**
-     * @return the book's value in coins of the underlying at the last evaluation, V/S; NaN without an index.
+     * @return the book's true value at the last evaluation, USD: the model value and what it leaves out, the cash
+     * and cost of USD-settled contracts and the entry terms of inverse ones in their equity view; NaN without an
+     * index. Only its changes are P&L in USD, but its level is the book's worth in coins.
+     */
+    public double trueValueAtLastEvaluationUsd()
+    {
+        return valueAtLastEvaluationUsd() + levelUsd + settledCashUsd;
+    }
+
+    /**
+     * @return the book's worth in coins of the underlying at the last evaluation, its true value / S; NaN without
+     * an index.
      */
     public double valueAtLastEvaluationCoins()
     {
-        return valueAtLastEvaluationUsd() / indexUsd;
+        return trueValueAtLastEvaluationUsd() / indexUsd;
+    }
+
+    /**
+     * Before a position or the account changes: the book's values now, which {@link #recordTrade} compares with.
+     */
+    void beginTrade()
+    {
+        valueBeforeTradeUsd = valueAtLastEvaluationUsd();
+        trueValueBeforeTradeUsd = trueValueAtLastEvaluationUsd();
     }
 
     /**
      * After a position or the account changed: the value the change brings into the book is inventory, not P&L, so
      * the P&L explain records it as trading.
-     *
-     * @param valueBeforeUsd {@link #valueAtLastEvaluationUsd()} taken before the change.
      */
-    void recordTrade(final double valueBeforeUsd)
+    void recordTrade()
     {
-        explain.trade(valueBeforeUsd, valueAtLastEvaluationUsd(), indexUsd);
+        explain.trade(valueBeforeTradeUsd, valueAtLastEvaluationUsd(), trueValueBeforeTradeUsd,
+            trueValueAtLastEvaluationUsd(), indexUsd);
     }
 
     /**
@@ -282,7 +344,7 @@ public final class ExposureSums
      */
     void markSnapshotInterval(final long nowNs)
     {
-        explain.snapshotInterval(valueAtLastEvaluationUsd(), indexUsd, nowNs);
+        explain.snapshotInterval(valueAtLastEvaluationUsd(), trueValueAtLastEvaluationUsd(), indexUsd, nowNs);
     }
 
     /**
@@ -321,6 +383,15 @@ public final class ExposureSums
     public double valueUsd()
     {
         return valueUsd;
+    }
+
+    /**
+     * @return {@link #valueUsd()} with the level the model value leaves out: the book's true value published with
+     * the aggregates, USD, from which the coin explain's next step expands.
+     */
+    public double trueValueUsd()
+    {
+        return trueValueUsd;
     }
 
     public double delta()
@@ -402,6 +473,9 @@ public final class ExposureSums
         volga = io.f64(volga);
         realizedPnlUsd = io.f64(realizedPnlUsd);
         settledRealizedPnlUsd = io.f64(settledRealizedPnlUsd);
+        levelUsd = io.f64(levelUsd);
+        settledCashUsd = io.f64(settledCashUsd);
+        trueValueUsd = io.f64(trueValueUsd);
         unrealizedLinearUsd = io.f64(unrealizedLinearUsd);
         unrealizedCoin = io.f64(unrealizedCoin);
         unrealizedCoinDeltaOne = io.f64(unrealizedCoinDeltaOne);

@@ -55,7 +55,7 @@ final class ExposureUpdater
         final double indexMoveUsd = indexUsd - previousIndexUsd;
         if (Double.isFinite(indexMoveUsd))
         {
-            u.explain().marketStep(sums.valueUsd(), sums.delta(), sums.gamma(), sums.theta(), previousIndexUsd,
+            u.explain().marketStep(sums.trueValueUsd(), sums.delta(), sums.gamma(), sums.theta(), previousIndexUsd,
                 indexMoveUsd, days(sums.evaluatedNs(), nowNs));
         }
         if (sweep.needsFullRevaluation() || !(indexUsd > 0))
@@ -166,7 +166,7 @@ final class ExposureUpdater
         final ContractRisk after, final double indexMoveUsd)
     {
         final double years = YearFraction.years(heldBefore.anchorTimeNs, after.anchorTimeNs);
-        final double heldVol = heldBefore.heldVolAt(after.forward, years);
+        final double heldVol = heldBefore.heldVolAt(after.anchorIndexUsd, years);
         final double volPoints = (after.iv - (Double.isFinite(heldVol) ? heldVol : ivBefore)) * 100;
         if (quantity != 0 && after.priced && Double.isFinite(volPoints) && volPoints != 0)
         {

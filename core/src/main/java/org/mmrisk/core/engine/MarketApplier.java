@@ -17,6 +17,8 @@ final class MarketApplier
 {
     private final EngineContext ctx;
     private SmileRejectReason lastSmileReject = SmileRejectReason.NONE;
+    /** Where the first smiles of an underlying not yet created are checked (empty between events). */
+    private final VolSurface scratchSurface = new VolSurface();
 
     MarketApplier(final EngineContext ctx)
     {
@@ -157,7 +159,7 @@ final class MarketApplier
         final Instrument instrument = state.instrument();
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.book().resolveIndexUsd();
-        final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
+        underlying.sums().beginTrade();
         underlying.sums().detach(state);
         if (instrument.isInverse())
         {
@@ -171,7 +173,7 @@ final class MarketApplier
         }
         underlying.sums().attach(state);
         // a cash flow, not a market move: it is realized P&L, kept out of the P&L explain like fees
-        underlying.sums().recordTrade(valueBeforeUsd);
+        underlying.sums().recordTrade();
     }
 
     /**
@@ -187,20 +189,24 @@ final class MarketApplier
         {
             return reason;
         }
-        // a rejected update must leave no trace, not even an underlying that did not exist before it
-        final UnderlyingRisk underlying = ctx.underlyingOrCandidate(event.underlying);
-        final VolSurface surface = underlying.surface();
-        lastSmileReject = event.type == EventType.VOL && event.smileCount == 1 ?
-            surface.applySmile(event.smileExpiryNs[0], event.sviA[0], event.sviB[0], event.sviRho[0], event.sviM[0],
-                event.sviSigma[0], ctx.timeNs, underlying.indexUsd()) :
-            surface.applySurface(event.smileCount, event.smileExpiryNs, event.sviA, event.sviB, event.sviRho,
-                event.sviM, event.sviSigma, ctx.timeNs, underlying.indexUsd());
+        // a rejected update must leave no trace, not even an underlying that did not exist before it: a new one's
+        // first smiles are tried on a scratch surface (empty, so its dynamics do not matter) before it is created
+        final UnderlyingRisk known = ctx.underlyingOrNull(event.underlying);
+        lastSmileReject = applySmiles(event, known == null ? scratchSurface : known.surface(),
+            known == null ? Double.NaN : known.book().resolveIndexUsd());
+        if (lastSmileReject == SmileRejectReason.NONE && known == null)
+        {
+            scratchSurface.clear();
+            final UnderlyingRisk created = ctx.underlying(event.underlying);
+            lastSmileReject = applySmiles(event, created.surface(), created.book().resolveIndexUsd());
+        }
         if (lastSmileReject != SmileRejectReason.NONE)
         {
+            scratchSurface.clear();
             ctx.raise(AlertCode.SMILE_REJECTED, event.underlying, 0, lastSmileReject.ordinal());
             return RejectReason.INVALID_SMILE;
         }
-        ctx.adopt(underlying);
+        final UnderlyingRisk underlying = ctx.underlying(event.underlying);
         if (event.type == EventType.VOL && event.smileCount == 1)
         {
             underlying.book().touchExpiry(event.smileExpiryNs[0]);
@@ -212,6 +218,19 @@ final class MarketApplier
         underlying.marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.VOL_UPDATES);
         return null;
+    }
+
+    /**
+     * A {@code vol} event's one smile, or a {@code surface} event's whole surface, fitted at the index the batch has
+     * reached (the book's, not the last evaluation's: a tick earlier in the batch counts).
+     */
+    private SmileRejectReason applySmiles(final RiskEvent event, final VolSurface surface, final double indexUsd)
+    {
+        return event.type == EventType.VOL && event.smileCount == 1 ?
+            surface.applySmile(event.smileExpiryNs[0], event.sviA[0], event.sviB[0], event.sviRho[0], event.sviM[0],
+                event.sviSigma[0], ctx.timeNs, indexUsd) :
+            surface.applySurface(event.smileCount, event.smileExpiryNs, event.sviA, event.sviB, event.sviRho,
+                event.sviM, event.sviSigma, ctx.timeNs, indexUsd);
     }
 
     SmileRejectReason lastSmileReject()

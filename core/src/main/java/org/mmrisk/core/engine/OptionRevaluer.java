@@ -21,17 +21,18 @@ import org.mmrisk.core.vol.VolPoint;
  * curve's fallback (perpetual or index with the configured basis). Every source is held as a basis to the index
  * (sticky basis), so forwards move with the index between ticks, as the Greeks assume (∂F/∂S = F/S).
  * <p>
- * <b>Volatility</b>: the underlying's SVI surface at k = ln(K/F) when it has one (sticky moneyness); else the
- * option's last tick {@code markIv}; else the volatility implied by its mark price. Without any of them the
- * option is unpriced.
+ * <b>Volatility</b>: the underlying's SVI surface at k = ln(K/F) when it has one, read under the underlying's smile
+ * dynamics ({@link org.mmrisk.core.vol.SmileDynamics}); else the option's last tick {@code markIv}; else the
+ * volatility implied by its mark price. Without any of them the option is unpriced.
  * <p>
- * <b>Smile-consistent Greeks</b> (sticky moneyness, σ = σ(k), k = ln(K/F)): with ∂σ/∂F = −σ_k/F and
- * ∂²σ/∂F² = (σ_kk + σ_k)/F², the forward delta and gamma used for aggregation are
+ * <b>Smile-consistent Greeks</b> (σ = σ(k), k = ln(K/F), as an index move reads the smile: zero slope under sticky
+ * strike): with ∂σ/∂F = −σ_k/F and ∂²σ/∂F² = (σ_kk + σ_k)/F², the forward delta and gamma used for aggregation are
  * <pre>
  *   V_F  = Δ + ν·∂σ/∂F
  *   V_FF = Γ + 2·vanna·∂σ/∂F + volga·(∂σ/∂F)² + ν·∂²σ/∂F²
  * </pre>
- * with ν, vanna and volga per unit of vol (not per point). A flat vol (mark IV) has no slope: V_F = Δ.
+ * with ν, vanna and volga per unit of vol (not per point). A flat vol (mark IV) has no slope: V_F = Δ. Theta adds
+ * ν·∂σ/∂t, the drift of the vol at a fixed strike, so that it is the value's whole decay.
  * {@code forwardDelta} stays the plain Black-76 ∂V/∂F at the option's own implied vol.
  * <p>
  * <b>Near expiry</b>: an option closer to expiry than the configured floor is priced as if the floor remained
@@ -47,9 +48,9 @@ final class OptionRevaluer
     private final VolPoint volPoint = new VolPoint();
     private final ImpliedVolResult impliedVol = new ImpliedVolResult();
     private double vol;
-    /** The smile's slope and curvature in k as an index move reads them (zero under sticky strike). */
-    private double dVolDk;
-    private double d2VolDk2;
+    /** ∂σ/∂ln S and ∂²σ/∂(ln S)² at a fixed strike, as the smile dynamics read an index move. */
+    private double dVolDLogIndex;
+    private double d2VolDLogIndex2;
     /** The smile's slope in k at a fixed index, as a basis move reads it. */
     private double smileSlope;
     /** ∂σ/∂t per year at fixed strike and index. */
@@ -75,8 +76,9 @@ final class OptionRevaluer
         final double pricingYears = years > 0 ? Math.max(years, config.optionTimeFloorYears()) : 0;
         Black76.greeks(instrument.isCall(), forward, instrument.strike(), pricingYears, vol, 0.0, greeks);
 
-        final double dVolDf = -dVolDk / forward;
-        final double d2VolDf2 = (d2VolDk2 + dVolDk) / (forward * forward);
+        final double perForward = 1.0 / forward;
+        final double dVolDf = dVolDLogIndex * perForward;
+        final double d2VolDf2 = (d2VolDLogIndex2 - dVolDLogIndex) * perForward * perForward;
         final double vegaPerVol = greeks.vega * VOL_POINT;
         final double dValueDf = greeks.delta + vegaPerVol * dVolDf;
         final double d2ValueDf2 = greeks.gamma + 2 * greeks.vanna * VOL_POINT * dVolDf +
@@ -106,20 +108,22 @@ final class OptionRevaluer
         risk.premiumAdjustedDelta = instrument.isInverse() ? size * (greeks.delta - greeks.price / forward) : Double.NaN;
         risk.deltaPerCoin = deltaPerCoin;
         risk.vegaPerCoin = greeks.vega * usdPerForwardUnit;
-        surfaceSensitivities(instrument, forward, basis, usdPerForwardUnit, risk);
-        volDynamics(forward, risk);
+        surfaceSensitivities(instrument, forward, perForward, basis, usdPerForwardUnit, risk);
+        risk.volPerForward = dVolDf;
+        risk.volPerForward2 = d2VolDf2;
+        risk.volPerYear = dVolDt;
     }
 
     /**
      * Rate, basis and smile-shape sensitivities per contract, first order.
      */
     private void surfaceSensitivities(
-        final Instrument instrument, final double forward, final double basis, final double usdPerForwardUnit,
-        final ContractRisk risk)
+        final Instrument instrument, final double forward, final double perForward, final double basis,
+        final double usdPerForwardUnit, final ContractRisk risk)
     {
         final double size = instrument.contractSize();
         // a basis move slides the smile with the forward whatever the dynamics: ∂σ/∂F = −σ_k/F at a fixed index
-        final double dValueDfBasis = greeks.delta - greeks.vega * VOL_POINT * smileSlope / forward;
+        final double dValueDfBasis = greeks.delta - greeks.vega * VOL_POINT * smileSlope * perForward;
         risk.rho = size * greeks.rho * usdPerForwardUnit;
         risk.basisDelta = instrument.isInverse() ?
             0.01 * size * (dValueDfBasis * forward - greeks.price) / basis :
@@ -131,12 +135,6 @@ final class OptionRevaluer
         risk.butterfly25 = risk.vega * 16.0 * fromAtm * fromAtm;
     }
 
-    private void volDynamics(final double forward, final ContractRisk risk)
-    {
-        risk.volPerForward = -dVolDk / forward;
-        risk.volPerForward2 = (d2VolDk2 + dVolDk) / (forward * forward);
-        risk.volPerYear = dVolDt;
-    }
 
     /**
      * @return the forward of the option's expiry in USD, NaN without an index.
@@ -154,7 +152,9 @@ final class OptionRevaluer
     }
 
     /**
-     * Sets {@link #vol}, {@link #dVolDk} and {@link #d2VolDk2}.
+     * Sets {@link #vol}, {@link #dVolDLogIndex}, {@link #d2VolDLogIndex2}, {@link #smileSlope} and {@link #dVolDt}.
+     * Inside the time floor the smile is read as it stands at the floor: the option is priced as if that much time
+     * remained, and its smile stops moving with time too (sticky delta would otherwise stretch it without bound).
      *
      * @return false when no volatility is known for the option.
      */
@@ -162,8 +162,8 @@ final class OptionRevaluer
         final InstrumentState state, final UnderlyingRisk underlying, final double forward, final double years,
         final long nowNs)
     {
-        dVolDk = 0;
-        d2VolDk2 = 0;
+        dVolDLogIndex = 0;
+        d2VolDLogIndex2 = 0;
         smileSlope = 0;
         dVolDt = 0;
         final Instrument instrument = state.instrument();
@@ -173,13 +173,16 @@ final class OptionRevaluer
             return true;
         }
         final double k = Math.log(instrument.strike() / forward);
-        if (underlying.surface().evaluate(instrument.expiryNs(), k, nowNs, underlying.indexUsd(), volPoint))
+        final long floorNs = (long)(config.optionTimeFloorYears() * YearFraction.NANOS_PER_YEAR);
+        final boolean insideFloor = instrument.expiryNs() - nowNs < floorNs;
+        final long readNs = insideFloor ? instrument.expiryNs() - floorNs : nowNs;
+        if (underlying.surface().evaluate(instrument.expiryNs(), k, readNs, underlying.indexUsd(), volPoint))
         {
             vol = volPoint.impliedVol;
             smileSlope = volPoint.dVolDk;
-            dVolDk = volPoint.movesWithForward ? volPoint.dVolDk : 0;
-            d2VolDk2 = volPoint.movesWithForward ? volPoint.d2VolDk2 : 0;
-            dVolDt = volPoint.dVolDt;
+            dVolDLogIndex = volPoint.dVolDLogIndex;
+            d2VolDLogIndex2 = volPoint.d2VolDLogIndex2;
+            dVolDt = insideFloor ? 0 : volPoint.dVolDt;
             return vol > 0;
         }
         if (state.market().markIv() > 0)
@@ -187,7 +190,8 @@ final class OptionRevaluer
             vol = state.market().markIv();
             return true;
         }
-        vol = markImpliedVol(state, forward, years);
+        // implied at the time the option is priced with, so that the mark reprices to itself inside the floor too
+        vol = markImpliedVol(state, forward, Math.max(years, config.optionTimeFloorYears()));
         return vol > 0;
     }
 

@@ -154,13 +154,21 @@ final class OutputEmitter
     private void fillExpiries(final UnderlyingRisk underlying, final RiskSnapshot s, final long nowNs)
     {
         final ExposureBuckets buckets = underlying.sums().buckets();
-        final int count = buckets.sortExpiryKeys();
-        s.ensureExpiryCapacity(count);
+        final int keys = buckets.sortExpiryKeys();
+        s.ensureExpiryCapacity(keys);
         final double[] figures = expiryFigures;
-        for (int i = 0; i < count; i++)
+        int count = 0;
+        for (int k = 0; k < keys; k++)
         {
-            final long expiryNs = buckets.sortedExpiry(i);
-            buckets.readExpirySurface(expiryNs, underlying.indexUsd(), nowNs, figures);
+            final long expiryNs = buckets.sortedExpiry(k);
+            if (expiryNs != ExposureBuckets.NO_EXPIRY && expiryNs <= nowNs)
+            {
+                // settled: its bucket stays (empty) in the sums, but has nothing left to report
+                continue;
+            }
+            // read as the replay state reads it, at the sums' last evaluation
+            buckets.readExpirySurface(expiryNs, underlying.indexUsd(), underlying.sums().evaluatedNs(), figures);
+            final int i = count++;
             s.expiryNs[i] = expiryNs;
             s.expiryVega[i] = figures[0];
             s.expiryTimeWeightedVega[i] = figures[1];

@@ -76,7 +76,7 @@ final class TradeApplier
         }
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.book().resolveIndexUsd();
-        final double valueBeforeUsd = underlying.sums().valueAtLastEvaluationUsd();
+        underlying.sums().beginTrade();
         final double realizedCoinBefore = state.position().realizedPnlCoin();
         underlying.sums().detach(state);
         state.position().applyTrade(state.instrument(), signedQuantity, event.price, indexUsd);
@@ -84,7 +84,7 @@ final class TradeApplier
         underlying.account().addTradeCash(state.instrument(), signedQuantity, event.price,
             state.position().realizedPnlCoin() - realizedCoinBefore, feeCoin);
         underlying.sums().attach(state);
-        underlying.sums().recordTrade(valueBeforeUsd);
+        underlying.sums().recordTrade();
         if (underlying.state() == QuotingState.HALT)
         {
             ctx.raise(AlertCode.FILL_WHILE_HALTED, underlying.code(), event.instrumentId, signedQuantity);
@@ -181,11 +181,11 @@ final class TradeApplier
         {
             ctx.raise(AlertCode.POSITION_RECONCILED, state.instrument().underlying(), event.instrumentId, difference);
         }
-        final double valueBeforeUsd = state.underlying().sums().valueAtLastEvaluationUsd();
+        state.underlying().sums().beginTrade();
         state.underlying().sums().detach(state);
         state.position().replace(event.quantity, event.price);
         state.underlying().sums().attach(state);
-        state.underlying().sums().recordTrade(valueBeforeUsd);
+        state.underlying().sums().recordTrade();
         state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.POSITIONS);
         return null;

@@ -109,22 +109,24 @@ public final class ContractRisk
     }
 
     /**
-     * @return the implied vol the anchor's smile gives at forward {@code forwardUsd}, {@code years} later (second
-     * order in the forward, first in time); the anchor's vol when the contract has none.
+     * @return the implied vol the anchor's smile gives with the index at {@code indexUsd} (the forward moving with it,
+     * its basis held, as the smile-consistent delta and gamma assume), {@code years} later: second order in the
+     * forward, first in time. A move of the basis itself is not in it: the Greeks do not explain it either.
      */
-    public double heldVolAt(final double forwardUsd, final double years)
+    public double heldVolAt(final double indexUsd, final double years)
     {
-        final double forwardMove = forwardUsd - forward;
+        final double forwardMove = forward * (indexUsd / anchorIndexUsd - 1.0);
         return iv + (volPerForward + 0.5 * volPerForward2 * forwardMove) * forwardMove + volPerYear * years;
     }
 
     /**
-     * Copies what {@link #heldVolAt} reads: the vol, the forward, the anchor time and the vol's dynamics.
+     * Copies what {@link #heldVolAt} reads: the vol, the forward, the anchor index and time and the vol's dynamics.
      */
     public void copyVolDynamicsFrom(final ContractRisk other)
     {
         iv = other.iv;
         forward = other.forward;
+        anchorIndexUsd = other.anchorIndexUsd;
         anchorTimeNs = other.anchorTimeNs;
         volPerForward = other.volPerForward;
         volPerForward2 = other.volPerForward2;

@@ -8,7 +8,8 @@ import org.mmrisk.core.time.YearFraction;
 import java.util.Arrays;
 
 /**
- * The exposure of one underlying split into buckets, each a {@link TaylorExposure} maintained with the totals:
+ * The exposure of one underlying split into buckets, each a {@link TaylorExposure} maintained with the totals (an
+ * expiry's within its {@link ExpiryBucket}, with its surface and carry sums):
  * one per expiry ({@link #NO_EXPIRY} for instruments without one) and, for options, one per moneyness
  * range of k = ln(K/F) between configured edges (an option's range is taken from its forward at its anchor).
  * Owned by the engine thread; allocation happens only when an expiry is first seen.
@@ -22,7 +23,7 @@ public final class ExposureBuckets
     /** The tenor time-weighted vega is normalised to, days: vega × √(30 / days to expiry), as desks net across expiries. */
     public static final double TIME_WEIGHT_DAYS = 30.0;
 
-    private final Long2ObjectHashMap<TaylorExposure> byExpiry = new Long2ObjectHashMap<>();
+    private final Long2ObjectHashMap<ExpiryBucket> byExpiry = new Long2ObjectHashMap<>();
     private final double[] moneynessEdges;
     private final TaylorExposure[] byMoneyness;
     private double refIndexUsd = Double.NaN;
@@ -43,12 +44,12 @@ public final class ExposureBuckets
     /**
      * @return the bucket of {@code expiryNs}, created (around the current reference) when first seen.
      */
-    public TaylorExposure expiry(final long expiryNs)
+    public ExpiryBucket expiry(final long expiryNs)
     {
-        TaylorExposure bucket = byExpiry.get(expiryNs);
+        ExpiryBucket bucket = byExpiry.get(expiryNs);
         if (bucket == null)
         {
-            bucket = new TaylorExposure();
+            bucket = new ExpiryBucket();
             bucket.reset(refIndexUsd, refTimeNs);
             byExpiry.put(expiryNs, bucket);
         }
@@ -79,7 +80,7 @@ public final class ExposureBuckets
     {
         refIndexUsd = indexUsd;
         refTimeNs = nowNs;
-        for (final TaylorExposure bucket : byExpiry.values())
+        for (final ExpiryBucket bucket : byExpiry.values())
         {
             bucket.reset(indexUsd, nowNs);
         }
@@ -105,9 +106,9 @@ public final class ExposureBuckets
     public double largestExpiryVegaUsd(final double indexUsd)
     {
         double largest = 0;
-        for (final TaylorExposure bucket : byExpiry.values())
+        for (final ExpiryBucket bucket : byExpiry.values())
         {
-            largest = Math.max(largest, Math.abs(bucket.vega(indexUsd)));
+            largest = Math.max(largest, Math.abs(bucket.greeks().vega(indexUsd)));
         }
         return largest;
     }
@@ -120,7 +121,7 @@ public final class ExposureBuckets
     {
         final long[] expiries = new long[byExpiry.size()];
         int i = 0;
-        for (final Long2ObjectHashMap<TaylorExposure>.KeyIterator it = byExpiry.keySet().iterator(); it.hasNext(); )
+        for (final Long2ObjectHashMap<ExpiryBucket>.KeyIterator it = byExpiry.keySet().iterator(); it.hasNext(); )
         {
             expiries[i++] = it.nextLong();
         }
@@ -163,7 +164,8 @@ public final class ExposureBuckets
      */
     public void readExpiry(final long expiryNs, final double indexUsd, final long nowNs, final double[] out)
     {
-        read(byExpiry.get(expiryNs), indexUsd, nowNs, out);
+        final ExpiryBucket bucket = byExpiry.get(expiryNs);
+        read(bucket == null ? null : bucket.greeks(), indexUsd, nowNs, out);
     }
 
     /**
@@ -176,13 +178,13 @@ public final class ExposureBuckets
     public void readExpirySurface(final long expiryNs, final double indexUsd, final long nowNs, final double[] out)
     {
         Arrays.fill(out, 0, GREEKS, 0);
-        final TaylorExposure bucket = byExpiry.get(expiryNs);
+        final ExpiryBucket bucket = byExpiry.get(expiryNs);
         if (bucket == null || !(indexUsd > 0) || nowNs == Long.MIN_VALUE)
         {
             return;
         }
         final double days = YearFraction.days(nowNs, expiryNs);
-        out[0] = bucket.vega(indexUsd);
+        out[0] = bucket.greeks().vega(indexUsd);
         out[1] = expiryNs != NO_EXPIRY && days > 0 ? out[0] * Math.sqrt(TIME_WEIGHT_DAYS / days) : 0;
         out[2] = bucket.rho();
         out[3] = bucket.basisDelta();
@@ -249,7 +251,7 @@ public final class ExposureBuckets
             sortedExpiries = new long[byExpiry.size() * 2];
         }
         int i = 0;
-        for (final Long2ObjectHashMap<TaylorExposure>.KeyIterator it = byExpiry.keySet().iterator(); it.hasNext(); )
+        for (final Long2ObjectHashMap<ExpiryBucket>.KeyIterator it = byExpiry.keySet().iterator(); it.hasNext(); )
         {
             sortedExpiries[i++] = it.nextLong();
         }

@@ -18,8 +18,7 @@ import org.mmrisk.core.time.YearFraction;
  * Re-centred on the underlying's reference (S_ref, t_ref), x = S − S_ref and y = days since t_ref, every expansion
  * is a polynomial in x and y, and the sums of their coefficients, weighted by position, are held here:
  * adding or removing one instrument is a fixed number of multiply-adds, and evaluating the aggregates is one
- * polynomial each. The rate, basis and smile-shape sensitivities are plain position-weighted sums of the anchors'
- * (first order, not extrapolated). Owned by the engine thread; allocation-free.
+ * polynomial each. Owned by the engine thread; allocation-free.
  */
 public final class TaylorExposure
 {
@@ -44,10 +43,6 @@ public final class TaylorExposure
     private double value3;
     private double valueTime;
     private double valueCross;
-    private double rho;
-    private double basisDelta;
-    private double riskReversal25;
-    private double butterfly25;
 
     public void reset(final double refIndexUsd, final long refTimeNs)
     {
@@ -57,7 +52,6 @@ public final class TaylorExposure
         gamma0 = gamma1 = vega0 = vega1 = theta0 = theta1 = 0;
         vanna = volga = grossDelta = 0;
         value0 = value1 = value2 = value3 = valueTime = valueCross = 0;
-        rho = basisDelta = riskReversal25 = butterfly25 = 0;
     }
 
     /**
@@ -102,10 +96,6 @@ public final class TaylorExposure
         value3 += quantity * r.speed / 6;
         valueTime += quantity * (r.theta + r.charm * u);
         valueCross += quantity * r.charm;
-        rho += quantity * r.rho;
-        basisDelta += quantity * r.basisDelta;
-        riskReversal25 += quantity * r.riskReversal25;
-        butterfly25 += quantity * r.butterfly25;
     }
 
     /**
@@ -159,38 +149,6 @@ public final class TaylorExposure
     }
 
     /**
-     * @return Σ q·rho, USD per 1% of the rate.
-     */
-    public double rho()
-    {
-        return rho;
-    }
-
-    /**
-     * @return Σ q·basisDelta, USD per 1% rise of the forwards at a fixed index.
-     */
-    public double basisDelta()
-    {
-        return basisDelta;
-    }
-
-    /**
-     * @return Σ q·riskReversal25, USD per vol point of 25-delta risk-reversal shock.
-     */
-    public double riskReversal25()
-    {
-        return riskReversal25;
-    }
-
-    /**
-     * @return Σ q·butterfly25, USD per vol point of 25-delta butterfly shock.
-     */
-    public double butterfly25()
-    {
-        return butterfly25;
-    }
-
-    /**
      * @return Σ|q·δ| at the anchors, in coins: the scale the approximation error is measured against.
      */
     public double grossDelta()
@@ -234,9 +192,5 @@ public final class TaylorExposure
         value3 = io.f64(value3);
         valueTime = io.f64(valueTime);
         valueCross = io.f64(valueCross);
-        rho = io.f64(rho);
-        basisDelta = io.f64(basisDelta);
-        riskReversal25 = io.f64(riskReversal25);
-        butterfly25 = io.f64(butterfly25);
     }
 }

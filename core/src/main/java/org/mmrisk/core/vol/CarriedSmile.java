@@ -17,6 +17,12 @@ final class CarriedSmile
     double d2TotalVarianceDk2;
     /** ∂w/∂t per year at fixed K and index. */
     double dTotalVarianceDt;
+    /**
+     * ∂w/∂ln S and ∂²w/∂(ln S)² at a fixed strike, each forward moving with the index (basis held): −w′ and w″ when
+     * the smile slides with the forward, 0 for a sticky-strike smile with a fit index.
+     */
+    double dTotalVarianceDLogIndex;
+    double d2TotalVarianceDLogIndex2;
     /** This smile's time to expiry now, years. */
     double years;
 
@@ -27,16 +33,19 @@ final class CarriedSmile
         final SviSmile smile = slots.smiles[index];
         final long expiryNs = slots.expiryNs[index];
         years = YearFraction.years(nowNs, expiryNs);
-        final double fitYears = YearFraction.years(slots.fitNs[index], expiryNs);
+        // exactly 1 at the fit, so that a smile read at its fit time is the smile fitted
         final double held = slots.heldScale(index, nowNs);
+        final double perFitYear = held / years;
         double x = k;
         double stretch = 1.0;
+        boolean slides = true;
         if (dynamics == SmileDynamics.STICKY_STRIKE)
         {
             final double fitIndexUsd = slots.fitIndexUsd[index];
             if (fitIndexUsd > 0 && indexUsd > 0)
             {
                 x = k + Math.log(indexUsd / fitIndexUsd);
+                slides = false;
             }
         }
         else if (dynamics == SmileDynamics.STICKY_DELTA)
@@ -51,7 +60,9 @@ final class CarriedSmile
         d2TotalVarianceDk2 = held * stretch * stretch * smile.d2TotalVarianceDk2(x);
         // held vols: w shrinks as T does; under sticky delta the argument also stretches, x' = x/(2T)
         final double stretchRate = dynamics == SmileDynamics.STICKY_DELTA ? held * dw * x / (2.0 * years) : 0.0;
-        dTotalVarianceDt = -w / fitYears + stretchRate;
+        dTotalVarianceDt = -w * perFitYear + stretchRate;
+        dTotalVarianceDLogIndex = slides ? -dTotalVarianceDk : 0.0;
+        d2TotalVarianceDLogIndex2 = slides ? d2TotalVarianceDk2 : 0.0;
     }
 
     /**

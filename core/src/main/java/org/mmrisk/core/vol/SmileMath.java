@@ -1,8 +1,8 @@
 package org.mmrisk.core.vol;
 
 /**
- * Implied-vol derivatives from total variance and its k-derivatives, shared by a single smile and by the
- * surface's interpolated smiles (where w, w′ and w″ are blends of two smiles). Stateless.
+ * Implied-vol derivatives of a single smile from its total variance and k-derivatives (the surface's reading,
+ * {@link VolPoint}, computes the same from the carried and blended w). Stateless.
  */
 final class SmileMath
 {

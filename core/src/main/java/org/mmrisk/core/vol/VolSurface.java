@@ -275,7 +275,7 @@ public final class VolSurface
         {
             near.carry(slots, upper, dynamics, k, nowNs, indexUsd);
             out.set(years, near.totalVariance, near.dTotalVarianceDk, near.d2TotalVarianceDk2,
-                near.dTotalVarianceDt, movesWithForward());
+                near.dTotalVarianceDt, near.dTotalVarianceDLogIndex, near.d2TotalVarianceDLogIndex2);
         }
         else if (upper == first || upper == slots.count)
         {
@@ -285,7 +285,7 @@ public final class VolSurface
             final double scaleRate = (years - near.years) / (near.years * near.years);
             out.set(years, scale * near.totalVariance, scale * near.dTotalVarianceDk,
                 scale * near.d2TotalVarianceDk2, scale * near.dTotalVarianceDt + scaleRate * near.totalVariance,
-                movesWithForward());
+                scale * near.dTotalVarianceDLogIndex, scale * near.d2TotalVarianceDLogIndex2);
         }
         else
         {
@@ -467,12 +467,8 @@ public final class VolSurface
             blend(s1.dTotalVarianceDk, s2.dTotalVarianceDk, weight),
             blend(s1.d2TotalVarianceDk2, s2.d2TotalVarianceDk2, weight),
             blend(s1.dTotalVarianceDt, s2.dTotalVarianceDt, weight),
-            movesWithForward());
-    }
-
-    private boolean movesWithForward()
-    {
-        return dynamics != SmileDynamics.STICKY_STRIKE;
+            blend(s1.dTotalVarianceDLogIndex, s2.dTotalVarianceDLogIndex, weight),
+            blend(s1.d2TotalVarianceDLogIndex2, s2.d2TotalVarianceDLogIndex2, weight));
     }
 
     private static double blend(final double lowerValue, final double upperValue, final double weight)

@@ -19,8 +19,8 @@ import static org.mmrisk.core.engine.TestEvents.DAY_NS;
 import static org.mmrisk.core.engine.TestEvents.T0;
 
 /**
- * The coin account's equity counts as delta (and, being coins, earns no coin P&L), and expiring contracts settle out
- * of the book.
+ * The coin account's equity counts as delta (and, being coins, earns no coin P&L, while what is worth USD does), and
+ * expiring contracts settle out of the book.
  */
 class EquityAndExpiryTest
 {
@@ -65,10 +65,11 @@ class EquityAndExpiryTest
     }
 
     @Test
-    void shouldBookTheCoinsHeldDeltaPnlInUsdAndNoPnlInCoins()
+    void shouldBookTheCoinsHeldNoCoinPnlAndTheInverseHedgeItsCoinPnl()
     {
         // in equity view the short perpetual is −1 BTC at its entry whatever the index: with the 2 BTC balance the
-        // book holds 1 BTC, which earns its delta P&L in USD and, being coins, nothing in coins
+        // book's USD delta is 1 BTC, which earns its delta P&L in USD. In coins the balance earns nothing, but the
+        // hedge does: its coin P&L −100,000·(1/entry − 1/F) grows as the index falls
         apply(events.fill(T0 + 1, PERP, Side.SELL, 10_000, 100_000));
         long timeNs = T0 + 2;
         for (final double index : new double[] { 103_000, 101_500, 96_000, 98_250 })
@@ -86,12 +87,31 @@ class EquityAndExpiryTest
 
         final PnlExplain coin = btc().explain().totalCoin();
         final double valueNowCoin = btc().sums().valueAtLastEvaluationCoins();
-        assertThat(valueNowCoin).isCloseTo(1.0, within(1e-12));
-        assertThat(coin.actual(valueNowCoin)).isCloseTo(0, within(1e-12));
-        assertThat(coin.delta()).isCloseTo(0, within(1e-12));
-        assertThat(coin.gamma()).isCloseTo(0, within(1e-12));
-        assertThat(coin.theta()).isCloseTo(0, within(1e-12));
-        assertThat(coin.unexplained(valueNowCoin)).isCloseTo(0, within(1e-12));
+        final double hedgeCoinPnl = -100_000 * (1 / 100_000.0 - 1 / 98_250.0);
+        assertThat(valueNowCoin).as("the account's coin equity").isCloseTo(btc().equityCoins(), within(1e-12));
+        assertThat(valueNowCoin).isCloseTo(2.0 + hedgeCoinPnl, within(1e-12));
+        assertThat(coin.actual(valueNowCoin)).isCloseTo(hedgeCoinPnl, within(1e-12));
+        // second order per hourly step of up to 5.4%: the cubic term of 100,000/S is left
+        assertThat(Math.abs(coin.unexplained(valueNowCoin))).isLessThan(0.03 * Math.abs(hedgeCoinPnl));
+    }
+
+    @Test
+    void shouldCountTheCashOfAUsdSettledContractInTheBooksWorthInCoins()
+    {
+        // a linear future of 1 BTC bought at 100,000: 10,000 USD of P&L at 110,000 is 10,000/110,000 BTC
+        final int future = 5;
+        apply(events.linearFuture(future, T0 + 30 * DAY_NS));
+        apply(events.tick(T0 + 1, future, 100_000, 100_000));
+        apply(events.fill(T0 + 1, future, Side.BUY, 100, 100_000));
+        final double worthBefore = btc().sums().valueAtLastEvaluationCoins();
+        apply(events.tick(T0 + 2, INDEX, 110_000, 110_000));
+        apply(events.tick(T0 + 2, future, 110_000, 110_000));
+
+        final double worthAfter = btc().sums().valueAtLastEvaluationCoins();
+        assertThat(worthBefore).isCloseTo(2.0, within(1e-12));
+        assertThat(worthAfter).isCloseTo(2.0 + 10_000 / 110_000.0, within(1e-9));
+        final PnlExplain coin = btc().explain().totalCoin();
+        assertThat(coin.actual(worthAfter)).isCloseTo(10_000 / 110_000.0, within(1e-9));
     }
 
     @Test

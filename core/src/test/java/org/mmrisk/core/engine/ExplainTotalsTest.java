@@ -20,7 +20,7 @@ class ExplainTotalsTest
         // V(S) = 5·10⁵ + 3S − 10⁻⁵S² + 4 coins held (4S): the coins add 4 to Δ and 4S to V, nothing in coins
         final ExplainTotals totals = new ExplainTotals();
         final double valueStart = value(INDEX);
-        totals.startIfNeeded(valueStart, INDEX, 0);
+        totals.startIfNeeded(valueStart, valueStart, INDEX, 0);
         final double move = 1_500;
         totals.marketStep(valueStart, 3 - 2e-5 * INDEX + 4, -2e-5, -250, INDEX, move, 0.5);
 
@@ -38,9 +38,9 @@ class ExplainTotalsTest
         // 7 coins, worth 7S, through a 2,000 move; then 2 more bought at the new index: inventory, not P&L
         final double indexAfter = INDEX + 2_000;
         final ExplainTotals totals = new ExplainTotals();
-        totals.startIfNeeded(7 * INDEX, INDEX, 0);
+        totals.startIfNeeded(7 * INDEX, 7 * INDEX, INDEX, 0);
         totals.marketStep(7 * INDEX, 7, 0, 0, INDEX, 2_000, 1);
-        totals.trade(7 * indexAfter, 9 * indexAfter, indexAfter);
+        totals.trade(7 * indexAfter, 9 * indexAfter, 7 * indexAfter, 9 * indexAfter, indexAfter);
 
         assertThat(totals.total().delta()).isEqualTo(7 * 2_000.0);
         assertThat(totals.total().actual(9 * indexAfter)).isEqualTo(7 * 2_000.0);
@@ -60,7 +60,7 @@ class ExplainTotalsTest
         final double move = -2_000;
         final ExplainTotals totals = new ExplainTotals();
         final double valueStart = volValue(a, b, INDEX, vol);
-        totals.startIfNeeded(valueStart, INDEX, 0);
+        totals.startIfNeeded(valueStart, valueStart, INDEX, 0);
         totals.marketStep(valueStart, a * vol, 0, 0, INDEX, move, 0);
         totals.volChange(1, a * INDEX + 2 * b * vol, 2 * b, a, volMove, INDEX, move);
 
@@ -72,7 +72,7 @@ class ExplainTotalsTest
         assertThat(coin.unexplained(valueNowCoin)).isCloseTo(exact - coin.explained(), within(1e-15));
 
         final ExplainTotals uncrossed = new ExplainTotals();
-        uncrossed.startIfNeeded(valueStart, INDEX, 0);
+        uncrossed.startIfNeeded(valueStart, valueStart, INDEX, 0);
         uncrossed.marketStep(valueStart, a * vol, 0, 0, INDEX, move, 0);
         uncrossed.volChange(1, a * INDEX + 2 * b * vol, 2 * b, a, volMove, INDEX, 0);
         assertThat(Math.abs(uncrossed.totalCoin().explained() - exact)).as("the cross term matters")

@@ -235,7 +235,9 @@ public final class StateReport
         final PnlExplain interval = new PnlExplain();
         interval.difference(totals.total(), totals.atSnapshot());
         explainTerms(interval, valueNowUsd, n.putObject("sinceSnapshot"));
-        if (u.indexUsd() > 0)
+        // in coins the book's worth needs the coin P&L of inverse contracts in it, as equity: without equity counted
+        // there is no coin view to report
+        if (u.indexUsd() > 0 && u.account().equityDelta())
         {
             final double valueNowCoin = u.sums().valueAtLastEvaluationCoins();
             explainTermsCoin(totals.totalCoin(), valueNowCoin, n.putObject("totalCoin"));
