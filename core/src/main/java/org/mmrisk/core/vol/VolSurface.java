@@ -393,8 +393,9 @@ public final class VolSurface
         {
             slots.insertAt(index, expiryNs, nowNs, indexUsd).copyFrom(candidate);
         }
-        // the rest of the surface was already calendar-consistent (and stays so as it is carried, see the class
-        // comment), so only the new smile's two pairs can fail
+        // only the new smile's two pairs are checked: the rest of the surface was calendar-consistent when fitted and,
+        // carried under sticky moneyness or strike, still is; under sticky delta the stretch differs by expiry, and
+        // the rest is checked again only by a whole-surface update (docs/pricing.md)
         if (index > 0 && validator.checkCalendar(slots.smiles[index - 1], slots.smiles[index]) !=
             SmileRejectReason.NONE)
         {
