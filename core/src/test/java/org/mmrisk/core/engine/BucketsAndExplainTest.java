@@ -32,6 +32,8 @@ class BucketsAndExplainTest
     private final TestEvents events = new TestEvents();
     private RiskEngine engine;
     private RiskEngine exact;
+    /** The index at the end of the last {@link #walk}. */
+    private double spotNow;
 
     @BeforeEach
     void setUp()
@@ -109,22 +111,7 @@ class BucketsAndExplainTest
     {
         final double valueStart = exactBookValueUsd();
         final UnderlyingRisk u = engine.underlyings().get(0);
-        final Random random = new Random(5);
-        double spot = 100_000;
-        long timeNs = T0 + 2;
-        for (int step = 0; step < 600; step++)
-        {
-            timeNs += 1_000_000_000L;
-            spot *= Math.exp(0.0002 * random.nextGaussian());
-            both(events.tick(timeNs, INDEX, spot, spot));
-            if (step == 300)
-            {
-                final RiskEvent vol = events.smiles(timeNs, false);
-                final double[] p = SMILES[1];
-                events.smile(EXPIRIES[1], p[0] + 0.001, p[1], p[2], p[3], p[4]);
-                both(vol);
-            }
-        }
+        walk(-1);
         final PnlExplain explain = u.explain().total();
         final double actual = explain.actual(u.sums().valueAtLastEvaluationUsd());
         final double exactChange = exactBookValueUsd() - valueStart;
@@ -143,29 +130,8 @@ class BucketsAndExplainTest
         // by the index, net of what trades bring in (their value at the index of the trade)
         final UnderlyingRisk u = engine.underlyings().get(0);
         final double coinsStart = exactBookValueUsd() / 100_000;
-        double tradesCoin = 0;
-        final Random random = new Random(5);
-        double spot = 100_000;
-        long timeNs = T0 + 2;
-        for (int step = 0; step < 600; step++)
-        {
-            timeNs += 1_000_000_000L;
-            spot *= Math.exp(0.0002 * random.nextGaussian());
-            both(events.tick(timeNs, INDEX, spot, spot));
-            if (step == 300)
-            {
-                final RiskEvent vol = events.smiles(timeNs, false);
-                final double[] p = SMILES[1];
-                events.smile(EXPIRIES[1], p[0] + 0.001, p[1], p[2], p[3], p[4]);
-                both(vol);
-            }
-            if (step == 400)
-            {
-                final double before = exactBookValueUsd();
-                both(events.fill(timeNs, FIRST_OPTION + 9, Side.BUY, 15, 0.01));
-                tradesCoin += (exactBookValueUsd() - before) / spot;
-            }
-        }
+        final double tradesCoin = walk(400);
+        final double spot = spotNow;
         final PnlExplain explain = u.explain().totalCoin();
         final double actual = explain.actual(u.sums().valueAtLastEvaluationCoins());
         final double exactChange = exactBookValueUsd() / spot - coinsStart - tradesCoin;
@@ -221,6 +187,41 @@ class BucketsAndExplainTest
         assertThat(actualWithRefit).isCloseTo(actual, within(1e-6 * Math.abs(actual)));
         assertThat(withRefit.vega()).isCloseTo(0.0, within(1e-6 * Math.abs(actual)));
         assertThat(Math.abs(actualWithRefit - withRefit.explained())).isLessThan(0.01 * Math.abs(actualWithRefit));
+    }
+
+    /**
+     * 600 one-second steps of a random index walk (seeded), a smile change at step 300 and, at {@code fillStep}
+     * (none when negative), a fill.
+     *
+     * @return the value the fill brought in, in coins at the index of the fill (exact engine).
+     */
+    private double walk(final int fillStep)
+    {
+        double tradesCoin = 0;
+        final Random random = new Random(5);
+        double spot = 100_000;
+        long timeNs = T0 + 2;
+        for (int step = 0; step < 600; step++)
+        {
+            timeNs += 1_000_000_000L;
+            spot *= Math.exp(0.0002 * random.nextGaussian());
+            both(events.tick(timeNs, INDEX, spot, spot));
+            if (step == 300)
+            {
+                final RiskEvent vol = events.smiles(timeNs, false);
+                final double[] p = SMILES[1];
+                events.smile(EXPIRIES[1], p[0] + 0.001, p[1], p[2], p[3], p[4]);
+                both(vol);
+            }
+            if (step == fillStep)
+            {
+                final double before = exactBookValueUsd();
+                both(events.fill(timeNs, FIRST_OPTION + 9, Side.BUY, 15, 0.01));
+                tradesCoin += (exactBookValueUsd() - before) / spot;
+            }
+        }
+        spotNow = spot;
+        return tradesCoin;
     }
 
     private double grossVega()
