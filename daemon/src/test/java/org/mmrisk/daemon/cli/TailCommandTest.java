@@ -52,8 +52,8 @@ class TailCommandTest
         "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:00Z\",\"exchangeTime\":\"2026-11-25T07:59:59.9Z\"," +
             "\"instrumentId\":1,\"bid\":95000,\"ask\":95000}",
         "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:00.5Z\",\"instrumentId\":2,\"bid\":95000,\"ask\":95000.5}",
-        "{\"type\":\"vol\",\"time\":\"2026-11-25T08:00:01Z\",\"underlying\":\"BTC\",\"expiry\":\"2026-12-27T08:00:00Z\"," +
-            "\"a\":0.02,\"b\":0.1,\"rho\":-0.2,\"m\":0,\"sigma\":0.2}",
+        "{\"type\":\"vol\",\"time\":\"2026-11-25T08:00:01Z\",\"underlying\":\"BTC\"," +
+            "\"expiry\":\"2026-12-27T08:00:00Z\",\"a\":0.02,\"b\":0.1,\"rho\":-0.2,\"m\":0,\"sigma\":0.2}",
         "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:01Z\",\"instrumentId\":3,\"bid\":0.03,\"ask\":0.032," +
             "\"markIv\":0.55,\"underlyingPrice\":95500}",
         "{\"type\":\"fill\",\"time\":\"2026-11-25T08:00:02Z\",\"exchangeTime\":\"2026-11-25T08:00:01.9Z\"," +
@@ -107,7 +107,9 @@ class TailCommandTest
         final ObjectNode journal;
         try (ChronicleQueue queue = Queues.openExisting(journalDir))
         {
-            journal = new ReplayRunner(new EngineConfig().conclude(), false).runJournal(queue).state();
+            final ReplayRunner runner = new ReplayRunner(new EngineConfig().conclude(), false).runJournal(queue);
+            assertThat(runner.summary()).isEqualTo("11 journal entries read, 11 applied, 0 rejected");
+            journal = runner.state();
         }
         assertThat(tailed.get("rejects")).isEmpty();
         assertThat(withoutJournalSequences(withoutRunRecords(tailed)))
