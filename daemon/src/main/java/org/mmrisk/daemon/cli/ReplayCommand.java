@@ -81,6 +81,7 @@ public final class ReplayCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         if (input.events != null)
         {
+            checkIsFile(input.events);
             final long size = Files.size(input.events);
             try (BufferedReader in = Files.newBufferedReader(input.events, StandardCharsets.UTF_8))
             {
@@ -111,6 +112,21 @@ public final class ReplayCommand implements Callable<Integer>
         err.println("risk replay: " + runner.summary());
         err.flush();
         return strict && runner.rejected() > 0 ? EXIT_REJECTS : 0;
+    }
+
+    /**
+     * Checked before reading so that the error says what is wrong, not only the path (the exception's message).
+     */
+    private static void checkIsFile(final Path path)
+    {
+        if (!Files.exists(path))
+        {
+            throw new IllegalArgumentException("no such file: " + path);
+        }
+        if (Files.isDirectory(path))
+        {
+            throw new IllegalArgumentException("not a file: " + path + " is a directory");
+        }
     }
 
     /**

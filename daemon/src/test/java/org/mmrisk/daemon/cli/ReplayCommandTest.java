@@ -72,6 +72,30 @@ class ReplayCommandTest
             .startsWith("risk replay: 4,096 lines (").contains("% of ").contains(" bytes), ");
     }
 
+    @Test
+    void shouldSayNoSuchFileForAMissingEventsFile()
+    {
+        final Path missing = dir.resolve("missing.jsonl");
+
+        final CliRun.Result result = CliRun.verb("replay").with("events", missing)
+            .with("state-out", dir.resolve("state.json")).run();
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err.strip()).isEqualTo("risk replay: no such file: " + missing);
+        assertThat(dir.resolve("state.json")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAJournalDirectoryThatIsNotAQueue()
+    {
+        final CliRun.Result result = CliRun.verb("replay").with("journal", dir)
+            .with("state-out", dir.resolve("state.json")).run();
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).contains("risk replay: not a queue: " + dir);
+        assertThat(dir.resolve("metadata.cq4t")).doesNotExist();
+    }
+
     private CliRun.Result replay(final List<String> lines) throws IOException
     {
         return replay(lines, UnaryOperator.identity());

@@ -23,8 +23,10 @@ import org.mmrisk.daemon.ring.RingEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +116,65 @@ class TailCommandTest
         assertThat(tailed.get("rejects")).isEmpty();
         assertThat(withoutJournalSequences(withoutRunRecords(tailed)))
             .isEqualTo(withoutJournalSequences(withoutRunRecords(journal)));
+    }
+
+    @Test
+    void shouldRefuseADirectoryThatIsNotAQueueAndWriteNothingIntoIt() throws IOException
+    {
+        final Path notAQueue = Files.createDirectories(dir.resolve("not-a-queue"));
+
+        final CliRun.Result result = CliRun.verb("tail").argument(notAQueue).run();
+
+        assertThat(result.exitCode).isNotZero();
+        assertThat(result.out).isEmpty();
+        assertThat(result.err.strip()).isEqualTo("risk tail: not a queue: " + notAQueue +
+            " holds no metadata.cq4t or *.cq4 file");
+        assertThat(listing(notAQueue)).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheQueuesInADirectoryOfQueues()
+    {
+        writeInputQueue(dir.resolve("input").resolve("market"), parsedEvents(false));
+
+        final CliRun.Result result = CliRun.verb("tail").argument(dir.resolve("input")).run();
+
+        assertThat(result.exitCode).isNotZero();
+        assertThat(result.err).contains("not a queue: ").contains("; the queues in it: market");
+    }
+
+    @Test
+    void shouldRefuseAMissingDirectory()
+    {
+        final CliRun.Result result = CliRun.verb("tail").argument(dir.resolve("missing")).run();
+
+        assertThat(result.exitCode).isNotZero();
+        assertThat(result.err.strip()).isEqualTo("risk tail: no such directory: " + dir.resolve("missing"));
+        assertThat(dir.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void shouldReadAQueueWithoutWritingIntoIt() throws IOException
+    {
+        final Path queueDir = dir.resolve("input");
+        writeInputQueue(queueDir, parsedEvents(false));
+        final List<String> before = listing(queueDir);
+
+        assertThat(tail(queueDir)).hasSize(EVENTS.size());
+
+        assertThat(listing(queueDir)).isEqualTo(before);
+    }
+
+    /**
+     * @return each file's name, size and modification time.
+     */
+    private static List<String> listing(final Path queueDir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(queueDir))
+        {
+            return files.sorted().map(file -> file.getFileName() + " " + file.toFile().length() + " " +
+                file.toFile().lastModified()).toList();
+        }
     }
 
     private List<String> tail(final Path queueDir)
