@@ -86,4 +86,41 @@ class ReplayRunnerTest
         assertThat(state.get("quotes")).isNotEmpty();
         assertThat(state.get("counters").get("fills").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void shouldRejectTheNonFiniteNumbersTailWritesAsNotFiniteAndOtherTextAsBadField() throws IOException
+    {
+        final String index = EVENTS.lines().findFirst().orElseThrow();
+        final String tick = "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:00Z\",\"instrumentId\":1,";
+        final JsonNode rejects = new ReplayRunner(new EngineConfig().conclude(), false)
+            .runLines(new BufferedReader(new StringReader(String.join("\n", index,
+                tick + "\"bid\":\"Infinity\",\"ask\":95000}",
+                tick + "\"bid\":95000,\"ask\":\"-Infinity\"}",
+                tick + "\"bid\":\"NaN\",\"ask\":95000}",
+                tick + "\"bid\":\"95000\",\"ask\":95000}"))))
+            .state().get("rejects");
+        assertThat(rejects).hasSize(4);
+        for (int i = 0; i < 3; i++)
+        {
+            assertThat(rejects.get(i).get("reason").asText()).isEqualTo("NOT_FINITE");
+        }
+        assertThat(rejects.get(3).get("reason").asText()).isEqualTo("BAD_FIELD");
+    }
+
+    @Test
+    void shouldRequireTimeOnEveryLineButAnInstrumentWhichTakesThePreviousLinesTime() throws IOException
+    {
+        final String index = EVENTS.lines().findFirst().orElseThrow();
+        final JsonNode state = new ReplayRunner(new EngineConfig().conclude(), false)
+            .runLines(new BufferedReader(new StringReader(String.join("\n", index,
+                "{\"type\":\"tick\",\"instrumentId\":1,\"bid\":95000,\"ask\":95000}",
+                "{\"type\":\"timer\"}",
+                "{\"type\":\"timer\",\"time\":\"2026-11-25T08:00:00Z\"}"))))
+            .state();
+        assertThat(state.get("rejects")).hasSize(2);
+        assertThat(state.get("rejects").get(0).get("reason").asText()).isEqualTo("MISSING_FIELD");
+        assertThat(state.get("rejects").get(0).get("detail").asText()).isEqualTo("time");
+        assertThat(state.get("rejects").get(1).get("line").asInt()).isEqualTo(3);
+        assertThat(state.get("instruments")).hasSize(1);
+    }
 }

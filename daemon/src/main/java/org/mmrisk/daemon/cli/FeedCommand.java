@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code risk feed}: a gateway simulator writing a BTC and ETH book into the daemon's input queues at a fixed rate
- * (open loop: each message is stamped with its scheduled send time).
+ * (open loop: each message is stamped with its scheduled send time). Each number is checked by its converter, so a
+ * bad one is a usage error naming that option and its value.
  */
 @Command(name = "feed", mixinStandardHelpOptions = true,
     description = "Simulate exchange gateways: definitions, SVI surfaces, ticks and fills into the input queues.")
@@ -27,16 +28,18 @@ public final class FeedCommand implements Callable<Integer>
     @Option(names = "--config", required = true, description = "daemon config file (YAML): where the queues are")
     Path config;
 
-    @Option(names = "--rate", defaultValue = "1000", description = "messages per second (default ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "1000", converter = NumberConverters.PositiveInteger.class,
+        description = "messages per second (default ${DEFAULT-VALUE})")
     int rate;
 
-    @Option(names = "--seconds", defaultValue = "60", description = "how long to run (default ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", defaultValue = "60", converter = NumberConverters.PositiveFinite.class,
+        description = "how long to run (default ${DEFAULT-VALUE})")
     double seconds;
 
     @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--fill-ratio", defaultValue = "0.01",
+    @Option(names = "--fill-ratio", defaultValue = "0.01", converter = NumberConverters.Fraction.class,
         description = "fraction of messages that are fills (default ${DEFAULT-VALUE})")
     double fillRatio;
 
@@ -47,10 +50,6 @@ public final class FeedCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        if (rate <= 0 || seconds <= 0 || fillRatio < 0 || fillRatio > 1)
-        {
-            throw new IllegalArgumentException("--rate and --seconds must be positive, --fill-ratio within [0, 1]");
-        }
         final LoadedConfig loaded = ConfigLoader.load(config);
         final List<String> inputs = loaded.config().inputs;
         final String fillsInput = inputs.size() > 1 ? inputs.get(1) : inputs.get(0);

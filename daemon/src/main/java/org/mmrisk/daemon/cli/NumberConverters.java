@@ -48,6 +48,47 @@ public final class NumberConverters
         }
     }
 
+    /**
+     * A whole number above zero (a rate in messages per second).
+     */
+    public static final class PositiveInteger implements ITypeConverter<Integer>
+    {
+        @Override
+        public Integer convert(final String text)
+        {
+            try
+            {
+                final int value = Integer.parseInt(text.trim());
+                if (value <= 0)
+                {
+                    throw new TypeConversionException("'" + text + "' is not a positive whole number");
+                }
+                return value;
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new TypeConversionException("'" + text + "' is not a whole number");
+            }
+        }
+    }
+
+    /**
+     * A fraction within [0, 1] (a share of messages).
+     */
+    public static final class Fraction implements ITypeConverter<Double>
+    {
+        @Override
+        public Double convert(final String text)
+        {
+            final double value = parse(text);
+            if (!(value >= 0.0 && value <= 1.0))
+            {
+                throw new TypeConversionException("'" + text + "' is not within [0, 1]");
+            }
+            return value;
+        }
+    }
+
     private static double parse(final String text)
     {
         try

@@ -10,8 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,14 +33,25 @@ public final class PriceCommand implements Callable<Integer>
     @Mixin
     ContractOptions contract;
 
+    /**
+     * The largest {@code --vol} taken without {@code --allow-extreme}: 10 = 1,000% a year, beyond any traded coin's
+     * implied vol, while a percentage typed by mistake (55 for 55%) is well above it.
+     */
+    public static final double MAX_VOL = 10.0;
+
     @Option(names = "--vol", required = true, paramLabel = "V", converter = NumberConverters.PositiveFinite.class,
-        description = "Black volatility per square-root year, as a fraction (0.55 for 55%%)")
+        description = "Black volatility per square-root year, as a fraction (0.55 for 55%%), at most " + MAX_VOL +
+            " without --allow-extreme")
     double volPerSqrtYear;
+
+    @Option(names = "--allow-extreme", description = "price a --vol above " + MAX_VOL + " (1,000%%) too")
+    boolean allowExtreme;
 
     @Override
     public Integer call()
     {
         contract.checkRateAllowed();
+        checkVol();
         final PricingJson json = new PricingJson();
         final ObjectNode result;
         if (contract.isInverse())
@@ -55,5 +70,27 @@ public final class PriceCommand implements Callable<Integer>
         }
         spec.commandLine().getOut().println(result);
         return 0;
+    }
+
+    /**
+     * @throws ParameterException a usage error naming {@code --vol} and its value, above {@link #MAX_VOL} without
+     *                            {@code --allow-extreme}: almost always a percentage typed for a fraction.
+     */
+    private void checkVol()
+    {
+        if (volPerSqrtYear > MAX_VOL && !allowExtreme)
+        {
+            final List<String> typed = spec.findOption("--vol").originalStringValues();
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                "Invalid value for option '--vol': '%s' is %,.0f%% a year, above %s (%,.0f%%); volatilities are " +
+                "fractions (0.55 for 55%%): for %s%% write %s, or give --allow-extreme to price it as it is",
+                typed.isEmpty() ? text(volPerSqrtYear) : typed.get(typed.size() - 1), volPerSqrtYear * 100,
+                text(MAX_VOL), MAX_VOL * 100, text(volPerSqrtYear), text(volPerSqrtYear / 100)));
+        }
+    }
+
+    private static String text(final double value)
+    {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

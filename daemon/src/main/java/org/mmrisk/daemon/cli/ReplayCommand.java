@@ -10,23 +10,35 @@ import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.replay.ReplayRunner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
  * {@code risk replay}: the engine, offline and deterministic, over replay-format events or a daemon's journal.
+ * <p>
+ * Ends with one summary line on stderr (lines read, applied, rejected by reason), so rejects are never silent; with
+ * {@code --strict} any reject makes the exit code {@link #EXIT_REJECTS}. A replay that runs longer than
+ * {@code --progress-seconds} prints a progress line on stderr at that interval; a short one prints none. The state
+ * is written either way.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Replay events (JSON lines) or a daemon's journal through the engine and write its final state.")
 public final class ReplayCommand implements Callable<Integer>
 {
+    /** The exit code of a {@code --strict} replay that rejected something (2 is a usage or I/O error). */
+    public static final int EXIT_REJECTS = 1;
+
     static final class Input
     {
         @Option(names = "--events", required = true, description = "replay-format JSON lines")
@@ -48,24 +60,39 @@ public final class ReplayCommand implements Callable<Integer>
     @Option(names = "--config", description = "daemon config file: its engine settings are used (default: built-in)")
     Path config;
 
+    @Option(names = "--strict", description = "exit with code " + EXIT_REJECTS + " when any line is rejected")
+    boolean strict;
+
+    @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "10",
+        converter = NumberConverters.Finite.class,
+        description = "print a progress line on stderr every S seconds of a long replay (default 10; 0: at every " +
+            "check, each 4,096 lines or 1,000,000 journal entries)")
+    double progressSeconds;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException
     {
         final EngineConfig engineConfig = config == null ?
             new EngineConfig().conclude() : ConfigLoader.load(config).engineConfig();
         final ReplayRunner runner = new ReplayRunner(engineConfig, outputsOut != null);
+        final PrintWriter err = spec.commandLine().getErr();
         if (input.events != null)
         {
+            checkIsFile(input.events);
+            final long size = Files.size(input.events);
             try (BufferedReader in = Files.newBufferedReader(input.events, StandardCharsets.UTF_8))
             {
-                runner.runLines(in);
+                runner.runLines(in, progress(err, "lines", size));
             }
         }
         else
         {
             try (ChronicleQueue journal = Queues.openExisting(input.journal))
             {
-                runner.runJournal(journal);
+                runner.runJournal(journal, progress(err, "journal entries", -1));
             }
         }
         final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,6 +109,49 @@ public final class ReplayCommand implements Callable<Integer>
                 }
             }
         }
-        return 0;
+        err.println("risk replay: " + runner.summary());
+        err.flush();
+        return strict && runner.rejected() > 0 ? EXIT_REJECTS : 0;
+    }
+
+    /**
+     * Checked before reading so that the error says what is wrong, not only the path (the exception's message).
+     */
+    private static void checkIsFile(final Path path)
+    {
+        if (!Files.exists(path))
+        {
+            throw new IllegalArgumentException("no such file: " + path);
+        }
+        if (Files.isDirectory(path))
+        {
+            throw new IllegalArgumentException("not a file: " + path + " is a directory");
+        }
+    }
+
+    /**
+     * @param size the input's size in bytes, or −1 when unknown (a journal).
+     * @return a progress display that prints at most once per {@code --progress-seconds}.
+     */
+    private ReplayRunner.Progress progress(final PrintWriter err, final String unit, final long size)
+    {
+        final long startNs = System.nanoTime();
+        final long intervalNs = (long)(Math.max(0.0, progressSeconds) * 1e9);
+        final long[] nextNs = {startNs + intervalNs};
+        return (count, chars) ->
+        {
+            final long nowNs = System.nanoTime();
+            if (nowNs - nextNs[0] < 0)
+            {
+                return;
+            }
+            nextNs[0] = nowNs + intervalNs;
+            final double seconds = Math.max((nowNs - startNs) / 1e9, 1e-9);
+            // characters read stand in for bytes: replay lines are ASCII but for the odd symbol
+            final String share = size > 0 ?
+                String.format(Locale.ROOT, " (%.0f%% of %,d bytes)", 100.0 * Math.min(chars, size) / size, size) : "";
+            err.printf(Locale.ROOT, "risk replay: %,d %s%s, %,.0f %s/s%n", count, unit, share, count / seconds, unit);
+            err.flush();
+        };
     }
 }

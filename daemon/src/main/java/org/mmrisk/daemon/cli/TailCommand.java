@@ -19,17 +19,25 @@ import org.mmrisk.daemon.json.OutputJson;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeTailer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
  * {@code risk tail}: prints any of the project's queues as JSON lines — input queues and the journal in the replay
  * format (so they can be replayed), the output queue as output objects. A message that does not decode is printed
  * as {@code {"type":"undecodable", ...}} and the tail goes on.
+ * <p>
+ * Every replay line carries {@code time}. A journal entry has the engine's time and batch end. An input message
+ * has no engine time yet (ingress stamps it when it reads): its line takes the gateway's send time, which every
+ * input message carries and which follows the queue's order; a message without one (a foreign writer's) takes its
+ * venue time, else the time of reading.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
     description = "Print a queue (input, control, journal or output) as JSON lines.")
@@ -44,14 +52,17 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
     @Option(names = "--from-end", description = "start at the end of the queue (with --follow)")
     boolean fromEnd;
 
-    private final PrintStream out = System.out;
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
     private final InputDecoder inputDecoder = new InputDecoder();
     private final RiskEvent event = new RiskEvent();
     private final EventJsonWriter eventWriter = new EventJsonWriter();
     private final OutputJson outputJson = new OutputJson();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final JournalDecoder journalDecoder = new JournalDecoder()
-        .handler((e, sourceId, sourceIndex) -> out.println(eventWriter.write(e, true)));
+        .handler((e, sourceId, sourceIndex) -> out.println(eventWriter.write(e)));
     private final OutputAdapter outputAdapter = new OutputAdapter(this,
         (seq, wall, engine, lastOut, lastJournal) ->
             out.println(outputJson.heartbeat(seq, wall, engine, lastOut, lastJournal)));
@@ -59,6 +70,7 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
     @Override
     public Integer call() throws InterruptedException
     {
+        out = spec.commandLine().getOut();
         try (ChronicleQueue queue = Queues.openExisting(queueDir); SbeTailer tailer = new SbeTailer(queue))
         {
             if (fromEnd)
@@ -100,13 +112,38 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
             else
             {
                 final DecodeError error = inputDecoder.decode(buffer, offset, length, event);
-                out.println(error == null ? eventWriter.write(event, false) : undecodable(error.name(), index));
+                if (error == null)
+                {
+                    event.timeNs = inputTimeNs(event);
+                    out.println(eventWriter.write(event));
+                }
+                else
+                {
+                    out.println(undecodable(error.name(), index));
+                }
             }
         }
         catch (final RuntimeException ex)
         {
             out.println(undecodable(ex.getMessage(), index));
         }
+    }
+
+    /**
+     * @return the engine time to print for an input message: its send time, else its venue time, else now.
+     */
+    static long inputTimeNs(final RiskEvent e)
+    {
+        if (e.sendTimeNs > 0)
+        {
+            return e.sendTimeNs;
+        }
+        if (e.exchangeTimeNs != RiskEvent.NULL_TIME)
+        {
+            return e.exchangeTimeNs;
+        }
+        final Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private String undecodable(final String reason, final long index)

@@ -18,9 +18,11 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Parses one line of the replay format into a {@link RiskEvent}. Syntax and field types are checked here (reasons
- * {@code MALFORMED_JSON}, {@code UNKNOWN_LINE_TYPE}, {@code MISSING_FIELD}, {@code BAD_FIELD}); values are checked
- * by the engine, so replay and the daemon reject the same things. A line without {@code time} takes the time of the
- * previous line. Owned by one thread; allocates (a tool, not the hot path).
+ * {@code MALFORMED_JSON}, {@code UNKNOWN_LINE_TYPE}, {@code MISSING_FIELD}, {@code BAD_FIELD}, and
+ * {@code NOT_FINITE} for the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} where a number
+ * belongs); values are checked by the engine, so replay and the daemon reject the same things. {@code time} is
+ * required on every line but {@code instrument}; an {@code instrument} line without it takes the time of the
+ * previous line (none before the first). Owned by one thread; allocates (a tool, not the hot path).
  */
 public final class EventJsonReader
 {
@@ -269,11 +271,21 @@ public final class EventJsonReader
             }
             return Double.NaN;
         }
+        if (value.isTextual() && isNonFiniteName(value.textValue()))
+        {
+            // what the writer prints for a non-finite number: the daemon's engine refuses those too
+            throw new LineRejected(RejectReason.NOT_FINITE, field + ": " + value.textValue());
+        }
         if (!value.isNumber())
         {
             throw new LineRejected(RejectReason.BAD_FIELD, field + ": must be a number");
         }
         return value.doubleValue();
+    }
+
+    private static boolean isNonFiniteName(final String text)
+    {
+        return "NaN".equals(text) || "Infinity".equals(text) || "-Infinity".equals(text);
     }
 
     private static int integer(final JsonNode n, final String field) throws LineRejected

@@ -11,26 +11,27 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a {@link RiskEvent} as one line of the replay format, so that a tailed queue or journal can be replayed.
- * The inverse of {@link EventJsonReader}. Owned by one thread; allocates (a tool, not the hot path).
+ * The inverse of {@link EventJsonReader}: every line carries {@code time}, and a non-finite number is written as the
+ * string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"} (JSON has no such numbers), which the reader
+ * refuses as {@code NOT_FINITE}. An absent optional number (NaN in the event) is left out. Owned by one thread;
+ * allocates (a tool, not the hot path).
  */
 public final class EventJsonWriter
 {
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
-     * @param withTime false for events read from an input queue, which have no engine time yet.
+     * @param e an event whose {@code timeNs} is its engine time (the caller chooses one for an input message,
+     *          which has none yet) and whose {@code batchEnd} says whether it ends its batch.
      */
-    public String write(final RiskEvent e, final boolean withTime)
+    public String write(final RiskEvent e)
     {
         final ObjectNode n = mapper.createObjectNode();
         n.put("type", EventJsonReader.lineTypeName(e.type));
-        if (withTime)
+        n.put("time", JsonTime.format(e.timeNs));
+        if (!e.batchEnd)
         {
-            n.put("time", JsonTime.format(e.timeNs));
-            if (!e.batchEnd)
-            {
-                n.put("batchEnd", false);
-            }
+            n.put("batchEnd", false);
         }
         if (e.exchangeTimeNs != RiskEvent.NULL_TIME)
         {
@@ -43,7 +44,7 @@ public final class EventJsonWriter
             case FILL: fill(e, n); break;
             case POSITION:
                 n.put("instrumentId", e.instrumentId);
-                n.put("quantity", e.quantity);
+                number(n, "quantity", e.quantity);
                 optional(n, "avgPrice", e.price);
                 break;
             case VOL:
@@ -67,9 +68,9 @@ public final class EventJsonWriter
         n.put("settlement", String.valueOf(e.settlement));
         n.put("quoteCurrency", AsciiCode.toString(e.quoteCurrency));
         n.put("settleCurrency", AsciiCode.toString(e.settleCurrency));
-        n.put("contractSize", e.contractSize);
+        number(n, "contractSize", e.contractSize);
         n.put("contractUnit", String.valueOf(e.contractUnit));
-        n.put("tickSize", e.tickSize);
+        number(n, "tickSize", e.tickSize);
         if (e.expiryNs != RiskEvent.NULL_TIME)
         {
             n.put("expiry", JsonTime.format(e.expiryNs));
@@ -84,8 +85,8 @@ public final class EventJsonWriter
     private static void tick(final RiskEvent e, final ObjectNode n)
     {
         n.put("instrumentId", e.instrumentId);
-        n.put("bid", e.bid);
-        n.put("ask", e.ask);
+        number(n, "bid", e.bid);
+        number(n, "ask", e.ask);
         optional(n, "mark", e.mark);
         optional(n, "markIv", e.markIv);
         optional(n, "underlyingPrice", e.underlyingPrice);
@@ -98,9 +99,9 @@ public final class EventJsonWriter
         n.put("fillId", new String(e.fillId, 0, e.fillIdLength, StandardCharsets.US_ASCII));
         n.put("instrumentId", e.instrumentId);
         n.put("side", String.valueOf(e.side));
-        n.put("quantity", e.quantity);
-        n.put("price", e.price);
-        n.put("fee", e.fee);
+        number(n, "quantity", e.quantity);
+        number(n, "price", e.price);
+        number(n, "fee", e.fee);
         if (e.feeCurrency != AsciiCode.NONE)
         {
             n.put("feeCurrency", AsciiCode.toString(e.feeCurrency));
@@ -120,11 +121,11 @@ public final class EventJsonWriter
     private static void smile(final RiskEvent e, final int i, final ObjectNode n)
     {
         n.put("expiry", JsonTime.format(e.smileExpiryNs[i]));
-        n.put("a", e.sviA[i]);
-        n.put("b", e.sviB[i]);
-        n.put("rho", e.sviRho[i]);
-        n.put("m", e.sviM[i]);
-        n.put("sigma", e.sviSigma[i]);
+        number(n, "a", e.sviA[i]);
+        number(n, "b", e.sviB[i]);
+        number(n, "rho", e.sviRho[i]);
+        number(n, "m", e.sviM[i]);
+        number(n, "sigma", e.sviSigma[i]);
     }
 
     private static void control(final RiskEvent e, final ObjectNode n)
@@ -145,7 +146,23 @@ public final class EventJsonWriter
     {
         if (!Double.isNaN(value))
         {
+            number(n, field, value);
+        }
+    }
+
+    /**
+     * A number, or its name as a string when it is not finite: written explicitly so that the line is JSON whatever
+     * the mapper's settings, and the reader can tell a non-finite value from a mistyped one.
+     */
+    static void number(final ObjectNode n, final String field, final double value)
+    {
+        if (Double.isFinite(value))
+        {
             n.put(field, value);
+        }
+        else
+        {
+            n.put(field, Double.toString(value));
         }
     }
 }

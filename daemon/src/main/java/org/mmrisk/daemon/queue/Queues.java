@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Opens the project's Chronicle queues with one set of settings, so that writers and readers in different
@@ -31,6 +33,10 @@ public final class Queues
     public static final long WRITE_LOCK_TIMEOUT_MS = 10_000;
     /** One cycle file per UTC day, named yyyyMMdd'F'.cq4; retention deletes whole days. */
     public static final RollCycles ROLL_CYCLE = RollCycles.FAST_DAILY;
+    /** The queue's table store, which Chronicle writes when it opens a queue writable. */
+    public static final String METADATA_FILE = "metadata.cq4t";
+    /** How a cycle file's name ends. */
+    public static final String CYCLE_SUFFIX = ".cq4";
 
     private Queues()
     {
@@ -52,21 +58,72 @@ public final class Queues
     }
 
     /**
-     * Opens an existing queue for reading only (tools), so a reader never creates a queue by mistake.
+     * Opens an existing queue read-only (tools), so that a reader never creates a queue, nor writes into a directory
+     * it was only asked to read: Chronicle would otherwise create {@code metadata.cq4t} in any directory it opens.
      *
-     * @throws IllegalArgumentException when the directory does not exist.
+     * @throws IllegalArgumentException when the directory does not exist or holds no queue, naming the queues
+     *                                  directly under it if it holds some (the input directory holds one per gateway).
      */
     public static ChronicleQueue openExisting(final Path dir)
     {
-        if (!Files.isDirectory(dir))
-        {
-            throw new IllegalArgumentException("no queue at " + dir);
-        }
+        checkIsQueue(dir);
         return SingleChronicleQueueBuilder.single(dir.toFile())
             .rollCycle(ROLL_CYCLE)
             .blockSize(DEFAULT_BLOCK_SIZE)
             .timeoutMS(WRITE_LOCK_TIMEOUT_MS)
+            .readOnly(true)
             .build();
+    }
+
+    /**
+     * @throws IllegalArgumentException unless {@code dir} is a queue: a directory with {@link #METADATA_FILE} or a
+     *                                  cycle file ({@code *.cq4}) in it.
+     */
+    public static void checkIsQueue(final Path dir)
+    {
+        if (!Files.exists(dir))
+        {
+            throw new IllegalArgumentException("no such directory: " + dir);
+        }
+        if (!Files.isDirectory(dir))
+        {
+            throw new IllegalArgumentException("not a queue directory: " + dir + " is a file");
+        }
+        if (!isQueue(dir))
+        {
+            final List<String> queues = queuesUnder(dir);
+            throw new IllegalArgumentException("not a queue: " + dir + " holds no " + METADATA_FILE + " or *" +
+                CYCLE_SUFFIX + " file" + (queues.isEmpty() ? "" : "; the queues in it: " + String.join(", ", queues)));
+        }
+    }
+
+    private static boolean isQueue(final Path dir)
+    {
+        if (Files.isRegularFile(dir.resolve(METADATA_FILE)))
+        {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(CYCLE_SUFFIX));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list " + dir, ex);
+        }
+    }
+
+    private static List<String> queuesUnder(final Path dir)
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            return files.filter(Files::isDirectory).filter(Queues::isQueue)
+                .map(sub -> sub.getFileName().toString()).sorted().toList();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot list " + dir, ex);
+        }
     }
 
     public static void createOwnerOnly(final Path dir)

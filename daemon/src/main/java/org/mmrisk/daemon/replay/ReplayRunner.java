@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.engine.EngineCounter;
 import org.mmrisk.core.engine.InstrumentState;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;
@@ -16,6 +17,7 @@ import org.mmrisk.daemon.json.StateReport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,14 +29,35 @@ import java.util.Map;
  */
 public final class ReplayRunner
 {
+    /** Lines between two progress reports: often enough for a display, rare enough to cost nothing. */
+    public static final long PROGRESS_EVERY_LINES = 4096;
+
+    /**
+     * Told how far a long replay has come; called on the replaying thread.
+     */
+    @FunctionalInterface
+    public interface Progress
+    {
+        Progress NONE = (count, chars) -> { };
+
+        /**
+         * @param count lines or journal entries read so far.
+         * @param chars characters of input read so far (a line's end counted as one), or −1 for a journal.
+         */
+        void onProgress(long count, long chars);
+    }
+
     private final RiskEngine engine;
     private final RecordingOutput output;
     private final ArrayNode rejects = new ObjectMapper().createArrayNode();
     private final RiskEvent event = new RiskEvent();
     private final EventJsonReader reader = new EventJsonReader();
     private final EventJsonReader.Result result = new EventJsonReader.Result();
+    private final long[] parseRejectsByReason = new long[RejectReason.VALUES.length];
     private long lines;
+    private long blankLines;
     private long parseRejects;
+    private boolean fromJournal;
 
     public ReplayRunner(final EngineConfig config, final boolean keepOutputLog)
     {
@@ -52,19 +75,35 @@ public final class ReplayRunner
 
     public ReplayRunner runLines(final BufferedReader in) throws IOException
     {
+        return runLines(in, Progress.NONE);
+    }
+
+    /**
+     * @param progress told the lines and characters read so far every {@link #PROGRESS_EVERY_LINES} lines.
+     */
+    public ReplayRunner runLines(final BufferedReader in, final Progress progress) throws IOException
+    {
         boolean batchOpen = false;
+        long chars = 0;
         String line;
         while ((line = in.readLine()) != null)
         {
             lines++;
+            chars += line.length() + 1;
+            if (lines % PROGRESS_EVERY_LINES == 0)
+            {
+                progress.onProgress(lines, chars);
+            }
             if (line.isBlank())
             {
+                blankLines++;
                 continue;
             }
             reader.parse(line, event, result);
             if (result.reason != null)
             {
                 parseRejects++;
+                parseRejectsByReason[result.reason.ordinal()]++;
                 reject(result.reason, result.detail);
                 continue;
             }
@@ -88,8 +127,48 @@ public final class ReplayRunner
 
     public ReplayRunner runJournal(final ChronicleQueue journal)
     {
-        lines = JournalReplayer.replay(journal, engine);
+        return runJournal(journal, Progress.NONE);
+    }
+
+    /**
+     * @param progress told the entries replayed so far every {@link JournalReplayer#PROGRESS_EVERY} entries.
+     */
+    public ReplayRunner runJournal(final ChronicleQueue journal, final Progress progress)
+    {
+        fromJournal = true;
+        lines = JournalReplayer.replay(journal, engine, -1, Long.MAX_VALUE, count -> progress.onProgress(count, -1));
         return this;
+    }
+
+    /**
+     * @return lines (or journal entries) rejected, at parse or by the engine.
+     */
+    public long rejected()
+    {
+        return parseRejects + engine.counters().get(EngineCounter.REJECTED);
+    }
+
+    /**
+     * One line for a human: what was read, applied and rejected, with the count of each reason, e.g.
+     * {@code 5,000 lines read, 186 applied, 4,814 rejected (MISSING_FIELD 4,814)}.
+     */
+    public String summary()
+    {
+        final long rejected = rejected();
+        final StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+            "%,d %s read, %,d applied, %,d rejected", lines, fromJournal ? "journal entries" : "lines",
+            lines - blankLines - rejected, rejected));
+        String separator = " (";
+        for (final RejectReason reason : RejectReason.VALUES)
+        {
+            final long count = parseRejectsByReason[reason.ordinal()] + engine.counters().rejected(reason);
+            if (count > 0)
+            {
+                line.append(separator).append(reason.name()).append(String.format(Locale.ROOT, " %,d", count));
+                separator = ", ";
+            }
+        }
+        return rejected > 0 ? line.append(')').toString() : line.toString();
     }
 
     private void reject(final RejectReason reason, final String detail)

@@ -25,6 +25,8 @@ final class CliRun
 
     private final String verb;
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final List<String> arguments = new ArrayList<>();
+    private final List<String> flags = new ArrayList<>();
 
     private CliRun(final String verb)
     {
@@ -41,9 +43,37 @@ final class CliRun
      */
     CliRun with(final String name, final Object value)
     {
+        final CliRun copy = copy();
+        copy.options.put(name, String.valueOf(value));
+        return copy;
+    }
+
+    /**
+     * @return a copy with the option {@code --name}, which takes no value.
+     */
+    CliRun flag(final String name)
+    {
+        final CliRun copy = copy();
+        copy.flags.add(name);
+        return copy;
+    }
+
+    /**
+     * @return a copy with a positional argument added after the options.
+     */
+    CliRun argument(final Object value)
+    {
+        final CliRun copy = copy();
+        copy.arguments.add(String.valueOf(value));
+        return copy;
+    }
+
+    private CliRun copy()
+    {
         final CliRun copy = new CliRun(verb);
         copy.options.putAll(options);
-        copy.options.put(name, String.valueOf(value));
+        copy.arguments.addAll(arguments);
+        copy.flags.addAll(flags);
         return copy;
     }
 
@@ -52,8 +82,7 @@ final class CliRun
      */
     CliRun without(final String name)
     {
-        final CliRun copy = new CliRun(verb);
-        copy.options.putAll(options);
+        final CliRun copy = copy();
         copy.options.remove(name);
         return copy;
     }
@@ -75,6 +104,8 @@ final class CliRun
             args.add("--" + name);
             args.add(value);
         });
+        flags.forEach(name -> args.add("--" + name));
+        args.addAll(arguments);
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final CommandLine cli = RiskCli.commandLine();

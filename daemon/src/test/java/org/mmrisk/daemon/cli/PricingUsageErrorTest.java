@@ -1,5 +1,6 @@
 package org.mmrisk.daemon.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -67,6 +68,38 @@ class PricingUsageErrorTest
         final CliRun.Result result = valid(verb).with("settlement", "INVERSE").with("rate", 0.05).run();
         assertUsageError(result, "rate");
         assertThat(result.err).contains("INVERSE");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"55, 0.55", "10.5, 0.105", "1e3, 10"})
+    void shouldRefuseAVolAboveTheBoundAsAPercentageTypedByMistake(final String vol, final String fraction)
+    {
+        final CliRun.Result result = valid("price").with("vol", vol).run();
+
+        assertUsageError(result, "vol");
+        assertThat(result.err.lines().findFirst().orElseThrow()).startsWith("Invalid value for option '--vol': '" + vol + "' is ")
+            .contains("above 10 (1,000%)").contains("write " + fraction).contains("--allow-extreme")
+            .doesNotContain("--forward").doesNotContain("--strike");
+    }
+
+    @Test
+    void shouldPriceAVolAboveTheBoundWithAllowExtremeAndOneAtTheBoundWithout()
+    {
+        assertThat(valid("price").with("vol", 55).flag("allow-extreme").number("price")).isGreaterThan(0);
+        assertThat(valid("price").with("vol", PriceCommand.MAX_VOL).number("price")).isGreaterThan(0);
+    }
+
+    @ParameterizedTest(name = "feed --{0} {1}")
+    @CsvSource({"rate, 0", "rate, 1.5", "seconds, -1", "seconds, NaN", "fill-ratio, 1.5", "fill-ratio, -0.1"})
+    void shouldRefuseABadFeedNumberNamingOnlyThatOptionAndItsValue(final String option, final String value)
+    {
+        final CliRun.Result result = CliRun.verb("feed").with("config", "no-such.yaml").with(option, value).run();
+
+        assertUsageError(result, option);
+        assertThat(result.err.lines().findFirst().orElseThrow())
+            .isEqualTo("Invalid value for option '--" + option + "': '" + value + "' is not " +
+                ("fill-ratio".equals(option) ? "within [0, 1]" : "rate".equals(option) && "1.5".equals(value) ?
+                "a whole number" : "rate".equals(option) ? "a positive whole number" : "a positive finite number"));
     }
 
     private static void assertUsageError(final CliRun.Result result, final String option)
