@@ -166,7 +166,7 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
     private void onAlert(final AlertDecoder d, final DirectBuffer buffer, final int body)
     {
         alert.sequence = d.sequence();
-        alert.set(d.timeNs(), AlertCode.fromCode(d.code()),
+        alert.set(d.timeNs(), AlertCode.fromCode(d.codeRaw()),
             Codes.getCode(buffer, body + AlertDecoder.underlyingEncodingOffset()),
             d.instrumentId(), d.value(), d.threshold(), QuotingState.fromOrdinal(d.stateRaw()));
         output.onAlert(alert);

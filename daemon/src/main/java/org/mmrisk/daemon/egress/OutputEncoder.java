@@ -113,7 +113,7 @@ public final class OutputEncoder
         alert.wrapAndApplyHeader(buffer, 0, header)
             .sequence(a.sequence)
             .timeNs(a.timeNs)
-            .code(a.code.code())
+            .code(org.mmrisk.codecs.AlertCode.get(a.code.code()))
             .instrumentId(a.instrumentId)
             .value(a.value)
             .threshold(a.threshold)
