@@ -217,6 +217,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         slot.payload.putBytes(0, buffer, offset, length);
         slot.payloadLength = length;
         slot.sourceId = currentSource;
+        slot.event.sourceId = currentSource;
         slot.sourceIndex = index;
         slot.timer = false;
         stamp(slot);
