@@ -132,7 +132,7 @@ public final class ControlCommand implements Callable<Integer>
         }
         final String what = ControlText.describe(alert) + " from " +
             ControlText.source(alert.sourceId, loaded.config().inputs) + " (correlation id " + alert.correlationId +
-            ", output sequence " + alert.sequence + ", state now " + alert.state + ")";
+            ", output sequence " + alert.sequence + ")";
         if (alert.code == AlertCode.CONTROL_REJECTED)
         {
             err.println("risk control: rejected by the daemon: " + what + ": " +
