@@ -246,6 +246,17 @@ public final class EngineConfig
         return equityDelta;
     }
 
+    /**
+     * Whether the configuration names this underlying anywhere (limits, coin balances, smile dynamics, hedging).
+     * Boxes the code: for rare events (operator commands) only.
+     */
+    public boolean namesUnderlying(final long underlyingCode)
+    {
+        final Long key = underlyingCode;
+        return limitsByUnderlying.containsKey(key) || coinBalances.containsKey(key) ||
+            smileDynamics.containsKey(key) || hedging.containsKey(key);
+    }
+
     public EngineConfig coinBalance(final long underlyingCode, final double coins)
     {
         coinBalances.put(underlyingCode, coins);

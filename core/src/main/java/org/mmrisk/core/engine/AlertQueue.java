@@ -1,5 +1,6 @@
 package org.mmrisk.core.engine;
 
+import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
@@ -38,6 +39,14 @@ final class AlertQueue
         return true;
     }
 
+    /**
+     * @return the alert added last, to add the command it answers.
+     */
+    Alert last()
+    {
+        return alerts[size - 1];
+    }
+
     int size()
     {
         return size;
@@ -70,6 +79,12 @@ final class AlertQueue
             alert.value = io.f64(alert.value);
             alert.threshold = io.f64(alert.threshold);
             alert.state = io.enumValue(alert.state, QuotingState.VALUES);
+            alert.command = io.enumValue(alert.command, ControlCommand.VALUES);
+            alert.limitNameLength = io.count(alert.limitNameLength, alert.limitName.length, "alert limit name");
+            io.bytes(alert.limitName, 0, alert.limitNameLength);
+            alert.correlationId = io.i64(alert.correlationId);
+            alert.sourceId = io.i32(alert.sourceId);
+            alert.rejectReason = io.i32(alert.rejectReason);
         }
     }
 }

@@ -24,26 +24,22 @@ final class ControlApplier
     }
 
     /**
-     * Validates, applies and echoes one command; a rejected one is alerted and changes nothing.
+     * Validates, applies and echoes one command; a rejected one is alerted with its reason and changes nothing. The
+     * alert carries the command, its arguments, its source and its correlation id (the audit trail).
      */
     RejectReason onControl(final RiskEvent event)
     {
-        final RejectReason reason = InputValidator.validateControl(event);
+        final RejectReason reason = check(event);
         if (reason != null)
         {
-            ctx.raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, Double.NaN);
+            ctx.raiseControl(AlertCode.CONTROL_REJECTED, event, reason);
             return reason;
         }
-        final LimitKind limit = event.command == ControlCommand.SET_LIMIT ?
-            LimitKind.fromKey(event.limitName, event.limitNameLength) : null;
         final PortfolioLimitKind portfolioLimit = event.command == ControlCommand.SET_LIMIT ?
             PortfolioLimitKind.fromKey(event.limitName, event.limitNameLength) : null;
         final boolean portfolioWide = portfolioLimit != null && event.underlying == AsciiCode.NONE;
-        if (event.command == ControlCommand.SET_LIMIT && (limit == null && !portfolioWide || !(event.value > 0)))
-        {
-            ctx.raise(AlertCode.CONTROL_REJECTED, event.underlying, 0, event.value);
-            return RejectReason.INVALID_CONTROL;
-        }
+        final LimitKind limit = event.command == ControlCommand.SET_LIMIT ?
+            LimitKind.fromKey(event.limitName, event.limitNameLength) : null;
         switch (event.command)
         {
             case HALT:
@@ -70,7 +66,33 @@ final class ControlApplier
                 break;
         }
         ctx.counters.increment(EngineCounter.CONTROLS);
-        ctx.raise(AlertCode.CONTROL_APPLIED, event.underlying, 0, event.command.ordinal());
+        ctx.raiseControl(AlertCode.CONTROL_APPLIED, event, null);
+        return null;
+    }
+
+    /**
+     * @return why the command cannot be applied, or null. An underlying is known once an instrument of it was
+     * defined or when the configuration names it: a command for any other (a typo) would otherwise create it.
+     */
+    private RejectReason check(final RiskEvent event)
+    {
+        final RejectReason reason = InputValidator.validateControl(event);
+        if (reason != null)
+        {
+            return reason;
+        }
+        if (event.underlying != AsciiCode.NONE && ctx.underlyingOrNull(event.underlying) == null &&
+            !ctx.config.namesUnderlying(event.underlying))
+        {
+            return RejectReason.UNKNOWN_UNDERLYING;
+        }
+        if (event.command == ControlCommand.SET_LIMIT)
+        {
+            final boolean known = LimitKind.fromKey(event.limitName, event.limitNameLength) != null ||
+                event.underlying == AsciiCode.NONE &&
+                PortfolioLimitKind.fromKey(event.limitName, event.limitNameLength) != null;
+            return known && event.value > 0 ? null : RejectReason.INVALID_CONTROL;
+        }
         return null;
     }
 
@@ -88,7 +110,7 @@ final class ControlApplier
 
     /**
      * HALT pulls every quote of the underlying (or of all) until RESUME; RESUME also acknowledges unknown risk, so
-     * quoting resumes on the positions the engine can price. Limits and stale data keep their own rungs. A named
+     * quoting resumes on the positions the engine can price. Limits and stale data keep their own rungs. A configured
      * underlying not seen yet is created, so the command holds when its instruments arrive.
      */
     private void setOperatorHalt(final long code, final boolean halt)

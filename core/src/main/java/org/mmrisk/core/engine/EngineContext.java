@@ -6,6 +6,8 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.quoting.PortfolioGuard;
 
@@ -122,6 +124,23 @@ final class EngineContext
         {
             counters.increment(EngineCounter.ALERTS_DROPPED);
         }
+    }
+
+    /**
+     * The answer to an operator command: the alert carries the command, its arguments, its source and correlation
+     * id, and the reason when rejected (null: applied).
+     */
+    void raiseControl(final AlertCode code, final RiskEvent command, final RejectReason reason)
+    {
+        final UnderlyingRisk risk = underlyingByCode.get(command.underlying);
+        final QuotingState state = risk != null ? risk.state() : portfolio.state();
+        if (!alerts.add(timeNs, code, command.underlying, 0, command.value, Double.NaN, state))
+        {
+            counters.increment(EngineCounter.ALERTS_DROPPED);
+            return;
+        }
+        alerts.last().command(command.command, command.limitName, command.limitNameLength, command.correlationId,
+            command.sourceId, reason == null ? Alert.NO_REASON : reason.ordinal());
     }
 
     void raise(final AlertCode code, final long underlying, final int instrumentId, final double value)

@@ -40,6 +40,11 @@ public enum RejectReason
      * known, so it is held (not applied), listed and alerted for an operator to reconcile with a position message.
      */
     FILL_BEYOND_HORIZON,
+    /**
+     * A control command names an underlying the engine does not know: no instrument of it was defined and the
+     * configuration names it nowhere (limits, balances, smile dynamics, hedging). Nothing changes.
+     */
+    UNKNOWN_UNDERLYING,
     /** The event type is not known to the engine. */
     UNKNOWN_TYPE,
     /** Replay only: the line is not a JSON object. */

@@ -18,6 +18,8 @@ public final class RiskEvent
     public static final int MAX_FILL_ID_LENGTH = 64;
     public static final int MAX_LIMIT_NAME_LENGTH = 16;
     public static final int MAX_SMILES = 32;
+    /** {@link #sourceId} of an event that came from no input queue (a timer, a replayed JSON line). */
+    public static final int NO_SOURCE = -1;
 
     // envelope: stamped by ingress (daemon) or by the replay reader
     public EventType type;
@@ -33,6 +35,8 @@ public final class RiskEvent
     public long sendTimeNs;
     /** The venue's stamp; required on fills. */
     public long exchangeTimeNs;
+    /** The input source the event came from (its index in the config's inputs, the control queue last); -1: none. */
+    public int sourceId;
 
     public int instrumentId;
 
@@ -84,6 +88,8 @@ public final class RiskEvent
     public final byte[] limitName = new byte[MAX_LIMIT_NAME_LENGTH];
     public int limitNameLength;
     public double value;
+    /** Chosen by the command's sender and echoed in its acknowledgement; 0: none. */
+    public long correlationId;
 
     /**
      * Clears every field so that nothing of the previous occupant of the slot leaks into this one.
@@ -97,6 +103,7 @@ public final class RiskEvent
         receiveTimeNs = NULL_TIME;
         sendTimeNs = NULL_TIME;
         exchangeTimeNs = NULL_TIME;
+        sourceId = NO_SOURCE;
         instrumentId = 0;
         kind = null;
         settlement = null;
@@ -127,6 +134,7 @@ public final class RiskEvent
         command = null;
         limitNameLength = 0;
         value = Double.NaN;
+        correlationId = 0;
         return this;
     }
 
@@ -142,6 +150,7 @@ public final class RiskEvent
         receiveTimeNs = other.receiveTimeNs;
         sendTimeNs = other.sendTimeNs;
         exchangeTimeNs = other.exchangeTimeNs;
+        sourceId = other.sourceId;
         instrumentId = other.instrumentId;
         kind = other.kind;
         settlement = other.settlement;
@@ -181,6 +190,7 @@ public final class RiskEvent
         limitNameLength = other.limitNameLength;
         System.arraycopy(other.limitName, 0, limitName, 0, other.limitNameLength);
         value = other.value;
+        correlationId = other.correlationId;
         return this;
     }
 

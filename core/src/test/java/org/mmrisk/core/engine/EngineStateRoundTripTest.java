@@ -343,12 +343,14 @@ class EngineStateRoundTripTest
         }
 
         /**
-         * Arrays are cut at {@code positionCount} (the expiry arrays at {@code expiryCount}) where the output has one:
-         * the slots after it are left over from earlier snapshots.
+         * Arrays are cut at {@code positionCount} (the expiry arrays at {@code expiryCount}, an alert's limit name at
+         * {@code limitNameLength}) where the output has one: the slots after it are left over from earlier outputs.
          */
         private static String describe(final Object output)
         {
-            final int positions = output instanceof RiskSnapshot ? ((RiskSnapshot)output).positionCount : Integer.MAX_VALUE;
+            final int positions = output instanceof RiskSnapshot ? ((RiskSnapshot)output).positionCount :
+                output instanceof org.mmrisk.core.output.Alert ? ((org.mmrisk.core.output.Alert)output).limitNameLength :
+                Integer.MAX_VALUE;
             final int expiries = output instanceof RiskSnapshot ? ((RiskSnapshot)output).expiryCount : Integer.MAX_VALUE;
             final StringBuilder line = new StringBuilder(output.getClass().getSimpleName());
             for (final Field field : output.getClass().getFields())
@@ -377,6 +379,10 @@ class EngineStateRoundTripTest
                 return java.util.Arrays.toString(java.util.Arrays.copyOf(values, Math.min(used, values.length)));
             }
             if (value instanceof long[] values)
+            {
+                return java.util.Arrays.toString(java.util.Arrays.copyOf(values, Math.min(used, values.length)));
+            }
+            if (value instanceof byte[] values)
             {
                 return java.util.Arrays.toString(java.util.Arrays.copyOf(values, Math.min(used, values.length)));
             }

@@ -20,6 +20,8 @@ final class RecordingOutput implements RiskOutput
     final Map<Integer, Double> lastShift = new HashMap<>();
     final Map<Integer, Double> lastShiftVol = new HashMap<>();
     final List<AlertCode> alerts = new ArrayList<>();
+    /** Copies of every alert, for their command fields. */
+    final List<Alert> alertCopies = new ArrayList<>();
     final List<Double> alertValues = new ArrayList<>();
     final List<Double> alertThresholds = new ArrayList<>();
     final List<org.mmrisk.core.event.QuotingState> alertStates = new ArrayList<>();
@@ -77,6 +79,7 @@ final class RecordingOutput implements RiskOutput
     public void onAlert(final Alert alert)
     {
         alerts.add(alert.code);
+        alertCopies.add(new Alert().copyFrom(alert));
         alertValues.add(alert.value);
         alertThresholds.add(alert.threshold);
         alertStates.add(alert.state);

@@ -12,21 +12,34 @@ import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
+import org.mmrisk.daemon.queue.SbeTailer;
+import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.AlertCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code risk control}: writes one operator command to the daemon's control queue. The daemon validates it,
- * applies it in journal order and echoes it as an alert.
+ * {@code risk control}: writes one operator command to the daemon's control queue, then waits for the daemon's
+ * answer on its output queue: the {@code CONTROL_APPLIED} or {@code CONTROL_REJECTED} alert that carries the
+ * command's correlation id. Exit code 0: applied; 1: rejected; 3: no answer within the timeout (no daemon, or one
+ * that did not answer: the command stays in the control queue, and a daemon started on it later applies it).
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
-    description = "Send an operator command (halt, resume, set-limit, set-equity) to the daemon's control queue.")
+    description = "Send an operator command (halt, resume, set-limit, set-equity) to the daemon's control queue and " +
+        "wait for its acknowledgement. Exit 0: applied, 1: rejected, 3: no acknowledgement within --timeout.")
 public final class ControlCommand implements Callable<Integer>
 {
+    static final int EXIT_REJECTED = 1;
+    static final int EXIT_NO_ANSWER = 3;
+
     @Parameters(index = "0", description = "halt | resume | set-limit | set-equity")
     String command;
 
@@ -43,8 +56,19 @@ public final class ControlCommand implements Callable<Integer>
     @Option(names = "--value", description = "set-limit / set-equity: the new value")
     Double value;
 
+    @Option(names = "--timeout", defaultValue = "10",
+        description = "seconds to wait for the daemon's acknowledgement (default ${DEFAULT-VALUE})")
+    double timeoutSeconds;
+
+    @Option(names = "--correlation-id",
+        description = "echoed in the acknowledgement and the audit trail; a positive number (default: random)")
+    Long correlationId;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call()
+    public Integer call() throws InterruptedException
     {
         final RiskEvent event = new RiskEvent().reset();
         event.type = EventType.CONTROL;
@@ -59,16 +83,65 @@ public final class ControlCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--limit: at most 16 ASCII characters");
         }
+        if (!(timeoutSeconds > 0) || Double.isInfinite(timeoutSeconds))
+        {
+            throw new IllegalArgumentException("--timeout: a positive number of seconds");
+        }
+        if (correlationId != null && correlationId <= 0)
+        {
+            throw new IllegalArgumentException("--correlation-id: a positive number");
+        }
         event.value = value == null ? Double.NaN : value;
+        event.correlationId = correlationId != null ? correlationId :
+            ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         final LoadedConfig loaded = ConfigLoader.load(config);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1024]);
         final int length = new InputEncoder().encode(event, buffer, 0);
-        try (ChronicleQueue queue = Queues.open(loaded.controlDir(), loaded.queueBlockSizeBytes());
-            SbeAppender appender = new SbeAppender(queue))
+        final String sent = ControlText.describe(event.command, limit, event.value, event.underlying);
+        try (ChronicleQueue output = Queues.open(loaded.outputDir(), loaded.queueBlockSizeBytes());
+            SbeTailer answers = new SbeTailer(output).toEnd())
         {
-            appender.append(buffer, 0, length);
+            try (ChronicleQueue queue = Queues.open(loaded.controlDir(), loaded.queueBlockSizeBytes());
+                SbeAppender appender = new SbeAppender(queue))
+            {
+                appender.append(buffer, 0, length);
+            }
+            final PrintWriter out = spec.commandLine().getOut();
+            out.println("risk control: " + sent + " written to " + loaded.controlDir() + " (correlation id " +
+                event.correlationId + "); waiting up to " + timeoutSeconds + " s for the daemon");
+            out.flush();
+            final ControlAnswer answer = new ControlAnswer(event.correlationId);
+            answer.await(answers, (long)(timeoutSeconds * 1000));
+            return report(answer, loaded, sent);
         }
-        System.out.println("risk control: " + command + " written to " + loaded.controlDir());
+    }
+
+    private int report(final ControlAnswer answer, final LoadedConfig loaded, final String sent)
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        final Alert alert = answer.alert();
+        if (alert == null)
+        {
+            err.println("risk control: no acknowledgement of " + sent + " within " + timeoutSeconds + " s: " +
+                (answer.heartbeats() > 0 ? "the daemon is running (heartbeats) but did not answer" :
+                "no heartbeat either, so no daemon is running on " + loaded.dataDir()) +
+                ". The command stays in the control queue: a daemon started on it later applies it.");
+            err.flush();
+            return EXIT_NO_ANSWER;
+        }
+        final String what = ControlText.describe(alert) + " from " +
+            ControlText.source(alert.sourceId, loaded.config().inputs) + " (correlation id " + alert.correlationId +
+            ", output sequence " + alert.sequence + ")";
+        if (alert.code == AlertCode.CONTROL_REJECTED)
+        {
+            err.println("risk control: rejected by the daemon: " + what + ": " +
+                ControlText.outcome(alert).substring("REJECTED ".length()));
+            err.flush();
+            return EXIT_REJECTED;
+        }
+        out.println("risk control: applied " + what);
+        out.flush();
         return 0;
     }
 

@@ -18,9 +18,11 @@ import org.mmrisk.daemon.egress.OutputAdapter;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeTailer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -29,12 +31,14 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
- * {@code risk monitor}: a live one-screen summary of a running daemon from another process — rates and counts
- * from its counters file, exposure per underlying and positions from its latest risk snapshots, and the latest
- * quote adjustments from its output queue.
+ * {@code risk monitor}: a live one-screen summary of a running daemon from another process — whether it is alive
+ * (the age of its last heartbeat), rates, counts and rejects by reason from its counters file, exposure per
+ * underlying and positions from its latest risk snapshots, and the latest quote adjustments from its output queue.
+ * Without a daemon it says so on every refresh rather than waiting silently.
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true,
-    description = "Live one-screen summary of a running daemon (counters, exposure, positions, quote adjustments).")
+    description = "Live one-screen summary of a running daemon (liveness from heartbeats, counters, rejects by " +
+        "reason, exposure, positions, quote adjustments).")
 public final class MonitorCommand implements Callable<Integer>, RiskOutput
 {
     private static final int RECENT_QUOTES = 10;
@@ -48,7 +52,10 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
     @Option(names = "--interval-ms", defaultValue = "1000", description = "refresh period (default ${DEFAULT-VALUE})")
     long intervalMs;
 
-    private final PrintStream out = System.out;
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
     private final Map<Integer, String> symbols = new HashMap<>();
     private final TreeMap<String, String> exposure = new TreeMap<>();
     private final TreeMap<String, java.util.List<String>> positionsByUnderlying = new TreeMap<>();
@@ -58,16 +65,25 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
     private long quotes;
     private long alerts;
     private long hedges;
+    private long lastHeartbeatWallNs = MonitorScreen.NO_HEARTBEAT;
 
     @Override
     public Integer call() throws InterruptedException
     {
+        out = spec.commandLine().getOut();
         final LoadedConfig loaded = ConfigLoader.load(config);
         final long endMs = seconds > 0 ? System.currentTimeMillis() + (long)(seconds * 1000) : Long.MAX_VALUE;
         final boolean ansi = System.console() != null;
-        while (!java.nio.file.Files.exists(loaded.countersFile()) && System.currentTimeMillis() < endMs)
+        final long heartbeatIntervalNs = loaded.config().egress.heartbeatIntervalMs * 1_000_000L;
+        while (!java.nio.file.Files.exists(loaded.countersFile()))
         {
-            Thread.sleep(100);
+            print(MonitorScreen.status(false, lastHeartbeatWallNs, System.currentTimeMillis() * 1_000_000L,
+                heartbeatIntervalNs, loaded.dataDir()) + "\n", ansi);
+            if (System.currentTimeMillis() >= endMs)
+            {
+                return 0;
+            }
+            Thread.sleep(intervalMs);
         }
         try (CountersFile counters = CountersFile.openReader(loaded.countersFile().toFile());
             ChronicleQueue output = Queues.open(loaded.outputDir(), loaded.queueBlockSizeBytes());
@@ -76,12 +92,12 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
             SbeTailer outputTailer = new SbeTailer(output);
             SbeTailer marketTailer = new SbeTailer(market))
         {
-            final OutputAdapter adapter = new OutputAdapter(this, (seq, wall, engine, lastOut, lastJournal) -> { });
-            long lastEvents = 0;
+            final OutputAdapter adapter = new OutputAdapter(this,
+                (seq, wallNs, engineNs, lastOut, lastJournal) -> lastHeartbeatWallNs = wallNs);
+            long lastEvents = -1;
             long lastMs = System.currentTimeMillis();
-            while (System.currentTimeMillis() < endMs)
+            do
             {
-                Thread.sleep(intervalMs);
                 while (marketTailer.poll(this::onMarketMessage) > 0)
                 {
                     // learn symbols from definitions
@@ -93,11 +109,20 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
                 final Map<String, Long> values = read(counters.reader());
                 final long nowMs = System.currentTimeMillis();
                 final long events = values.getOrDefault("engine: events", 0L);
-                final double rate = (events - lastEvents) * 1000.0 / Math.max(1, nowMs - lastMs);
+                final double rate = lastEvents < 0 ? 0 :
+                    (events - lastEvents) * 1000.0 / Math.max(1, nowMs - lastMs);
                 lastEvents = events;
                 lastMs = nowMs;
-                render(values, rate, ansi);
+                final String status = MonitorScreen.status(true, lastHeartbeatWallNs, nowMs * 1_000_000L,
+                    heartbeatIntervalNs, loaded.dataDir());
+                render(status, values, rate, ansi);
+                if (System.currentTimeMillis() >= endMs)
+                {
+                    break;
+                }
+                Thread.sleep(intervalMs);
             }
+            while (true);
         }
         return 0;
     }
@@ -118,19 +143,16 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
         return values;
     }
 
-    private void render(final Map<String, Long> c, final double rate, final boolean ansi)
+    private void render(final String status, final Map<String, Long> c, final double rate, final boolean ansi)
     {
         final StringBuilder sb = new StringBuilder();
-        if (ansi)
-        {
-            sb.append("\033[H\033[2J");
-        }
+        sb.append(status).append('\n');
         sb.append(String.format("mmrisk monitor   events/s %,.0f   events %,d   journal %,d   outputs %,d   " +
-            "quotes %,d   alerts %,d   hedges %,d   heartbeats %,d   rejected %,d (decode %,d)   lag %,d%n",
+            "quotes %,d   alerts %,d   hedges %,d   heartbeats %,d   lag %,d%n",
             rate, c.getOrDefault("engine: events", 0L), c.getOrDefault("journal: entries written", 0L),
             c.getOrDefault("egress: messages written", 0L), quotes, alerts, hedges, c.getOrDefault("egress: heartbeats", 0L),
-            c.getOrDefault("engine: rejected", 0L), decodeErrors(c),
             c.getOrDefault("engine: lag behind ingress (events)", 0L)));
+        sb.append(MonitorScreen.rejects(c)).append('\n');
         sb.append(String.format("%n%-5s %12s %12s %14s %12s %12s %12s %14s %14s %-8s%n", "UNDL", "INDEX", "DELTA",
             "DELTA USD", "GAMMA", "VEGA USD", "THETA USD/D", "REALIZED USD", "UNREAL USD", "STATE"));
         exposure.values().forEach(line -> sb.append(line).append('\n'));
@@ -141,15 +163,14 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
         sb.append(String.format("%nLATEST QUOTE ADJUSTMENTS%n%-28s %14s %10s %-8s %10s%n", "INSTRUMENT", "SHIFT",
             "SHIFT VOL", "STATE", "SEQUENCE"));
         recentQuotes.forEach(line -> sb.append(line).append('\n'));
-        out.print(sb);
-        out.println(ansi ? "" : "----");
-        out.flush();
+        print(sb.toString(), ansi);
     }
 
-    private static long decodeErrors(final Map<String, Long> c)
+    private void print(final String screen, final boolean ansi)
     {
-        return c.entrySet().stream().filter(e -> e.getKey().startsWith("ingress: rejected"))
-            .mapToLong(Map.Entry::getValue).sum();
+        out.print((ansi ? "\033[H\033[2J" : "") + screen);
+        out.println(ansi ? "" : "----");
+        out.flush();
     }
 
     private String symbol(final int instrumentId)

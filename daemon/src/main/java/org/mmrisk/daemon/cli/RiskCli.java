@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         MonitorCommand.class,
         ControlCommand.class,
+        AuditCommand.class,
         PriceCommand.class,
         IvCommand.class,
         CommandLine.HelpCommand.class

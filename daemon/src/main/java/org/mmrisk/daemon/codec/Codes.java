@@ -30,7 +30,7 @@ public final class Codes
      *
      * @return the number of characters before the first zero.
      */
-    static int getChars(final DirectBuffer buffer, final int index, final int fieldLength, final byte[] dst)
+    public static int getChars(final DirectBuffer buffer, final int index, final int fieldLength, final byte[] dst)
     {
         int length = 0;
         while (length < fieldLength && length < dst.length)
@@ -45,7 +45,7 @@ public final class Codes
         return length;
     }
 
-    static void putChars(final MutableDirectBuffer buffer, final int index, final int fieldLength, final byte[] src,
+    public static void putChars(final MutableDirectBuffer buffer, final int index, final int fieldLength, final byte[] src,
         final int length)
     {
         buffer.putBytes(index, src, 0, length);

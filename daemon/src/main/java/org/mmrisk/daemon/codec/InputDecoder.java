@@ -84,6 +84,10 @@ public final class InputDecoder
         {
             return MarketTickDecoder.fundingRateEncodingOffset();
         }
+        if (templateId == ControlDecoder.TEMPLATE_ID && version < ControlDecoder.correlationIdSinceVersion())
+        {
+            return ControlDecoder.correlationIdEncodingOffset();
+        }
         switch (templateId)
         {
             case InstrumentDefinitionDecoder.TEMPLATE_ID: return InstrumentDefinitionDecoder.BLOCK_LENGTH;
@@ -266,5 +270,6 @@ public final class InputDecoder
         e.underlying = Codes.getCode(buffer, offset + ControlDecoder.underlyingEncodingOffset());
         e.limitNameLength = Codes.getChars(buffer, offset + ControlDecoder.limitNameEncodingOffset(),
             ControlDecoder.limitNameLength(), e.limitName);
+        e.correlationId = d.correlationId();
     }
 }

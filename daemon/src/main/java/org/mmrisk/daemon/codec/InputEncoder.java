@@ -147,7 +147,8 @@ public final class InputEncoder
     {
         final ControlEncoder m = control.wrapAndApplyHeader(buffer, offset, header)
             .sendTimeNs(e.sendTimeNs)
-            .value(e.value);
+            .value(e.value)
+            .correlationId(e.correlationId);
         buffer.putByte(m.offset() + ControlEncoder.commandEncodingOffset(), ordinal(e.command));
         Codes.putCode(buffer, m.offset() + ControlEncoder.underlyingEncodingOffset(), e.underlying);
         Codes.putChars(buffer, m.offset() + ControlEncoder.limitNameEncodingOffset(), ControlEncoder.limitNameLength(),

@@ -6,9 +6,12 @@ import org.mmrisk.codecs.HedgeSignalDecoder;
 import org.mmrisk.codecs.HeartbeatDecoder;
 import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.codecs.QuoteAdjustmentDecoder;
+import org.mmrisk.codecs.RejectReason;
 import org.mmrisk.codecs.RiskSnapshotDecoder;
+import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.InstrumentKind;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.AlertCode;
@@ -166,9 +169,17 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
     private void onAlert(final AlertDecoder d, final DirectBuffer buffer, final int body)
     {
         alert.sequence = d.sequence();
-        alert.set(d.timeNs(), AlertCode.fromCode(d.code()),
+        alert.set(d.timeNs(), AlertCode.fromCode(d.codeRaw()),
             Codes.getCode(buffer, body + AlertDecoder.underlyingEncodingOffset()),
             d.instrumentId(), d.value(), d.threshold(), QuotingState.fromOrdinal(d.stateRaw()));
+        final int sourceId = d.sourceId();
+        final short reason = d.rejectReasonRaw();
+        alert.limitNameLength = d.actingVersion() < AlertDecoder.limitNameSinceVersion() ? 0 :
+            Codes.getChars(buffer, body + AlertDecoder.limitNameEncodingOffset(), AlertDecoder.limitNameLength(),
+            alert.limitName);
+        alert.command(ControlCommand.fromOrdinal(d.commandRaw()), alert.limitName, alert.limitNameLength,
+            d.correlationId(), sourceId == AlertDecoder.sourceIdNullValue() ? RiskEvent.NO_SOURCE : sourceId,
+            reason == RejectReason.NULL_VAL.value() ? Alert.NO_REASON : reason);
         output.onAlert(alert);
     }
 }

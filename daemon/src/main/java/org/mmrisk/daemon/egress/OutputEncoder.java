@@ -2,12 +2,14 @@ package org.mmrisk.daemon.egress;
 
 import org.agrona.MutableDirectBuffer;
 import org.mmrisk.codecs.AlertEncoder;
+import org.mmrisk.codecs.ControlCommand;
 import org.mmrisk.codecs.HedgeSignalEncoder;
 import org.mmrisk.codecs.HeartbeatEncoder;
 import org.mmrisk.codecs.InstrumentKind;
 import org.mmrisk.codecs.MessageHeaderEncoder;
 import org.mmrisk.codecs.QuoteAdjustmentEncoder;
 import org.mmrisk.codecs.QuotingState;
+import org.mmrisk.codecs.RejectReason;
 import org.mmrisk.codecs.RiskSnapshotEncoder;
 import org.mmrisk.codecs.Side;
 import org.mmrisk.core.output.Alert;
@@ -113,13 +115,19 @@ public final class OutputEncoder
         alert.wrapAndApplyHeader(buffer, 0, header)
             .sequence(a.sequence)
             .timeNs(a.timeNs)
-            .code(a.code.code())
+            .code(org.mmrisk.codecs.AlertCode.get(a.code.code()))
             .instrumentId(a.instrumentId)
             .value(a.value)
             .threshold(a.threshold)
-            .state(QuotingState.get((short)a.state.ordinal()));
+            .state(QuotingState.get((short)a.state.ordinal()))
+            .correlationId(a.correlationId)
+            .command(a.command == null ? ControlCommand.NULL_VAL : ControlCommand.get((short)a.command.ordinal()))
+            .sourceId(a.sourceId < 0 ? AlertEncoder.sourceIdNullValue() : a.sourceId)
+            .rejectReason(a.rejectReason < 0 ? RejectReason.NULL_VAL : RejectReason.get((short)a.rejectReason));
         Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.underlyingEncodingOffset(),
             a.underlying);
+        Codes.putChars(buffer, MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.limitNameEncodingOffset(),
+            AlertEncoder.limitNameLength(), a.limitName, a.limitNameLength);
     }
 
     public void encode(final HedgeSignal h, final MutableDirectBuffer buffer)

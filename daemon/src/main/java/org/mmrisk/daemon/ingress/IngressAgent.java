@@ -5,12 +5,15 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.daemon.codec.DecodeError;
 import org.mmrisk.daemon.codec.InputDecoder;
 import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.queue.SbeTailer;
 import org.mmrisk.daemon.ring.RingEvent;
+
+import java.io.PrintStream;
 
 /**
  * Tails every input queue, merges them into the ring and injects timer events: the only place where wall-clock
@@ -64,6 +67,9 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     /** When the batch not yet ended received its first event (wall clock). */
     private long openBatchSinceNs;
     private long lastPublishedSequence = NO_SEQUENCE;
+    /** Per source: whether a message of another schema was already logged (once per queue, then only counted). */
+    private final boolean[] wrongSchemaLogged;
+    private PrintStream errorLog = System.err;
 
     /**
      * @param queues           the input queues, in source-id order.
@@ -77,6 +83,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         this.queues = queues;
         this.resumeAfterIndex = resumeAfterIndex;
         this.sources = new SbeTailer[queues.length];
+        this.wrongSchemaLogged = new boolean[queues.length];
         this.ring = ring;
         this.clock = clock;
         this.counters = counters;
@@ -84,6 +91,15 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         this.maxBatchHoldNs = maxBatchHoldNs;
         this.timerIntervalNs = timerIntervalNs;
         this.nextJournalSequence = firstJournalSequence;
+    }
+
+    /**
+     * Where the first message of another schema of each queue is logged (standard error by default).
+     */
+    public IngressAgent errorLog(final PrintStream errorLog)
+    {
+        this.errorLog = errorLog;
+        return this;
     }
 
     /**
@@ -191,16 +207,35 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         if (error != null)
         {
             counters.decodeError(error).incrementRelease();
+            if (error == DecodeError.WRONG_SCHEMA && !wrongSchemaLogged[currentSource])
+            {
+                logWrongSchema(buffer, offset, index);
+            }
             spareSequence = sequence;
             return;
         }
         slot.payload.putBytes(0, buffer, offset, length);
         slot.payloadLength = length;
         slot.sourceId = currentSource;
+        slot.event.sourceId = currentSource;
         slot.sourceIndex = index;
         slot.timer = false;
         stamp(slot);
         holdBack(sequence);
+    }
+
+    /**
+     * Cold path, once per queue: a gateway writing something other than this schema's SBE is a deployment error
+     * that a counter alone would hide.
+     */
+    private void logWrongSchema(final DirectBuffer buffer, final int offset, final long index)
+    {
+        wrongSchemaLogged[currentSource] = true;
+        errorLog.println("risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " +
+            Long.toHexString(index) + ": not an SBE message of schema " + MessageHeaderDecoder.SCHEMA_ID +
+            " (header names schema " + (buffer.getShort(offset + MessageHeaderDecoder.schemaIdEncodingOffset(),
+            java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF) +
+            "); skipped and counted as WRONG_SCHEMA, further ones only counted");
     }
 
     private void injectTimer()

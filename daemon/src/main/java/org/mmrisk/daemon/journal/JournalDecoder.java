@@ -82,6 +82,7 @@ public final class JournalDecoder implements SbeTailer.MessageHandler
         event.timeNs = entry.timeNs();
         event.receiveTimeNs = entry.receiveTimeNs();
         event.batchEnd = entry.batchEnd() == BooleanType.TRUE;
+        event.sourceId = entry.kind() == JournalEntryKind.TIMER ? RiskEvent.NO_SOURCE : entry.sourceId();
         handler.onEntry(event, entry.sourceId(), entry.sourceIndex());
     }
 }

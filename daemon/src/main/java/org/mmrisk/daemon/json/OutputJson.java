@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
@@ -117,6 +118,27 @@ public final class OutputJson
         number(n, "value", a.value);
         number(n, "threshold", a.threshold);
         n.put("state", String.valueOf(a.state));
+        if (a.command != null)
+        {
+            n.put("command", a.command.name());
+            if (a.limitNameLength > 0)
+            {
+                n.put("limit", a.limitNameText());
+            }
+            if (a.correlationId != 0)
+            {
+                n.put("correlationId", a.correlationId);
+            }
+            if (a.sourceId >= 0)
+            {
+                n.put("sourceId", a.sourceId);
+            }
+            final RejectReason reason = RejectReason.fromOrdinal(a.rejectReason);
+            if (reason != null)
+            {
+                n.put("reason", reason.name());
+            }
+        }
         return n;
     }
 
