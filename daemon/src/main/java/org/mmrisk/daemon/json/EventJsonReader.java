@@ -240,6 +240,27 @@ public final class EventJsonReader
             throw new LineRejected(RejectReason.BAD_FIELD, "limit: at most 16 printable ASCII characters");
         }
         e.value = number(n, "value", false);
+        e.correlationId = integer(n, "correlationId", Long.MIN_VALUE, Long.MAX_VALUE, 0);
+        e.sourceId = (int)integer(n, "sourceId", 0, 0xFFFE, RiskEvent.NO_SOURCE);
+    }
+
+    /**
+     * @return the optional whole number {@code field} within [min, max], or {@code absent} when it is not given.
+     */
+    private static long integer(final JsonNode n, final String field, final long min, final long max,
+        final long absent) throws LineRejected
+    {
+        final JsonNode value = n.get(field);
+        if (value == null || value.isNull())
+        {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max)
+        {
+            throw new LineRejected(RejectReason.BAD_FIELD, field + ": must be a whole number in [" + min + ", " + max +
+                "]: " + value);
+        }
+        return value.longValue();
     }
 
     private static String text(final JsonNode n, final String field, final boolean required) throws LineRejected

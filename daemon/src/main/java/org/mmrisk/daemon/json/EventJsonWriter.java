@@ -140,6 +140,15 @@ public final class EventJsonWriter
             n.put("limit", new String(e.limitName, 0, e.limitNameLength, StandardCharsets.US_ASCII));
         }
         optional(n, "value", e.value);
+        // provenance the command's answering alert records: written so that a tailed journal replays to its state
+        if (e.correlationId != 0)
+        {
+            n.put("correlationId", e.correlationId);
+        }
+        if (e.sourceId != RiskEvent.NO_SOURCE)
+        {
+            n.put("sourceId", e.sourceId);
+        }
     }
 
     static void optional(final ObjectNode n, final String field, final double value)
