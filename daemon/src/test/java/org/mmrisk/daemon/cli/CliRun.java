@@ -37,7 +37,8 @@ final class CliRun
     }
 
     /**
-     * @return a copy with {@code --name value} set (replacing any earlier value).
+     * @return a copy with {@code --name value} set (replacing any earlier value); an empty value gives the flag
+     * {@code --name} alone.
      */
     CliRun with(final String name, final Object value)
     {
@@ -73,7 +74,10 @@ final class CliRun
         options.forEach((name, value) ->
         {
             args.add("--" + name);
-            args.add(value);
+            if (!value.isEmpty())
+            {
+                args.add(value);
+            }
         });
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
