@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         ControlCommand.class,
         PriceCommand.class,
         IvCommand.class,
+        IngestCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RiskCli implements Runnable
