@@ -60,9 +60,7 @@ public final class RiskDaemon implements AutoCloseable
     {
         this.config = config;
         final DaemonConfig c = config.config();
-        ThreadAffinity.requireAllowed("affinity.ingress", c.affinity.ingress);
-        ThreadAffinity.requireAllowed("affinity.journaller", c.affinity.journaller);
-        ThreadAffinity.requireAllowed("affinity.engine", c.affinity.engine);
+        requireAllowedCpus(c);
         threads = namedThreads(c.affinity);
         final long blockSize = config.queueBlockSizeBytes();
         final List<String> sourceNames = new ArrayList<>(c.inputs);
@@ -111,6 +109,18 @@ public final class RiskDaemon implements AutoCloseable
             TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
             TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence());
         ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), errorHandler, null, ingress);
+    }
+
+    /**
+     * The checks of a loaded config that need this process: every configured CPU is one it may use.
+     *
+     * @throws IllegalArgumentException naming the key.
+     */
+    public static void requireAllowedCpus(final DaemonConfig c)
+    {
+        ThreadAffinity.requireAllowed("affinity.ingress", c.affinity.ingress);
+        ThreadAffinity.requireAllowed("affinity.journaller", c.affinity.journaller);
+        ThreadAffinity.requireAllowed("affinity.engine", c.affinity.engine);
     }
 
     /**

@@ -7,13 +7,17 @@ import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.json.EngineStateFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code risk daemon}: runs the daemon until SIGINT or SIGTERM, then shuts down cleanly.
+ * {@code risk daemon}: runs the daemon until SIGINT or SIGTERM, then shuts down cleanly; with {@code --check}, only
+ * validates the config (the launcher runs that first in a small JVM, so a bad file fails before the large heap is
+ * touched).
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
     description = "Run the risk daemon until SIGINT/SIGTERM.")
@@ -35,10 +39,24 @@ public final class DaemonCommand implements Callable<Integer>
         "replayed under the new configuration (docs/recovery.md, \"Configuration changes\")")
     boolean acceptConfigChange;
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--check", description = "validate the config (and the CPUs it pins to) and exit: 0 when the " +
+        "daemon would start with it, else the error naming the key; opens no queue and needs no large heap")
+    boolean check;
+
     @Override
     public Integer call() throws InterruptedException
     {
         final LoadedConfig loaded = ConfigLoader.load(config);
+        RiskDaemon.requireAllowedCpus(loaded.config());
+        if (check)
+        {
+            spec.commandLine().getOut().println("risk daemon: " + config + ": valid (data " + loaded.dataDir() +
+                ", inputs " + loaded.config().inputs + ")");
+            return 0;
+        }
         // The barrier is closed last: Agrona's signal handler holds JVM exit until it is, so the daemon closes first.
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
             RiskDaemon daemon = RiskDaemon.launch(loaded, DaemonCommand::printError, this::writeState,

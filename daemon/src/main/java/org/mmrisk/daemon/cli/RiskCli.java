@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         AuditCommand.class,
         PriceCommand.class,
         IvCommand.class,
+        IngestCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class RiskCli implements Runnable

@@ -10,12 +10,18 @@ import org.mmrisk.core.pricing.Black76;
 import org.mmrisk.daemon.codec.InputEncoder;
 import org.mmrisk.daemon.queue.SbeAppender;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * A gateway simulator: writes instrument definitions, an SVI surface per underlying, random-walk ticks with jumps
- * and random fills, as SBE, into the daemon's input queues. Seeded, so a run is reproducible apart from its clock.
+ * and fills, as SBE, into the daemon's input queues. Seeded, so a run is reproducible apart from its clock and the
+ * daemon's outputs it reads.
+ * <p>
+ * The {@link MarketRegime} sets the index's volatility and jumps. Fills follow the desk's quotes ({@link DeskQuotes}):
+ * mostly on the side its skew favours, never on a side it does not quote; options at the mark, futures and perpetuals
+ * at the venue's bid when the desk buys and its offer when it sells.
  * <p>
  * Option ticks are consistent with the published surface: each expiry's smile is raw SVI with
  * w(k) = a + b(ρ(k − m) + √((k − m)² + σ²)), a = atm²·T − b·σ, b = 0.15·T, ρ = −0.25, m = 0, σ = 0.2, and option
@@ -25,7 +31,6 @@ public final class FeedSimulator
 {
     private static final double NANOS_PER_YEAR = 365.25 * 86_400 * 1e9;
     private static final double BASIS_PER_YEAR = 0.05;
-    private static final double JUMP_PROBABILITY = 0.0005;
     /** A gateway that reconnects re-sends its recent fills; the daemon must count each once. */
     private static final double RESEND_PROBABILITY = 0.02;
     /** Share of perpetual ticks that are funding events (a venue funds every few hours; the demo is minutes long). */
@@ -40,8 +45,14 @@ public final class FeedSimulator
     private final RiskEvent event = new RiskEvent();
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
+    private MarketRegime regime = MarketRegime.CALM;
+    private DeskQuotes quotes = new DeskQuotes(null);
+    private PrintStream log;
     private FillLog fillLog;
     private long fillCount;
+    private long withheldCount;
+    private long leaningCount;
+    private long favouredCount;
     private long resentCount;
     private long messageCount;
 
@@ -58,6 +69,33 @@ public final class FeedSimulator
         {
             spotUsd[i] = books.get(i).initialSpotUsd;
         }
+    }
+
+    /**
+     * The market's behaviour; {@link MarketRegime#CALM} by default.
+     */
+    public FeedSimulator regime(final MarketRegime regime)
+    {
+        this.regime = regime;
+        return this;
+    }
+
+    /**
+     * The desk's quotes that fills follow; by default none known, so fills take either side at random.
+     */
+    public FeedSimulator quotes(final DeskQuotes quotes)
+    {
+        this.quotes = quotes;
+        return this;
+    }
+
+    /**
+     * Where index jumps are written as they happen, or null (the default) for nowhere.
+     */
+    public FeedSimulator log(final PrintStream log)
+    {
+        this.log = log;
+        return this;
     }
 
     /**
@@ -94,12 +132,17 @@ public final class FeedSimulator
     }
 
     /**
-     * One scheduled message: a fill with probability fillRatio, else a tick after a random-walk step of the spot.
+     * One scheduled message, after a random-walk step of every index over {@code stepYears}: a fill with probability
+     * fillRatio (none when the desk does not quote that side), else a tick.
      *
      * @param scheduledNs the time this message was due: it is stamped as its send time (no coordinated omission).
      */
     public void step(final long scheduledNs, final double stepYears)
     {
+        for (int i = 0; i < books.size(); i++)
+        {
+            moveSpot(i, books.get(i).atmVol * regime.volMultiplier, stepYears);
+        }
         final int b = random.nextInt(books.size());
         final SimulatedBook book = books.get(b);
         if (random.nextDouble() < fillRatio)
@@ -107,7 +150,6 @@ public final class FeedSimulator
             writeFill(b, book.listings.get(1 + random.nextInt(book.listings.size() - 1)), scheduledNs);
             return;
         }
-        moveSpot(b, book.atmVol, stepYears);
         final double pick = random.nextDouble();
         final SimulatedBook.Listing listing = pick < 0.15 ? book.listings.get(0) :
             pick < 0.3 ? book.listings.get(1) : book.listings.get(2 + random.nextInt(book.listings.size() - 2));
@@ -117,9 +159,16 @@ public final class FeedSimulator
     private void moveSpot(final int b, final double vol, final double stepYears)
     {
         double move = vol * Math.sqrt(stepYears) * gaussian();
-        if (random.nextDouble() < JUMP_PROBABILITY)
+        if (random.nextDouble() < regime.jumpProbability(stepYears))
         {
-            move += (random.nextBoolean() ? 1 : -1) * (0.005 + 0.015 * random.nextDouble());
+            final double jump = (random.nextBoolean() ? 1 : -1) *
+                (regime.jumpMin + (regime.jumpMax - regime.jumpMin) * random.nextDouble());
+            move += jump;
+            if (log != null)
+            {
+                log.printf("risk feed: %s index jumps %+.2f%% to %.2f (%s market)%n", books.get(b).underlying,
+                    100 * jump, spotUsd[b] * Math.exp(move), regime.name().toLowerCase());
+            }
         }
         spotUsd[b] *= Math.exp(move);
     }
@@ -204,6 +253,19 @@ public final class FeedSimulator
 
     private void writeFill(final int b, final SimulatedBook.Listing listing, final long nowNs)
     {
+        final Side favoured = quotes.favouredSide(listing.instrumentId);
+        final Side side = favoured == null ? (random.nextBoolean() ? Side.BUY : Side.SELL) :
+            random.nextDouble() < regime.favouredShare ? favoured : opposite(favoured);
+        if (!quotes.quotes(listing.instrumentId, side))
+        {
+            withheldCount++;
+            return;
+        }
+        if (favoured != null)
+        {
+            leaningCount++;
+            favouredCount += side == favoured ? 1 : 0;
+        }
         final double spot = spotUsd[b];
         event.reset();
         event.type = EventType.FILL;
@@ -212,7 +274,7 @@ public final class FeedSimulator
         event.exchangeTimeNs = nowNs;
         event.venue = AsciiCode.pack(SimulatedBook.VENUE);
         event.fillId("sim-" + nowNs + "-" + (fillCount++));
-        event.side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        event.side = side;
         if (listing.kind == InstrumentKind.OPTION)
         {
             optionQuote(books.get(b), listing, spot, nowNs);
@@ -223,7 +285,9 @@ public final class FeedSimulator
         else
         {
             event.quantity = listing.contractSize >= 10 ? 10 * (1 + random.nextInt(100)) : 1 + random.nextInt(100);
-            event.price = round(forward(listing, spot, nowNs), listing.tickSize);
+            final double forward = forward(listing, spot, nowNs);
+            final double halfSpread = (side == Side.BUY ? -1 : 1) * Math.max(listing.tickSize, forward * 1e-4);
+            event.price = round(forward + halfSpread, listing.tickSize);
             event.fee = 0.0005 * event.quantity * listing.contractSize / event.price;
         }
         event.feeCurrency = AsciiCode.pack(books.get(b).underlying);
@@ -233,6 +297,11 @@ public final class FeedSimulator
             writeFill();
             resentCount++;
         }
+    }
+
+    private static Side opposite(final Side side)
+    {
+        return side == Side.BUY ? Side.SELL : Side.BUY;
     }
 
     private void writeFill()
@@ -264,6 +333,35 @@ public final class FeedSimulator
     public long fillCount()
     {
         return fillCount;
+    }
+
+    /**
+     * @return the index of book {@code b}, USD.
+     */
+    public double spotUsd(final int b)
+    {
+        return spotUsd[b];
+    }
+
+    /**
+     * @return fills not written because the desk did not quote the side drawn (its quoting halted or reduce-only).
+     */
+    public long withheldCount()
+    {
+        return withheldCount;
+    }
+
+    /**
+     * @return fills written on an instrument whose skew leaned, and of them those on the side it favoured.
+     */
+    public long leaningCount()
+    {
+        return leaningCount;
+    }
+
+    public long favouredCount()
+    {
+        return favouredCount;
     }
 
     /**

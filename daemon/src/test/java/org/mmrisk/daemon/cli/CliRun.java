@@ -39,7 +39,8 @@ final class CliRun
     }
 
     /**
-     * @return a copy with {@code --name value} set (replacing any earlier value).
+     * @return a copy with {@code --name value} set (replacing any earlier value); an empty value gives the flag
+     * {@code --name} alone.
      */
     CliRun with(final String name, final Object value)
     {
@@ -102,7 +103,10 @@ final class CliRun
         options.forEach((name, value) ->
         {
             args.add("--" + name);
-            args.add(value);
+            if (!value.isEmpty())
+            {
+                args.add(value);
+            }
         });
         flags.forEach(name -> args.add("--" + name));
         args.addAll(arguments);
