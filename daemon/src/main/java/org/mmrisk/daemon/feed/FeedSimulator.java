@@ -20,8 +20,8 @@ import java.util.SplittableRandom;
  * daemon's outputs it reads.
  * <p>
  * The {@link MarketRegime} sets the index's volatility and jumps. Fills follow the desk's quotes ({@link DeskQuotes}):
- * mostly on the side its skew favours, never on a side it does not quote; options at the mark, futures and perpetuals
- * at the venue's bid when the desk buys and its offer when it sells.
+ * mostly on the side its skew favours, never on a side it does not quote, at the desk's own price (half a spread from
+ * the mark or the forward), with a market maker's fees.
  * <p>
  * Option ticks are consistent with the published surface: each expiry's smile is raw SVI with
  * w(k) = a + b(ρ(k − m) + √((k − m)² + σ²)), a = atm²·T − b·σ, b = 0.15·T, ρ = −0.25, m = 0, σ = 0.2, and option
@@ -33,6 +33,13 @@ public final class FeedSimulator
     private static final double BASIS_PER_YEAR = 0.05;
     /** A gateway that reconnects re-sends its recent fills; the daemon must count each once. */
     private static final double RESEND_PROBABILITY = 0.02;
+    /** The desk quotes options this far either side of the mark (a maker earns half its spread). */
+    private static final double OPTION_EDGE = 0.005;
+    /** Maker fees, as the big venues charge a market maker: coin per option contract, capped at a share of its price. */
+    private static final double OPTION_MAKER_FEE = 0.0002;
+    private static final double OPTION_FEE_CAP = 0.125;
+    /** Maker fee of futures and perpetuals, a share of the notional. */
+    private static final double DELTA_ONE_MAKER_FEE = 0.0001;
     /** Share of perpetual ticks that are funding events (a venue funds every few hours; the demo is minutes long). */
     private static final double FUNDING_PROBABILITY = 0.01;
 
@@ -279,8 +286,9 @@ public final class FeedSimulator
         {
             optionQuote(books.get(b), listing, spot, nowNs);
             event.quantity = 0.1 * (1 + random.nextInt(50));
-            event.price = Math.max(listing.tickSize, round(event.mark, listing.tickSize));
-            event.fee = 0.0003 * event.quantity;
+            final double edge = (side == Side.BUY ? -1 : 1) * OPTION_EDGE;
+            event.price = Math.max(listing.tickSize, round(event.mark * (1 + edge), listing.tickSize));
+            event.fee = Math.min(OPTION_MAKER_FEE, OPTION_FEE_CAP * event.price) * event.quantity;
         }
         else
         {
@@ -288,7 +296,7 @@ public final class FeedSimulator
             final double forward = forward(listing, spot, nowNs);
             final double halfSpread = (side == Side.BUY ? -1 : 1) * Math.max(listing.tickSize, forward * 1e-4);
             event.price = round(forward + halfSpread, listing.tickSize);
-            event.fee = 0.0005 * event.quantity * listing.contractSize / event.price;
+            event.fee = DELTA_ONE_MAKER_FEE * event.quantity * listing.contractSize / event.price;
         }
         event.feeCurrency = AsciiCode.pack(books.get(b).underlying);
         writeFill();
