@@ -75,7 +75,8 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
         final long endMs = seconds > 0 ? System.currentTimeMillis() + (long)(seconds * 1000) : Long.MAX_VALUE;
         final boolean ansi = System.console() != null;
         final long heartbeatIntervalNs = loaded.config().egress.heartbeatIntervalMs * 1_000_000L;
-        while (!java.nio.file.Files.exists(loaded.countersFile()))
+        // a counters file still being laid out by a starting daemon reads as no daemon yet
+        while (!CountersFile.isComplete(loaded.countersFile().toFile()))
         {
             print(MonitorScreen.status(false, lastHeartbeatWallNs, System.currentTimeMillis() * 1_000_000L,
                 heartbeatIntervalNs, loaded.dataDir()) + "\n", ansi);

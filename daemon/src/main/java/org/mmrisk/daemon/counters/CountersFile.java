@@ -74,6 +74,29 @@ public final class CountersFile implements AutoCloseable
     /**
      * Maps an existing counters file to read it from another process.
      */
+    /**
+     * @return whether {@code file} exists and its writer has finished laying it out: the magic number is written
+     * last, so a reader that starts while the daemon creates the file waits instead of failing.
+     */
+    public static boolean isComplete(final File file)
+    {
+        if (!file.isFile() || file.length() < 8)
+        {
+            return false;
+        }
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file, "r"))
+        {
+            final byte[] header = new byte[8];
+            raf.readFully(header);
+            final UnsafeBuffer buffer = new UnsafeBuffer(header);
+            return buffer.getInt(0) == MAGIC && buffer.getInt(4) == VERSION;
+        }
+        catch (final java.io.IOException ex)
+        {
+            return false;
+        }
+    }
+
     public static CountersFile openReader(final File file)
     {
         if (!file.isFile())
