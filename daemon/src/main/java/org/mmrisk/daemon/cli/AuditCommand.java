@@ -4,10 +4,6 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.output.Alert;
-import org.mmrisk.core.output.HedgeSignal;
-import org.mmrisk.core.output.QuoteAdjustment;
-import org.mmrisk.core.output.RiskOutput;
-import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.egress.OutputAdapter;
@@ -39,7 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "audit", mixinStandardHelpOptions = true,
     description = "List the operator commands of a journal (time, source, command, arguments, correlation id) and " +
         "their outcome when the output queue holds it.")
-public final class AuditCommand implements Callable<Integer>, RiskOutput
+public final class AuditCommand implements Callable<Integer>, AlertOutput
 {
     static final class Location
     {
@@ -138,20 +134,5 @@ public final class AuditCommand implements Callable<Integer>, RiskOutput
         {
             outcomes.putIfAbsent(alert.correlationId, ControlText.outcome(alert) + " (output " + alert.sequence + ")");
         }
-    }
-
-    @Override
-    public void onQuoteAdjustment(final QuoteAdjustment adjustment)
-    {
-    }
-
-    @Override
-    public void onRiskSnapshot(final RiskSnapshot snapshot)
-    {
-    }
-
-    @Override
-    public void onHedgeSignal(final HedgeSignal signal)
-    {
     }
 }

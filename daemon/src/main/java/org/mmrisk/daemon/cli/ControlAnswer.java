@@ -2,10 +2,6 @@ package org.mmrisk.daemon.cli;
 
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
-import org.mmrisk.core.output.HedgeSignal;
-import org.mmrisk.core.output.QuoteAdjustment;
-import org.mmrisk.core.output.RiskOutput;
-import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.daemon.egress.OutputAdapter;
 import org.mmrisk.daemon.queue.SbeTailer;
 
@@ -14,7 +10,7 @@ import org.mmrisk.daemon.queue.SbeTailer;
  * {@code CONTROL_REJECTED} alert with the command's correlation id, counting heartbeats meanwhile (a daemon that is
  * alive but silent is told apart from none). Owned by the tool's thread.
  */
-final class ControlAnswer implements RiskOutput
+final class ControlAnswer implements AlertOutput
 {
     private static final long POLL_IDLE_MS = 5;
 
@@ -64,20 +60,5 @@ final class ControlAnswer implements RiskOutput
         {
             answer = new Alert().copyFrom(alert);
         }
-    }
-
-    @Override
-    public void onQuoteAdjustment(final QuoteAdjustment adjustment)
-    {
-    }
-
-    @Override
-    public void onRiskSnapshot(final RiskSnapshot snapshot)
-    {
-    }
-
-    @Override
-    public void onHedgeSignal(final HedgeSignal signal)
-    {
     }
 }
