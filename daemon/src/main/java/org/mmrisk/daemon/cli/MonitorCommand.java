@@ -183,8 +183,10 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
     public void onQuoteAdjustment(final QuoteAdjustment q)
     {
         quotes++;
-        recentQuotes.addFirst(String.format("%-28s %14.6g %10.4f %-8s %10d", symbol(q.instrumentId), q.shift,
-            q.shiftVol, q.state, q.sequence));
+        // a vol shift is absent (NaN) for what has no vol: futures, perpetuals
+        final String shiftVol = Double.isNaN(q.shiftVol) ? "-" : String.format("%.4f", q.shiftVol);
+        recentQuotes.addFirst(String.format("%-28s %14.6g %10s %-8s %10d", symbol(q.instrumentId), q.shift,
+            shiftVol, q.state, q.sequence));
         while (recentQuotes.size() > RECENT_QUOTES)
         {
             recentQuotes.removeLast();
