@@ -4,7 +4,6 @@ import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.exposure.TaylorExposure;
-import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.position.Position;
 import org.mmrisk.core.state.StateIo;
 
@@ -40,9 +39,7 @@ public final class ExposureSums
     private double realizedPnlUsd;
     /** Realized P&L of instruments settled at expiry and out of the book. */
     private double settledRealizedPnlUsd;
-    /** Σ of the contributions' {@link Contribution#levelUsd}, and the cash of settled USD-settled contracts. */
-    private double levelUsd;
-    private double settledCashUsd;
+    private final BookLevel level = new BookLevel();
     /** The book's true value (model value and level) published with the aggregates, USD. */
     private double trueValueUsd;
     /** Scratch of one trade: the book's values before it ({@link #beginTrade}, {@link #recordTrade}). */
@@ -100,7 +97,7 @@ public final class ExposureSums
             c.countedUnpriced = false;
         }
         realizedPnlUsd -= c.realizedUsd;
-        levelUsd -= c.levelUsd;
+        level.remove(c.levelUsd);
         c.levelUsd = 0;
         grossSizeCoins -= c.sizeCoins;
         grossSizeUsd -= c.sizeUsd;
@@ -193,25 +190,13 @@ public final class ExposureSums
     }
 
     /**
-     * The part of the position's true value that its model value leaves out ({@link Contribution#levelUsd}), for
-     * the {@code quantity} in the sums (0 when flat or unpriced).
+     * Records the part of the position's true value that its model value leaves out ({@link BookLevel}), for the
+     * {@code quantity} in the sums (0 when flat or unpriced).
      */
     private void addLevel(final InstrumentState s, final Contribution c, final double quantity)
     {
-        final Instrument instrument = s.instrument();
-        double level = 0;
-        if (!instrument.isInverse())
-        {
-            // a flat position has no entry price (NaN), only its realized cash
-            level = quantity != 0 ? c.realizedUsd - quantity * instrument.contractSize() * s.position().avgPrice() :
-                c.realizedUsd;
-        }
-        else if (quantity != 0 && c.risk == c.equityRisk)
-        {
-            level = -quantity * instrument.contractSize() * s.risk().anchorIndexUsd / s.risk().forward;
-        }
-        c.levelUsd = level;
-        levelUsd += level;
+        c.levelUsd = BookLevel.levelOf(s, c, quantity);
+        level.add(c.levelUsd);
     }
 
     /**
@@ -238,11 +223,7 @@ public final class ExposureSums
     {
         final double realizedUsd = state.position().realizedPnlUsd();
         settledRealizedPnlUsd += realizedUsd;
-        if (!state.instrument().isInverse())
-        {
-            // paid in USD: cash the book keeps (a coin-settled payoff is in the coin account)
-            settledCashUsd += realizedUsd;
-        }
+        level.settled(state, realizedUsd);
     }
 
     /**
@@ -257,7 +238,7 @@ public final class ExposureSums
             return;
         }
         valueUsd = valueAtLastEvaluationUsd();
-        trueValueUsd = valueUsd + levelUsd + settledCashUsd;
+        trueValueUsd = valueUsd + level.usd();
         explain.startIfNeeded(valueUsd, trueValueUsd, indexUsd, nowNs);
         delta = exposure.delta(indexUsd, nowNs) + (account.equityDelta() ? account.balanceAndCashCoins() : 0);
         gamma = exposure.gamma(indexUsd);
@@ -275,7 +256,7 @@ public final class ExposureSums
         exposure.reset(indexUsd, nowNs);
         buckets.reset(indexUsd, nowNs);
         realizedPnlUsd = 0;
-        levelUsd = 0;
+        level.clearPositions();
         unrealizedLinearUsd = 0;
         unrealizedCoin = 0;
         unrealizedCoinDeltaOne = 0;
@@ -308,7 +289,7 @@ public final class ExposureSums
      */
     public double trueValueAtLastEvaluationUsd()
     {
-        return valueAtLastEvaluationUsd() + levelUsd + settledCashUsd;
+        return valueAtLastEvaluationUsd() + level.usd();
     }
 
     /**
@@ -473,8 +454,7 @@ public final class ExposureSums
         volga = io.f64(volga);
         realizedPnlUsd = io.f64(realizedPnlUsd);
         settledRealizedPnlUsd = io.f64(settledRealizedPnlUsd);
-        levelUsd = io.f64(levelUsd);
-        settledCashUsd = io.f64(settledCashUsd);
+        level.exchangeState(io);
         trueValueUsd = io.f64(trueValueUsd);
         unrealizedLinearUsd = io.f64(unrealizedLinearUsd);
         unrealizedCoin = io.f64(unrealizedCoin);
