@@ -44,6 +44,8 @@ final class OptionRevaluer
     private static final double VOL_POINT = 100.0;
 
     private final EngineConfig config;
+    /** The option time floor in engine-time nanoseconds, converted once. */
+    private final long timeFloorNs;
     private final OptionGreeks greeks = new OptionGreeks();
     private final VolPoint volPoint = new VolPoint();
     private final ImpliedVolResult impliedVol = new ImpliedVolResult();
@@ -59,6 +61,7 @@ final class OptionRevaluer
     OptionRevaluer(final EngineConfig config)
     {
         this.config = config;
+        this.timeFloorNs = (long)(config.optionTimeFloorYears() * YearFraction.NANOS_PER_YEAR);
     }
 
     void revalue(final InstrumentState state, final UnderlyingRisk underlying, final long nowNs)
@@ -173,9 +176,8 @@ final class OptionRevaluer
             return true;
         }
         final double k = Math.log(instrument.strike() / forward);
-        final long floorNs = (long)(config.optionTimeFloorYears() * YearFraction.NANOS_PER_YEAR);
-        final boolean insideFloor = instrument.expiryNs() - nowNs < floorNs;
-        final long readNs = insideFloor ? instrument.expiryNs() - floorNs : nowNs;
+        final boolean insideFloor = instrument.expiryNs() - nowNs < timeFloorNs;
+        final long readNs = insideFloor ? instrument.expiryNs() - timeFloorNs : nowNs;
         if (underlying.surface().evaluate(instrument.expiryNs(), k, readNs, underlying.indexUsd(), volPoint))
         {
             vol = volPoint.impliedVol;
