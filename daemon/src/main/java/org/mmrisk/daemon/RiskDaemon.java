@@ -8,7 +8,12 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
+import org.agrona.concurrent.SystemNanoClock;
 import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.daemon.checkpoint.CheckpointStore;
+import org.mmrisk.daemon.checkpoint.CheckpointTaker;
+import org.mmrisk.daemon.checkpoint.CheckpointWriter;
+import org.mmrisk.daemon.checkpoint.RecoveryPlan;
 import org.mmrisk.daemon.config.DaemonConfig;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.config.Strategies;
@@ -22,10 +27,8 @@ import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.retention.QueueRetention;
 import org.mmrisk.daemon.ring.RingEvent;
-import org.mmrisk.daemon.checkpoint.RecoveryPlan;
-import org.mmrisk.daemon.checkpoint.CheckpointStore;
-import org.mmrisk.daemon.checkpoint.CheckpointTaker;
-import org.mmrisk.daemon.checkpoint.CheckpointWriter;
+import org.mmrisk.daemon.storage.FreeSpaceGuard;
+import org.mmrisk.daemon.storage.WritableDirectory;
 import org.mmrisk.daemon.threads.ThreadAffinity;
 
 import java.io.PrintStream;
@@ -55,12 +58,15 @@ public final class RiskDaemon implements AutoCloseable
     private final JournalPosition journalPosition;
     private final ThreadFactory threads;
     private final long lastOutputSequence;
+    private final DaemonFailure failure;
 
     private RiskDaemon(final LoadedConfig config, final ErrorHandler errorHandler, final boolean acceptConfigChange)
     {
         this.config = config;
         final DaemonConfig c = config.config();
         requireAllowedCpus(c);
+        requireWritableDirectories(config);
+        failure = new DaemonFailure(errorHandler);
         threads = namedThreads(c.affinity);
         final long blockSize = config.queueBlockSizeBytes();
         final List<String> sourceNames = new ArrayList<>(c.inputs);
@@ -88,7 +94,7 @@ public final class RiskDaemon implements AutoCloseable
             QueueRetention.wallClockCycle(), System.out);
         final CheckpointWriter checkpointWriter = new CheckpointWriter(taker, checkpoints, fingerprint, counters, retention,
             System.err);
-        checkpointRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), errorHandler, null, checkpointWriter);
+        checkpointRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), failure, null, checkpointWriter);
 
         // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
         // message failed to decode) across the next claim; the single-producer sequencer moves its cursor over
@@ -96,19 +102,45 @@ public final class RiskDaemon implements AutoCloseable
         // multi-producer sequencer only shows what was published.
         disruptor = new Disruptor<>(RingEvent::new, c.ring.size, threads, ProducerType.MULTI,
             Strategies.waitStrategy(c.ring.waitStrategy));
-        final Journaller journaller = new Journaller(journal, counters);
+        final Journaller journaller = new Journaller(journal, counters, spaceGuard(config.journalDir(), "journal"));
         engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
             Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
             TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal, lastOutputSequence, plan, taker,
-            checkpointWriter);
+            checkpointWriter, failure, spaceGuard(config.outputDir(), "output"));
         disruptor.handleEventsWith(journaller, engineHandler);
-        disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(errorHandler));
+        disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(failure));
 
         final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
             disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
             TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
             TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence());
-        ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), errorHandler, null, ingress);
+        ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
+    }
+
+    /**
+     * Every directory the daemon writes into takes a new file, before any queue is opened: a read-only or full file
+     * system stops start-up here, named, instead of failing a thread later.
+     */
+    private static void requireWritableDirectories(final LoadedConfig config)
+    {
+        WritableDirectory.require("data", config.dataDir());
+        for (final String input : config.config().inputs)
+        {
+            // Chronicle writes its table store even into a queue it only reads
+            WritableDirectory.require("input " + input, config.inputDir(input));
+        }
+        WritableDirectory.require("control", config.controlDir());
+        WritableDirectory.require("journal", config.journalDir());
+        WritableDirectory.require("output", config.outputDir());
+        WritableDirectory.require("checkpoint", config.checkpointDir());
+    }
+
+    private FreeSpaceGuard spaceGuard(final java.nio.file.Path dir, final String role)
+    {
+        final DaemonConfig.Storage storage = config.config().storage;
+        return new FreeSpaceGuard(dir.toFile(), role, (long)storage.minFreeMb << 20,
+            TimeUnit.MILLISECONDS.toNanos(storage.spaceWaitMs), java.io.File::getUsableSpace, new SystemNanoClock(),
+            new SleepingMillisIdleStrategy(10), failure::failed, System.err);
     }
 
     /**
@@ -226,6 +258,14 @@ public final class RiskDaemon implements AutoCloseable
         return counters;
     }
 
+    /**
+     * @return the first error of any daemon thread, if any: once there is one the daemon must stop.
+     */
+    public DaemonFailure failure()
+    {
+        return failure;
+    }
+
     private void awaitEngineStopped()
     {
         try
@@ -250,13 +290,21 @@ public final class RiskDaemon implements AutoCloseable
     public void close()
     {
         CloseHelper.quietClose(ingressRunner);
-        try
+        if (failure.failed())
         {
-            disruptor.shutdown(10, TimeUnit.SECONDS);
-        }
-        catch (final com.lmax.disruptor.TimeoutException ex)
-        {
+            // a failed consumer will never drain the ring
             disruptor.halt();
+        }
+        else
+        {
+            try
+            {
+                disruptor.shutdown(10, TimeUnit.SECONDS);
+            }
+            catch (final com.lmax.disruptor.TimeoutException ex)
+            {
+                disruptor.halt();
+            }
         }
         awaitEngineStopped();
         CloseHelper.quietClose(checkpointRunner);

@@ -19,6 +19,7 @@ import org.mmrisk.daemon.codec.InputEncoder;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.egress.OutputAdapter;
+import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.json.EventJsonReader;
 import org.mmrisk.daemon.json.OutputJson;
 import org.mmrisk.daemon.queue.Queues;
@@ -226,6 +227,58 @@ class DaemonIntegrationTest
     void shouldNumberLiveOutputsAfterTheLastWrittenWhenAWholeReplayUnderAChangeMakesFewer() throws Exception
     {
         restartUnderLimitsThatCutTheReplaysOutputs(false);
+    }
+
+    /**
+     * Egress fails in the middle of a batch (a fault injected at its fourth output): the daemon records the failure,
+     * writes no final checkpoint and hands no state over, and a restart writes the batch's missing outputs with the
+     * next sequence numbers and ends in the state of one replay of the whole journal.
+     */
+    @Test
+    void shouldNotCheckpointAFailedBatchAndRestartWithItsMissingOutputs() throws Exception
+    {
+        final Path file = writeConfig();
+        // one checkpoint at the first batch end (before any input), the next a day of engine time later
+        Files.writeString(file, Files.readString(file) + "recovery: {checkpointIntervalSeconds: 86400}\n");
+        final LoadedConfig config = ConfigLoader.load(file);
+        final byte[][] finalState = new byte[1][];
+        final int outputsBeforeFault = 3;
+        try (RiskDaemon daemon = RiskDaemon.launch(config, error -> { }, e -> finalState[0] = save(e)))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            awaitAtLeast(daemon.counters().checkpointsWritten, 1);
+            FaultInjection.arm(FaultInjection.EGRESS_WRITE, false, outputsBeforeFault);
+            writeInputs(config);
+            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while (!daemon.failure().failed() && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(5);
+            }
+            assertThat(daemon.failure().describe()).contains("fault injected at egress.write");
+        }
+        finally
+        {
+            FaultInjection.disarm();
+        }
+        assertThat(finalState[0]).as("no state handed over after a failure").isNull();
+        assertThat(new CheckpointStore(config.checkpointDir(), 3).files()).as("only the checkpoint before the inputs")
+            .hasSize(1);
+        readAllOutputs(config);
+        assertThat(outputs).hasSize(outputsBeforeFault);
+
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace, e -> finalState[0] = save(e)))
+        {
+            assertThat(daemon.awaitRecovery(TIMEOUT_MS)).isTrue();
+            assertThat(daemon.counters().recoveryOutputsRewritten.get()).as("the failed batch's outputs").isPositive();
+        }
+        assertThat(finalState[0]).isEqualTo(replayWholeJournal(config));
+        outputs.clear();
+        readAllOutputs(config);
+        assertThat(outputs.size()).isGreaterThan(outputsBeforeFault);
+        for (int i = 0; i < outputs.size(); i++)
+        {
+            assertThat(outputs.get(i).get("sequence").asLong()).as("output %d", i).isEqualTo(i);
+        }
     }
 
     private void restartUnderLimitsThatCutTheReplaysOutputs(final boolean accept) throws Exception

@@ -11,6 +11,7 @@ import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.egress.EgressPublisher;
 import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.storage.FreeSpaceGuard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,7 +60,8 @@ public class EgressBenchmark
         dir = BenchDirectory.create("mmrisk-egress-bench");
         output = Queues.open(dir.resolve("output"));
         countersFile = CountersFile.create(dir.resolve("counters.dat").toFile());
-        egress = new EgressPublisher(output, new DaemonCounters(countersFile.manager(), List.of("market")), -1);
+        egress = new EgressPublisher(output, new DaemonCounters(countersFile.manager(), List.of("market")), -1,
+            FreeSpaceGuard.unchecked());
         quote.timeNs = 1_795_000_000_000_000_000L;
         quote.instrumentId = 150;
         quote.kind = InstrumentKind.OPTION;

@@ -3,6 +3,8 @@ package org.mmrisk.bench.journal;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mmrisk.bench.codec.InputSamples;
+import org.mmrisk.bench.pricing.BenchDirectory;
+import org.mmrisk.bench.pricing.JvmFlags;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.InputEncoder;
@@ -11,8 +13,7 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.ring.RingEvent;
-import org.mmrisk.bench.pricing.BenchDirectory;
-import org.mmrisk.bench.pricing.JvmFlags;
+import org.mmrisk.daemon.storage.FreeSpaceGuard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +63,8 @@ public class JournallerBenchmark
         dir = BenchDirectory.create("mmrisk-journal-bench");
         journal = Queues.open(dir.resolve("journal"));
         countersFile = CountersFile.create(dir.resolve("counters.dat").toFile());
-        journaller = new Journaller(journal, new DaemonCounters(countersFile.manager(), List.of("market")));
+        journaller = new Journaller(journal, new DaemonCounters(countersFile.manager(), List.of("market")),
+            FreeSpaceGuard.unchecked());
         journaller.onStart();
         final RiskEvent tick = InputSamples.build(System.currentTimeMillis() * 1_000_000L).get(EventType.TICK);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);

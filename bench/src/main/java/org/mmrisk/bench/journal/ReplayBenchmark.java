@@ -18,6 +18,7 @@ import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.storage.FreeSpaceGuard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -75,7 +76,8 @@ public class ReplayBenchmark
         dir = BenchDirectory.create("mmrisk-replay-bench");
         journal = Queues.open(dir.resolve("journal"), 256L << 20);
         try (CountersFile counters = CountersFile.create(dir.resolve("counters.dat").toFile());
-            Journaller journaller = new Journaller(journal, new DaemonCounters(counters.manager(), List.of("in"))))
+            Journaller journaller = new Journaller(journal, new DaemonCounters(counters.manager(), List.of("in")),
+                FreeSpaceGuard.unchecked()))
         {
             journaller.onStart();
             new TapeWriter(journaller, eventsPerBatch).write(1_795_000_000_000_000_000L);

@@ -2,12 +2,13 @@ package org.mmrisk.daemon.checkpoint;
 
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.mmrisk.codecs.MessageHeaderDecoder;
-import org.mmrisk.codecs.MessageHeaderEncoder;
 import org.mmrisk.codecs.CheckpointHeaderDecoder;
 import org.mmrisk.codecs.CheckpointHeaderEncoder;
 import org.mmrisk.codecs.CheckpointTrailerDecoder;
 import org.mmrisk.codecs.CheckpointTrailerEncoder;
+import org.mmrisk.codecs.MessageHeaderDecoder;
+import org.mmrisk.codecs.MessageHeaderEncoder;
+import org.mmrisk.daemon.fault.FaultInjection;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -76,6 +77,7 @@ public final class CheckpointFile
             writeFully(channel, ByteBuffer.wrap(trailer.byteArray()));
             channel.force(true);
         }
+        FaultInjection.reached(FaultInjection.CHECKPOINT_WRITE);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return target;
     }

@@ -23,6 +23,10 @@ import java.util.concurrent.Callable;
     description = "Run the risk daemon until SIGINT/SIGTERM.")
 public final class DaemonCommand implements Callable<Integer>
 {
+    /** The exit status after a failure of a daemon thread (as after any start-up error; 0: a clean stop). */
+    public static final int FAILED_EXIT_CODE = 2;
+    private static final long RECOVERY_POLL_MS = 50;
+
     @Option(names = "--config", required = true, description = "daemon config file (YAML)")
     Path config;
 
@@ -58,13 +62,14 @@ public final class DaemonCommand implements Callable<Integer>
             return 0;
         }
         // The barrier is closed last: Agrona's signal handler holds JVM exit until it is, so the daemon closes first.
+        // A failed daemon thread signals it too, so the main thread wakes for a signal and for a failure alike.
         try (ShutdownSignalBarrier barrier = new ShutdownSignalBarrier();
-            RiskDaemon daemon = RiskDaemon.launch(loaded, DaemonCommand::printError, this::writeState,
+            RiskDaemon daemon = RiskDaemon.launch(loaded, ex -> reportError(ex, barrier), this::writeState,
                 acceptConfigChange))
         {
             daemon.printStartup(System.out);
             System.out.flush();
-            if (!daemon.awaitRecovery(recoveryTimeoutMs))
+            if (!awaitRecovery(daemon))
             {
                 System.err.println("risk daemon: start-up recovery did not finish within " + recoveryTimeoutMs +
                     " ms (--recovery-timeout-ms); stopping");
@@ -73,10 +78,52 @@ public final class DaemonCommand implements Callable<Integer>
             daemon.printRecovered(System.out);
             System.out.flush();
             barrier.await();
+            stopIfFailed(daemon);
             System.out.println("risk daemon: shutting down");
         }
         System.out.println("risk daemon: stopped");
         return 0;
+    }
+
+    /**
+     * @return true once live; false when recovery timed out. Stops the process if a thread failed meanwhile.
+     */
+    private boolean awaitRecovery(final RiskDaemon daemon) throws InterruptedException
+    {
+        final long deadlineMs = System.currentTimeMillis() + recoveryTimeoutMs;
+        while (!daemon.awaitRecovery(RECOVERY_POLL_MS))
+        {
+            stopIfFailed(daemon);
+            if (System.currentTimeMillis() > deadlineMs)
+            {
+                return false;
+            }
+        }
+        stopIfFailed(daemon);
+        return true;
+    }
+
+    /**
+     * After a failure of any daemon thread the process stops at once, as a kill would stop it: no final checkpoint,
+     * no state file, no clean close that could hang on the broken queue or write half a batch. Its heartbeats stop,
+     * which consumers treat as HALT; the next start recovers from the last checkpoint and the journal.
+     */
+    private static void stopIfFailed(final RiskDaemon daemon)
+    {
+        if (daemon.failure().failed())
+        {
+            System.out.flush();
+            System.err.println("risk daemon: stopped on a fatal error (exit " + FAILED_EXIT_CODE + "): " +
+                daemon.failure().describe());
+            System.err.flush();
+            Runtime.getRuntime().halt(FAILED_EXIT_CODE);
+        }
+    }
+
+    private static void reportError(final Throwable ex, final ShutdownSignalBarrier barrier)
+    {
+        printError(ex);
+        barrier.signal();
     }
 
     private static void printError(final Throwable ex)

@@ -26,6 +26,7 @@ public final class DaemonConfig
     public final Ingress ingress = new Ingress();
     public final Egress egress = new Egress();
     public final Recovery recovery = new Recovery();
+    public final Storage storage = new Storage();
     public final Affinity affinity = new Affinity();
     /** The engine section as the file states it, with defaults filled in: what the config fingerprint covers. */
     Map<String, Object> engineValues = Map.of();
@@ -153,5 +154,16 @@ public final class DaemonConfig
     public static final class Egress
     {
         public int heartbeatIntervalMs;
+    }
+
+    /**
+     * How the queue writers (journaller, egress) treat a file system running out of space.
+     */
+    public static final class Storage
+    {
+        /** Least usable space left on the journal's and the output's file systems, MiB; 0: no check. */
+        public int minFreeMb;
+        /** Longest wait for space before the daemon stops, ms. */
+        public int spaceWaitMs;
     }
 }

@@ -46,6 +46,11 @@ public final class DaemonSettings
         integer("egress.heartbeatIntervalMs", 1000, (c, v) -> c.egress.heartbeatIntervalMs = (int)v,
             c -> c.egress.heartbeatIntervalMs).range(1, 60_000)
             .doc("Heartbeats on the output queue; at least ingress.timerIntervalMs."),
+        integer("storage.minFreeMb", 64, (c, v) -> c.storage.minFreeMb = (int)v, c -> c.storage.minFreeMb)
+            .range(0, 1 << 20).reason("must be 0 (no check) to 1048576")
+            .doc("Least free space the journaller and egress leave on their file systems, MiB; below it they wait."),
+        integer("storage.spaceWaitMs", 10_000, (c, v) -> c.storage.spaceWaitMs = (int)v, c -> c.storage.spaceWaitMs)
+            .range(0, 600_000).doc("Longest wait for free space before the daemon stops (exit 2), ms."),
         number("recovery.checkpointIntervalSeconds", 60, (c, v) -> c.recovery.snapshotIntervalSeconds = v,
             c -> c.recovery.snapshotIntervalSeconds).range(0, 86_400).alias("recovery.snapshotIntervalSeconds")
             .reason("must be 0 (only at shutdown) to 86400")

@@ -1,13 +1,16 @@
 package org.mmrisk.daemon.egress;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.MutableDirectBuffer;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.queue.SbeAppender;
+import org.mmrisk.daemon.storage.FreeSpaceGuard;
 
 /**
  * Encodes the engine's outputs as SBE ({@link OutputEncoder}) straight into the output queue's mapped file, and
@@ -22,15 +25,20 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     private final SbeAppender appender;
     private final DaemonCounters counters;
     private final OutputEncoder encoder = new OutputEncoder();
+    private final FreeSpaceGuard space;
     private long heartbeatSequence;
     private long lastOutputSequence;
 
     /**
      * @param lastOutputSequence the last output sequence the output queue already holds (-1: none), which
      *                           heartbeats report until this run writes an output.
+     * @param space              checked before each write: a full file system makes egress wait (or stop the
+     *                           daemon), never fault mid-message.
      */
-    public EgressPublisher(final ChronicleQueue output, final DaemonCounters counters, final long lastOutputSequence)
+    public EgressPublisher(final ChronicleQueue output, final DaemonCounters counters, final long lastOutputSequence,
+        final FreeSpaceGuard space)
     {
+        this.space = space;
         this.appender = new SbeAppender(output);
         this.counters = counters;
         this.lastOutputSequence = lastOutputSequence;
@@ -40,28 +48,28 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     @Override
     public void onQuoteAdjustment(final QuoteAdjustment q)
     {
-        encoder.encode(q, appender.claim(OutputEncoder.QUOTE_LENGTH));
+        encoder.encode(q, claimOutput(OutputEncoder.QUOTE_LENGTH));
         committed(q.sequence);
     }
 
     @Override
     public void onRiskSnapshot(final RiskSnapshot s)
     {
-        encoder.encode(s, appender.claim(OutputEncoder.snapshotLength(s)));
+        encoder.encode(s, claimOutput(OutputEncoder.snapshotLength(s)));
         committed(s.sequence);
     }
 
     @Override
     public void onAlert(final Alert a)
     {
-        encoder.encode(a, appender.claim(OutputEncoder.ALERT_LENGTH));
+        encoder.encode(a, claimOutput(OutputEncoder.ALERT_LENGTH));
         committed(a.sequence);
     }
 
     @Override
     public void onHedgeSignal(final HedgeSignal h)
     {
-        encoder.encode(h, appender.claim(OutputEncoder.HEDGE_LENGTH));
+        encoder.encode(h, claimOutput(OutputEncoder.HEDGE_LENGTH));
         committed(h.sequence);
     }
 
@@ -71,9 +79,24 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     public void heartbeat(final long wallTimeNs, final long engineTimeNs, final long lastJournalSequence)
     {
         encoder.encodeHeartbeat(heartbeatSequence++, wallTimeNs, engineTimeNs, lastOutputSequence, lastJournalSequence,
-            appender.claim(OutputEncoder.HEARTBEAT_LENGTH));
+            claim(OutputEncoder.HEARTBEAT_LENGTH));
         appender.commit();
         counters.heartbeats.incrementRelease();
+    }
+
+    private MutableDirectBuffer claimOutput(final int length)
+    {
+        if (FaultInjection.armed())
+        {
+            FaultInjection.reached(FaultInjection.EGRESS_WRITE);
+        }
+        return claim(length);
+    }
+
+    private MutableDirectBuffer claim(final int length)
+    {
+        space.beforeWrite(length);
+        return appender.claim(length);
     }
 
     private void committed(final long sequence)

@@ -7,6 +7,7 @@ import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.IdleStrategy;
 import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.daemon.DaemonFailure;
 import org.mmrisk.daemon.checkpoint.Checkpoint;
 import org.mmrisk.daemon.checkpoint.CheckpointRestore;
 import org.mmrisk.daemon.checkpoint.CheckpointTaker;
@@ -14,8 +15,10 @@ import org.mmrisk.daemon.checkpoint.CheckpointWriter;
 import org.mmrisk.daemon.checkpoint.RecoveryPlan;
 import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.egress.EgressPublisher;
+import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.storage.FreeSpaceGuard;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +55,8 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final boolean configChanged;
     private final CheckpointTaker checkpoints;
     private final CheckpointWriter checkpointWriter;
+    private final DaemonFailure failure;
+    private final FreeSpaceGuard outputSpace;
     private final CountDownLatch recovery = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Consumer<RiskEngine> shutdownListener = engine -> { };
@@ -67,8 +72,11 @@ public final class EngineHandler implements EventHandler<RingEvent>
     public EngineHandler(final EngineConfig engineConfig, final ChronicleQueue outputQueue, final Sequence journaled,
         final IdleStrategy journalWait, final DaemonCounters counters, final EpochNanoClock clock,
         final long heartbeatIntervalNs, final ChronicleQueue journal, final long lastWrittenOutputSequence,
-        final RecoveryPlan plan, final CheckpointTaker checkpoints, final CheckpointWriter checkpointWriter)
+        final RecoveryPlan plan, final CheckpointTaker checkpoints, final CheckpointWriter checkpointWriter,
+        final DaemonFailure failure, final FreeSpaceGuard outputSpace)
     {
+        this.failure = failure;
+        this.outputSpace = outputSpace;
         this.checkpoint = plan.checkpoint();
         this.configChanged = plan.configChanged();
         this.checkpoints = checkpoints;
@@ -98,15 +106,16 @@ public final class EngineHandler implements EventHandler<RingEvent>
     public void onStart()
     {
         final long startNs = System.nanoTime();
-        egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence);
+        egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence, outputSpace);
         final ResumingOutput resuming = new ResumingOutput(egress, lastWrittenOutputSequence);
-        gate = new JournalGate(resuming, journaled, journalWait);
+        gate = new JournalGate(resuming, journaled, journalWait, failure::failed);
         engine = new RiskEngine(engineConfig, gate);
         long afterSequence = -1;
         if (checkpoint != null)
         {
             CheckpointRestore.restore(engine, checkpoint);
             afterSequence = checkpoint.journalSequence();
+            FaultInjection.reached(FaultInjection.RECOVERY_RESTORED);
             if (configChanged)
             {
                 applyChangedConfiguration();
@@ -115,6 +124,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
         recovered = JournalReplayer.replay(journal, engine, afterSequence, recoverUntilSequence,
             JournalReplayer.printingProgress(System.out, recoverUntilSequence - 1 - afterSequence));
         lastJournalSequence = Math.max(afterSequence, recoverUntilSequence - 1);
+        FaultInjection.reached(FaultInjection.RECOVERY_REPLAYED);
         // A replay under the same configuration ends at or after the last output written; one under another (an
         // accepted change, or a whole-journal replay after a change) may have made fewer outputs than the previous
         // runs wrote: live outputs are numbered after the last one written either way, never twice.
@@ -163,6 +173,11 @@ public final class EngineHandler implements EventHandler<RingEvent>
         }
     }
 
+    /**
+     * Also runs when the engine thread stops on an exception (Disruptor's contract). After any daemon failure the
+     * engine may hold half a batch, or events the journal does not, so then no checkpoint and no state file are
+     * written: the next start recovers from the last checkpoint and the journal, as after a kill.
+     */
     @Override
     public void onShutdown()
     {
@@ -172,7 +187,12 @@ public final class EngineHandler implements EventHandler<RingEvent>
         }
         try
         {
-            if (engine != null)
+            if (failure.failed())
+            {
+                System.err.println("risk daemon: no final checkpoint and no state file: the daemon failed (" +
+                    failure.describe() + "); the next start recovers from the last checkpoint and the journal");
+            }
+            else if (engine != null)
             {
                 checkpointWriter.writeFinal(engine, lastJournalSequence, clock);
                 shutdownListener.accept(engine);

@@ -8,6 +8,8 @@ import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * LMAX's gating, placed where it costs least: nothing of a batch leaves the engine thread before the journaller has
  * written the batch, yet the engine computes the batch while the journaller writes it. {@link #arm} at a batch end
@@ -22,13 +24,20 @@ final class JournalGate implements RiskOutput
     private final RiskOutput delegate;
     private final Sequence journaled;
     private final IdleStrategy journalWait;
+    private final BooleanSupplier journallerFailed;
     private long awaitedSequence = UNARMED;
 
-    JournalGate(final RiskOutput delegate, final Sequence journaled, final IdleStrategy journalWait)
+    /**
+     * @param journallerFailed true once the journaller (or any daemon thread) has failed: the batch will never be
+     *                         journaled, so the wait gives up with an exception instead of spinning for ever.
+     */
+    JournalGate(final RiskOutput delegate, final Sequence journaled, final IdleStrategy journalWait,
+        final BooleanSupplier journallerFailed)
     {
         this.delegate = delegate;
         this.journaled = journaled;
         this.journalWait = journalWait;
+        this.journallerFailed = journallerFailed;
     }
 
     /**
@@ -49,6 +58,11 @@ final class JournalGate implements RiskOutput
             journalWait.reset();
             while (journaled.get() < awaitedSequence)
             {
+                if (journallerFailed.getAsBoolean())
+                {
+                    throw new IllegalStateException("the batch ending at ring sequence " + awaitedSequence +
+                        " will never be journaled: the daemon failed; its outputs stay unwritten");
+                }
                 journalWait.idle();
             }
             awaitedSequence = UNARMED;

@@ -5,6 +5,7 @@ import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.daemon.fault.FaultInjection;
 
 /**
  * Forwards the engine's outputs to egress, except those the output queue already holds: while recovery replays the
@@ -82,8 +83,13 @@ final class ResumingOutput implements RiskOutput
 
     private boolean isNew(final long sequence)
     {
-        if (live || sequence > lastWrittenSequence)
+        if (live)
         {
+            return true;
+        }
+        if (sequence > lastWrittenSequence)
+        {
+            FaultInjection.reached(FaultInjection.RECOVERY_REWRITE);
             return true;
         }
         skipped++;

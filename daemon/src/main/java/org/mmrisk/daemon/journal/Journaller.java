@@ -9,8 +9,10 @@ import org.mmrisk.codecs.JournalEntryEncoder;
 import org.mmrisk.codecs.JournalEntryKind;
 import org.mmrisk.codecs.MessageHeaderEncoder;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.storage.FreeSpaceGuard;
 
 /**
  * The second ring consumer (LMAX's journaller): writes every ring event — inputs and timers, with engine time and
@@ -26,12 +28,18 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final JournalEntryEncoder entry = new JournalEntryEncoder();
     private final Sequence journaled = new Sequence(-1);
+    private final FreeSpaceGuard space;
     private SbeAppender appender;
 
-    public Journaller(final ChronicleQueue journal, final DaemonCounters counters)
+    /**
+     * @param space checked before each write, so that a full file system makes the journaller wait (or stop the
+     *              daemon), never fault mid-entry.
+     */
+    public Journaller(final ChronicleQueue journal, final DaemonCounters counters, final FreeSpaceGuard space)
     {
         this.journal = journal;
         this.counters = counters;
+        this.space = space;
     }
 
     @Override
@@ -44,6 +52,11 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
     public void onEvent(final RingEvent event, final long ringSequence, final boolean endOfBatch)
     {
         final int length = encodedLength(event.payloadLength);
+        space.beforeWrite(length);
+        if (FaultInjection.armed())
+        {
+            FaultInjection.reached(FaultInjection.JOURNAL_WRITE);
+        }
         final MutableDirectBuffer buffer = appender.claim(length);
         encode(event, buffer, header, entry);
         appender.commit();

@@ -21,7 +21,7 @@ class JournalGateTest
 {
     private final Sequence journaled = new Sequence(-1);
     private final Counting delegate = new Counting();
-    private final JournalGate gate = new JournalGate(delegate, journaled, new BusySpinIdleStrategy());
+    private final JournalGate gate = new JournalGate(delegate, journaled, new BusySpinIdleStrategy(), () -> false);
 
     @Test
     void shouldHoldTheFirstOutputOfABatchUntilTheJournallerHasWrittenIt() throws InterruptedException
