@@ -58,7 +58,12 @@ public final class RiskDaemon implements AutoCloseable
     private final JournalPosition journalPosition;
     private final ThreadFactory threads;
     private final long lastOutputSequence;
+    private static final long DRAIN_TIMEOUT_MS = 10_000;
+    private static final long DRAIN_POLL_MS = 50;
+
     private final DaemonFailure failure;
+    /** Set by the closing thread: a writer waiting for space gives up instead of holding the stop. */
+    private volatile boolean stopping;
 
     private RiskDaemon(final LoadedConfig config, final ErrorHandler errorHandler, final boolean acceptConfigChange)
     {
@@ -140,7 +145,7 @@ public final class RiskDaemon implements AutoCloseable
         final DaemonConfig.Storage storage = config.config().storage;
         return new FreeSpaceGuard(dir.toFile(), role, (long)storage.minFreeMb << 20,
             TimeUnit.MILLISECONDS.toNanos(storage.spaceWaitMs), java.io.File::getUsableSpace, new SystemNanoClock(),
-            new SleepingMillisIdleStrategy(10), failure::failed, System.err);
+            new SleepingMillisIdleStrategy(10), () -> stopping || failure.failed(), System.err);
     }
 
     /**
@@ -266,6 +271,28 @@ public final class RiskDaemon implements AutoCloseable
         return failure;
     }
 
+    /**
+     * Lets journaller and engine finish what ingress published, for at most {@link #DRAIN_TIMEOUT_MS}; at once when
+     * a thread has failed, since a failed consumer never drains the ring.
+     */
+    private void drainRing()
+    {
+        final long deadlineMs = System.currentTimeMillis() + DRAIN_TIMEOUT_MS;
+        while (!failure.failed() && System.currentTimeMillis() < deadlineMs)
+        {
+            try
+            {
+                disruptor.shutdown(DRAIN_POLL_MS, TimeUnit.MILLISECONDS);
+                return;
+            }
+            catch (final com.lmax.disruptor.TimeoutException ex)
+            {
+                // not drained yet: look again whether a thread failed meanwhile
+            }
+        }
+        disruptor.halt();
+    }
+
     private void awaitEngineStopped()
     {
         try
@@ -282,30 +309,20 @@ public final class RiskDaemon implements AutoCloseable
     }
 
     /**
-     * Stops ingress first (publishing what it read), lets the ring drain through journaller and engine, waits for
+     * Idempotent. Stops ingress first (publishing what it read), lets the ring drain through journaller and engine, waits for
      * the engine thread's shutdown (egress closed, final state handed to the shutdown listener), then closes the
      * queues and the counters file.
      */
     @Override
     public void close()
     {
+        if (stopping)
+        {
+            return;
+        }
+        stopping = true;
         CloseHelper.quietClose(ingressRunner);
-        if (failure.failed())
-        {
-            // a failed consumer will never drain the ring
-            disruptor.halt();
-        }
-        else
-        {
-            try
-            {
-                disruptor.shutdown(10, TimeUnit.SECONDS);
-            }
-            catch (final com.lmax.disruptor.TimeoutException ex)
-            {
-                disruptor.halt();
-            }
-        }
+        drainRing();
         awaitEngineStopped();
         CloseHelper.quietClose(checkpointRunner);
         CloseHelper.quietCloseAll(queues);

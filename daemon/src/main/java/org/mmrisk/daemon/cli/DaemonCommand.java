@@ -80,6 +80,9 @@ public final class DaemonCommand implements Callable<Integer>
             barrier.await();
             stopIfFailed(daemon);
             System.out.println("risk daemon: shutting down");
+            daemon.close();
+            // a writer that was waiting for space when the stop came gives up, and that is a failure too
+            stopIfFailed(daemon);
         }
         System.out.println("risk daemon: stopped");
         return 0;
