@@ -115,7 +115,9 @@ public final class SkewTable implements SkewPass
         fullBidSizeMult = SkewRule.bidSizeMult(batch.state, Double.NaN);
         fullAskSizeMult = SkewRule.askSizeMult(batch.state, Double.NaN);
         blocks.batch(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state, nowNs);
-        everyQuotedIsCandidate = !SkewRule.isFullSize(batch.state);
+        // terms that are not finite leave no bound to test against: every instrument is decided (and halted)
+        everyQuotedIsCandidate = !SkewRule.isFullSize(batch.state) || !(Double.isFinite(deltaTermUsd) &&
+            Double.isFinite(gammaTerm) && Double.isFinite(vegaTerm) && Double.isFinite(spreadMult));
         if (everyQuotedIsCandidate)
         {
             // every instrument is evaluated and its last values change: no bound survives the batch
@@ -184,9 +186,16 @@ public final class SkewTable implements SkewPass
 
     /**
      * Decides a candidate ({@link SkewBatch#quote}), then copies its last values and folds it into its block. Whether
-     * an instrument is quoted at all is read from the copies: every change to whether it can be priced goes through a
-     * revaluation ({@link #refreshRisk}), a settlement or a restore ({@link #invalidate}), which keep them current.
+     * an instrument is quoted at all, or must be halted because it no longer can be priced
+     * ({@link SkewCopies#isHaltDue}), is read from the copies: every change to whether it can be priced goes through
+     * a revaluation ({@link #refreshRisk}), a settlement or a restore ({@link #invalidate}), which keep them current.
      */
+    @Override
+    public int unknownCause()
+    {
+        return batch.unknownCause();
+    }
+
     @Override
     public int quote(final int slot, final QuoteAdjustment adjustment)
     {
@@ -201,7 +210,7 @@ public final class SkewTable implements SkewPass
         final boolean[] quoted = copies.quoted;
         for (int i = from; i < count; i++)
         {
-            if (quoted[i])
+            if (quoted[i] || copies.isHaltDue(i))
             {
                 return i;
             }
@@ -230,6 +239,10 @@ public final class SkewTable implements SkewPass
         {
             if (!c.quoted[i])
             {
+                if (c.isHaltDue(i))
+                {
+                    pending[pendingCount++] = i;
+                }
                 continue;
             }
             if (c.lastState[i] != state)
@@ -237,7 +250,7 @@ public final class SkewTable implements SkewPass
                 pending[pendingCount++] = i;
                 continue;
             }
-            if (c.rateCapped[i] && isRateCapped(i) && !Double.isNaN(c.lastShift[i]))
+            if (c.rateCapped[i] && isRateCapped(i) && !Double.isNaN(c.lastShift[i]) && isKnown(i))
             {
                 oldestHeldQuoteNs = Math.min(oldestHeldQuoteNs, c.lastQuoteNs[i]);
                 continue;
@@ -304,6 +317,19 @@ public final class SkewTable implements SkewPass
         }
     }
 
+    /**
+     * @return true when the instrument's adjustment at this batch's terms is finite ({@link SkewRule#isKnown}); one
+     * that is not is halted, which the rate cap does not hold back.
+     */
+    private boolean isKnown(final int i)
+    {
+        final SkewCopies c = copies;
+        final double shiftUsdPerCoin = c.shiftUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
+        return SkewRule.isKnown(SkewRule.shift(shiftUsdPerCoin, c.divisor[i]),
+            SkewRule.shiftVol(c.option[i], shiftUsdPerCoin, c.vegaPerCoin[i], config.maxShiftVolPoints()), c.option[i],
+            spreadMult);
+    }
+
     private boolean isRateCapped(final int i)
     {
         return SkewRule.isRateCapped(copies.lastQuoteNs[i], nowNs, rateCapGapNs);
@@ -320,6 +346,11 @@ public final class SkewTable implements SkewPass
         final double shiftUsdPerCoin = c.shiftUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
         final double shiftVol = SkewRule.shiftVol(c.option[i], shiftUsdPerCoin, c.vegaPerCoin[i],
             config.maxShiftVolPoints());
+        if (!SkewRule.isKnown(SkewRule.shift(shiftUsdPerCoin, c.divisor[i]), shiftVol, c.option[i], spreadMult))
+        {
+            // its risk is unknown: SkewBatch#quote halts it, which sends unless it was halted so already
+            return true;
+        }
         final boolean moved = SkewRule.moved(SkewRule.shift(shiftUsdPerCoin, c.divisor[i]), c.lastShift[i],
             c.minShift[i], shiftVol, c.lastShiftVol[i], config.minShiftVolPoints(), spreadMult, c.lastSpreadMult[i],
             fullBidSizeMult, c.lastBidSizeMult[i], fullAskSizeMult, c.lastAskSizeMult[i]);
@@ -339,6 +370,11 @@ public final class SkewTable implements SkewPass
             copies.copyRisk(slot, instrument);
             copies.band(slot);
             fold(slot);
+            if (copies.isHaltDue(slot))
+            {
+                // it can no longer be priced: no bound holds it, so its block is opened at the next walk
+                blocks.poison(slot >> blockShift);
+            }
         }
     }
 
