@@ -60,7 +60,8 @@ final class OutputEmitter
 
     /**
      * The quote adjustments of one underlying worth sending, in book order: the candidates its {@link SkewTable}
-     * finds (exactly the instruments whose decision changes something), each decided by the skew rule.
+     * finds (exactly the instruments whose decision changes something), each decided by the skew rule. An instrument
+     * halted because its risk became unknown is alerted ({@link AlertCode#QUOTE_UNKNOWN_RISK}) with the reason.
      */
     void emitQuotes(final UnderlyingRisk underlying)
     {

@@ -18,7 +18,10 @@ import org.mmrisk.core.skew.SkewRule;
  * {@link SkewRule}'s own functions on the copies (the same operations in the same order, so bit for bit the same
  * doubles). Candidates then go through {@link SkewBatch#quote} in book order, so the outputs and the rate-cap counter
  * are exactly those of a full pass over every instrument. In REDUCE_ONLY and HALT, where sizes depend on each
- * instrument's side of the exposure, every quoted instrument is a candidate.
+ * instrument's side of the exposure, every quoted instrument is a candidate, and so is every one when the batch's
+ * terms are not finite. An instrument that can no longer be priced is a candidate while its HALT for unknown risk
+ * would change what it was last sent ({@link SkewCopies#isHaltDue}); a quoted one whose adjustment is not finite is
+ * one always (the batch halts it).
  * <p>
  * Instruments are grouped in blocks of {@link EngineConfig#skewBlockInstruments} in book order. A batch first asks
  * each block's bound ({@link SkewBlocks}) whether any member can have become a candidate since the block was last

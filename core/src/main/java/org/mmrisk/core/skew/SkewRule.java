@@ -31,6 +31,8 @@ public final class SkewRule
     public static final int SEND = 1;
     /** {@link #decide}: the adjustment moved, but the rate cap holds it back. */
     public static final int HELD = 2;
+    /** The size multiplier of both sides of an instrument whose risk is unknown: it is not quoted. */
+    public static final double HALT_SIZE_MULT = 0;
     private static final double NANOS_PER_SECOND = 1e9;
 
     private SkewRule()
@@ -253,9 +255,6 @@ public final class SkewRule
     {
         return Double.isFinite(shift) && (!option || Double.isFinite(shiftVol)) && Double.isFinite(spreadMult);
     }
-
-    /** The size multiplier of both sides of an instrument whose risk is unknown: it is not quoted. */
-    public static final double HALT_SIZE_MULT = 0;
 
     /**
      * A value of an instrument's HALT for unknown risk: the last one sent when it was finite (so that a halt that
