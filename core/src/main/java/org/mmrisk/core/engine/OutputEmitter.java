@@ -16,8 +16,8 @@ import org.mmrisk.core.skew.SkewRule;
  * Hands the engine's decisions of a batch to the {@link RiskOutput}, each with the next output sequence: alerts,
  * the quote adjustments worth sending, hedge signals and due risk snapshots. Each is checked first against the
  * output contract ({@link FiniteOutputs}: every required field finite), so a number the engine could not compute
- * becomes a HALT (a quote adjustment) or is withheld (a hedge signal, a snapshot), with an alert, never a NaN. Owned by the engine thread;
- * allocation-free (flyweights are fields).
+ * becomes a HALT (a quote adjustment) or is withheld (a hedge signal, a snapshot), with an alert, never a NaN.
+ * Owned by the engine thread; allocation-free (flyweights are fields).
  */
 final class OutputEmitter
 {

@@ -150,8 +150,8 @@ public final class SkewBatch
             adjustment.shiftVol, last.shiftVol(), config.minShiftVolPoints(), adjustment.bidSpreadMult,
             last.spreadMult(), adjustment.bidSizeMult, last.bidSizeMult(), adjustment.askSizeMult,
             last.askSizeMult());
-        final int decision = SkewRule.decide(last.state() != adjustment.state, last.shift(), moved, last.quoteNs(), nowNs,
-            rateCapGapNs);
+        final int decision = SkewRule.decide(last.state() != adjustment.state, last.shift(), moved, last.quoteNs(),
+            nowNs, rateCapGapNs);
         if (decision == SkewRule.SEND)
         {
             last.sent(adjustment, nowNs);

@@ -58,6 +58,8 @@ public final class SkewTable implements SkewPass
     private int state;
     private long nowNs;
     private boolean everyQuotedIsCandidate;
+    /** A revaluation left a quoted instrument unpriced since {@link #takeHaltDue} was last called. */
+    private boolean haltDue;
     /** The walk through this batch's candidates: the next block to look at, and the candidates of the last opened. */
     private int nextBlock;
     private int nextSlot;
@@ -126,6 +128,17 @@ public final class SkewTable implements SkewPass
             // every instrument is evaluated and its last values change: no bound survives the batch
             blocks.invalidateAll();
         }
+    }
+
+    /**
+     * @return true when a revaluation since the last call left an instrument that was quoted unpriced, so that its
+     * HALT is due at the next walk; clears the flag.
+     */
+    boolean takeHaltDue()
+    {
+        final boolean due = haltDue;
+        haltDue = false;
+        return due;
     }
 
     long blocksDismissed()
@@ -377,6 +390,7 @@ public final class SkewTable implements SkewPass
             {
                 // it can no longer be priced: no bound holds it, so its block is opened at the next walk
                 blocks.poison(slot >> blockShift);
+                haltDue = true;
             }
         }
     }

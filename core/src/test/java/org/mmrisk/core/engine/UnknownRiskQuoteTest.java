@@ -110,6 +110,28 @@ class UnknownRiskQuoteTest
     }
 
     @Test
+    void shouldHaltAnOptionPricedOnlyByASmileWhenThatSmileExpires()
+    {
+        final int call = 8;
+        final long smileExpiryNs = T0 + 10_000_000_000L;
+        apply(events.inverseOption(call, EXPIRY_NS, 110_000, PutCall.CALL));
+        events.smiles(T0 + 1, true);
+        assertThat(apply(events.smile(smileExpiryNs, 0.0001, 0.001, -0.4, 0, 0.2))).isNull();
+        assertThat(quote(call).state).as("priced by the surface's only smile").isEqualTo(QuotingState.NORMAL);
+
+        // the smile expires between ticks: the re-anchor slice after this batch's outputs finds the call unpriced
+        apply(events.tick(smileExpiryNs + 1, INDEX, 100_000, 100_000));
+        assertThat(engine.instruments().get(call).risk().priced).isFalse();
+
+        // and its HALT goes out at the next batch, even one that touches nothing of the underlying
+        assertThat(apply(events.tick(smileExpiryNs + 2, 999, 1, 1))).isEqualTo(RejectReason.UNKNOWN_INSTRUMENT);
+        assertThat(quote(call).state).isEqualTo(QuotingState.HALT);
+        assertThat(quote(call).bidSizeMult).isZero();
+        assertThat(lastAlert(AlertCode.QUOTE_UNKNOWN_RISK).instrumentId).isEqualTo(call);
+        assertThat(quote(OTHER_PUT).state).as("priced by its own mid").isEqualTo(QuotingState.NORMAL);
+    }
+
+    @Test
     void shouldSendNothingForAnInstrumentNeverQuoted()
     {
         apply(events.inverseOption(7, EXPIRY_NS, 130_000, PutCall.PUT));

@@ -42,7 +42,7 @@ class SkewRuleOverflowTest
         assertThat(fromIndex).isInfinite();
         assertThat(fromEquity).isInfinite();
 
-        // an option with no delta left and the overflowing term: ∞·0; a future against an opposite gamma term: ∞ − ∞
+        // an option with no delta left and the overflowing term: ∞·0; a delta term against an opposite gamma one: ∞ − ∞
         final double noDelta = SkewRule.shiftUsd(0.0, 0.0, 0.1, fromIndex, 0.0, 1.0);
         final double opposite = SkewRule.shiftUsd(1.0, 1.0, 0.0, fromEquity, Double.NEGATIVE_INFINITY, 0.0);
         assertThat(noDelta).isNaN();
@@ -52,7 +52,8 @@ class SkewRuleOverflowTest
         assertThat(SkewRule.isKnown(SkewRule.shift(noDelta, 1.0), shiftVol, true, 1.0)).isFalse();
         assertThat(SkewRule.isKnown(SkewRule.shift(opposite, 1.0), Double.NaN, false, 1.0)).isFalse();
         assertThat(SkewRule.isKnown(SkewRule.shift(-fromEquity, 1.0), Double.NaN, false, 1.0)).isFalse();
-        assertThat(SkewRule.isKnown(1.5, Double.NaN, false, Double.POSITIVE_INFINITY)).as("an infinite spread").isFalse();
+        assertThat(SkewRule.isKnown(1.5, Double.NaN, false, Double.POSITIVE_INFINITY)).as("an infinite spread")
+            .isFalse();
         assertThat(SkewRule.isKnown(1.5, Double.NaN, false, 1.2)).as("a future's absent vol shift").isTrue();
         assertThat(SkewRule.isKnown(1.5, 0.3, true, 1.2)).isTrue();
     }
