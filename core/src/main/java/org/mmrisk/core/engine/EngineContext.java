@@ -113,6 +113,18 @@ final class EngineContext
     }
 
     /**
+     * An alert on an underlying by code with the quoting state it reports (an instrument's own, for one).
+     */
+    void raise(final AlertCode code, final long underlying, final int instrumentId, final double value,
+        final double threshold, final QuotingState state)
+    {
+        if (!alerts.add(timeNs, code, underlying, instrumentId, value, threshold, state))
+        {
+            counters.increment(EngineCounter.ALERTS_DROPPED);
+        }
+    }
+
+    /**
      * An alert on an underlying by code (none: the portfolio's state goes with it).
      */
     void raise(final AlertCode code, final long underlying, final int instrumentId, final double value,

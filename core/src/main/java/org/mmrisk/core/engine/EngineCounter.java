@@ -39,7 +39,11 @@ public enum EngineCounter
     SNAPSHOTS_EMITTED("snapshotsEmitted"),
     ALERTS_EMITTED("alertsEmitted"),
     ALERTS_DROPPED("alertsDropped"),
-    SKEW_CANDIDATES("skewCandidates");
+    SKEW_CANDIDATES("skewCandidates"),
+    /** Quote adjustments sent as HALT because the instrument's risk is unknown (alert QUOTE_UNKNOWN_RISK). */
+    QUOTES_UNKNOWN_RISK("quotesUnknownRisk"),
+    /** Outputs with a non-finite required field, halted or withheld (alert NON_FINITE_OUTPUT). */
+    OUTPUTS_NON_FINITE("outputsNonFinite");
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final EngineCounter[] VALUES = values();

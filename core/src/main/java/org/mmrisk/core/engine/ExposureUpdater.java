@@ -83,7 +83,8 @@ final class ExposureUpdater
      * batch that the journal fixes. A sweep whose errors exceed the budget revalues everything here, and the
      * aggregates are evaluated again, so the state between batches is as exact as before. The quoting state was
      * decided before the slice: when the slice revalued everything or changed which positions can be priced, the
-     * underlying is marked dirty so that the next batch, whatever it touches, decides it again.
+     * underlying is marked dirty so that the next batch, whatever it touches, decides it again — and so it is when
+     * the slice left a quoted instrument unpriced, whose HALT then goes out at that next batch.
      */
     void reanchorAfterOutputs(final UnderlyingRisk u, final long nowNs)
     {
@@ -92,6 +93,8 @@ final class ExposureUpdater
             return;
         }
         final int unpricedBefore = u.unpricedPositions();
+        // the halts found before the outputs went out with them
+        u.skewTable.takeHaltDue();
         reanchorSlice(u, nowNs);
         boolean revaluedAll = false;
         if (u.sweep().errorCoins() > config.approxErrorBudget() * u.sums().taylor().grossDelta())
@@ -101,7 +104,7 @@ final class ExposureUpdater
             revaluedAll = true;
         }
         u.sums().evaluate(nowNs);
-        if (revaluedAll || u.unpricedPositions() != unpricedBefore)
+        if (revaluedAll || u.unpricedPositions() != unpricedBefore || u.skewTable.takeHaltDue())
         {
             u.marks().markDirty();
         }

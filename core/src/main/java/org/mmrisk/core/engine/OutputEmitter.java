@@ -2,7 +2,11 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.config.HedgeConfig;
 import org.mmrisk.core.exposure.ExposureBuckets;
+import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.output.Alert;
+import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.output.FiniteOutputs;
+import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
@@ -10,8 +14,10 @@ import org.mmrisk.core.skew.SkewRule;
 
 /**
  * Hands the engine's decisions of a batch to the {@link RiskOutput}, each with the next output sequence: alerts,
- * the quote adjustments worth sending, hedge signals and due risk snapshots. Owned by the engine thread;
- * allocation-free (flyweights are fields).
+ * the quote adjustments worth sending, hedge signals and due risk snapshots. Each is checked first against the
+ * output contract ({@link FiniteOutputs}: every required field finite), so a number the engine could not compute
+ * becomes a HALT (a quote adjustment) or is withheld (a hedge signal, a snapshot), with an alert, never a NaN.
+ * Owned by the engine thread; allocation-free (flyweights are fields).
  */
 final class OutputEmitter
 {
@@ -30,11 +36,21 @@ final class OutputEmitter
         this.output = output;
     }
 
+    /**
+     * Emits the alerts raised so far in the batch: those of its inputs and its exposure first, then again after the
+     * quotes, hedges and snapshots, for the alerts those raised. An alert's infinite value or threshold goes out as
+     * absent, and raises {@link AlertCode#NON_FINITE_OUTPUT}, which this same walk emits.
+     */
     void emitAlerts()
     {
-        for (int i = 0, n = ctx.alerts.size(); i < n; i++)
+        for (int i = 0; i < ctx.alerts.size(); i++)
         {
             final Alert alert = ctx.alerts.get(i);
+            if (!FiniteOutputs.isFinite(alert))
+            {
+                FiniteOutputs.withholdInfinite(alert);
+                nonFinite(alert.underlying, alert.instrumentId, FiniteOutputs.ALERT);
+            }
             alert.sequence = nextOutputSequence++;
             output.onAlert(alert);
             ctx.counters.increment(EngineCounter.ALERTS_EMITTED);
@@ -44,7 +60,8 @@ final class OutputEmitter
 
     /**
      * The quote adjustments of one underlying worth sending, in book order: the candidates its {@link SkewTable}
-     * finds (exactly the instruments whose decision changes something), each decided by the skew rule.
+     * finds (exactly the instruments whose decision changes something), each decided by the skew rule. An instrument
+     * halted because its risk became unknown is alerted ({@link AlertCode#QUOTE_UNKNOWN_RISK}) with the reason.
      */
     void emitQuotes(final UnderlyingRisk underlying)
     {
@@ -59,6 +76,13 @@ final class OutputEmitter
             final int decision = pass.quote(i, quote);
             if (decision == SkewRule.SEND)
             {
+                if (pass.unknownCause() != 0)
+                {
+                    // the instrument's risk became unknown: the HALT goes out with the reason
+                    ctx.raise(AlertCode.QUOTE_UNKNOWN_RISK, underlying.code(), pass.state(i).instrumentId(),
+                        pass.unknownCause(), Double.NaN, QuotingState.HALT);
+                    ctx.counters.increment(EngineCounter.QUOTES_UNKNOWN_RISK);
+                }
                 send(underlying, pass.state(i));
             }
             else if (decision == SkewRule.HELD)
@@ -72,6 +96,12 @@ final class OutputEmitter
 
     private void send(final UnderlyingRisk underlying, final InstrumentState state)
     {
+        if (!FiniteOutputs.isFinite(quote))
+        {
+            // the last line of defence: a number the rule could not compute never reaches the quoting engine
+            FiniteOutputs.halt(quote);
+            nonFinite(underlying.code(), state.instrumentId(), FiniteOutputs.QUOTE_ADJUSTMENT);
+        }
         quote.sequence = nextOutputSequence++;
         quote.timeNs = ctx.timeNs;
         quote.instrumentId = state.instrumentId();
@@ -98,17 +128,29 @@ final class OutputEmitter
         final HedgeConfig hedging = u.hedging();
         if (hedging != null && hedges.decide(u, hedging, ctx.timeNs))
         {
-            final org.mmrisk.core.output.HedgeSignal signal = hedges.signal();
+            final HedgeSignal signal = hedges.signal();
+            if (!FiniteOutputs.isFinite(signal))
+            {
+                nonFinite(u.code(), signal.hedgeInstrumentId, FiniteOutputs.HEDGE_SIGNAL);
+                return;
+            }
             signal.sequence = nextOutputSequence++;
             output.onHedgeSignal(signal);
             ctx.counters.increment(EngineCounter.HEDGES_EMITTED);
         }
     }
 
+    /**
+     * The underlying's risk snapshot, once it has an index: before, nothing of it can be valued (its index, its
+     * USD delta and its P&L would be NaN), as nothing of it is quoted.
+     */
     void emitSnapshot(final UnderlyingRisk underlying)
     {
+        if (!(underlying.indexUsd() > 0))
+        {
+            return;
+        }
         final RiskSnapshot s = snapshot;
-        s.sequence = nextOutputSequence++;
         s.timeNs = ctx.timeNs;
         s.underlying = underlying.code();
         s.indexUsd = underlying.indexUsd();
@@ -127,8 +169,24 @@ final class OutputEmitter
         fillPositions(underlying, s);
         fillExpiries(underlying, s, ctx.timeNs);
         underlying.snapshotTaken(ctx.timeNs);
+        if (!FiniteOutputs.isFinite(s))
+        {
+            // withheld until the next interval: a consumer reads every field of a snapshot as a number
+            nonFinite(underlying.code(), 0, FiniteOutputs.RISK_SNAPSHOT);
+            return;
+        }
+        s.sequence = nextOutputSequence++;
         output.onRiskSnapshot(s);
         ctx.counters.increment(EngineCounter.SNAPSHOTS_EMITTED);
+    }
+
+    /**
+     * An output failed the contract's check ({@link FiniteOutputs}): counted, and alerted with the message it was.
+     */
+    private void nonFinite(final long underlying, final int instrumentId, final int message)
+    {
+        ctx.counters.increment(EngineCounter.OUTPUTS_NON_FINITE);
+        ctx.raise(AlertCode.NON_FINITE_OUTPUT, underlying, instrumentId, message, Double.NaN);
     }
 
     private static void fillPositions(final UnderlyingRisk underlying, final RiskSnapshot s)

@@ -244,6 +244,8 @@ public final class RiskEngine
                 outputs.emitSnapshot(underlying);
             }
         }
+        // the alerts the outputs raised: an instrument halted for unknown risk, an output that failed its check
+        outputs.emitAlerts();
         for (int i = 0; i < n; i++)
         {
             final UnderlyingRisk underlying = ctx.underlyings.get(i);

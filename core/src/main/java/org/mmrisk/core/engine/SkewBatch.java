@@ -17,6 +17,11 @@ import org.mmrisk.core.skew.SkewRule;
  */
 public final class SkewBatch
 {
+    /** Why an instrument's risk is unknown ({@code AlertCode.QUOTE_UNKNOWN_RISK}'s value): it cannot be priced. */
+    static final int UNPRICED = 1;
+    /** Its skew is not a finite number. */
+    static final int NON_FINITE_SKEW = 2;
+
     private final EngineConfig config;
     private final double rateCapGapNs;
     /** The batch's terms, written by {@link #prepare} only: W·G's delta, gamma and vega terms, the spread multiplier. */
@@ -32,6 +37,8 @@ public final class SkewBatch
     private double gamma;
     private double vega;
     private LimitKind reduceAxis;
+    /** Why the instrument {@link #quote} decided last had unknown risk; 0: it was known. */
+    private int unknownCause;
 
     SkewBatch(final EngineConfig config)
     {
@@ -73,8 +80,10 @@ public final class SkewBatch
     }
 
     /**
-     * Fills the adjustment of a quoted instrument of the prepared underlying and decides it; a decision that changes
-     * anything is recorded in its {@link LastQuote}.
+     * Fills the adjustment of a candidate instrument of the prepared underlying ({@link #isCandidate}) and decides
+     * it; a decision that changes anything is recorded in its {@link LastQuote}. An instrument whose risk is unknown
+     * — it cannot be priced, or its shift or spread is not a finite number — gets a HALT ({@link #unknownCause}
+     * says why), which a state change sends at once, whatever the rate cap.
      *
      * @return {@link SkewRule#SEND} when it goes out, {@link SkewRule#HELD} when the rate cap holds back a first
      * adjustment since the last sent, else {@link SkewRule#SILENT}.
@@ -82,12 +91,25 @@ public final class SkewBatch
     int quote(final InstrumentState instrument, final UnderlyingRisk u, final QuoteAdjustment adjustment)
     {
         final Instrument terms = instrument.instrument();
+        final boolean option = terms.kind() == InstrumentKind.OPTION;
+        unknownCause = 0;
+        if (!isQuoted(instrument))
+        {
+            unknownCause = UNPRICED;
+            haltUnknown(instrument.lastQuote, option, adjustment);
+            return record(instrument.lastQuote, adjustment, terms.tickSize());
+        }
         final ContractRisk risk = instrument.risk();
         final double shiftUsdPerCoin = SkewRule.shiftUsd(risk.deltaPerCoin, gammaPerCoin(instrument),
             risk.vegaPerCoin, deltaTermUsd, gammaTerm, vegaTerm);
         adjustment.shift = SkewRule.shift(shiftUsdPerCoin, SkewRule.priceUnitUsd(terms.isCoinQuoted(), risk.forward));
-        adjustment.shiftVol = SkewRule.shiftVol(terms.kind() == InstrumentKind.OPTION, shiftUsdPerCoin,
-            risk.vegaPerCoin, config.maxShiftVolPoints());
+        adjustment.shiftVol = SkewRule.shiftVol(option, shiftUsdPerCoin, risk.vegaPerCoin, config.maxShiftVolPoints());
+        if (!SkewRule.isKnown(adjustment.shift, adjustment.shiftVol, option, spreadMult))
+        {
+            unknownCause = NON_FINITE_SKEW;
+            haltUnknown(instrument.lastQuote, option, adjustment);
+            return record(instrument.lastQuote, adjustment, terms.tickSize());
+        }
         adjustment.bidSpreadMult = spreadMult;
         adjustment.askSpreadMult = spreadMult;
         final double direction = SkewRule.reduceDirection(reduceAxis, delta, gamma, vega, risk.delta,
@@ -98,14 +120,38 @@ public final class SkewBatch
         return record(instrument.lastQuote, adjustment, terms.tickSize());
     }
 
+    /**
+     * @return why the instrument last decided by {@link #quote} had unknown risk ({@link #UNPRICED},
+     * {@link #NON_FINITE_SKEW}), 0 when it was known.
+     */
+    int unknownCause()
+    {
+        return unknownCause;
+    }
+
+    /**
+     * An instrument whose risk is unknown is not quoted: HALT, both sizes 0, with the last shift and spread it was
+     * sent (finite, so that the next halt sends nothing new).
+     */
+    private static void haltUnknown(final LastQuote last, final boolean option, final QuoteAdjustment adjustment)
+    {
+        adjustment.shift = SkewRule.lastOr(last.shift(), 0);
+        adjustment.shiftVol = option ? SkewRule.lastOr(last.shiftVol(), 0) : Double.NaN;
+        adjustment.bidSpreadMult = SkewRule.lastOr(last.spreadMult(), 1);
+        adjustment.askSpreadMult = adjustment.bidSpreadMult;
+        adjustment.bidSizeMult = SkewRule.HALT_SIZE_MULT;
+        adjustment.askSizeMult = SkewRule.HALT_SIZE_MULT;
+        adjustment.state = QuotingState.HALT;
+    }
+
     private int record(final LastQuote last, final QuoteAdjustment adjustment, final double tickSize)
     {
         final boolean moved = SkewRule.moved(adjustment.shift, last.shift(), config.minShiftTicks() * tickSize,
             adjustment.shiftVol, last.shiftVol(), config.minShiftVolPoints(), adjustment.bidSpreadMult,
             last.spreadMult(), adjustment.bidSizeMult, last.bidSizeMult(), adjustment.askSizeMult,
             last.askSizeMult());
-        final int decision = SkewRule.decide(last.state() != state, last.shift(), moved, last.quoteNs(), nowNs,
-            rateCapGapNs);
+        final int decision = SkewRule.decide(last.state() != adjustment.state, last.shift(), moved, last.quoteNs(),
+            nowNs, rateCapGapNs);
         if (decision == SkewRule.SEND)
         {
             last.sent(adjustment, nowNs);
@@ -139,5 +185,14 @@ public final class SkewBatch
     static boolean isQuoted(final InstrumentState instrument)
     {
         return SkewRule.isQuoted(instrument.instrument().kind() == InstrumentKind.INDEX, instrument.risk().priced);
+    }
+
+    /**
+     * @return true for the instruments whose quote is decided at every batch of a full pass: those quoted, and
+     * those that were sent an adjustment and can no longer be priced (they get a HALT).
+     */
+    static boolean isCandidate(final InstrumentState instrument)
+    {
+        return isQuoted(instrument) || instrument.lastQuote.state() != null;
     }
 }

@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.skew.SkewRule;
@@ -76,6 +77,16 @@ final class SkewCopies
         lastState[i] = last.state() == null ? NO_STATE : last.state().ordinal();
         lastQuoteNs[i] = last.quoteNs();
         rateCapped[i] = last.rateCapped();
+    }
+
+    /**
+     * @return true when the instrument is not quoted (it cannot be priced) but its HALT for unknown risk may change
+     * what was last sent ({@link SkewRule#isHaltDue}): it must be decided.
+     */
+    boolean isHaltDue(final int i)
+    {
+        return !quoted[i] && SkewRule.isHaltDue(lastState[i] != NO_STATE, lastState[i] == QuotingState.HALT.ordinal(),
+            lastShift[i], lastSpreadMult[i], lastBidSizeMult[i], lastAskSizeMult[i]);
     }
 
     /**

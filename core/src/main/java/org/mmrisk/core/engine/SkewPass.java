@@ -43,6 +43,12 @@ interface SkewPass
     int quote(int slot, QuoteAdjustment adjustment);
 
     /**
+     * @return why the instrument {@link #quote} decided last had unknown risk and was halted
+     * ({@link SkewBatch#UNPRICED}, {@link SkewBatch#NON_FINITE_SKEW}), 0 when it was known.
+     */
+    int unknownCause();
+
+    /**
      * Which walk each underlying's quotes take.
      */
     @FunctionalInterface

@@ -18,7 +18,10 @@ import org.mmrisk.core.skew.SkewRule;
  * {@link SkewRule}'s own functions on the copies (the same operations in the same order, so bit for bit the same
  * doubles). Candidates then go through {@link SkewBatch#quote} in book order, so the outputs and the rate-cap counter
  * are exactly those of a full pass over every instrument. In REDUCE_ONLY and HALT, where sizes depend on each
- * instrument's side of the exposure, every quoted instrument is a candidate.
+ * instrument's side of the exposure, every quoted instrument is a candidate, and so is every one when the batch's
+ * terms are not finite. An instrument that can no longer be priced is a candidate while its HALT for unknown risk
+ * would change what it was last sent ({@link SkewCopies#isHaltDue}); a quoted one whose adjustment is not finite is
+ * one always (the batch halts it).
  * <p>
  * Instruments are grouped in blocks of {@link EngineConfig#skewBlockInstruments} in book order. A batch first asks
  * each block's bound ({@link SkewBlocks}) whether any member can have become a candidate since the block was last
@@ -55,6 +58,8 @@ public final class SkewTable implements SkewPass
     private int state;
     private long nowNs;
     private boolean everyQuotedIsCandidate;
+    /** A revaluation left a quoted instrument unpriced since {@link #takeHaltDue} was last called. */
+    private boolean haltDue;
     /** The walk through this batch's candidates: the next block to look at, and the candidates of the last opened. */
     private int nextBlock;
     private int nextSlot;
@@ -115,12 +120,25 @@ public final class SkewTable implements SkewPass
         fullBidSizeMult = SkewRule.bidSizeMult(batch.state, Double.NaN);
         fullAskSizeMult = SkewRule.askSizeMult(batch.state, Double.NaN);
         blocks.batch(deltaTermUsd, gammaTerm, vegaTerm, spreadMult, state, nowNs);
-        everyQuotedIsCandidate = !SkewRule.isFullSize(batch.state);
+        // terms that are not finite leave no bound to test against: every instrument is decided (and halted)
+        everyQuotedIsCandidate = !SkewRule.isFullSize(batch.state) || !(Double.isFinite(deltaTermUsd) &&
+            Double.isFinite(gammaTerm) && Double.isFinite(vegaTerm) && Double.isFinite(spreadMult));
         if (everyQuotedIsCandidate)
         {
             // every instrument is evaluated and its last values change: no bound survives the batch
             blocks.invalidateAll();
         }
+    }
+
+    /**
+     * @return true when a revaluation since the last call left an instrument that was quoted unpriced, so that its
+     * HALT is due at the next walk; clears the flag.
+     */
+    boolean takeHaltDue()
+    {
+        final boolean due = haltDue;
+        haltDue = false;
+        return due;
     }
 
     long blocksDismissed()
@@ -184,9 +202,16 @@ public final class SkewTable implements SkewPass
 
     /**
      * Decides a candidate ({@link SkewBatch#quote}), then copies its last values and folds it into its block. Whether
-     * an instrument is quoted at all is read from the copies: every change to whether it can be priced goes through a
-     * revaluation ({@link #refreshRisk}), a settlement or a restore ({@link #invalidate}), which keep them current.
+     * an instrument is quoted at all, or must be halted because it no longer can be priced
+     * ({@link SkewCopies#isHaltDue}), is read from the copies: every change to whether it can be priced goes through
+     * a revaluation ({@link #refreshRisk}), a settlement or a restore ({@link #invalidate}), which keep them current.
      */
+    @Override
+    public int unknownCause()
+    {
+        return batch.unknownCause();
+    }
+
     @Override
     public int quote(final int slot, final QuoteAdjustment adjustment)
     {
@@ -201,7 +226,7 @@ public final class SkewTable implements SkewPass
         final boolean[] quoted = copies.quoted;
         for (int i = from; i < count; i++)
         {
-            if (quoted[i])
+            if (quoted[i] || copies.isHaltDue(i))
             {
                 return i;
             }
@@ -230,6 +255,10 @@ public final class SkewTable implements SkewPass
         {
             if (!c.quoted[i])
             {
+                if (c.isHaltDue(i))
+                {
+                    pending[pendingCount++] = i;
+                }
                 continue;
             }
             if (c.lastState[i] != state)
@@ -237,7 +266,7 @@ public final class SkewTable implements SkewPass
                 pending[pendingCount++] = i;
                 continue;
             }
-            if (c.rateCapped[i] && isRateCapped(i) && !Double.isNaN(c.lastShift[i]))
+            if (c.rateCapped[i] && isRateCapped(i) && !Double.isNaN(c.lastShift[i]) && isKnown(i))
             {
                 oldestHeldQuoteNs = Math.min(oldestHeldQuoteNs, c.lastQuoteNs[i]);
                 continue;
@@ -304,6 +333,19 @@ public final class SkewTable implements SkewPass
         }
     }
 
+    /**
+     * @return true when the instrument's adjustment at this batch's terms is finite ({@link SkewRule#isKnown}); one
+     * that is not is halted, which the rate cap does not hold back.
+     */
+    private boolean isKnown(final int i)
+    {
+        final SkewCopies c = copies;
+        final double shiftUsdPerCoin = c.shiftUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
+        return SkewRule.isKnown(SkewRule.shift(shiftUsdPerCoin, c.divisor[i]),
+            SkewRule.shiftVol(c.option[i], shiftUsdPerCoin, c.vegaPerCoin[i], config.maxShiftVolPoints()), c.option[i],
+            spreadMult);
+    }
+
     private boolean isRateCapped(final int i)
     {
         return SkewRule.isRateCapped(copies.lastQuoteNs[i], nowNs, rateCapGapNs);
@@ -320,6 +362,11 @@ public final class SkewTable implements SkewPass
         final double shiftUsdPerCoin = c.shiftUsd(i, deltaTermUsd, gammaTerm, vegaTerm);
         final double shiftVol = SkewRule.shiftVol(c.option[i], shiftUsdPerCoin, c.vegaPerCoin[i],
             config.maxShiftVolPoints());
+        if (!SkewRule.isKnown(SkewRule.shift(shiftUsdPerCoin, c.divisor[i]), shiftVol, c.option[i], spreadMult))
+        {
+            // its risk is unknown: SkewBatch#quote halts it, which sends unless it was halted so already
+            return true;
+        }
         final boolean moved = SkewRule.moved(SkewRule.shift(shiftUsdPerCoin, c.divisor[i]), c.lastShift[i],
             c.minShift[i], shiftVol, c.lastShiftVol[i], config.minShiftVolPoints(), spreadMult, c.lastSpreadMult[i],
             fullBidSizeMult, c.lastBidSizeMult[i], fullAskSizeMult, c.lastAskSizeMult[i]);
@@ -339,6 +386,12 @@ public final class SkewTable implements SkewPass
             copies.copyRisk(slot, instrument);
             copies.band(slot);
             fold(slot);
+            if (copies.isHaltDue(slot))
+            {
+                // it can no longer be priced: no bound holds it, so its block is opened at the next walk
+                blocks.poison(slot >> blockShift);
+                haltDue = true;
+            }
         }
     }
 

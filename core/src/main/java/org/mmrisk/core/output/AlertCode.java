@@ -51,7 +51,21 @@ public enum AlertCode
     LIMIT_TOTAL_DELTA_USD(30),
     LIMIT_TOTAL_VEGA(31),
     LIMIT_TOTAL_NOTIONAL(32),
-    LIMIT_TOTAL_LOSS(33);
+    LIMIT_TOTAL_LOSS(33),
+    /**
+     * An output had a non-finite number in a field the schema requires: a quote adjustment went out as HALT instead,
+     * a hedge signal or a risk snapshot was withheld, an alert's infinite value or threshold went out as absent.
+     * {@code value} says which message (1 quote adjustment, 2 hedge signal, 3 risk snapshot, 4 alert);
+     * {@code instrumentId} is the quote's or the hedge's instrument (0 otherwise).
+     */
+    NON_FINITE_OUTPUT(40),
+    /**
+     * A quoted instrument's risk is unknown: it went to HALT (sizes 0) while the rest of its underlying may quote
+     * on; it quotes again once known. {@code value} says why: 1 it cannot be priced (no usable index, forward or
+     * volatility, or figures that are not finite), 2 its skew is not a finite number (an exposure or an index too
+     * large for the arithmetic).
+     */
+    QUOTE_UNKNOWN_RISK(41);
 
     public static final AlertCode[] VALUES = values();
     private final int code;

@@ -31,6 +31,8 @@ public final class SkewRule
     public static final int SEND = 1;
     /** {@link #decide}: the adjustment moved, but the rate cap holds it back. */
     public static final int HELD = 2;
+    /** The size multiplier of both sides of an instrument whose risk is unknown: it is not quoted. */
+    public static final double HALT_SIZE_MULT = 0;
     private static final double NANOS_PER_SECOND = 1e9;
 
     private SkewRule()
@@ -43,6 +45,11 @@ public final class SkewRule
     public static double deltaTermUsd(final double riskAversionPerUsd, final double indexVolatility, final double indexUsd,
         final double horizonYears, final double delta)
     {
+        if (delta == 0)
+        {
+            // a flat book has no delta term whatever the index: (vol·S)² can overflow to infinity, and ∞·0 is NaN
+            return 0;
+        }
         final double sigmaUsd = indexVolatility * indexUsd;
         return riskAversionPerUsd * sigmaUsd * sigmaUsd * horizonYears * delta;
     }
@@ -236,6 +243,38 @@ public final class SkewRule
     public static boolean isRateCapped(final long lastQuoteNs, final long nowNs, final double rateCapGapNs)
     {
         return lastQuoteNs != Long.MIN_VALUE && nowNs - lastQuoteNs < rateCapGapNs;
+    }
+
+    /**
+     * @return true when an adjustment can be computed: its shift, an option's vol shift and the spread multiplier
+     * are finite. Otherwise the instrument's risk is unknown (its figures or the underlying's exposure are too large
+     * for the arithmetic) and it gets {@link #HALT_SIZE_MULT} instead of a NaN or an infinity.
+     */
+    public static boolean isKnown(final double shift, final double shiftVol, final boolean option,
+        final double spreadMult)
+    {
+        return Double.isFinite(shift) && (!option || Double.isFinite(shiftVol)) && Double.isFinite(spreadMult);
+    }
+
+    /**
+     * A value of an instrument's HALT for unknown risk: the last one sent when it was finite (so that a halt that
+     * follows another sends nothing new), else {@code fallback}.
+     */
+    public static double lastOr(final double last, final double fallback)
+    {
+        return Double.isFinite(last) ? last : fallback;
+    }
+
+    /**
+     * @return true when an instrument that is not quoted (it cannot be priced) must still be decided: an adjustment
+     * was sent for it, and its HALT for unknown risk would change what was last sent (the quoting state, values
+     * that were not finite, sizes that were not 0): its decision can then send or be held back.
+     */
+    public static boolean isHaltDue(final boolean sent, final boolean lastHalt, final double lastShift,
+        final double lastSpreadMult, final double lastBidSizeMult, final double lastAskSizeMult)
+    {
+        return sent && !(lastHalt && Double.isFinite(lastShift) && Double.isFinite(lastSpreadMult) &&
+            lastBidSizeMult == HALT_SIZE_MULT && lastAskSizeMult == HALT_SIZE_MULT);
     }
 
     /**

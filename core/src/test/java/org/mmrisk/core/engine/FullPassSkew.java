@@ -44,7 +44,7 @@ final class FullPassSkew implements SkewPass
     @Override
     public int nextCandidate()
     {
-        while (next < count() && !SkewBatch.isQuoted(underlying.instrument(next)))
+        while (next < count() && !SkewBatch.isCandidate(underlying.instrument(next)))
         {
             next++;
         }
@@ -67,5 +67,11 @@ final class FullPassSkew implements SkewPass
     public int quote(final int slot, final QuoteAdjustment adjustment)
     {
         return batch.quote(underlying.instrument(slot), underlying, adjustment);
+    }
+
+    @Override
+    public int unknownCause()
+    {
+        return batch.unknownCause();
     }
 }

@@ -61,6 +61,57 @@ class QuotingReplayTest
         assertThat(state.get("hedges")).hasSize(1);
     }
 
+    /**
+     * A put priced from its own mid, with no smile: a mid below its intrinsic value implies no volatility, and its
+     * quote goes to HALT in that batch with the reason; a mid above it again quotes it normally.
+     */
+    @Test
+    void shouldHaltTheQuoteOfAnOptionThatCanNoLongerBePricedAndQuoteItAgainOncePriced() throws IOException
+    {
+        final String put = "{\"type\":\"instrument\",\"instrumentId\":3,\"symbol\":\"BTC-25DEC26-120000-P\"," +
+            "\"venue\":\"DERIBIT\",\"kind\":\"OPTION\",\"underlying\":\"BTC\",\"settlement\":\"INVERSE\"," +
+            "\"quoteCurrency\":\"BTC\",\"settleCurrency\":\"BTC\",\"contractSize\":1,\"contractUnit\":\"COIN\"," +
+            "\"tickSize\":0.0001,\"expiry\":\"2026-12-25T08:00:00Z\",\"strike\":120000,\"putCall\":\"PUT\"}";
+        final String priced = putTick("09:00:01", 0.21, 0.23);
+        // worth at least (120,000 − 100,000)/100,000 = 0.2 coin
+        final String belowIntrinsic = putTick("09:00:02", 0.1, 0.11);
+
+        final JsonNode halted = replay(INSTRUMENTS + "\n" + put + "\n" + priced + "\n" + belowIntrinsic);
+        final JsonNode haltedQuote = quoteOf(halted, 3);
+        assertThat(haltedQuote.get("state").asText()).isEqualTo("HALT");
+        assertThat(haltedQuote.get("bidSizeMult").asDouble()).isZero();
+        assertThat(haltedQuote.get("askSizeMult").asDouble()).isZero();
+        assertThat(haltedQuote.get("shift").isNumber()).isTrue();
+        final JsonNode alert = halted.get("alerts").findParents("code").stream()
+            .filter(a -> "QUOTE_UNKNOWN_RISK".equals(a.get("code").asText())).findFirst().orElseThrow();
+        assertThat(alert.get("instrumentId").asInt()).isEqualTo(3);
+        assertThat(alert.get("value").asDouble()).isEqualTo(1.0);
+        assertThat(halted.get("counters").get("quotesUnknownRisk").asLong()).isEqualTo(1);
+
+        final JsonNode again = replay(INSTRUMENTS + "\n" + put + "\n" + priced + "\n" + belowIntrinsic + "\n" +
+            putTick("09:00:03", 0.21, 0.23));
+        assertThat(quoteOf(again, 3).get("state").asText()).isEqualTo("NORMAL");
+        assertThat(quoteOf(again, 3).get("bidSizeMult").asDouble()).isEqualTo(1.0);
+    }
+
+    private static String putTick(final String time, final double bid, final double ask)
+    {
+        return "{\"type\":\"tick\",\"time\":\"2026-11-25T" + time + "Z\",\"instrumentId\":3,\"bid\":" + bid +
+            ",\"ask\":" + ask + "}";
+    }
+
+    private static JsonNode quoteOf(final JsonNode state, final int instrumentId)
+    {
+        for (final JsonNode quote : state.get("quotes"))
+        {
+            if (quote.get("instrumentId").asInt() == instrumentId)
+            {
+                return quote;
+            }
+        }
+        throw new AssertionError("no quote of " + instrumentId);
+    }
+
     private static String fill(final String id, final String side, final int contracts)
     {
         return "{\"type\":\"fill\",\"time\":\"2026-11-25T09:00:01Z\",\"exchangeTime\":\"2026-11-25T09:00:01Z\"," +
