@@ -107,7 +107,8 @@ public final class RiskDaemon implements AutoCloseable
         final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
             disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
             TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
-            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence());
+            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
+            .requireChecksum(c.ingress.requireChecksum);
         ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), errorHandler, null, ingress);
     }
 
