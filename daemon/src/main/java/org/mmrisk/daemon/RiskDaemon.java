@@ -75,7 +75,7 @@ public final class RiskDaemon implements AutoCloseable
         final ChronicleQueue output = open(config.outputDir(), blockSize);
 
         countersFile = CountersFile.create(config.countersFile().toFile());
-        counters = new DaemonCounters(countersFile.manager(), sourceNames);
+        counters = new DaemonCounters(countersFile, sourceNames);
         final long fingerprint = config.configFingerprint();
         final CheckpointStore checkpoints = new CheckpointStore(config.checkpointDir(), c.recovery.checkpointsKept());
         final RecoveryPlan plan = RecoveryPlan.choose(checkpoints, journal, config.journalDir(), inputs.length,

@@ -211,13 +211,23 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
-        counters.messagesRead(currentSource).incrementRelease();
+        final boolean firstRead = counters.firstRead(currentSource, index);
+        if (firstRead)
+        {
+            counters.messagesRead(currentSource).incrementRelease();
+        }
         final long sequence = claim();
         final RingEvent slot = ring.get(sequence);
         final DecodeError error = length > RingEvent.MAX_PAYLOAD_LENGTH ?
             DecodeError.OVERSIZED_FIELD : decoder.decode(buffer, offset, length, slot.event);
         if (error != null)
         {
+            if (!firstRead)
+            {
+                // counted and logged by the run that first read it
+                spareSequence = sequence;
+                return;
+            }
             counters.decodeError(error).incrementRelease();
             if (error == DecodeError.WRONG_SCHEMA && !wrongSchemaLogged[currentSource])
             {
