@@ -86,7 +86,7 @@ public final class RiskDaemon implements AutoCloseable
         final ChronicleQueue output = open(config.outputDir(), blockSize);
 
         countersFile = CountersFile.create(config.countersFile().toFile());
-        counters = new DaemonCounters(countersFile.manager(), sourceNames);
+        counters = new DaemonCounters(countersFile, sourceNames);
         final long fingerprint = config.configFingerprint();
         final CheckpointStore checkpoints = new CheckpointStore(config.checkpointDir(), c.recovery.checkpointsKept());
         final RecoveryPlan plan = RecoveryPlan.choose(checkpoints, journal, config.journalDir(), inputs.length,
@@ -118,7 +118,8 @@ public final class RiskDaemon implements AutoCloseable
         final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
             disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
             TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
-            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence());
+            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
+            .requireChecksum(c.ingress.requireChecksum);
         ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
     }
 

@@ -6,6 +6,7 @@ import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.output.CountingOutput;
 import org.mmrisk.core.state.StateFormatException;
 import org.mmrisk.daemon.config.ConfigFingerprint;
+import org.mmrisk.daemon.journal.JournalCorruptException;
 import org.mmrisk.daemon.journal.JournalPosition;
 
 import java.io.PrintStream;
@@ -31,8 +32,7 @@ public record RecoveryPlan(Checkpoint checkpoint, JournalPosition journal, boole
         final Checkpoint checkpoint = choice.newestUsable(store, sources, engineConfig, configFingerprint,
             acceptConfigChange, log);
         final long checkpointSequence = checkpoint == null ? -1 : checkpoint.journalSequence();
-        final JournalPosition position = JournalPosition.scan(journal, sources,
-            checkpoint == null ? null : checkpoint.lastSourceIndex(), checkpointSequence);
+        final JournalPosition position = scan(journal, sources, checkpoint, checkpointSequence);
         final long first = position.firstSequence();
         if (first > checkpointSequence + 1)
         {
@@ -60,6 +60,30 @@ public record RecoveryPlan(Checkpoint checkpoint, JournalPosition journal, boole
                 position.entries() + " journal events after it");
         }
         return new RecoveryPlan(checkpoint, position, configChanged);
+    }
+
+    /**
+     * Reads and verifies the journal from the checkpoint on.
+     *
+     * @throws IllegalStateException when it cannot be trusted: what is wrong, where, and what the operator can do.
+     */
+    private static JournalPosition scan(final ChronicleQueue journal, final int sources, final Checkpoint checkpoint,
+        final long checkpointSequence)
+    {
+        try
+        {
+            return JournalPosition.scan(journal, sources, checkpoint == null ? null : checkpoint.lastSourceIndex(),
+                checkpointSequence);
+        }
+        catch (final JournalCorruptException ex)
+        {
+            throw new IllegalStateException("cannot start: the journal is damaged after sequence " +
+                ex.lastGoodSequence() + (checkpoint == null ? "" : " (the checkpoint " + checkpoint.path().getFileName() +
+                " holds sequences up to " + checkpointSequence + ")") + ". " + ex.getMessage() + ". Nothing was " +
+                "started or written. Put back an intact copy of the journal file (docs/recovery.md#a-damaged-journal); " +
+                "or, to give up the events after sequence " + ex.lastGoodSequence() + ", move the data " +
+                "directory aside and start empty", ex);
+        }
     }
 
     /**

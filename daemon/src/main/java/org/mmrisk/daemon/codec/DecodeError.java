@@ -19,5 +19,9 @@ public enum DecodeError
     /** The block length is shorter than this version's block. */
     BAD_BLOCK_LENGTH,
     /** A repeating group or variable field is larger than the daemon accepts (fill id over 64 bytes, too many smiles). */
-    OVERSIZED_FIELD
+    OVERSIZED_FIELD,
+    /** The checksum field (schema version 4 on) does not match the message's bytes: corrupted on the way or on disk. */
+    BAD_CHECKSUM,
+    /** A message of a version before 4, which has no checksum, while {@code ingress.requireChecksum} is on. */
+    MISSING_CHECKSUM
 }

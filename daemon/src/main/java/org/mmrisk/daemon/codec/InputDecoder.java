@@ -24,6 +24,10 @@ import org.mmrisk.core.event.Side;
  * Holds its flyweights as final fields; owned by one thread (ingress, a replay or a tail tool); allocation-free.
  * <p>
  * Enum values the wire does not know decode to null; the engine then rejects the event as missing that field.
+ * <p>
+ * A message of version 4 on carries a checksum ({@link MessageChecksum}), checked once its structure is: a mismatch
+ * is {@link DecodeError#BAD_CHECKSUM}. An older message has none and is accepted unless checksums are required
+ * ({@link #requireChecksum(boolean)}, {@code ingress.requireChecksum}): then it is {@link DecodeError#MISSING_CHECKSUM}.
  */
 public final class InputDecoder
 {
@@ -35,6 +39,17 @@ public final class InputDecoder
     private final VolSmileUpdateDecoder smile = new VolSmileUpdateDecoder();
     private final VolSurfaceUpdateDecoder surface = new VolSurfaceUpdateDecoder();
     private final ControlDecoder control = new ControlDecoder();
+    private final MessageChecksum checksum = new MessageChecksum();
+    private boolean requireChecksum;
+
+    /**
+     * @param requireChecksum whether a message without a checksum (a version before 4) is refused.
+     */
+    public InputDecoder requireChecksum(final boolean requireChecksum)
+    {
+        this.requireChecksum = requireChecksum;
+        return this;
+    }
 
     /**
      * @return null when {@code event} now holds the message (envelope fields untouched), else why not.
@@ -71,7 +86,22 @@ public final class InputDecoder
             return DecodeError.TRUNCATED;
         }
         event.reset();
-        return decodeBody(buffer, bodyOffset, blockLength, bodyLength, header.version(), event);
+        final DecodeError error = decodeBody(buffer, bodyOffset, blockLength, bodyLength, header.version(), event);
+        return error != null ? error : checkChecksum(buffer, offset, length, header.version(), header.templateId());
+    }
+
+    /**
+     * Last, once every length is known to be right: the whole message is then exactly {@code length} bytes.
+     */
+    private DecodeError checkChecksum(final DirectBuffer buffer, final int offset, final int length, final int version,
+        final int templateId)
+    {
+        if (version < MessageChecksum.SINCE_VERSION)
+        {
+            return requireChecksum ? DecodeError.MISSING_CHECKSUM : null;
+        }
+        return checksum.verify(buffer, offset, length, MessageChecksum.inputFieldOffset(templateId)) ? null :
+            DecodeError.BAD_CHECKSUM;
     }
 
     /**
@@ -87,6 +117,12 @@ public final class InputDecoder
         if (templateId == ControlDecoder.TEMPLATE_ID && version < ControlDecoder.correlationIdSinceVersion())
         {
             return ControlDecoder.correlationIdEncodingOffset();
+        }
+        if (version < MessageChecksum.SINCE_VERSION)
+        {
+            // the checksum is the first field version 4 added to each input, so an older block ends where it starts
+            final int fieldOffset = MessageChecksum.inputFieldOffset(templateId);
+            return fieldOffset < 0 ? -1 : fieldOffset - MessageHeaderDecoder.ENCODED_LENGTH;
         }
         switch (templateId)
         {

@@ -12,9 +12,12 @@ import org.mmrisk.codecs.VolSurfaceUpdateEncoder;
 import org.mmrisk.codecs.BooleanType;
 import org.mmrisk.core.event.RiskEvent;
 
+import java.nio.ByteOrder;
+
 /**
  * Encodes a {@link RiskEvent} as the SBE input message a gateway would write: the feed simulator, the control
- * tool and tests use it. The inverse of {@link InputDecoder}. Owned by one thread; allocation-free.
+ * tool and tests use it. The inverse of {@link InputDecoder}. Every message carries its checksum
+ * ({@link MessageChecksum}), written last. Owned by one thread; allocation-free.
  */
 public final class InputEncoder
 {
@@ -26,12 +29,22 @@ public final class InputEncoder
     private final VolSmileUpdateEncoder smile = new VolSmileUpdateEncoder();
     private final VolSurfaceUpdateEncoder surface = new VolSurfaceUpdateEncoder();
     private final ControlEncoder control = new ControlEncoder();
+    private final MessageChecksum checksum = new MessageChecksum();
 
     /**
      * @return the encoded length in bytes, header included; the buffer must have room (1 KiB is enough).
      * @throws IllegalArgumentException for a TIMER event, which has no input message.
      */
     public int encode(final RiskEvent e, final MutableDirectBuffer buffer, final int offset)
+    {
+        final int length = encodeBody(e, buffer, offset);
+        final int templateId = buffer.getShort(offset + MessageHeaderEncoder.templateIdEncodingOffset(),
+            ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        checksum.seal(buffer, offset, length, MessageChecksum.inputFieldOffset(templateId));
+        return length;
+    }
+
+    private int encodeBody(final RiskEvent e, final MutableDirectBuffer buffer, final int offset)
     {
         switch (e.type)
         {

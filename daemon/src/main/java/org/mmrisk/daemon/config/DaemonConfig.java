@@ -146,6 +146,8 @@ public final class DaemonConfig
         public int batchLimit;
         public int maxBatchHoldMicros;
         public int timerIntervalMs;
+        /** Whether ingress refuses input messages without a checksum (schema version before 4). */
+        public boolean requireChecksum;
     }
 
     /**

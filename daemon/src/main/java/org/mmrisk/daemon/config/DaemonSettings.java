@@ -43,6 +43,9 @@ public final class DaemonSettings
             .doc("Longest a batch is held open while the journaller or the engine is behind, us of wall time."),
         integer("ingress.timerIntervalMs", 100, (c, v) -> c.ingress.timerIntervalMs = (int)v,
             c -> c.ingress.timerIntervalMs).range(1, 60_000).doc("Engine time between injected timer events, ms."),
+        Setting.<DaemonConfig>flag("ingress.requireChecksum", false, (c, v) -> c.ingress.requireChecksum = v,
+            c -> c.ingress.requireChecksum)
+            .doc("Refuse input messages without a checksum (schema version before 4) as MISSING_CHECKSUM."),
         integer("egress.heartbeatIntervalMs", 1000, (c, v) -> c.egress.heartbeatIntervalMs = (int)v,
             c -> c.egress.heartbeatIntervalMs).range(1, 60_000)
             .doc("Heartbeats on the output queue; at least ingress.timerIntervalMs."),

@@ -8,6 +8,8 @@ import org.agrona.concurrent.status.CountersReader;
 
 import java.io.File;
 import java.nio.MappedByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The daemon's counters in a memory-mapped file, so another process (the monitor, an operator's CLI) reads them
@@ -29,6 +31,7 @@ public final class CountersFile implements AutoCloseable
     private final MappedByteBuffer mapped;
     private final CountersReader reader;
     private final CountersManager manager;
+    private Map<String, Long> previousValues = Map.of();
 
     private CountersFile(final MappedByteBuffer mapped, final boolean writable)
     {
@@ -58,17 +61,48 @@ public final class CountersFile implements AutoCloseable
     }
 
     /**
-     * Creates (replacing any previous) the counters file of a starting daemon.
+     * Creates (replacing any previous) the counters file of a starting daemon; the previous file's values stay
+     * readable through {@link #previousValue}.
      */
     public static CountersFile create(final File file)
     {
+        final Map<String, Long> previous = readValues(file);
         IoUtil.deleteIfExists(file);
         final MappedByteBuffer mapped = IoUtil.mapNewFile(file, HEADER_LENGTH + METADATA_LENGTH + VALUES_LENGTH);
         file.setReadable(false, false);
         file.setReadable(true, true);
         file.setWritable(false, false);
         file.setWritable(true, true);
-        return new CountersFile(mapped, true);
+        final CountersFile created = new CountersFile(mapped, true);
+        created.previousValues = previous;
+        return created;
+    }
+
+    /**
+     * @return the value the counter of this label had in the file this one replaced, or {@code absent}.
+     */
+    public long previousValue(final String label, final long absent)
+    {
+        return previousValues.getOrDefault(label, absent);
+    }
+
+    private static Map<String, Long> readValues(final File file)
+    {
+        if (!isComplete(file))
+        {
+            return Map.of();
+        }
+        final Map<String, Long> values = new HashMap<>();
+        try (CountersFile old = openReader(file))
+        {
+            old.reader.forEach((value, id, label) -> values.put(label, value));
+        }
+        catch (final RuntimeException ex)
+        {
+            // a damaged file from an older run carries nothing over
+            return Map.of();
+        }
+        return values;
     }
 
     /**

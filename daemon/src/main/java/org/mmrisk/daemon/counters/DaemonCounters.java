@@ -50,11 +50,38 @@ public final class DaemonCounters
     public final AtomicCounter checkpointLastBytes;
     public final AtomicCounter queueFilesDeleted;
     private final AtomicCounter[] messagesRead;
+    private final AtomicCounter[] lastIndexRead;
     private final AtomicCounter[] decodeErrors = new AtomicCounter[DecodeError.values().length];
     private final AtomicCounter[] engine = new AtomicCounter[EngineCounter.values().length];
     private final AtomicCounter[] rejects = new AtomicCounter[RejectReason.values().length];
 
+    /**
+     * Counters of a daemon on a data directory: each input's last index read carries over from the previous run's
+     * counters file.
+     */
+    public DaemonCounters(final CountersFile file, final List<String> inputNames)
+    {
+        this(file.manager(), inputNames, file::previousValue);
+    }
+
+    /**
+     * Counters with no previous run.
+     */
     public DaemonCounters(final CountersManager manager, final List<String> inputNames)
+    {
+        this(manager, inputNames, (label, absent) -> absent);
+    }
+
+    /**
+     * The value a counter had in the previous run.
+     */
+    @FunctionalInterface
+    private interface PreviousValues
+    {
+        long get(String label, long absent);
+    }
+
+    private DaemonCounters(final CountersManager manager, final List<String> inputNames, final PreviousValues previous)
     {
         ringEventsPublished = manager.newCounter("ingress: ring events published", TYPE_INGRESS);
         ingressBatches = manager.newCounter("ingress: batches", TYPE_INGRESS);
@@ -82,6 +109,13 @@ public final class DaemonCounters
         {
             messagesRead[i] = manager.newCounter("input " + inputNames.get(i) + ": messages read", TYPE_INPUT);
         }
+        lastIndexRead = new AtomicCounter[inputNames.size()];
+        for (int i = 0; i < lastIndexRead.length; i++)
+        {
+            final String label = "input " + inputNames.get(i) + ": last index read";
+            lastIndexRead[i] = manager.newCounter(label, TYPE_INPUT);
+            lastIndexRead[i].setRelease(previous.get(label, -1));
+        }
         for (final DecodeError error : DecodeError.values())
         {
             decodeErrors[error.ordinal()] = manager.newCounter("ingress: rejected " + error.name(), TYPE_DECODE_ERROR);
@@ -99,6 +133,24 @@ public final class DaemonCounters
     public AtomicCounter messagesRead(final int sourceId)
     {
         return messagesRead[sourceId];
+    }
+
+    /**
+     * Records that ingress read {@code index} of a source; ingress thread only.
+     *
+     * @return false when this or a previous run on the data directory read it already: ingress resumes after the
+     * last index journaled, so after a restart it reads again the rejected messages that follow it (rejects are not
+     * journaled), which the run that first read them counted.
+     */
+    public boolean firstRead(final int sourceId, final long index)
+    {
+        final AtomicCounter last = lastIndexRead[sourceId];
+        if (index <= last.getWeak())
+        {
+            return false;
+        }
+        last.setRelease(index);
+        return true;
     }
 
     public AtomicCounter decodeError(final DecodeError error)

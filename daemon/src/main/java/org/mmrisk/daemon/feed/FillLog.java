@@ -17,6 +17,9 @@ import java.nio.file.StandardOpenOption;
  * {@code venue fillId instrumentId signedQuantity} separated by spaces (buys positive), appended to a file. An
  * independent account of what the daemon must have counted once each, used by the crash test.
  * <p>
+ * Each line is flushed to the operating system as it is written, so it survives the feed being killed ({@code kill
+ * -9}, as the crash test does) right after it wrote the fill; a buffered tail would be lost with the process.
+ * <p>
  * Owned by the feed's thread; not on any latency path (it allocates).
  */
 public final class FillLog implements AutoCloseable
@@ -48,6 +51,7 @@ public final class FillLog implements AutoCloseable
                 new String(fill.fillId, 0, fill.fillIdLength, StandardCharsets.US_ASCII) + ' ' +
                 fill.instrumentId + ' ' + signed);
             out.newLine();
+            out.flush();
         }
         catch (final IOException ex)
         {

@@ -69,6 +69,8 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private long lastPublishedSequence = NO_SEQUENCE;
     /** Per source: whether a message of another schema was already logged (once per queue, then only counted). */
     private final boolean[] wrongSchemaLogged;
+    /** Per source: whether a checksum failure (bad or missing) was already logged (once per queue). */
+    private final boolean[] checksumLogged;
     private PrintStream errorLog = System.err;
 
     /**
@@ -84,6 +86,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         this.resumeAfterIndex = resumeAfterIndex;
         this.sources = new SbeTailer[queues.length];
         this.wrongSchemaLogged = new boolean[queues.length];
+        this.checksumLogged = new boolean[queues.length];
         this.ring = ring;
         this.clock = clock;
         this.counters = counters;
@@ -99,6 +102,15 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     public IngressAgent errorLog(final PrintStream errorLog)
     {
         this.errorLog = errorLog;
+        return this;
+    }
+
+    /**
+     * Whether a message without a checksum (schema version before 4) is refused ({@code ingress.requireChecksum}).
+     */
+    public IngressAgent requireChecksum(final boolean requireChecksum)
+    {
+        decoder.requireChecksum(requireChecksum);
         return this;
     }
 
@@ -199,17 +211,32 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     @Override
     public void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
-        counters.messagesRead(currentSource).incrementRelease();
+        final boolean firstRead = counters.firstRead(currentSource, index);
+        if (firstRead)
+        {
+            counters.messagesRead(currentSource).incrementRelease();
+        }
         final long sequence = claim();
         final RingEvent slot = ring.get(sequence);
         final DecodeError error = length > RingEvent.MAX_PAYLOAD_LENGTH ?
             DecodeError.OVERSIZED_FIELD : decoder.decode(buffer, offset, length, slot.event);
         if (error != null)
         {
+            if (!firstRead)
+            {
+                // counted and logged by the run that first read it
+                spareSequence = sequence;
+                return;
+            }
             counters.decodeError(error).incrementRelease();
             if (error == DecodeError.WRONG_SCHEMA && !wrongSchemaLogged[currentSource])
             {
                 logWrongSchema(buffer, offset, index);
+            }
+            if ((error == DecodeError.BAD_CHECKSUM || error == DecodeError.MISSING_CHECKSUM) &&
+                !checksumLogged[currentSource])
+            {
+                logChecksum(error, index);
             }
             spareSequence = sequence;
             return;
@@ -236,6 +263,19 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             " (header names schema " + (buffer.getShort(offset + MessageHeaderDecoder.schemaIdEncodingOffset(),
             java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF) +
             "); skipped and counted as WRONG_SCHEMA, further ones only counted");
+    }
+
+    /**
+     * Cold path, once per queue: a corrupted message, or a gateway that writes no checksum where one is required.
+     */
+    private void logChecksum(final DecodeError error, final long index)
+    {
+        checksumLogged[currentSource] = true;
+        errorLog.println("risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " +
+            Long.toHexString(index) + ": " + (error == DecodeError.BAD_CHECKSUM ?
+            "its checksum does not match its bytes (corrupted)" : "no checksum (schema version before 4) while " +
+            "ingress.requireChecksum is on") + "; skipped and counted as " + error +
+            ", further checksum failures only counted");
     }
 
     private void injectTimer()

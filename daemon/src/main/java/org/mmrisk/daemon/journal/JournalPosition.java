@@ -7,6 +7,10 @@ import java.util.Arrays;
 /**
  * How far the journal has consumed each input: the last input index it holds per source and the next journal
  * sequence. Found by reading the journal once at start-up, before any thread starts; then read-only.
+ * <p>
+ * The same read verifies the journal from the checkpoint on: every entry after it checks out (layout, checksum, the
+ * sequence after the previous one's) and the readable entries reach the journal's real end ({@link JournalEnd}),
+ * so that the daemon never starts on a journal it could not replay, nor appends beyond a hole.
  */
 public final class JournalPosition
 {
@@ -31,6 +35,7 @@ public final class JournalPosition
      *
      * @param snapshotSources  per source, the last input index the snapshot reflects; null for none.
      * @param checkpointSequence the last journal sequence the snapshot holds; -1 for none.
+     * @throws JournalCorruptException when the journal after the checkpoint cannot be trusted.
      */
     public static JournalPosition scan(final ChronicleQueue journal, final int sourceCount,
         final long[] snapshotSources, final long checkpointSequence)
@@ -42,7 +47,7 @@ public final class JournalPosition
                 snapshotSources.length));
         }
         position.nextJournalSequence = checkpointSequence + 1;
-        try (JournalReader reader = new JournalReader(journal))
+        try (JournalReader reader = new JournalReader(journal).verifyAfter(checkpointSequence))
         {
             while (reader.poll((event, sourceId, sourceIndex) ->
             {
@@ -64,6 +69,7 @@ public final class JournalPosition
             {
                 // every entry read advances the position
             }
+            JournalEnd.check(journal, reader.lastGoodIndex(), reader.lastHeaderPosition(), reader.lastGoodSequence());
         }
         return position;
     }

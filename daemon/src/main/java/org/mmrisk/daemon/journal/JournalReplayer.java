@@ -43,13 +43,15 @@ public final class JournalReplayer
      * holds; -1 for all) and below {@code endSequence}, reporting progress every {@link #PROGRESS_EVERY} events.
      *
      * @return the number of events replayed.
+     * @throws JournalCorruptException at the first entry after {@code afterSequence} that does not check out: nothing
+     *                                 from it on is applied.
      */
     public static long replay(final ChronicleQueue journal, final RiskEngine engine, final long afterSequence,
         final long endSequence, final LongConsumer progress)
     {
         final long[] count = new long[1];
         final boolean[] done = new boolean[1];
-        try (JournalReader reader = new JournalReader(journal))
+        try (JournalReader reader = new JournalReader(journal).verifyAfter(afterSequence))
         {
             final JournalDecoder.EntryHandler handler = (event, sourceId, sourceIndex) ->
             {

@@ -8,6 +8,7 @@ import org.mmrisk.codecs.BooleanType;
 import org.mmrisk.codecs.JournalEntryEncoder;
 import org.mmrisk.codecs.JournalEntryKind;
 import org.mmrisk.codecs.MessageHeaderEncoder;
+import org.mmrisk.daemon.codec.MessageChecksum;
 import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.queue.SbeAppender;
@@ -27,6 +28,7 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
     private final DaemonCounters counters;
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final JournalEntryEncoder entry = new JournalEntryEncoder();
+    private final MessageChecksum checksum = new MessageChecksum();
     private final Sequence journaled = new Sequence(-1);
     private final FreeSpaceGuard space;
     private SbeAppender appender;
@@ -58,7 +60,7 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
             FaultInjection.reached(FaultInjection.JOURNAL_WRITE);
         }
         final MutableDirectBuffer buffer = appender.claim(length);
-        encode(event, buffer, header, entry);
+        encode(event, buffer, header, entry, checksum);
         appender.commit();
         counters.journalEntries.incrementRelease();
         counters.journalSequence.setRelease(event.event.journalSequence);
@@ -72,10 +74,10 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
     }
 
     /**
-     * Encodes one ring event as a journal entry at offset 0 of {@code buffer}.
+     * Encodes one ring event as a journal entry at offset 0 of {@code buffer}, its checksum last.
      */
     public static void encode(final RingEvent event, final MutableDirectBuffer buffer,
-        final MessageHeaderEncoder header, final JournalEntryEncoder entry)
+        final MessageHeaderEncoder header, final JournalEntryEncoder entry, final MessageChecksum checksum)
     {
         entry.wrapAndApplyHeader(buffer, 0, header)
             .sequence(event.event.journalSequence)
@@ -86,6 +88,7 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
             .kind(event.timer ? JournalEntryKind.TIMER : JournalEntryKind.INPUT)
             .batchEnd(event.event.batchEnd ? BooleanType.TRUE : BooleanType.FALSE)
             .putPayload(event.payload, 0, event.payloadLength);
+        checksum.seal(buffer, 0, encodedLength(event.payloadLength), MessageChecksum.journalFieldOffset());
     }
 
     /**

@@ -4,6 +4,7 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.Wires;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -26,6 +27,7 @@ public final class SbeTailer implements AutoCloseable
 
     private final ExcerptTailer tailer;
     private final UnsafeBuffer message = new UnsafeBuffer(0, 0);
+    private long lastHeaderPosition = -1;
 
     public SbeTailer(final ChronicleQueue queue)
     {
@@ -78,6 +80,7 @@ public final class SbeTailer implements AutoCloseable
             }
             final Bytes<?> bytes = context.wire().bytes();
             final long position = bytes.readPosition();
+            lastHeaderPosition = position - Wires.SPB_HEADER_SIZE;
             final int length = (int)bytes.readRemaining();
             if (length > 0)
             {
@@ -90,6 +93,15 @@ public final class SbeTailer implements AutoCloseable
             handler.onMessage(message, 0, length, context.index());
             return 1;
         }
+    }
+
+    /**
+     * @return where the header of the last excerpt read lies in its cycle file (what Chronicle records as the write
+     * position of the excerpt last written there), -1 before the first.
+     */
+    public long lastHeaderPosition()
+    {
+        return lastHeaderPosition;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.output.CountingOutput;
 import org.mmrisk.core.state.StateWriter;
+import org.mmrisk.daemon.journal.JournalDamage;
 import org.mmrisk.daemon.journal.JournalEntries;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
@@ -105,6 +106,22 @@ class RecoveryPlanTest
             .hasMessageContaining("no usable checkpoint")
             .hasMessageNotContaining("--accept-config-change");
         assertThat(log()).contains("not used: taken with another input list");
+    }
+
+    @Test
+    void shouldRefuseToStartOnAJournalDamagedAfterTheCheckpointSayingWhatToDo() throws IOException
+    {
+        journal.close();
+        JournalDamage.flipTimeBit(dir.resolve("journal"), 7);
+        journal = Queues.open(dir.resolve("journal"));
+
+        assertThatThrownBy(() -> choose(TAKEN_UNDER, false))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("cannot start: the journal is damaged after sequence 6")
+            .hasMessageContaining("holds sequences up to 4")
+            .hasMessageContaining(JournalDamage.cycleFile(dir.resolve("journal")).getFileName().toString())
+            .hasMessageContaining("checksum mismatch")
+            .hasMessageContaining("docs/recovery.md");
     }
 
     private RecoveryPlan choose(final long fingerprint, final boolean accept)

@@ -101,6 +101,30 @@ class ReplayCommandTest
         return replay(lines, UnaryOperator.identity());
     }
 
+    @Test
+    void shouldStopWithAnErrorNamingTheJournalFileAndSequenceAtADamagedEntry() throws java.io.IOException
+    {
+        final Path journalDir = dir.resolve("journal");
+        try (net.openhft.chronicle.queue.ChronicleQueue journal = org.mmrisk.daemon.queue.Queues.open(journalDir);
+            org.mmrisk.daemon.queue.SbeAppender appender = new org.mmrisk.daemon.queue.SbeAppender(journal))
+        {
+            for (long sequence = 0; sequence < 20; sequence++)
+            {
+                org.mmrisk.daemon.journal.JournalEntries.appendTimer(appender, sequence);
+            }
+        }
+        org.mmrisk.daemon.journal.JournalDamage.flipTimeBit(journalDir, 12);
+
+        final CliRun.Result result = CliRun.verb("replay").with("journal", journalDir)
+            .with("state-out", dir.resolve("state.json")).run();
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).contains("risk replay: journal " + journalDir)
+            .contains(org.mmrisk.daemon.journal.JournalDamage.cycleFile(journalDir).getFileName().toString())
+            .contains("after sequence 11").contains("checksum mismatch");
+        assertThat(dir.resolve("state.json")).doesNotExist();
+    }
+
     private CliRun.Result replay(final List<String> lines, final UnaryOperator<CliRun> options) throws IOException
     {
         final Path events = dir.resolve("events.jsonl");

@@ -270,7 +270,8 @@ class TailCommandTest
                 ring.event.receiveTimeNs = event.timeNs;
                 ring.event.batchEnd = sequence != 0;
                 ring.event.journalSequence = ++sequence;
-                Journaller.encode(ring, appender.claim(Journaller.encodedLength(ring.payloadLength)), header, entry);
+                Journaller.encode(ring, appender.claim(Journaller.encodedLength(ring.payloadLength)), header, entry,
+                    new org.mmrisk.daemon.codec.MessageChecksum());
                 appender.commit();
             }
         }

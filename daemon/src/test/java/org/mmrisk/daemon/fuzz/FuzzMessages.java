@@ -20,6 +20,7 @@ import org.mmrisk.core.event.Settlement;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.daemon.codec.DecodeError;
 import org.mmrisk.daemon.codec.InputEncoder;
+import org.mmrisk.daemon.codec.MessageChecksum;
 import org.mmrisk.daemon.ring.RingEvent;
 
 import java.nio.ByteOrder;
@@ -28,8 +29,9 @@ import java.util.SplittableRandom;
 /**
  * Hostile input, seeded: valid messages of every input template, the same with a wrong schema id, version,
  * template or block length, truncated, with trailing bytes, oversized (whole message, fill id, smile count),
- * randomly mutated (bytes flipped, numbers replaced by NaN, infinities, zero, negatives or huge values), and plain
- * garbage. {@link #next()} writes one into {@link #buffer()} and returns its length; {@link #expected()} is the
+ * randomly mutated (bytes flipped, numbers replaced by NaN, infinities, zero, negatives or huge values; half of them
+ * with their checksum made right again, as a gateway that writes hostile values faithfully would), corrupted on the
+ * way (one bit of the root block flipped: {@code BAD_CHECKSUM}), and plain garbage. {@link #next()} writes one into {@link #buffer()} and returns its length; {@link #expected()} is the
  * decode error it must raise when that follows from how it was made, or null when it depends on the mutation.
  * Owned by the test thread.
  */
@@ -49,6 +51,7 @@ final class FuzzMessages
     private final long nowNs;
     private final RiskEvent event = new RiskEvent();
     private final InputEncoder encoder = new InputEncoder();
+    private final MessageChecksum checksum = new MessageChecksum();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[RingEvent.MAX_PAYLOAD_LENGTH + 1024]);
     private DecodeError expected;
     private EventType lastType;
@@ -101,9 +104,13 @@ final class FuzzMessages
         {
             return length;
         }
-        if (kind < 55)
+        if (kind < 48)
         {
             return mutate(length);
+        }
+        if (kind < 55)
+        {
+            return corrupt(length);
         }
         if (kind < 60)
         {
@@ -158,7 +165,37 @@ final class FuzzMessages
                 buffer.putByte(at, (byte)(buffer.getByte(at) ^ (1 << random.nextInt(8))));
             }
         }
+        if (random.nextBoolean())
+        {
+            reseal(length);
+        }
         return length;
+    }
+
+    /**
+     * One bit of the root block flipped after the message was sealed: every length still holds, only the checksum
+     * tells.
+     */
+    private int corrupt(final int length)
+    {
+        final int block = buffer.getShort(0, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int at = MessageHeaderDecoder.ENCODED_LENGTH + random.nextInt(block);
+        buffer.putByte(at, (byte)(buffer.getByte(at) ^ (1 << random.nextInt(8))));
+        expected = DecodeError.BAD_CHECKSUM;
+        return length;
+    }
+
+    /**
+     * Seals a mutated message again when it still names an input template and has room for the checksum.
+     */
+    private void reseal(final int length)
+    {
+        final int templateId = buffer.getShort(2, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+        final int fieldOffset = MessageChecksum.inputFieldOffset(templateId);
+        if (fieldOffset >= 0 && fieldOffset + MessageChecksum.LENGTH <= length)
+        {
+            checksum.seal(buffer, 0, length, fieldOffset);
+        }
     }
 
     private int wrongSchema(final int length)

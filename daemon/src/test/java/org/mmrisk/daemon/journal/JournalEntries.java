@@ -2,6 +2,7 @@ package org.mmrisk.daemon.journal;
 
 import org.mmrisk.codecs.JournalEntryEncoder;
 import org.mmrisk.codecs.MessageHeaderEncoder;
+import org.mmrisk.daemon.codec.MessageChecksum;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.ring.RingEvent;
 
@@ -26,7 +27,7 @@ public final class JournalEntries
         event.event.timeNs = sequence;
         event.event.batchEnd = true;
         Journaller.encode(event, appender.claim(Journaller.encodedLength(0)), new MessageHeaderEncoder(),
-            new JournalEntryEncoder());
+            new JournalEntryEncoder(), new MessageChecksum());
         appender.commit();
     }
 }
