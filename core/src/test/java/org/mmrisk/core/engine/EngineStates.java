@@ -44,6 +44,26 @@ final class EngineStates
     }
 
     /**
+     * Ends batches until one changes nothing: the re-anchoring sweep goes on at each batch end whatever the batch
+     * held, so only a settled engine shows that a rejected input changed nothing.
+     */
+    static void settle(final RiskEngine engine)
+    {
+        byte[] state = saveWithoutCounters(engine);
+        for (int i = 0; i < 100; i++)
+        {
+            engine.onBatchEnd();
+            final byte[] next = saveWithoutCounters(engine);
+            if (java.util.Arrays.equals(state, next))
+            {
+                return;
+            }
+            state = next;
+        }
+        throw new AssertionError("the engine does not settle");
+    }
+
+    /**
      * @return a new engine under {@code config} holding the saved state; the whole state must have been read.
      */
     static RiskEngine restore(final byte[] state, final EngineConfig config, final RiskOutput output)

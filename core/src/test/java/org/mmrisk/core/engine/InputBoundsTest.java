@@ -45,27 +45,7 @@ class InputBoundsTest
         TestEvents.apply(engine, events.tick(NOW, PERP, 100_000, 100_000.5));
         TestEvents.apply(engine, events.optionTick(NOW, CALL, 0.02, 0.021, 0.6, 100_500));
         assertThat(TestEvents.apply(engine, events.fill(NOW, PERP, Side.BUY, 10, 100_000))).isNull();
-        settle();
-    }
-
-    /**
-     * Ends batches until one changes nothing: the re-anchoring sweep goes on at each batch end whatever the batch
-     * held, so only a settled engine shows that a rejected input changed nothing.
-     */
-    private void settle()
-    {
-        byte[] state = EngineStates.saveWithoutCounters(engine);
-        for (int i = 0; i < 100; i++)
-        {
-            engine.onBatchEnd();
-            final byte[] next = EngineStates.saveWithoutCounters(engine);
-            if (java.util.Arrays.equals(state, next))
-            {
-                return;
-            }
-            state = next;
-        }
-        throw new AssertionError("the engine does not settle");
+        EngineStates.settle(engine);
     }
 
     private void start()
@@ -215,7 +195,7 @@ class InputBoundsTest
     {
         final int alerts = output.alertCopies.size();
         assertThat(TestEvents.apply(engine, event)).isNull();
-        settle();
+        EngineStates.settle(engine);
         assertThat(output.alertCopies.subList(alerts, output.alertCopies.size())).extracting(a -> a.code)
             .doesNotContain(AlertCode.INPUT_OUT_OF_BOUNDS);
     }
