@@ -54,12 +54,14 @@ final class BoundsCheck
         {
             return reject(RejectReason.PRICE_OUT_OF_BOUNDS, underlying, e.instrumentId, e.price, bounds.maxPrice());
         }
-        final double referencePrice = state == null ? Double.NaN : state.market().markOrMid();
+        final double markPrice = state == null ? Double.NaN : state.market().markOrMid();
+        // a mark below one tick (a worthless option marked at 1e-8) still trades at the minimum tick
+        final double ceilingBase = state != null && state.isDefined() ?
+            Math.max(markPrice, state.instrument().tickSize()) : markPrice;
         final double ratio = bounds.maxFillPriceRatio();
-        if (ratio > 0 && referencePrice > 0 && (e.price > referencePrice * ratio || e.price * ratio < referencePrice))
+        if (ratio > 0 && markPrice > 0 && (e.price > ceilingBase * ratio || e.price * ratio < markPrice))
         {
-            return reject(RejectReason.PRICE_AWAY_FROM_MARK, underlying, e.instrumentId, e.price / referencePrice,
-                ratio);
+            return reject(RejectReason.PRICE_AWAY_FROM_MARK, underlying, e.instrumentId, e.price / markPrice, ratio);
         }
         final RejectReason ahead = exchangeTime(e, underlying);
         if (ahead != null)

@@ -83,6 +83,16 @@ class InputBoundsTest
     }
 
     @Test
+    void shouldLetAWorthlessOptionTradeAtItsMinimumTickButNotFarAboveIt()
+    {
+        start();
+        assertAccepted(events.markTick(NOW, CALL, 1e-8));
+        assertAccepted(events.fill(NOW, CALL, Side.BUY, 1, 0.0001));
+        assertRejected(events.fill(NOW, CALL, Side.BUY, 1, 0.0101), RejectReason.PRICE_AWAY_FROM_MARK, 0.0101 / 1e-8,
+            100);
+    }
+
+    @Test
     void shouldRejectAFillThatWouldLeaveAPositionBeyondTheBound()
     {
         start(config -> config.inputBounds().maxPositionContracts(100));
