@@ -47,7 +47,8 @@ class RejectedFillsTest
     {
         final byte[] before = EngineStates.saveWithoutCounters(engine);
 
-        assertThat(TestEvents.apply(engine, fill(T0, "bogus", YEAR_2200_NS))).isEqualTo(RejectReason.EXCHANGE_TIME_AHEAD);
+        assertThat(TestEvents.apply(engine, fill(T0, "bogus", YEAR_2200_NS)))
+            .isEqualTo(RejectReason.EXCHANGE_TIME_AHEAD);
 
         assertThat(EngineStates.saveWithoutCounters(engine)).as("state unchanged").isEqualTo(before);
         final Alert alert = lastAlert();

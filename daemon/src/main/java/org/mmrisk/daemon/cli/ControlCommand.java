@@ -34,7 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
     description = "Send an operator command (halt, resume, set-limit, clear-limit, set-equity) to the daemon's " +
-        "control queue and wait for its acknowledgement. Exit 0: applied, 1: rejected, 3: no acknowledgement within --timeout.")
+        "control queue and wait for its acknowledgement. Exit 0: applied, 1: rejected, 3: no acknowledgement " +
+        "within --timeout.")
 public final class ControlCommand implements Callable<Integer>
 {
     static final int EXIT_REJECTED = 1;
@@ -49,11 +50,11 @@ public final class ControlCommand implements Callable<Integer>
     @Option(names = "--underlying", description = "the coin index, e.g. BTC (default: every underlying)")
     String underlying;
 
-    @Option(names = "--limit", description = "set-limit, clear-limit: delta | dollarGamma | vega | expiryVega | notional | " +
-        "position | loss; without --underlying also totalDeltaUsd | totalVega | totalNotional | totalLoss")
+    @Option(names = "--limit", description = "set-limit, clear-limit: delta | dollarGamma | vega | expiryVega | " +
+        "notional | position | loss; without --underlying also totalDeltaUsd | totalVega | totalNotional | totalLoss")
     String limit;
 
-    @Option(names = "--value", description = "set-limit / set-equity: the new value")
+    @Option(names = "--value", description = "set-limit / set-equity: the new value (clear-limit takes none)")
     Double value;
 
     @Option(names = "--timeout", defaultValue = "10",
