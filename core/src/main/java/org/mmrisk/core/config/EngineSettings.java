@@ -141,7 +141,8 @@ public final class EngineSettings
             "0: off, else above 1."),
         number("engine.inputBounds.maxMovePercent", 50, (c, v) -> c.inputBounds().maxMovePercent(v),
             c -> c.inputBounds().maxMovePercent()).atLeast(0)
-            .doc("Largest move of an index, spot, perpetual or future's mark (else mid) in one tick, percent; 0: off."),
+            .doc("Largest move of an index, spot, perpetual or future's mark (else mid) from its last accepted " +
+            "tick, if at most staleIndex.reduceOnlyAfterMs old, percent; 0: off."),
         number("engine.inputBounds.maxFillContracts", 1e8, (c, v) -> c.inputBounds().maxFillContracts(v),
             c -> c.inputBounds().maxFillContracts()).atLeast(0)
             .doc("Largest quantity of one fill, contracts; 0: off."),

@@ -57,8 +57,8 @@ public final class InputBounds
     }
 
     /**
-     * @return the largest move, percent, of a non-option instrument's mark (else mid) from one tick to the next;
-     * 0: off.
+     * @return the largest move, percent, of a non-option instrument's mark (else mid) from its last accepted tick
+     * (when that is at most {@code engine.staleIndex.reduceOnlyAfterMs} old); 0: off.
      */
     public double maxMovePercent()
     {

@@ -80,7 +80,8 @@ final class BoundsCheck
 
     /**
      * A tick of a defined instrument: its prices, its mark IV, its exchange time and, for anything but an option,
-     * the move of its mark (else mid) from the last tick's.
+     * the move of its mark (else mid) from the last accepted tick's, when that is at most
+     * {@code engine.staleIndex.reduceOnlyAfterMs} old.
      */
     RejectReason tick(final RiskEvent e, final InstrumentState state)
     {
@@ -100,7 +101,12 @@ final class BoundsCheck
         {
             return ahead;
         }
-        if (state.instrument().kind() != InstrumentKind.OPTION && bounds.maxMovePercent() > 0)
+        // measured against a recent tick only: after a real move beyond the bound the instrument's ticks are
+        // refused until its last accepted one is as old as the index's staleness step, then taken afresh
+        final long lastTickNs = state.market().lastTickNs;
+        final boolean recent = lastTickNs != Long.MIN_VALUE &&
+            ctx.timeNs - lastTickNs <= ctx.config.staleReduceAfterNs();
+        if (state.instrument().kind() != InstrumentKind.OPTION && bounds.maxMovePercent() > 0 && recent)
         {
             final double before = state.market().markOrMid();
             final double after = e.mark > 0 ? e.mark : (e.bid > 0 && e.ask > 0 ? 0.5 * (e.bid + e.ask) : Double.NaN);

@@ -58,7 +58,10 @@ public enum RejectReason
     PRICE_OUT_OF_BOUNDS,
     /** A fill's price further than {@code engine.inputBounds.maxFillPriceRatio} times from its instrument's mark. */
     PRICE_AWAY_FROM_MARK,
-    /** A tick moves a non-option's mark (else mid) more than {@code engine.inputBounds.maxMovePercent}. */
+    /**
+     * A tick moves a non-option's mark (else mid) from its recent last tick's by more than
+     * {@code engine.inputBounds.maxMovePercent}.
+     */
     MOVE_OUT_OF_BOUNDS,
     /** A fill's quantity beyond {@code engine.inputBounds.maxFillContracts}. */
     QUANTITY_OUT_OF_BOUNDS,

@@ -137,6 +137,19 @@ class InputBoundsTest
     }
 
     @Test
+    void shouldTakeAMoveBeyondTheBoundAfreshOnceTheLastAcceptedTickIsAsOldAsTheStalenessStep()
+    {
+        start();
+        final long staleNs = new EngineConfig().staleReduceAfterNs();
+        TestEvents.apply(engine, events.timer(NOW + staleNs));
+        EngineStates.settle(engine);
+        assertRejected(events.tick(NOW + staleNs, INDEX, 160_000, 160_000), RejectReason.MOVE_OUT_OF_BOUNDS, 60, 50);
+        assertAccepted(events.tick(NOW + staleNs + 1, INDEX, 160_000, 160_000));
+        assertRejected(events.tick(NOW + staleNs + 1, INDEX, 60_000, 60_000), RejectReason.MOVE_OUT_OF_BOUNDS, 62.5,
+            50);
+    }
+
+    @Test
     void shouldRejectAMarkIvBeyondTheCapAndAcceptOneAtIt()
     {
         start();
