@@ -54,6 +54,7 @@ public final class EngineConfig
     private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
     private int skewBlockInstruments;
     private long snapshotIntervalNs;
+    private final InputBounds inputBounds = new InputBounds();
 
     /**
      * Every setting at its default.
@@ -520,11 +521,23 @@ public final class EngineConfig
      *
      * @throws IllegalArgumentException "KEY: REASON (got VALUE)", KEY the setting's key in the config file.
      */
+    /**
+     * @return the sanity bounds on input values (set through this config's settings).
+     */
+    public InputBounds inputBounds()
+    {
+        return inputBounds;
+    }
+
     public EngineConfig conclude()
     {
         for (final Setting<EngineConfig> setting : EngineSettings.ALL)
         {
             setting.check(this);
+        }
+        if (inputBounds.maxFillPriceRatio() != 0 && inputBounds.maxFillPriceRatio() <= 1)
+        {
+            throw new IllegalArgumentException("engine.inputBounds.maxFillPriceRatio: must be 0 (off) or above 1");
         }
         if (staleHaltAfterNs < staleReduceAfterNs)
         {

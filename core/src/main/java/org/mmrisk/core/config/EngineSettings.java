@@ -132,6 +132,32 @@ public final class EngineSettings
         map("engine.hedging", EngineSettings::hedging,
             (c, m) -> m.forEach((coin, h) -> c.hedging(AsciiCode.pack(coin), HedgeFields.of(h))))
             .doc("Delta hedging per underlying."),
+        number("engine.inputBounds.maxPrice", 1e9, (c, v) -> c.inputBounds().maxPrice(v),
+            c -> c.inputBounds().maxPrice()).atLeast(0)
+            .doc("Largest price of a tick, fill, position or strike, in its quote currency; 0: off."),
+        number("engine.inputBounds.maxFillPriceRatio", 100, (c, v) -> c.inputBounds().maxFillPriceRatio(v),
+            c -> c.inputBounds().maxFillPriceRatio()).atLeast(0)
+            .doc("A fill's price at most this many times above or below its instrument's mark (else mid); " +
+            "0: off, else above 1."),
+        number("engine.inputBounds.maxMovePercent", 50, (c, v) -> c.inputBounds().maxMovePercent(v),
+            c -> c.inputBounds().maxMovePercent()).atLeast(0)
+            .doc("Largest move of an index, spot, perpetual or future's mark (else mid) from its last accepted " +
+            "tick, if at most staleIndex.reduceOnlyAfterMs old, percent; 0: off."),
+        number("engine.inputBounds.maxFillContracts", 1e8, (c, v) -> c.inputBounds().maxFillContracts(v),
+            c -> c.inputBounds().maxFillContracts()).atLeast(0)
+            .doc("Largest quantity of one fill, contracts; 0: off."),
+        number("engine.inputBounds.maxPositionContracts", 1e9, (c, v) -> c.inputBounds().maxPositionContracts(v),
+            c -> c.inputBounds().maxPositionContracts()).atLeast(0)
+            .doc("Largest |position| of one instrument after a fill or in a position message, contracts; 0: off."),
+        number("engine.inputBounds.maxVol", 10, (c, v) -> c.inputBounds().maxVol(v), c -> c.inputBounds().maxVol())
+            .atLeast(0).doc("Largest implied vol of a tick's mark IV or a smile at the money (10: 1,000%); 0: off."),
+        integer("engine.inputBounds.maxExchangeTimeAheadMs", 60_000,
+            (c, v) -> c.inputBounds().maxExchangeTimeAheadNs(v * 1_000_000L),
+            c -> c.inputBounds().maxExchangeTimeAheadNs() / 1e6).range(0, 86_400_000)
+            .doc("Largest lead of a fill's or tick's exchange time over engine time, ms; 0: off."),
+        number("engine.inputBounds.maxControlValue", 1e15, (c, v) -> c.inputBounds().maxControlValue(v),
+            c -> c.inputBounds().maxControlValue()).atLeast(0)
+            .doc("Largest |value| of SET_LIMIT and SET_EQUITY (CLEAR_LIMIT removes a limit); 0: off."),
         integer("engine.skewBlockInstruments", 16, (c, v) -> c.skewBlockInstruments((int)v),
             EngineConfig::skewBlockInstruments).range(1, 1024).powerOfTwo().notFingerprinted()
             .doc("Instruments per block of the skew table (same outputs for every size)."));

@@ -9,18 +9,21 @@ import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.quoting.QuotingGuard;
 
 /**
- * Operator commands from the control queue, in journal order: halt, resume, limits and the coin balance. Each is
- * validated and echoed as an alert (the audit trail). Owned by the engine thread.
+ * Operator commands from the control queue, in journal order: halt, resume, setting and clearing limits and the
+ * coin balance. Each is validated (its value within {@code engine.inputBounds.maxControlValue}) and echoed as an
+ * alert (the audit trail). Owned by the engine thread.
  */
 final class ControlApplier
 {
     private final EngineContext ctx;
     private final QuotingGuard guard;
+    private final BoundsCheck bounds;
 
     ControlApplier(final EngineContext ctx, final QuotingGuard guard)
     {
         this.ctx = ctx;
         this.guard = guard;
+        this.bounds = new BoundsCheck(ctx);
     }
 
     /**
@@ -35,11 +38,13 @@ final class ControlApplier
             ctx.raiseControl(AlertCode.CONTROL_REJECTED, event, reason);
             return reason;
         }
-        final PortfolioLimitKind portfolioLimit = event.command == ControlCommand.SET_LIMIT ?
+        final boolean limitCommand = isLimitCommand(event.command);
+        final PortfolioLimitKind portfolioLimit = limitCommand ?
             PortfolioLimitKind.fromKey(event.limitName, event.limitNameLength) : null;
         final boolean portfolioWide = portfolioLimit != null && event.underlying == AsciiCode.NONE;
-        final LimitKind limit = event.command == ControlCommand.SET_LIMIT ?
-            LimitKind.fromKey(event.limitName, event.limitNameLength) : null;
+        final LimitKind limit = limitCommand ? LimitKind.fromKey(event.limitName, event.limitNameLength) : null;
+        // a cleared limit is NaN: the ladder reads it as no limit, as an unconfigured one
+        final double limitValue = event.command == ControlCommand.CLEAR_LIMIT ? Double.NaN : event.value;
         switch (event.command)
         {
             case HALT:
@@ -49,14 +54,15 @@ final class ControlApplier
                 setOperatorHalt(event.underlying, false);
                 break;
             case SET_LIMIT:
+            case CLEAR_LIMIT:
                 if (portfolioWide)
                 {
-                    ctx.portfolio.setLimit(portfolioLimit, event.value);
+                    ctx.portfolio.setLimit(portfolioLimit, limitValue);
                     ctx.touchAll();
                 }
                 else
                 {
-                    setLimit(event.underlying, limit, event.value);
+                    setLimit(event.underlying, limit, limitValue);
                 }
                 break;
             case SET_EQUITY:
@@ -86,14 +92,22 @@ final class ControlApplier
         {
             return RejectReason.UNKNOWN_UNDERLYING;
         }
-        if (event.command == ControlCommand.SET_LIMIT)
+        if (isLimitCommand(event.command))
         {
             final boolean known = LimitKind.fromKey(event.limitName, event.limitNameLength) != null ||
                 event.underlying == AsciiCode.NONE &&
                 PortfolioLimitKind.fromKey(event.limitName, event.limitNameLength) != null;
-            return known && event.value > 0 ? null : RejectReason.INVALID_CONTROL;
+            if (!known || event.command == ControlCommand.SET_LIMIT && !(event.value > 0))
+            {
+                return RejectReason.INVALID_CONTROL;
+            }
         }
-        return null;
+        return bounds.control(event);
+    }
+
+    private static boolean isLimitCommand(final ControlCommand command)
+    {
+        return command == ControlCommand.SET_LIMIT || command == ControlCommand.CLEAR_LIMIT;
     }
 
     /**

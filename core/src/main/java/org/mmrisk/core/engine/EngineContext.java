@@ -21,6 +21,7 @@ import java.util.List;
 final class EngineContext
 {
     private static final int ALERT_CAPACITY = 1024;
+    private static final byte[] NO_LIMIT_NAME = new byte[0];
 
     final EngineConfig config;
     final EngineCounters counters = new EngineCounters();
@@ -153,6 +154,22 @@ final class EngineContext
         }
         alerts.last().command(command.command, command.limitName, command.limitNameLength, command.correlationId,
             command.sourceId, reason == null ? Alert.NO_REASON : reason.ordinal());
+    }
+
+    /**
+     * An alert about a rejected input: it carries the reject reason, and no command.
+     */
+    void raise(final AlertCode code, final long underlying, final int instrumentId, final double value,
+        final double threshold, final RejectReason reason)
+    {
+        final UnderlyingRisk risk = underlyingByCode.get(underlying);
+        final QuotingState state = risk != null ? risk.state() : portfolio.state();
+        if (!alerts.add(timeNs, code, underlying, instrumentId, value, threshold, state))
+        {
+            counters.increment(EngineCounter.ALERTS_DROPPED);
+            return;
+        }
+        alerts.last().command(null, NO_LIMIT_NAME, 0, 0, RiskEvent.NO_SOURCE, reason.ordinal());
     }
 
     void raise(final AlertCode code, final long underlying, final int instrumentId, final double value)

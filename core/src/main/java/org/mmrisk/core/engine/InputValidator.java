@@ -183,6 +183,8 @@ final class InputValidator
         {
             case SET_LIMIT:
                 return e.limitNameLength == 0 || !Double.isFinite(e.value) ? RejectReason.INVALID_CONTROL : null;
+            case CLEAR_LIMIT:
+                return e.limitNameLength == 0 ? RejectReason.INVALID_CONTROL : null;
             case SET_EQUITY:
                 return Double.isFinite(e.value) && e.underlying != AsciiCode.NONE ? null : RejectReason.INVALID_CONTROL;
             default:

@@ -19,10 +19,12 @@ final class MarketApplier
     private SmileRejectReason lastSmileReject = SmileRejectReason.NONE;
     /** Where the first smiles of an underlying not yet created are checked (empty between events). */
     private final VolSurface scratchSurface = new VolSurface();
+    private final BoundsCheck bounds;
 
     MarketApplier(final EngineContext ctx)
     {
         this.ctx = ctx;
+        this.bounds = new BoundsCheck(ctx);
     }
 
     RejectReason onInstrument(final RiskEvent event)
@@ -31,6 +33,11 @@ final class MarketApplier
         if (reason != null)
         {
             return reason;
+        }
+        final RejectReason outOfBounds = bounds.instrument(event);
+        if (outOfBounds != null)
+        {
+            return outOfBounds;
         }
         InstrumentState state = ctx.instruments.get(event.instrumentId);
         if (state != null && state.isDefined())
@@ -87,6 +94,11 @@ final class MarketApplier
         if (!Double.isNaN(event.fundingRate) && state.instrument().kind() != InstrumentKind.PERPETUAL)
         {
             return RejectReason.INVALID_VALUE;
+        }
+        final RejectReason outOfBounds = bounds.tick(event, state);
+        if (outOfBounds != null)
+        {
+            return outOfBounds;
         }
         if (event.exchangeTimeNs != RiskEvent.NULL_TIME)
         {
@@ -188,6 +200,11 @@ final class MarketApplier
         if (reason != null)
         {
             return reason;
+        }
+        final RejectReason outOfBounds = bounds.smiles(event);
+        if (outOfBounds != null)
+        {
+            return outOfBounds;
         }
         // a rejected update must leave no trace, not even an underlying that did not exist before it: a new one's
         // first smiles are tried on a scratch surface (empty, so its dynamics do not matter) before it is created

@@ -4,8 +4,9 @@ package org.mmrisk.core.engine;
  * Why an input was rejected. A closed list: docs/counters-and-rejects.md documents each code, replay reports them
  * under {@code rejects[].reason} and the daemon counts each under its own counter.
  * <p>
- * Codes up to {@link #UNKNOWN_TYPE} are decided by the engine (so the daemon and replay agree); the parse
- * codes are decided by whoever turns text or bytes into events.
+ * The parse codes ({@link #MALFORMED_JSON}, {@link #UNKNOWN_LINE_TYPE}, {@link #BAD_FIELD}) are decided by whoever
+ * turns text or bytes into events; every other code by the engine (so the daemon and replay agree). The ordinal is
+ * the wire number (the schema's {@code RejectReason}): codes are added at the end, never reordered.
  */
 public enum RejectReason
 {
@@ -52,7 +53,30 @@ public enum RejectReason
     /** Replay only: {@code type} is missing or not one of the documented types. */
     UNKNOWN_LINE_TYPE,
     /** Replay only: a field has the wrong JSON type or an unparseable value (time, enum, number). */
-    BAD_FIELD;
+    BAD_FIELD,
+    /** A price beyond {@code engine.inputBounds.maxPrice}. */
+    PRICE_OUT_OF_BOUNDS,
+    /** A fill's price further than {@code engine.inputBounds.maxFillPriceRatio} times from its instrument's mark. */
+    PRICE_AWAY_FROM_MARK,
+    /**
+     * A tick moves a non-option's mark (else mid) from its recent last tick's by more than
+     * {@code engine.inputBounds.maxMovePercent}.
+     */
+    MOVE_OUT_OF_BOUNDS,
+    /** A fill's quantity beyond {@code engine.inputBounds.maxFillContracts}. */
+    QUANTITY_OUT_OF_BOUNDS,
+    /** A fill's resulting position, or a position message, beyond {@code engine.inputBounds.maxPositionContracts}. */
+    POSITION_OUT_OF_BOUNDS,
+    /** A tick's mark IV or a smile's at-the-money vol beyond {@code engine.inputBounds.maxVol}. */
+    VOL_OUT_OF_BOUNDS,
+    /**
+     * A fill's or tick's exchange time further ahead of engine time than
+     * {@code engine.inputBounds.maxExchangeTimeAheadMs}: accepted, it would anchor the venue's time order and the
+     * fill-id horizon on a time that has not come.
+     */
+    EXCHANGE_TIME_AHEAD,
+    /** A SET_LIMIT or SET_EQUITY value beyond {@code engine.inputBounds.maxControlValue}. */
+    CONTROL_VALUE_OUT_OF_BOUNDS;
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final RejectReason[] VALUES = values();

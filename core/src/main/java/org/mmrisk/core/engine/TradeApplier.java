@@ -23,19 +23,36 @@ final class TradeApplier
     private final SeenFills seenFills;
     private final HeldFills heldFills = new HeldFills(HELD_FILLS_KEPT);
     private final Long2LongHashMap lastFillExchangeNsByVenue = new Long2LongHashMap(Long.MIN_VALUE);
+    private final BoundsCheck bounds;
 
     TradeApplier(final EngineContext ctx)
     {
         this.ctx = ctx;
+        this.bounds = new BoundsCheck(ctx);
         final int capacity = ctx.config.fillIdCapacity();
         this.seenFills = new SeenFills(Math.min(FILL_IDS_INITIAL, capacity), capacity);
     }
 
     /**
-     * A fill is a real trade: once its values are valid it is always applied, even when its instrument is unknown
-     * (then it is parked under its id, alerted, and joins the book when the definition arrives).
+     * A fill is a real trade: once its values are valid and within bounds it is always applied, even when its
+     * instrument is unknown (then it is parked under its id, alerted, and joins the book when the definition
+     * arrives). Every rejected fill is alerted once, with its reason: by its bound's alert, as held beyond the
+     * horizon, or else as {@link AlertCode#FILL_REJECTED}.
      */
     RejectReason onFill(final RiskEvent event)
+    {
+        final RejectReason reason = applyFill(event);
+        if (reason != null && reason != RejectReason.FILL_BEYOND_HORIZON && !BoundsCheck.isBoundsReason(reason))
+        {
+            final double signedQuantity = event.side == Side.BUY ? event.quantity :
+                event.side == Side.SELL ? -event.quantity : Double.NaN;
+            ctx.raise(AlertCode.FILL_REJECTED, ctx.underlyingOf(event.instrumentId), event.instrumentId,
+                Double.isFinite(signedQuantity) ? signedQuantity : Double.NaN, Double.NaN, reason);
+        }
+        return reason;
+    }
+
+    private RejectReason applyFill(final RiskEvent event)
     {
         final RejectReason reason = InputValidator.validateFill(event);
         if (reason != null)
@@ -47,6 +64,11 @@ final class TradeApplier
         {
             // an expired contract cannot trade: the venue would not send this, so it is not a real trade
             return RejectReason.EXPIRED_INSTRUMENT;
+        }
+        final RejectReason outOfBounds = bounds.fill(event, state);
+        if (outOfBounds != null)
+        {
+            return outOfBounds;
         }
         final RejectReason identity = checkFillIdentity(event);
         if (identity != null)
@@ -175,6 +197,11 @@ final class TradeApplier
         if (reason != null)
         {
             return reason;
+        }
+        final RejectReason outOfBounds = bounds.position(event, state.instrument().underlying());
+        if (outOfBounds != null)
+        {
+            return outOfBounds;
         }
         final double difference = event.quantity - state.position().quantity();
         if (difference != 0)

@@ -6,7 +6,9 @@ package org.mmrisk.core.event;
  */
 public enum ControlCommand
 {
-    HALT, RESUME, SET_LIMIT, SET_EQUITY;
+    HALT, RESUME, SET_LIMIT, SET_EQUITY,
+    /** Removes a limit (per underlying, of every underlying, or of the portfolio): no value. */
+    CLEAR_LIMIT;
 
     public static final ControlCommand[] VALUES = values();
 

@@ -33,6 +33,21 @@ public enum AlertCode
      * (a gateway replaying or a venue clock step). {@code value} is how far back, in seconds.
      */
     EXCHANGE_TIME_BACKWARDS(11),
+    /**
+     * An input was rejected by a sanity bound ({@code engine.inputBounds}) and changed nothing: {@code value} is the
+     * offending value, {@code threshold} the bound, {@code rejectReason} names the field's check.
+     */
+    INPUT_OUT_OF_BOUNDS(12),
+    /**
+     * A fill was rejected for any other reason ({@code rejectReason}; a duplicate included) and changed nothing;
+     * {@code value} is its signed quantity.
+     */
+    FILL_REJECTED(13),
+    /**
+     * A fill's or tick's exchange time is ahead of engine time by more than the bound and was rejected:
+     * {@code value} is the lead in seconds, {@code threshold} the bound.
+     */
+    EXCHANGE_TIME_AHEAD(14),
     /** A limit moved the underlying along the ladder: value = measure, threshold = the limit, state = new state. */
     LIMIT_DELTA(20),
     LIMIT_DOLLAR_GAMMA(21),

@@ -102,6 +102,90 @@ class ControlApplierTest
         assertThat(lastAlert().state).isEqualTo(QuotingState.NORMAL);
     }
 
+    @Test
+    void shouldRejectALimitOrEquityBeyondTheBoundAsADisabledLimitInDisguiseAndChangeNothing()
+    {
+        final RiskEvent limit = control(ControlCommand.SET_LIMIT, BTC, 20);
+        limit.limitName("delta");
+        limit.value = 50;
+        assertThat(TestEvents.apply(engine, limit)).isNull();
+
+        limit.correlationId = 21;
+        limit.value = 1e308;
+        assertThat(TestEvents.apply(engine, limit)).isEqualTo(RejectReason.CONTROL_VALUE_OUT_OF_BOUNDS);
+        assertThat(lastAlert().code).isEqualTo(AlertCode.CONTROL_REJECTED);
+        assertThat(lastAlert().rejectReason).isEqualTo(RejectReason.CONTROL_VALUE_OUT_OF_BOUNDS.ordinal());
+        assertThat(btc().quoting().limit(LimitKind.DELTA)).isEqualTo(50);
+
+        final RiskEvent equity = control(ControlCommand.SET_EQUITY, BTC, 22);
+        equity.value = 1e308;
+        assertThat(TestEvents.apply(engine, equity)).isEqualTo(RejectReason.CONTROL_VALUE_OUT_OF_BOUNDS);
+        assertThat(btc().account().balanceAndCashCoins()).isZero();
+
+        equity.value = -1e16;
+        assertThat(TestEvents.apply(engine, equity)).isEqualTo(RejectReason.CONTROL_VALUE_OUT_OF_BOUNDS);
+    }
+
+    @Test
+    void shouldAcceptALimitAndAnEquityAtTheBound()
+    {
+        final RiskEvent limit = control(ControlCommand.SET_LIMIT, BTC, 23);
+        limit.limitName("delta");
+        limit.value = 1e15;
+        assertThat(TestEvents.apply(engine, limit)).isNull();
+        assertThat(btc().quoting().limit(LimitKind.DELTA)).isEqualTo(1e15);
+
+        final RiskEvent equity = control(ControlCommand.SET_EQUITY, BTC, 24);
+        equity.value = 1e15;
+        assertThat(TestEvents.apply(engine, equity)).isNull();
+        assertThat(btc().account().balanceAndCashCoins()).isEqualTo(1e15);
+    }
+
+    @Test
+    void shouldClearALimitWithItsOwnCommand()
+    {
+        final RiskEvent clear = control(ControlCommand.CLEAR_LIMIT, ETH, 25);
+        clear.limitName("delta");
+
+        assertThat(TestEvents.apply(engine, clear)).isNull();
+
+        assertThat(eth().quoting().limit(LimitKind.DELTA)).isNaN();
+        assertThat(lastAlert().code).isEqualTo(AlertCode.CONTROL_APPLIED);
+        assertThat(lastAlert().command).isEqualTo(ControlCommand.CLEAR_LIMIT);
+        assertThat(lastAlert().limitNameText()).isEqualTo("delta");
+    }
+
+    @Test
+    void shouldClearAPortfolioLimitAndRefuseToClearAnUnknownOne()
+    {
+        final RiskEvent set = control(ControlCommand.SET_LIMIT, AsciiCode.NONE, 26);
+        set.limitName("totalVega");
+        set.value = 1000;
+        assertThat(TestEvents.apply(engine, set)).isNull();
+
+        final RiskEvent clear = control(ControlCommand.CLEAR_LIMIT, AsciiCode.NONE, 27);
+        clear.limitName("totalVega");
+        assertThat(TestEvents.apply(engine, clear)).isNull();
+        assertThat(lastAlert().code).isEqualTo(AlertCode.CONTROL_APPLIED);
+
+        final RiskEvent nonsense = control(ControlCommand.CLEAR_LIMIT, ETH, 28);
+        nonsense.limitName("nonsense");
+        assertThat(TestEvents.apply(engine, nonsense)).isEqualTo(RejectReason.INVALID_CONTROL);
+        final RiskEvent unnamed = control(ControlCommand.CLEAR_LIMIT, ETH, 29);
+        assertThat(TestEvents.apply(engine, unnamed)).isEqualTo(RejectReason.INVALID_CONTROL);
+        assertThat(engine.underlyings()).extracting(UnderlyingRisk::code).containsExactly(BTC);
+    }
+
+    private UnderlyingRisk eth()
+    {
+        return engine.underlyings().stream().filter(u -> u.code() == ETH).findFirst().orElseThrow();
+    }
+
+    private UnderlyingRisk btc()
+    {
+        return engine.underlyings().stream().filter(u -> u.code() == BTC).findFirst().orElseThrow();
+    }
+
     private RiskEvent control(final ControlCommand kind, final long underlying, final long correlationId)
     {
         final RiskEvent event = events.timer(T0 + 1);

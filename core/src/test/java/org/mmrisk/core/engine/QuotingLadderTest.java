@@ -143,7 +143,10 @@ class QuotingLadderTest
     @Test
     void shouldHaltWhileAnOverflowingIndexLeavesPositionsUnpricedAndComeBackWithTheNextSaneTick()
     {
-        start(new EngineConfig().maxQuotesPerSecond(0));
+        // with the input bounds off: on they reject such a tick (InputBoundsTest), this is the engine behind them
+        final EngineConfig config = new EngineConfig().maxQuotesPerSecond(0);
+        config.inputBounds().maxPrice(0).maxMovePercent(0);
+        start(config);
         apply(events.fill(next(), FUTURE, Side.BUY, 10, 102_000));
         assertThat(btc().state()).isEqualTo(QuotingState.NORMAL);
 

@@ -33,14 +33,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * that did not answer: the command stays in the control queue, and a daemon started on it later applies it).
  */
 @Command(name = "control", mixinStandardHelpOptions = true,
-    description = "Send an operator command (halt, resume, set-limit, set-equity) to the daemon's control queue and " +
-        "wait for its acknowledgement. Exit 0: applied, 1: rejected, 3: no acknowledgement within --timeout.")
+    description = "Send an operator command (halt, resume, set-limit, clear-limit, set-equity) to the daemon's " +
+        "control queue and wait for its acknowledgement. Exit 0: applied, 1: rejected, 3: no acknowledgement " +
+        "within --timeout.")
 public final class ControlCommand implements Callable<Integer>
 {
     static final int EXIT_REJECTED = 1;
     static final int EXIT_NO_ANSWER = 3;
 
-    @Parameters(index = "0", description = "halt | resume | set-limit | set-equity")
+    @Parameters(index = "0", description = "halt | resume | set-limit | clear-limit | set-equity")
     String command;
 
     @Option(names = "--config", required = true, description = "daemon config file (YAML)")
@@ -49,11 +50,11 @@ public final class ControlCommand implements Callable<Integer>
     @Option(names = "--underlying", description = "the coin index, e.g. BTC (default: every underlying)")
     String underlying;
 
-    @Option(names = "--limit", description = "set-limit: delta | dollarGamma | vega | expiryVega | notional | " +
-        "position | loss; without --underlying also totalDeltaUsd | totalVega | totalNotional | totalLoss")
+    @Option(names = "--limit", description = "set-limit, clear-limit: delta | dollarGamma | vega | expiryVega | " +
+        "notional | position | loss; without --underlying also totalDeltaUsd | totalVega | totalNotional | totalLoss")
     String limit;
 
-    @Option(names = "--value", description = "set-limit / set-equity: the new value")
+    @Option(names = "--value", description = "set-limit / set-equity: the new value (clear-limit takes none)")
     Double value;
 
     @Option(names = "--timeout", defaultValue = "10",
@@ -150,16 +151,25 @@ public final class ControlCommand implements Callable<Integer>
      */
     private void checkArguments(final org.mmrisk.core.event.ControlCommand command)
     {
-        if (command == org.mmrisk.core.event.ControlCommand.SET_LIMIT)
+        final boolean setLimit = command == org.mmrisk.core.event.ControlCommand.SET_LIMIT;
+        if (setLimit || command == org.mmrisk.core.event.ControlCommand.CLEAR_LIMIT)
         {
+            final String verb = setLimit ? "set-limit" : "clear-limit";
             final boolean known = limit != null && (LimitKind.fromKey(limit) != null ||
                 underlying == null && PortfolioLimitKind.fromKey(limit) != null);
             if (!known)
             {
-                throw new IllegalArgumentException("set-limit needs --limit: delta, dollarGamma, vega, expiryVega, " +
+                throw new IllegalArgumentException(verb + " needs --limit: delta, dollarGamma, vega, expiryVega, " +
                     "notional, position or loss (per underlying, or for each without --underlying), or, without " +
                     "--underlying, a portfolio limit: totalDeltaUsd, totalVega, totalNotional or totalLoss");
             }
+            if (!setLimit && value != null)
+            {
+                throw new IllegalArgumentException("clear-limit takes no --value: it removes the limit");
+            }
+        }
+        if (setLimit)
+        {
             if (value == null || !(value > 0) || value.isInfinite())
             {
                 throw new IllegalArgumentException("set-limit needs --value, a positive number");
@@ -180,8 +190,9 @@ public final class ControlCommand implements Callable<Integer>
             case "resume": return org.mmrisk.core.event.ControlCommand.RESUME;
             case "set-limit": return org.mmrisk.core.event.ControlCommand.SET_LIMIT;
             case "set-equity": return org.mmrisk.core.event.ControlCommand.SET_EQUITY;
+            case "clear-limit": return org.mmrisk.core.event.ControlCommand.CLEAR_LIMIT;
             default: throw new IllegalArgumentException("unknown command '" + text +
-                "': use halt, resume, set-limit or set-equity");
+                "': use halt, resume, set-limit, clear-limit or set-equity");
         }
     }
 }

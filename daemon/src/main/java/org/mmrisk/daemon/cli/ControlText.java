@@ -18,7 +18,8 @@ final class ControlText
     }
 
     /**
-     * @return e.g. {@code SET_LIMIT delta=50.0 underlying=BTC} or {@code HALT underlying=(every)}.
+     * @return e.g. {@code SET_LIMIT delta=50.0 underlying=BTC}, {@code CLEAR_LIMIT delta underlying=BTC} or
+     * {@code HALT underlying=(every)}.
      */
     static String describe(final ControlCommand command, final String limit, final double value,
         final long underlying)
@@ -27,6 +28,10 @@ final class ControlText
         if (command == ControlCommand.SET_LIMIT)
         {
             sb.append(' ').append(limit).append('=').append(value);
+        }
+        else if (command == ControlCommand.CLEAR_LIMIT)
+        {
+            sb.append(' ').append(limit);
         }
         else if (!Double.isNaN(value))
         {

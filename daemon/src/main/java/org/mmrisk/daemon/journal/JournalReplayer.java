@@ -1,7 +1,9 @@
 package org.mmrisk.daemon.journal;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
+import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.core.event.RiskEvent;
 
 import java.io.PrintStream;
 import java.util.function.LongConsumer;
@@ -49,6 +51,32 @@ public final class JournalReplayer
     public static long replay(final ChronicleQueue journal, final RiskEngine engine, final long afterSequence,
         final long endSequence, final LongConsumer progress)
     {
+        return replay(journal, engine, afterSequence, endSequence, progress, Rejects.NONE);
+    }
+
+    /**
+     * Told of each entry the engine rejects during a replay, on the replaying thread.
+     */
+    @FunctionalInterface
+    public interface Rejects
+    {
+        Rejects NONE = (entry, event, reason) -> { };
+
+        /**
+         * @param entry  the entry's number among those replayed, from 1.
+         * @param event  the entry (valid during the call only).
+         * @param reason why the engine rejected it.
+         */
+        void onReject(long entry, RiskEvent event, RejectReason reason);
+    }
+
+    /**
+     * As {@link #replay(ChronicleQueue, RiskEngine, long, long, LongConsumer)}, telling {@code rejects} of each entry
+     * the engine rejects.
+     */
+    public static long replay(final ChronicleQueue journal, final RiskEngine engine, final long afterSequence,
+        final long endSequence, final LongConsumer progress, final Rejects rejects)
+    {
         final long[] count = new long[1];
         final boolean[] done = new boolean[1];
         try (JournalReader reader = new JournalReader(journal).verifyAfter(afterSequence))
@@ -64,12 +92,17 @@ public final class JournalReplayer
                 {
                     return;
                 }
-                engine.onEvent(event);
+                final RejectReason reason = engine.onEvent(event);
+                ++count[0];
+                if (reason != null)
+                {
+                    rejects.onReject(count[0], event, reason);
+                }
                 if (event.batchEnd)
                 {
                     engine.onBatchEnd();
                 }
-                if (++count[0] % PROGRESS_EVERY == 0)
+                if (count[0] % PROGRESS_EVERY == 0)
                 {
                     progress.accept(count[0]);
                 }

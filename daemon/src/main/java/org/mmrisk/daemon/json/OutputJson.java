@@ -133,11 +133,12 @@ public final class OutputJson
             {
                 n.put("sourceId", a.sourceId);
             }
-            final RejectReason reason = RejectReason.fromOrdinal(a.rejectReason);
-            if (reason != null)
-            {
-                n.put("reason", reason.name());
-            }
+        }
+        // a rejected command's, and a rejected input's (FILL_REJECTED, INPUT_OUT_OF_BOUNDS, EXCHANGE_TIME_AHEAD)
+        final RejectReason reason = RejectReason.fromOrdinal(a.rejectReason);
+        if (reason != null)
+        {
+            n.put("reason", reason.name());
         }
         return n;
     }

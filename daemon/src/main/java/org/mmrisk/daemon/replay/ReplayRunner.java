@@ -110,7 +110,7 @@ public final class ReplayRunner
             final RejectReason reason = engine.onEvent(event);
             if (reason != null)
             {
-                reject(reason, reason == RejectReason.INVALID_SMILE ? engine.lastSmileReject().name() : null);
+                reject(reason, detail(reason));
             }
             batchOpen = !event.batchEnd;
             if (event.batchEnd)
@@ -136,7 +136,9 @@ public final class ReplayRunner
     public ReplayRunner runJournal(final ChronicleQueue journal, final Progress progress)
     {
         fromJournal = true;
-        lines = JournalReplayer.replay(journal, engine, -1, Long.MAX_VALUE, count -> progress.onProgress(count, -1));
+        lines = JournalReplayer.replay(journal, engine, -1, Long.MAX_VALUE, count -> progress.onProgress(count, -1),
+            (entry, event, reason) -> reject(entry, reason, detail(reason)).put("journalSequence",
+            event.journalSequence));
         return this;
     }
 
@@ -171,15 +173,29 @@ public final class ReplayRunner
         return rejected > 0 ? line.append(')').toString() : line.toString();
     }
 
+    private String detail(final RejectReason reason)
+    {
+        return reason == RejectReason.INVALID_SMILE ? engine.lastSmileReject().name() : null;
+    }
+
     private void reject(final RejectReason reason, final String detail)
     {
+        reject(lines, reason, detail);
+    }
+
+    /**
+     * @param line the line's number, or a journal entry's among those replayed.
+     */
+    private ObjectNode reject(final long line, final RejectReason reason, final String detail)
+    {
         final ObjectNode n = rejects.addObject();
-        n.put("line", lines);
+        n.put("line", line);
         n.put("reason", reason.name());
         if (detail != null)
         {
             n.put("detail", detail);
         }
+        return n;
     }
 
     public ObjectNode state()

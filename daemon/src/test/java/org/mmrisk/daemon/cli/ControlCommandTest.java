@@ -65,6 +65,47 @@ class ControlCommandTest
             .contains("REJECTED UNKNOWN_UNDERLYING");
     }
 
+    @Test
+    void shouldClearALimitAndRefuseAHugeOneAsADisabledLimitInDisguise() throws Exception
+    {
+        final Path config = writeConfig();
+        final Run cleared;
+        final Run huge;
+        try (RiskDaemon daemon = RiskDaemon.launch(ConfigLoader.load(config), Throwable::printStackTrace))
+        {
+            cleared = run("control", "clear-limit", "--config", config.toString(), "--underlying", "BTC", "--limit",
+                "delta", "--correlation-id", "2001", "--timeout", "60");
+            huge = run("control", "set-limit", "--config", config.toString(), "--underlying", "BTC", "--limit",
+                "delta", "--value", "1e308", "--correlation-id", "2002", "--timeout", "60");
+        }
+
+        assertThat(cleared.exitCode).as(cleared.err).isZero();
+        assertThat(cleared.out).contains("applied CLEAR_LIMIT delta underlying=BTC from control")
+            .contains("correlation id 2001");
+        assertThat(huge.exitCode).as(huge.err).isEqualTo(ControlCommand.EXIT_REJECTED);
+        assertThat(huge.err).contains("SET_LIMIT delta=1.0E308 underlying=BTC")
+            .contains("CONTROL_VALUE_OUT_OF_BOUNDS");
+
+        final Run audit = run("audit", "--config", config.toString());
+        assertThat(audit.out).contains("CLEAR_LIMIT delta underlying=BTC").contains("2001").contains("APPLIED");
+    }
+
+    @Test
+    void shouldRefuseAClearLimitWithAValueOrWithoutALimitBeforeWritingIt() throws Exception
+    {
+        final Path config = writeConfig();
+
+        final Run withValue = run("control", "clear-limit", "--config", config.toString(), "--limit", "delta",
+            "--value", "5", "--timeout", "0.2");
+        final Run withoutLimit = run("control", "clear-limit", "--config", config.toString(), "--timeout", "0.2");
+
+        assertThat(withValue.exitCode).isEqualTo(2);
+        assertThat(withValue.err).contains("clear-limit takes no --value");
+        assertThat(withoutLimit.exitCode).isEqualTo(2);
+        assertThat(withoutLimit.err).contains("clear-limit needs --limit");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
     private Path writeConfig() throws Exception
     {
         final Path file = dir.resolve("daemon.yaml");

@@ -65,7 +65,9 @@ class TailCommandTest
             "\"avgPrice\":94000}",
         "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:04Z\",\"instrumentId\":2,\"bid\":95100,\"ask\":95100.5}",
         "{\"type\":\"control\",\"time\":\"2026-11-25T08:00:05Z\",\"command\":\"SET_EQUITY\",\"underlying\":\"BTC\"," +
-            "\"value\":12}");
+            "\"value\":12}",
+        "{\"type\":\"control\",\"time\":\"2026-11-25T08:00:06Z\",\"command\":\"CLEAR_LIMIT\",\"underlying\":\"BTC\"," +
+            "\"limit\":\"delta\"}");
     /** The line of {@link #EVENTS} whose bid the queues carry as +Infinity. */
     private static final int INFINITE_BID_LINE = 10;
 
@@ -110,7 +112,7 @@ class TailCommandTest
         try (ChronicleQueue queue = Queues.openExisting(journalDir))
         {
             final ReplayRunner runner = new ReplayRunner(new EngineConfig().conclude(), false).runJournal(queue);
-            assertThat(runner.summary()).isEqualTo("11 journal entries read, 11 applied, 0 rejected");
+            assertThat(runner.summary()).isEqualTo("12 journal entries read, 12 applied, 0 rejected");
             journal = runner.state();
         }
         assertThat(tailed.get("rejects")).isEmpty();

@@ -2,6 +2,8 @@ package org.mmrisk.daemon.journal;
 
 import org.mmrisk.codecs.JournalEntryEncoder;
 import org.mmrisk.codecs.MessageHeaderEncoder;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.daemon.codec.InputEncoder;
 import org.mmrisk.daemon.codec.MessageChecksum;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.ring.RingEvent;
@@ -13,6 +15,23 @@ public final class JournalEntries
 {
     private JournalEntries()
     {
+    }
+
+    /**
+     * Appends an input entry holding {@code input} (from the first input source) as SBE, ending its batch when the
+     * event says so, as the journaller writes one.
+     */
+    public static void appendInput(final SbeAppender appender, final long sequence, final RiskEvent input)
+    {
+        final RingEvent event = new RingEvent();
+        event.payloadLength = new InputEncoder().encode(input, event.payload, 0);
+        event.sourceIndex = sequence;
+        event.event.journalSequence = sequence;
+        event.event.timeNs = input.timeNs;
+        event.event.batchEnd = input.batchEnd;
+        Journaller.encode(event, appender.claim(Journaller.encodedLength(event.payloadLength)),
+            new MessageHeaderEncoder(), new JournalEntryEncoder());
+        appender.commit();
     }
 
     /**
