@@ -44,9 +44,13 @@ class FiniteOutputsFuzzTest
     void shouldEmitOnlyFiniteRequiredFieldsWhateverTheAcceptedInputs()
     {
         final Checked output = new Checked();
-        final RiskEngine engine = new RiskEngine(new EngineConfig().maxQuotesPerSecond(0)
+        final EngineConfig config = new EngineConfig().maxQuotesPerSecond(0)
             .snapshotIntervalNs(1_000_000_000L).skewWeights(1e-9, 1e-6)
-            .hedging(BTC, new HedgeConfig("BTC-PERPETUAL", 1.0, true, 1_000_000_000L)).conclude(), output);
+            .hedging(BTC, new HedgeConfig("BTC-PERPETUAL", 1.0, true, 1_000_000_000L));
+        // the engine behind the input bounds (which reject most of these inputs, InputBoundsTest): its own defence
+        config.inputBounds().maxPrice(0).maxFillPriceRatio(0).maxMovePercent(0).maxFillContracts(0)
+            .maxPositionContracts(0).maxVol(0).maxControlValue(0);
+        final RiskEngine engine = new RiskEngine(config.conclude(), output);
         final TestEvents events = new TestEvents();
         final Random random = new Random(20261206L);
         TestEvents.apply(engine, events.index(INDEX));

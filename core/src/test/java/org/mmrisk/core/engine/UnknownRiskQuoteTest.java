@@ -116,7 +116,8 @@ class UnknownRiskQuoteTest
         final long smileExpiryNs = T0 + 10_000_000_000L;
         apply(events.inverseOption(call, EXPIRY_NS, 110_000, PutCall.CALL));
         events.smiles(T0 + 1, true);
-        assertThat(apply(events.smile(smileExpiryNs, 0.0001, 0.001, -0.4, 0, 0.2))).isNull();
+        // a 61% at-the-money vol over the smile's 10 s
+        assertThat(apply(events.smile(smileExpiryNs, 1e-7, 1e-7, -0.4, 0, 0.2))).isNull();
         assertThat(quote(call).state).as("priced by the surface's only smile").isEqualTo(QuotingState.NORMAL);
 
         // the smile expires between ticks: the re-anchor slice after this batch's outputs finds the call unpriced
