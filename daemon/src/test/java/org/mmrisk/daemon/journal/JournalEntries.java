@@ -30,7 +30,7 @@ public final class JournalEntries
         event.event.timeNs = input.timeNs;
         event.event.batchEnd = input.batchEnd;
         Journaller.encode(event, appender.claim(Journaller.encodedLength(event.payloadLength)),
-            new MessageHeaderEncoder(), new JournalEntryEncoder());
+            new MessageHeaderEncoder(), new JournalEntryEncoder(), new MessageChecksum());
         appender.commit();
     }
 
