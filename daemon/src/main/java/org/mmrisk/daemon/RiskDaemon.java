@@ -17,6 +17,7 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.egress.OutputPosition;
 import org.mmrisk.daemon.engine.EngineHandler;
 import org.mmrisk.daemon.ingress.IngressAgent;
+import org.mmrisk.daemon.ingress.SourceTypes;
 import org.mmrisk.daemon.journal.JournalPosition;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
@@ -107,7 +108,9 @@ public final class RiskDaemon implements AutoCloseable
         final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
             disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
             TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
-            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence());
+            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
+            .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
+            .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs));
         ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), errorHandler, null, ingress);
     }
 

@@ -1,8 +1,8 @@
 package org.mmrisk.daemon.codec;
 
 /**
- * Why a message read from an input queue could not be decoded into an event. Each has its own ingress counter;
- * the message is skipped and ingress goes on.
+ * Why a message read from an input queue could not be decoded into an event, or was refused by its queue. Each has its
+ * own ingress counter; the message is skipped and ingress goes on.
  */
 public enum DecodeError
 {
@@ -19,5 +19,10 @@ public enum DecodeError
     /** The block length is shorter than this version's block. */
     BAD_BLOCK_LENGTH,
     /** A repeating group or variable field is larger than the daemon accepts (fill id over 64 bytes, too many smiles). */
-    OVERSIZED_FIELD
+    OVERSIZED_FIELD,
+    /**
+     * A valid message of a type its queue may not carry: a {@code Control} on an input queue, any other input on the
+     * control queue, or a type outside the input's {@code ingress.inputTypes}.
+     */
+    WRONG_SOURCE
 }

@@ -1,8 +1,10 @@
 package org.mmrisk.daemon.config;
 
 import org.mmrisk.core.config.Setting;
+import org.mmrisk.core.event.EventType;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +64,10 @@ public final class DaemonConfig
             require("inputs[" + i + "]", INPUT_NAME.matcher(name).matches(),
                 "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
             require("inputs[" + i + "]", seen.add(name), "duplicate input '" + name + "'");
+        }
+        for (final String input : ingress.inputTypes.keySet())
+        {
+            require("ingress.inputTypes." + input, inputs.contains(input), "not one of the inputs " + inputs);
         }
         require("ingress.batchLimit", ingress.batchLimit <= ring.size / 2, "must be 1 to half the ring size");
         require("egress.heartbeatIntervalMs", egress.heartbeatIntervalMs >= ingress.timerIntervalMs,
@@ -145,6 +151,17 @@ public final class DaemonConfig
         public int batchLimit;
         public int maxBatchHoldMicros;
         public int timerIntervalMs;
+        public int stallTimeoutMs;
+        /** Per input name, the only message types it may carry; an input not named carries every input type. */
+        public Map<String, List<EventType>> inputTypes = Map.of();
+
+        @SuppressWarnings("unchecked")
+        void inputTypes(final Map<String, Object> types)
+        {
+            final Map<String, List<EventType>> typed = new LinkedHashMap<>();
+            types.forEach((input, only) -> typed.put(input, (List<EventType>)only));
+            inputTypes = Map.copyOf(typed);
+        }
     }
 
     /**

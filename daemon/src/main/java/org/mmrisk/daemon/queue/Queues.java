@@ -126,6 +126,15 @@ public final class Queues
         }
     }
 
+    /**
+     * @return the name of the cycle file that holds an index ({@link #ROLL_CYCLE}: one per UTC day, yyyyMMdd'F'.cq4).
+     */
+    public static String cycleFileName(final long index)
+    {
+        return java.time.LocalDate.ofEpochDay(ROLL_CYCLE.toCycle(index))
+            .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "F" + CYCLE_SUFFIX;
+    }
+
     public static void createOwnerOnly(final Path dir)
     {
         try
