@@ -296,8 +296,8 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         {
             wrongSourceLogged[currentSource] = true;
             errorLog.println("risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " +
-                Long.toHexString(index) + ": a " + type.name().toLowerCase(java.util.Locale.ROOT) + " message, which " +
-                "this queue may not carry (control only from the control queue; ingress.inputTypes); skipped and " +
+                Long.toHexString(index) + ": a message of type " + type.name().toLowerCase(java.util.Locale.ROOT) +
+                ", which this queue may not carry (control only from the control queue; ingress.inputTypes); skipped and " +
                 "counted as WRONG_SOURCE, further ones only counted");
         }
     }

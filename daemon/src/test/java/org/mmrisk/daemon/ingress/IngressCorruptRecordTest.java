@@ -2,8 +2,10 @@ package org.mmrisk.daemon.ingress;
 
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -180,6 +184,47 @@ class IngressCorruptRecordTest
         step(TIMER_NS);
         assertThat(counters.messagesRead(0).get()).isEqualTo(3);
         assertThat(counters.inputStalls.get()).isZero();
+    }
+
+    /**
+     * A gateway that rolls to a new day's file and dies (or waits) in its first write there leaves an empty new cycle
+     * file with an incomplete record: nothing is unreadable, and the reader must not be stopped.
+     */
+    @Test
+    void shouldNotStopForAWriterInTheMiddleOfTheFirstWriteOfANewDay() throws IOException
+    {
+        final SetTimeProvider writerClock = new SetTimeProvider(Instant.ofEpochSecond(nowNs / 1_000_000_000L));
+        try (ChronicleQueue writerQueue = SingleChronicleQueueBuilder.single(dir.resolve("market").toFile())
+            .rollCycle(Queues.ROLL_CYCLE).blockSize(1 << 20).timeProvider(writerClock).build())
+        {
+            input = Queues.open(dir.resolve("market"), 1 << 20);
+            appender = new SbeAppender(writerQueue);
+            countersFile = CountersFile.create(dir.resolve("counters.dat").toFile());
+            counters = new DaemonCounters(countersFile.manager(), List.of("market"));
+            start();
+            write(2);
+            step(TIMER_NS);
+            assertThat(counters.messagesRead(0).get()).isEqualTo(2);
+
+            writerClock.advanceMillis(TimeUnit.DAYS.toMillis(1));
+            final int length = encodeTick();
+            appender.claim(length).putBytes(0, buffer, 0, length);
+            try (Stream<Path> files = Files.list(dir.resolve("market")))
+            {
+                assertThat(files.filter(f -> f.toString().endsWith(Queues.CYCLE_SUFFIX)).count())
+                    .as("the new day's file exists").isEqualTo(2);
+            }
+            for (int i = 0; i < 100; i++)
+            {
+                step(TIMER_NS);
+            }
+            assertThat(counters.inputStalls.get()).isZero();
+            appender.commit();
+            step(TIMER_NS);
+            assertThat(counters.messagesRead(0).get()).as("the first record of the new day is read").isEqualTo(3);
+            appender.close();
+            appender = new SbeAppender(input);
+        }
     }
 
     /**

@@ -82,11 +82,11 @@ class IngressWrongSourceTest
                 EventType.CONTROL + "@2", EventType.TIMER + "@-1");
             final String[] lines = log.toString(StandardCharsets.UTF_8).split("\n");
             assertThat(lines).hasSize(3);
-            assertThat(lines[0]).contains(market.fileAbsolutePath()).contains("a control message")
+            assertThat(lines[0]).contains(market.fileAbsolutePath()).contains("a message of type control,")
                 .contains("index " + Long.toHexString(market.firstIndex() + 1)).contains("WRONG_SOURCE");
-            assertThat(lines[1]).contains(fills.fileAbsolutePath()).contains("a tick message")
+            assertThat(lines[1]).contains(fills.fileAbsolutePath()).contains("a message of type tick,")
                 .contains("index " + Long.toHexString(fills.firstIndex()));
-            assertThat(lines[2]).contains(control.fileAbsolutePath()).contains("a fill message");
+            assertThat(lines[2]).contains(control.fileAbsolutePath()).contains("a message of type fill,");
         }
     }
 
