@@ -113,6 +113,30 @@ class IngressCorruptRecordTest
             .isGreaterThanOrEqualTo(STALL_NS);
     }
 
+    /**
+     * A metadata flag set on a data record hides it instead: Chronicle reads it as metadata and numbers the records
+     * after it one lower, so the reader reads them all and then stays one short of the queue's end. Ingress still
+     * stops, once it has read them; the hidden record itself is lost to the reader.
+     */
+    @Test
+    void shouldStopWhenAMetadataFlagHidesARecord() throws IOException
+    {
+        open();
+        final long[] index = write(5);
+        flipHeaderBits(index[2], 0x4000_0000);
+        start();
+        write(3);
+        assertThatThrownBy(() ->
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                step(TIMER_NS);
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("corrupt record header");
+        assertThat(counters.messagesRead(0).get()).as("every record but the hidden one").isEqualTo(7);
+        assertThat(counters.inputStalls.get()).isEqualTo(1);
+    }
+
     @Test
     void shouldNameTheIndexOfTheRecordItCannotRead() throws IOException
     {
