@@ -79,6 +79,8 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     /** Per source: whether a message of a type it may not carry was already logged (once per queue, then counted). */
     private final boolean[] wrongSourceLogged;
     private InputStallWatch stallWatch;
+    /** Set once a source stalled: ingress reads and injects nothing more, so heartbeats stop whatever handles the error. */
+    private boolean stopped;
 
     /**
      * @param queues           the input queues, in source-id order.
@@ -185,6 +187,10 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     @Override
     public int doWork()
     {
+        if (stopped)
+        {
+            return 0;
+        }
         final long nowNs = clock.nanoTime();
         receiveTimeNs = nowNs;
         stampNs = Math.max(stampNs, nowNs);
@@ -304,8 +310,9 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
 
     /**
      * Cold path, at each timer: a source whose queue holds excerpts beyond a record its reader cannot read (a corrupt
-     * record header) would otherwise stop silently while heartbeats go on. Stopping the daemon stops its heartbeats,
-     * which consumers treat as HALT.
+     * record header) would otherwise stop silently while heartbeats go on. The exception stops the daemon; ingress
+     * itself stops too (no more reads or timers), so heartbeats, which ride on timers, stop even if the process
+     * lingers: consumers treat that as HALT.
      */
     private void checkStalls(final long nowNs)
     {
@@ -317,6 +324,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
                 final long endIndex = sources[i].endIndex();
                 if (stallWatch.stalled(i, nowNs, nextIndex, endIndex))
                 {
+                    stopped = true;
                     counters.inputStalls.incrementRelease();
                     final String message = InputStallWatch.describe(queues[i], nextIndex, endIndex);
                     errorLog.println(message);

@@ -4,9 +4,7 @@ import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.InputEncoder;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.queue.CorruptRecords;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.queue.SbeTailer;
@@ -27,7 +26,6 @@ import org.mmrisk.daemon.ring.RingEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +47,7 @@ class IngressCorruptRecordTest
 {
     private static final long TIMER_NS = 100_000_000L;
     private static final long STALL_NS = 2_000_000_000L;
-    private static final int NOT_COMPLETE = 0x8000_0000;
+    private static final int NOT_COMPLETE = CorruptRecords.NOT_COMPLETE;
 
     @TempDir
     Path dir;
@@ -123,7 +121,7 @@ class IngressCorruptRecordTest
     {
         open();
         final long[] index = write(5);
-        flipHeaderBits(index[2], 0x4000_0000);
+        flipHeaderBits(index[2], CorruptRecords.METADATA);
         start();
         write(3);
         assertThatThrownBy(() ->
@@ -154,6 +152,15 @@ class IngressCorruptRecordTest
         }).hasMessageContaining("record at index " + Long.toHexString(index[2]) + " ")
             .hasMessageContaining("up to index " + Long.toHexString(index[2] + 5));
         assertThat(counters.messagesRead(0).get()).isEqualTo(2);
+
+        final long timers = counters.timersInjected.get();
+        for (int i = 0; i < 20; i++)
+        {
+            nowNs += TIMER_NS;
+            assertThat(ingress.doWork()).as("a stopped ingress does nothing").isZero();
+        }
+        assertThat(counters.timersInjected.get()).as("no timers, so no heartbeats").isEqualTo(timers);
+        assertThat(counters.inputStalls.get()).as("counted once").isEqualTo(1);
     }
 
     @Test
@@ -321,37 +328,8 @@ class IngressCorruptRecordTest
         return encoder.encode(tick, buffer, 0);
     }
 
-    /**
-     * Flips bits of one record's header in the cycle file, as a disk or a stray write would.
-     */
     private void flipHeaderBits(final long index, final int bits) throws IOException
     {
-        final long headerPosition;
-        final ExcerptTailer tailer = input.createTailer();
-        try
-        {
-            assertThat(tailer.moveToIndex(index)).isTrue();
-            try (DocumentContext context = tailer.readingDocument())
-            {
-                headerPosition = context.wire().bytes().readPosition() - 4;
-            }
-        }
-        finally
-        {
-            tailer.close();
-        }
-        final Path file;
-        try (Stream<Path> files = Files.list(dir.resolve("market")))
-        {
-            file = files.filter(f -> f.getFileName().toString().equals(Queues.cycleFileName(index))).findFirst()
-                .orElseThrow();
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
-        {
-            raf.seek(headerPosition);
-            final int header = Integer.reverseBytes(raf.readInt());
-            raf.seek(headerPosition);
-            raf.writeInt(Integer.reverseBytes(header ^ bits));
-        }
+        CorruptRecords.flipHeaderBits(input, dir.resolve("market"), index, bits);
     }
 }

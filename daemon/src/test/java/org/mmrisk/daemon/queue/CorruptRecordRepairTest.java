@@ -1,14 +1,11 @@
 package org.mmrisk.daemon.queue;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorruptRecordRepairTest
 {
-    private static final int NOT_COMPLETE = 0x8000_0000;
-
     @TempDir
     Path dir;
 
@@ -94,23 +89,9 @@ class CorruptRecordRepairTest
 
     private static void corrupt(final Path queueDir, final long index) throws IOException
     {
-        final long headerPosition;
         try (ChronicleQueue queue = Queues.open(queueDir, 1 << 20))
         {
-            final ExcerptTailer tailer = queue.createTailer();
-            assertThat(tailer.moveToIndex(index)).isTrue();
-            try (DocumentContext context = tailer.readingDocument())
-            {
-                headerPosition = context.wire().bytes().readPosition() - 4;
-            }
-            tailer.close();
-        }
-        try (RandomAccessFile file = new RandomAccessFile(queueDir.resolve(Queues.cycleFileName(index)).toFile(), "rw"))
-        {
-            file.seek(headerPosition);
-            final int header = Integer.reverseBytes(file.readInt());
-            file.seek(headerPosition);
-            file.writeInt(Integer.reverseBytes(header ^ NOT_COMPLETE));
+            CorruptRecords.flipHeaderBits(queue, queueDir, index, CorruptRecords.NOT_COMPLETE);
         }
     }
 }
