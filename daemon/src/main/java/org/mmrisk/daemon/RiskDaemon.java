@@ -22,6 +22,7 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.egress.OutputPosition;
 import org.mmrisk.daemon.engine.EngineHandler;
 import org.mmrisk.daemon.ingress.IngressAgent;
+import org.mmrisk.daemon.ingress.SourceTypes;
 import org.mmrisk.daemon.journal.JournalPosition;
 import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
@@ -119,7 +120,9 @@ public final class RiskDaemon implements AutoCloseable
             disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
             TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
             TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
-            .requireChecksum(c.ingress.requireChecksum);
+            .requireChecksum(c.ingress.requireChecksum)
+            .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
+            .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs));
         ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
     }
 

@@ -67,6 +67,25 @@ class IngestIntegrationTest
         assertThat(live).isEqualTo(replayed);
     }
 
+    /**
+     * A command goes to the control queue ({@code risk control}): on an input queue the daemon would refuse it, so
+     * ingest refuses it first.
+     */
+    @Test
+    void shouldRefuseACommandForAnInputQueue() throws Exception
+    {
+        final Path configFile = writeConfig();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exitCode = ingest(configFile, String.join("\n",
+            "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:04Z\",\"instrumentId\":2,\"bid\":95100,\"ask\":95100.5}",
+            "{\"type\":\"control\",\"time\":\"2026-11-25T08:00:05Z\",\"command\":\"SET_EQUITY\"," +
+                "\"underlying\":\"BTC\",\"value\":12}"), out, err);
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(out.toString()).contains("1 lines written to input market, 1 rejected (WRONG_SOURCE 1)");
+        assertThat(err.toString()).contains("line 2: WRONG_SOURCE");
+    }
+
     private static int ingest(final Path configFile, final String lines, final StringWriter out,
         final StringWriter err)
     {

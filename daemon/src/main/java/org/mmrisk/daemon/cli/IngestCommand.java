@@ -7,6 +7,7 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.InputEncoder;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
+import org.mmrisk.daemon.ingress.SourceTypes;
 import org.mmrisk.daemon.json.EventJsonReader;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
@@ -38,6 +39,8 @@ public final class IngestCommand implements Callable<Integer>
 {
     /** A timer is injected by the daemon's ingress, never written by a gateway. */
     static final String TIMER_REASON = "TIMER_NOT_AN_INPUT";
+    /** A type the input may not carry (a command, which goes to the control queue, or one outside ingress.inputTypes). */
+    static final String WRONG_SOURCE_REASON = "WRONG_SOURCE";
 
     @Option(names = "--config", required = true, description = "daemon config file (YAML): where the queues are")
     Path config;
@@ -63,14 +66,15 @@ public final class IngestCommand implements Callable<Integer>
             SbeAppender appender = new SbeAppender(queue);
             BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)))
         {
-            written = append(lines, appender, rejected);
+            written = append(lines, appender, rejected, SourceTypes.of(loaded.config().inputs,
+                loaded.config().ingress.inputTypes)[loaded.config().inputs.indexOf(input)]);
         }
         summarise(written, rejected);
         return rejected.isEmpty() ? 0 : 1;
     }
 
-    private long append(final BufferedReader lines, final SbeAppender appender, final Map<String, Long> rejected)
-        throws IOException
+    private long append(final BufferedReader lines, final SbeAppender appender, final Map<String, Long> rejected,
+        final int acceptedTypes) throws IOException
     {
         final PrintWriter err = spec.commandLine().getErr();
         final EventJsonReader reader = new EventJsonReader();
@@ -89,7 +93,8 @@ public final class IngestCommand implements Callable<Integer>
                 continue;
             }
             final String reason = reader.parse(line, event, result).reason != null ? result.reason.name() :
-                event.type == EventType.TIMER ? TIMER_REASON : null;
+                event.type == EventType.TIMER ? TIMER_REASON :
+                !SourceTypes.accepts(acceptedTypes, event.type) ? WRONG_SOURCE_REASON : null;
             if (reason != null)
             {
                 rejected.merge(reason, 1L, Long::sum);

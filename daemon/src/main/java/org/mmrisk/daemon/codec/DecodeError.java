@@ -1,8 +1,8 @@
 package org.mmrisk.daemon.codec;
 
 /**
- * Why a message read from an input queue could not be decoded into an event. Each has its own ingress counter;
- * the message is skipped and ingress goes on.
+ * Why a message read from an input queue could not be decoded into an event, or was refused by its queue. Each has its
+ * own ingress counter; the message is skipped and ingress goes on.
  */
 public enum DecodeError
 {
@@ -23,5 +23,10 @@ public enum DecodeError
     /** The checksum field (schema version 4 on) does not match the message's bytes: corrupted on the way or on disk. */
     BAD_CHECKSUM,
     /** A message of a version before 4, which has no checksum, while {@code ingress.requireChecksum} is on. */
-    MISSING_CHECKSUM
+    MISSING_CHECKSUM,
+    /**
+     * A valid message of a type its queue may not carry: a {@code Control} on an input queue, any other input on the
+     * control queue, or a type outside the input's {@code ingress.inputTypes}.
+     */
+    WRONG_SOURCE
 }

@@ -1,8 +1,10 @@
 package org.mmrisk.daemon.config;
 
 import org.mmrisk.core.config.Setting;
+import org.mmrisk.core.event.EventType;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +65,10 @@ public final class DaemonConfig
             require("inputs[" + i + "]", INPUT_NAME.matcher(name).matches(),
                 "must be lower-case letters, digits, '-' or '_' (got '" + name + "')");
             require("inputs[" + i + "]", seen.add(name), "duplicate input '" + name + "'");
+        }
+        for (final String input : ingress.inputTypes.keySet())
+        {
+            require("ingress.inputTypes." + input, inputs.contains(input), "not one of the inputs " + inputs);
         }
         require("ingress.batchLimit", ingress.batchLimit <= ring.size / 2, "must be 1 to half the ring size");
         require("egress.heartbeatIntervalMs", egress.heartbeatIntervalMs >= ingress.timerIntervalMs,
@@ -148,6 +154,17 @@ public final class DaemonConfig
         public int timerIntervalMs;
         /** Whether ingress refuses input messages without a checksum (schema version before 4). */
         public boolean requireChecksum;
+        public int stallTimeoutMs;
+        /** Per input name, the only message types it may carry; an input not named carries every input type. */
+        public Map<String, List<EventType>> inputTypes = Map.of();
+
+        @SuppressWarnings("unchecked")
+        void inputTypes(final Map<String, Object> types)
+        {
+            final Map<String, List<EventType>> typed = new LinkedHashMap<>();
+            types.forEach((input, only) -> typed.put(input, (List<EventType>)only));
+            inputTypes = Map.copyOf(typed);
+        }
     }
 
     /**

@@ -1,8 +1,13 @@
 package org.mmrisk.daemon.config;
 
 import org.mmrisk.core.config.Setting;
+import org.mmrisk.core.event.EventType;
+import org.mmrisk.daemon.ingress.SourceTypes;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.ObjDoubleConsumer;
@@ -46,6 +51,13 @@ public final class DaemonSettings
         Setting.<DaemonConfig>flag("ingress.requireChecksum", false, (c, v) -> c.ingress.requireChecksum = v,
             c -> c.ingress.requireChecksum)
             .doc("Refuse input messages without a checksum (schema version before 4) as MISSING_CHECKSUM."),
+        integer("ingress.stallTimeoutMs", 2000, (c, v) -> c.ingress.stallTimeoutMs = (int)v,
+            c -> c.ingress.stallTimeoutMs).range(100, 3_600_000)
+            .doc("Longest an input queue may hold records its reader cannot read (a corrupt record header) before " +
+            "the daemon stops, ms of wall time."),
+        Setting.<DaemonConfig>map("ingress.inputTypes", DaemonSettings::inputTypes, (c, m) -> c.ingress.inputTypes(m))
+            .doc("Per input, the only message types it may carry (instrument, tick, fill, position, vol, surface); " +
+            "an input not named carries all of them. Others are WRONG_SOURCE."),
         integer("egress.heartbeatIntervalMs", 1000, (c, v) -> c.egress.heartbeatIntervalMs = (int)v,
             c -> c.egress.heartbeatIntervalMs).range(1, 60_000)
             .doc("Heartbeats on the output queue; at least ingress.timerIntervalMs."),
@@ -73,6 +85,33 @@ public final class DaemonSettings
 
     private DaemonSettings()
     {
+    }
+
+    private static Object inputTypes(final String key, final Object raw)
+    {
+        final Map<String, Object> types = new LinkedHashMap<>();
+        ((Map<?, ?>)raw).forEach((input, names) ->
+        {
+            final String where = key + "." + input;
+            if (!(names instanceof List<?> list) || list.isEmpty())
+            {
+                throw new IllegalArgumentException(where + ": must be a list of message types, e.g. [fill, position]");
+            }
+            final List<EventType> only = new ArrayList<>();
+            for (final Object name : list)
+            {
+                try
+                {
+                    only.add(SourceTypes.inputType(String.valueOf(name)));
+                }
+                catch (final IllegalArgumentException ex)
+                {
+                    throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+                }
+            }
+            types.put(String.valueOf(input), List.copyOf(only));
+        });
+        return types;
     }
 
     private static Setting<DaemonConfig> number(final String key, final double defaultValue,

@@ -33,6 +33,7 @@ public final class DaemonCounters
     public final AtomicCounter ingressBatches;
     public final AtomicCounter timersInjected;
     public final AtomicCounter ringFullWaits;
+    public final AtomicCounter inputStalls;
     public final AtomicCounter journalEntries;
     public final AtomicCounter journalSequence;
     public final AtomicCounter outputMessages;
@@ -87,6 +88,7 @@ public final class DaemonCounters
         ingressBatches = manager.newCounter("ingress: batches", TYPE_INGRESS);
         timersInjected = manager.newCounter("ingress: timers injected", TYPE_INGRESS);
         ringFullWaits = manager.newCounter("ingress: waits on a full ring", TYPE_INGRESS);
+        inputStalls = manager.newCounter("ingress: inputs stopped at an unreadable record", TYPE_INGRESS);
         journalEntries = manager.newCounter("journal: entries written", TYPE_JOURNAL);
         journalSequence = manager.newCounter("journal: last sequence written", TYPE_JOURNAL);
         outputMessages = manager.newCounter("egress: messages written", TYPE_EGRESS);

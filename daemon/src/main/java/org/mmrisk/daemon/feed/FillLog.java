@@ -3,6 +3,7 @@ package org.mmrisk.daemon.feed;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.daemon.queue.OwnerOnly;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -30,6 +31,10 @@ public final class FillLog implements AutoCloseable
     {
         try
         {
+            if (!Files.exists(file))
+            {
+                OwnerOnly.newFile(file);
+            }
             out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
         }

@@ -42,6 +42,8 @@ import java.io.PrintStream;
 public final class IngressAgent implements Agent, SbeTailer.MessageHandler
 {
     private static final long NO_SEQUENCE = -1;
+    /** As {@code ingress.stallTimeoutMs}'s default. */
+    private static final long DEFAULT_STALL_TIMEOUT_NS = 2_000_000_000L;
 
     private final ChronicleQueue[] queues;
     private final long[] resumeAfterIndex;
@@ -73,6 +75,15 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private final boolean[] checksumLogged;
     private PrintStream errorLog = System.err;
 
+    // Input faults (cold path but for one store per source and cycle): the types each source may carry, and stalls.
+    /** Per source: the types it may carry ({@link SourceTypes}); every input type by default. */
+    private int[] acceptedTypes;
+    /** Per source: whether a message of a type it may not carry was already logged (once per queue, then counted). */
+    private final boolean[] wrongSourceLogged;
+    private InputStallWatch stallWatch;
+    /** Set once a source stalled: ingress reads and injects nothing more, so heartbeats stop whatever handles the error. */
+    private boolean stopped;
+
     /**
      * @param queues           the input queues, in source-id order.
      * @param resumeAfterIndex per source, the last index already journaled (-1: read from the start).
@@ -87,6 +98,10 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         this.sources = new SbeTailer[queues.length];
         this.wrongSchemaLogged = new boolean[queues.length];
         this.checksumLogged = new boolean[queues.length];
+        this.wrongSourceLogged = new boolean[queues.length];
+        this.acceptedTypes = new int[queues.length];
+        java.util.Arrays.fill(acceptedTypes, SourceTypes.ANY_TYPE);
+        this.stallWatch = new InputStallWatch(queues.length, DEFAULT_STALL_TIMEOUT_NS);
         this.ring = ring;
         this.clock = clock;
         this.counters = counters;
@@ -111,6 +126,31 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     public IngressAgent requireChecksum(final boolean requireChecksum)
     {
         decoder.requireChecksum(requireChecksum);
+        return this;
+    }
+
+    /**
+     * Which message types each source may carry ({@link SourceTypes#of}); a message of another type is counted as
+     * {@code WRONG_SOURCE} and skipped. Without it every source carries every input type.
+     */
+    public IngressAgent acceptedTypes(final int[] acceptedTypes)
+    {
+        if (acceptedTypes.length != queues.length)
+        {
+            throw new IllegalArgumentException("accepted types for " + acceptedTypes.length + " sources, but " +
+                queues.length + " queues");
+        }
+        this.acceptedTypes = acceptedTypes.clone();
+        return this;
+    }
+
+    /**
+     * How long (wall time) a queue may hold excerpts its reader cannot read before ingress stops
+     * ({@code ingress.stallTimeoutMs}).
+     */
+    public IngressAgent stallTimeoutNs(final long stallTimeoutNs)
+    {
+        this.stallWatch = new InputStallWatch(queues.length, stallTimeoutNs);
         return this;
     }
 
@@ -159,6 +199,10 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     @Override
     public int doWork()
     {
+        if (stopped)
+        {
+            return 0;
+        }
         final long nowNs = clock.nanoTime();
         receiveTimeNs = nowNs;
         stampNs = Math.max(stampNs, nowNs);
@@ -167,16 +211,19 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         {
             currentSource = (firstSource + i) % sources.length;
             final SbeTailer source = sources[currentSource];
+            final int before = work;
             while (work < batchLimit && source.poll(this) > 0)
             {
                 work++;
             }
+            stallWatch.polled(currentSource, work > before, work < batchLimit, nowNs);
         }
         firstSource = (firstSource + 1) % sources.length;
         if (stampNs >= nextTimerNs)
         {
             injectTimer();
             work++;
+            checkStalls(nowNs);
         }
         if (lastPublishedSequence != NO_SEQUENCE)
         {
@@ -241,6 +288,12 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             spareSequence = sequence;
             return;
         }
+        if (!SourceTypes.accepts(acceptedTypes[currentSource], slot.event.type))
+        {
+            rejectWrongSource(slot.event.type, index);
+            spareSequence = sequence;
+            return;
+        }
         slot.payload.putBytes(0, buffer, offset, length);
         slot.payloadLength = length;
         slot.sourceId = currentSource;
@@ -276,6 +329,49 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             "its checksum does not match its bytes (corrupted)" : "no checksum (schema version before 4) while " +
             "ingress.requireChecksum is on") + "; skipped and counted as " + error +
             ", further checksum failures only counted");
+    }
+
+    /**
+     * A gateway writing a type its queue may not carry (a command on the market queue, a fill on the control queue)
+     * is either misconfigured or not who it should be: counted, and logged once per queue.
+     */
+    private void rejectWrongSource(final EventType type, final long index)
+    {
+        counters.decodeError(DecodeError.WRONG_SOURCE).incrementRelease();
+        if (!wrongSourceLogged[currentSource])
+        {
+            wrongSourceLogged[currentSource] = true;
+            errorLog.println("risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " +
+                Long.toHexString(index) + ": a message of type " + type.name().toLowerCase(java.util.Locale.ROOT) +
+                ", which this queue may not carry (control only from the control queue; ingress.inputTypes); skipped and " +
+                "counted as WRONG_SOURCE, further ones only counted");
+        }
+    }
+
+    /**
+     * Cold path, at each timer: a source whose queue holds excerpts beyond a record its reader cannot read (a corrupt
+     * record header) would otherwise stop silently while heartbeats go on. The exception stops the daemon; ingress
+     * itself stops too (no more reads or timers), so heartbeats, which ride on timers, stop even if the process
+     * lingers: consumers treat that as HALT.
+     */
+    private void checkStalls(final long nowNs)
+    {
+        for (int i = 0; i < sources.length; i++)
+        {
+            if (stallWatch.drainedAt(i, nowNs))
+            {
+                final long nextIndex = sources[i].index();
+                final long endIndex = sources[i].endIndex();
+                if (stallWatch.stalled(i, nowNs, nextIndex, endIndex))
+                {
+                    stopped = true;
+                    counters.inputStalls.incrementRelease();
+                    final String message = InputStallWatch.describe(queues[i], nextIndex, endIndex);
+                    errorLog.println(message);
+                    throw new IllegalStateException(message);
+                }
+            }
+        }
     }
 
     private void injectTimer()

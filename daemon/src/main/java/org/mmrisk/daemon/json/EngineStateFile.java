@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.daemon.queue.OwnerOnly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class EngineStateFile
         state.remove(OUTPUT_DERIVED);
         try
         {
-            final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            final Path tmp = OwnerOnly.newFile(file.resolveSibling(file.getFileName() + ".tmp"));
             Files.writeString(tmp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(state) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Opens the project's Chronicle queues with one set of settings, so that writers and readers in different
- * processes agree. Directories are created owner-only. Stateless.
+ * processes agree. Directories and files are created owner-only ({@link OwnerOnly}). Stateless.
  * <p>
  * A writer killed inside a write (kill -9 between {@code writingDocument()} and its close) leaves the queue's write
  * lock (in {@code metadata.cq4t}) holding its process id, and an incomplete excerpt header at the end of the cycle
@@ -50,11 +49,14 @@ public final class Queues
     public static ChronicleQueue open(final Path dir, final long blockSize)
     {
         createOwnerOnly(dir);
-        return SingleChronicleQueueBuilder.single(dir.toFile())
+        final ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile())
             .rollCycle(ROLL_CYCLE)
             .blockSize(blockSize)
             .timeoutMS(WRITE_LOCK_TIMEOUT_MS)
+            .storeFileListener(OwnerOnly.CYCLE_FILES)
             .build();
+        OwnerOnly.restrictIfOwned(dir.resolve(METADATA_FILE));
+        return queue;
     }
 
     /**
@@ -126,26 +128,20 @@ public final class Queues
         }
     }
 
+    /**
+     * @return the name of the cycle file that holds an index ({@link #ROLL_CYCLE}: one per UTC day, yyyyMMdd'F'.cq4).
+     */
+    public static String cycleFileName(final long index)
+    {
+        return java.time.LocalDate.ofEpochDay(ROLL_CYCLE.toCycle(index))
+            .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "F" + CYCLE_SUFFIX;
+    }
+
+    /**
+     * Creates a directory and every missing one above it (the data directory, input/), each owner-only.
+     */
     public static void createOwnerOnly(final Path dir)
     {
-        try
-        {
-            if (!Files.isDirectory(dir))
-            {
-                Files.createDirectories(dir);
-                try
-                {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                }
-                catch (final UnsupportedOperationException ignore)
-                {
-                    // not a POSIX file system: the platform's defaults apply
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot create " + dir, ex);
-        }
+        OwnerOnly.createDirectories(dir);
     }
 }

@@ -7,6 +7,8 @@ import org.mmrisk.core.config.EngineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +38,12 @@ class ConfigValidationTest
         assertRefused("ingress: {batchLimit: 9000}\n", "ingress.batchLimit: must be 1 to half the ring size");
         assertRefused("ingress: {maxBatchHoldMicros: 1.5}\n", "ingress.maxBatchHoldMicros: must be 0");
         assertRefused("egress: {heartbeatIntervalMs: 50}\n", "egress.heartbeatIntervalMs: must be from ingress");
+        assertRefused("ingress: {stallTimeoutMs: 10}\n", "ingress.stallTimeoutMs: must be from 100 to 3600000 (got 10)");
+        assertRefused("ingress: {inputTypes: {fills: [fill, control]}}\n", "ingress.inputTypes.fills: unknown input " +
+            "type 'control'");
+        assertRefused("ingress: {inputTypes: {fills: []}}\n", "ingress.inputTypes.fills: must be a list of message");
+        assertRefused("ingress: {inputTypes: {gateway: [tick]}}\n", "ingress.inputTypes.gateway: not one of the " +
+            "inputs [market, fills]");
         assertRefused("recovery: {checkpointsKept: 0}\n", "recovery.checkpointsKept: must be from 1 to 1000 (got 0)");
         assertRefused("engine: {trustRadius: 0.6}\n", "engine.trustRadius: must be above 0, at most 0.5 (got 0.6)");
         assertRefused("engine: {approxErrorBudget: 1}\n", "engine.approxErrorBudget: must be above 0, below 1");
@@ -49,6 +57,17 @@ class ConfigValidationTest
             "engine.hedging.BTC.bandCoins: must be positive (got 0)");
         assertRefused("engine: {hedging: {BTC: {bandCoins: 1}}}\n", "engine.hedging.BTC.instrument: missing");
         assertRefused("engine: {equityDelta: yes please}\n", "engine.equityDelta: must be true or false");
+    }
+
+    @Test
+    void shouldReadTheTypesEachInputMayCarry() throws IOException
+    {
+        final DaemonConfig config = ConfigLoader.load(write(
+            "ingress: {stallTimeoutMs: 500, inputTypes: {fills: [fill, position]}}\n")).config();
+        assertThat(config.ingress.stallTimeoutMs).isEqualTo(500);
+        assertThat(config.ingress.inputTypes).isEqualTo(Map.of("fills",
+            List.of(org.mmrisk.core.event.EventType.FILL, org.mmrisk.core.event.EventType.POSITION)));
+        assertThat(ConfigLoader.load(write("dataDir: x\n")).config().ingress.inputTypes).isEmpty();
     }
 
     /**

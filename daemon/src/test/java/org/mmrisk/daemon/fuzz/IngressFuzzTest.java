@@ -48,6 +48,8 @@ class IngressFuzzTest
 {
     private static final int MESSAGES = Integer.getInteger("fuzz.messages", 30_000);
     private static final long SEED = Long.getLong("fuzz.seed", 7201);
+    /** The control queue follows the two inputs. */
+    private static final int CONTROL_SOURCE = 2;
     private static final int PROBE_INSTRUMENT = 2_000_000;
 
     @TempDir
@@ -167,15 +169,27 @@ class IngressFuzzTest
                     assertThat(error).as("decoding message %d made from %s", i, fuzz.lastType())
                         .isEqualTo(fuzz.expected());
                 }
+                final int source;
                 if (error == null)
                 {
-                    expectedEngineInputs++;
+                    // a decoded message goes to a queue that may carry it, or now and then to one that may not
+                    final boolean command = decoded.type == EventType.CONTROL;
+                    final boolean misrouted = pick.nextInt(20) == 0;
+                    source = command != misrouted ? CONTROL_SOURCE : pick.nextInt(CONTROL_SOURCE);
+                    if (misrouted)
+                    {
+                        expectedErrors.merge(DecodeError.WRONG_SOURCE, 1L, Long::sum);
+                    }
+                    else
+                    {
+                        expectedEngineInputs++;
+                    }
                 }
                 else
                 {
                     expectedErrors.merge(error, 1L, Long::sum);
+                    source = pick.nextInt(sources.length);
                 }
-                final int source = pick.nextInt(sources.length);
                 sources[source].append(buffer, 0, length);
                 writtenPerSource[source]++;
             }
