@@ -74,8 +74,10 @@ class IngressCorruptRecordTest
         countersFile.close();
     }
 
+    // 0x104 lengthens the record into the middle of a later one (a flip of 0x100 can land exactly on a later
+    // record with some message sizes, so Chronicle reads on past the records between; ingress stops all the same)
     @ParameterizedTest(name = "header bits flipped: {0}")
-    @ValueSource(ints = { NOT_COMPLETE, 0xC000_0000, 0x0000_0100, 0x3FFF_FFFF })
+    @ValueSource(ints = { NOT_COMPLETE, 0xC000_0000, 0x0000_0104, 0x3FFF_FFFF })
     void shouldStopNamingTheQueueFileAndIndexWhenACorruptHeaderHidesLaterRecords(final int flippedBits)
         throws IOException
     {
