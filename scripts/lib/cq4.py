@@ -3,7 +3,7 @@
 
 usage: cq4.py count FILE                 data documents in the file
        cq4.py flip FILE N OFFSET         flips the low bit of byte OFFSET of data document N's body (0-based N)
-       cq4.py header FILE N VALUE        overwrites data document N's 4-byte header with VALUE (hex)
+       cq4.py header FILE N MASK         flips the bits of MASK (hex) in data document N's 4-byte header
        cq4.py cut FILE N                 truncates the file where data document N starts
 
 A cycle file is a run of documents, each a little-endian 32-bit header (length in the low 30 bits, bit 30: metadata,
@@ -49,7 +49,8 @@ def main():
             sys.exit(f"cq4.py: document {sys.argv[3]} has only {length} bytes")
         content[position + 4 + offset] ^= 0x01
     elif verb == "header":
-        struct.pack_into("<I", content, position, int(sys.argv[4], 16))
+        header = struct.unpack_from("<I", content, position)[0]
+        struct.pack_into("<I", content, position, header ^ int(sys.argv[4], 16))
     elif verb == "cut":
         del content[position:]
     else:
