@@ -63,7 +63,7 @@ public final class RiskDaemon implements AutoCloseable
     private static final long DRAIN_POLL_MS = 50;
 
     private final DaemonFailure failure;
-    /** Set by the closing thread: a writer waiting for space gives up instead of holding the stop. */
+    /** Set by the closing thread (close is idempotent). */
     private volatile boolean stopping;
 
     private RiskDaemon(final LoadedConfig config, final ErrorHandler errorHandler, final boolean acceptConfigChange)
@@ -74,56 +74,71 @@ public final class RiskDaemon implements AutoCloseable
         requireWritableDirectories(config);
         failure = new DaemonFailure(errorHandler);
         threads = namedThreads(c.affinity);
-        final long blockSize = config.queueBlockSizeBytes();
-        final List<String> sourceNames = new ArrayList<>(c.inputs);
-        sourceNames.add("control");
-        final ChronicleQueue[] inputs = new ChronicleQueue[sourceNames.size()];
-        for (int i = 0; i < c.inputs.size(); i++)
+        CountersFile created = null;
+        try
         {
-            inputs[i] = open(config.inputDir(c.inputs.get(i)), blockSize);
+            final long blockSize = config.queueBlockSizeBytes();
+            final List<String> sourceNames = new ArrayList<>(c.inputs);
+            sourceNames.add("control");
+            final ChronicleQueue[] inputs = new ChronicleQueue[sourceNames.size()];
+            for (int i = 0; i < c.inputs.size(); i++)
+            {
+                inputs[i] = open(config.inputDir(c.inputs.get(i)), blockSize);
+            }
+            inputs[inputs.length - 1] = open(config.controlDir(), blockSize);
+            final ChronicleQueue journal = open(config.journalDir(), blockSize);
+            final ChronicleQueue output = open(config.outputDir(), blockSize);
+
+            created = CountersFile.create(config.countersFile().toFile());
+            countersFile = created;
+            counters = new DaemonCounters(countersFile, sourceNames);
+            final long fingerprint = config.configFingerprint();
+            final CheckpointStore checkpoints =
+                new CheckpointStore(config.checkpointDir(), c.recovery.checkpointsKept());
+            final RecoveryPlan plan = RecoveryPlan.choose(checkpoints, journal, config.journalDir(), inputs.length,
+                config.engineConfig(), fingerprint, acceptConfigChange, System.out);
+            journalPosition = plan.journal();
+            lastOutputSequence = OutputPosition.lastOutputSequence(output);
+            final CheckpointTaker taker = new CheckpointTaker(inputs.length, journalPosition.lastSourceIndex(),
+                (long)(c.recovery.checkpointIntervalSeconds() * 1e9), counters);
+            final QueueRetention retention = new QueueRetention(c.recovery.queueRetentionDays, inputs, journal, output,
+                QueueRetention.wallClockCycle(), System.out);
+            final CheckpointWriter checkpointWriter = new CheckpointWriter(taker, checkpoints, fingerprint, counters,
+                retention,
+                System.err,
+                failure::failed);
+            checkpointRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), failure, null, checkpointWriter);
+
+            // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
+            // message failed to decode) across the next claim; the single-producer sequencer moves its cursor over
+            // claimed slots when the ring is nearly full, which would show them to the consumers half-written. The
+            // multi-producer sequencer only shows what was published.
+            disruptor = new Disruptor<>(RingEvent::new, c.ring.size, threads, ProducerType.MULTI,
+                Strategies.waitStrategy(c.ring.waitStrategy));
+            final Journaller journaller = new Journaller(journal, counters, spaceGuard(config.journalDir(), "journal"));
+            engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
+                Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
+                TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal, lastOutputSequence, plan, taker,
+                checkpointWriter, failure, spaceGuard(config.outputDir(), "output"));
+            disruptor.handleEventsWith(journaller, engineHandler);
+            disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(failure));
+
+            final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
+                disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
+                TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
+                TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
+                .requireChecksum(c.ingress.requireChecksum)
+                .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
+                .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs));
+            ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
         }
-        inputs[inputs.length - 1] = open(config.controlDir(), blockSize);
-        final ChronicleQueue journal = open(config.journalDir(), blockSize);
-        final ChronicleQueue output = open(config.outputDir(), blockSize);
-
-        countersFile = CountersFile.create(config.countersFile().toFile());
-        counters = new DaemonCounters(countersFile, sourceNames);
-        final long fingerprint = config.configFingerprint();
-        final CheckpointStore checkpoints = new CheckpointStore(config.checkpointDir(), c.recovery.checkpointsKept());
-        final RecoveryPlan plan = RecoveryPlan.choose(checkpoints, journal, config.journalDir(), inputs.length,
-            config.engineConfig(), fingerprint, acceptConfigChange, System.out);
-        journalPosition = plan.journal();
-        lastOutputSequence = OutputPosition.lastOutputSequence(output);
-        final CheckpointTaker taker = new CheckpointTaker(inputs.length, journalPosition.lastSourceIndex(),
-            (long)(c.recovery.checkpointIntervalSeconds() * 1e9), counters);
-        final QueueRetention retention = new QueueRetention(c.recovery.queueRetentionDays, inputs, journal, output,
-            QueueRetention.wallClockCycle(), System.out);
-        final CheckpointWriter checkpointWriter = new CheckpointWriter(taker, checkpoints, fingerprint, counters, retention,
-            System.err);
-        checkpointRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), failure, null, checkpointWriter);
-
-        // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
-        // message failed to decode) across the next claim; the single-producer sequencer moves its cursor over
-        // claimed slots when the ring is nearly full, which would show them to the consumers half-written. The
-        // multi-producer sequencer only shows what was published.
-        disruptor = new Disruptor<>(RingEvent::new, c.ring.size, threads, ProducerType.MULTI,
-            Strategies.waitStrategy(c.ring.waitStrategy));
-        final Journaller journaller = new Journaller(journal, counters, spaceGuard(config.journalDir(), "journal"));
-        engineHandler = new EngineHandler(config.engineConfig(), output, journaller.journaledSequence(),
-            Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
-            TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal, lastOutputSequence, plan, taker,
-            checkpointWriter, failure, spaceGuard(config.outputDir(), "output"));
-        disruptor.handleEventsWith(journaller, engineHandler);
-        disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(failure));
-
-        final IngressAgent ingress = new IngressAgent(inputs, journalPosition.lastSourceIndex(),
-            disruptor.getRingBuffer(), new SystemEpochNanoClock(), counters, c.ingress.batchLimit,
-            TimeUnit.MICROSECONDS.toNanos(c.ingress.maxBatchHoldMicros),
-            TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
-            .requireChecksum(c.ingress.requireChecksum)
-            .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
-            .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs));
-        ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
+        catch (final RuntimeException ex)
+        {
+            // a refused start (a damaged journal, a queue that will not open) leaves nothing mapped or open
+            CloseHelper.quietCloseAll(queues);
+            CloseHelper.quietClose(created);
+            throw ex;
+        }
     }
 
     /**
@@ -149,7 +164,7 @@ public final class RiskDaemon implements AutoCloseable
         final DaemonConfig.Storage storage = config.config().storage;
         return new FreeSpaceGuard(dir.toFile(), role, (long)storage.minFreeMb << 20,
             TimeUnit.MILLISECONDS.toNanos(storage.spaceWaitMs), java.io.File::getUsableSpace, new SystemNanoClock(),
-            new SleepingMillisIdleStrategy(10), () -> stopping || failure.failed(), System.err);
+            new SleepingMillisIdleStrategy(10), failure::failed, System.err);
     }
 
     /**
@@ -294,6 +309,11 @@ public final class RiskDaemon implements AutoCloseable
                 // not drained yet: look again whether a thread failed meanwhile
             }
         }
+        if (!failure.failed())
+        {
+            failure.onError(new IllegalStateException("the journaller and the engine did not finish the ring within " +
+                DRAIN_TIMEOUT_MS + " ms of the stop"));
+        }
         disruptor.halt();
     }
 
@@ -303,7 +323,7 @@ public final class RiskDaemon implements AutoCloseable
         {
             if (!engineHandler.awaitStopped(10_000))
             {
-                System.err.println("risk daemon: the engine thread did not stop within 10 s; closing anyway");
+                failure.onError(new IllegalStateException("the engine thread did not stop within 10 s"));
             }
         }
         catch (final InterruptedException ex)
@@ -313,9 +333,10 @@ public final class RiskDaemon implements AutoCloseable
     }
 
     /**
-     * Idempotent. Stops ingress first (publishing what it read), lets the ring drain through journaller and engine, waits for
-     * the engine thread's shutdown (egress closed, final state handed to the shutdown listener), then closes the
-     * queues and the counters file.
+     * Idempotent. Stops ingress first (publishing what it read), lets the ring drain through journaller and engine,
+     * waits for the engine thread's shutdown (egress closed, final state handed to the shutdown listener), then closes
+     * the queues and the counters file. A ring that does not drain, or an engine thread that does not stop, in time is
+     * a failure ({@link #failure()}): no final checkpoint, and {@code risk daemon} exits 2.
      */
     @Override
     public void close()

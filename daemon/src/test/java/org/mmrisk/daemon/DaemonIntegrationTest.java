@@ -249,11 +249,7 @@ class DaemonIntegrationTest
             awaitAtLeast(daemon.counters().checkpointsWritten, 1);
             FaultInjection.arm(FaultInjection.EGRESS_WRITE, false, outputsBeforeFault);
             writeInputs(config);
-            final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            while (!daemon.failure().failed() && System.currentTimeMillis() < deadline)
-            {
-                Thread.sleep(5);
-            }
+            awaitFailure(daemon);
             assertThat(daemon.failure().describe()).contains("fault injected at egress.write");
         }
         finally
@@ -279,6 +275,47 @@ class DaemonIntegrationTest
         {
             assertThat(outputs.get(i).get("sequence").asLong()).as("output %d", i).isEqualTo(i);
         }
+    }
+
+    /**
+     * Start-up recovery fails (a fault injected once the journal is replayed): Disruptor goes on delivering ring
+     * events to the engine thread all the same, and the engine must take none of them: no output and no checkpoint of
+     * a half-recovered engine, while the journaller keeps what ingress reads for the next start.
+     */
+    @Test
+    void shouldTakeNoLiveInputAndWriteNoCheckpointAfterAFailedRecovery() throws Exception
+    {
+        final Path file = writeConfig();
+        Files.writeString(file, Files.readString(file) + "recovery: {checkpointIntervalSeconds: 0.05}\n");
+        final LoadedConfig config = ConfigLoader.load(file);
+        try (RiskDaemon daemon = RiskDaemon.launch(config, Throwable::printStackTrace))
+        {
+            writeInputs(config);
+            awaitOutputs(config);
+        }
+        readAllOutputs(config);
+        final int outputsBefore = outputs.size();
+        final List<Path> checkpointsBefore = new CheckpointStore(config.checkpointDir(), 3).files();
+        final byte[][] finalState = new byte[1][];
+        FaultInjection.arm(FaultInjection.RECOVERY_REPLAYED, false, 0);
+        try (RiskDaemon daemon = RiskDaemon.launch(config, error -> { }, e -> finalState[0] = save(e)))
+        {
+            awaitFailure(daemon);
+            assertThat(daemon.failure().describe()).contains("fault injected at recovery.replayed");
+            final long journaledBefore = daemon.counters().journalEntries.get();
+            writeInputs(config);
+            // the journaller has taken the new inputs: the engine has seen them too, and refused them
+            awaitAtLeast(daemon.counters().journalEntries, journaledBefore + 10);
+        }
+        finally
+        {
+            FaultInjection.disarm();
+        }
+        assertThat(finalState[0]).as("no state handed over").isNull();
+        assertThat(new CheckpointStore(config.checkpointDir(), 3).files()).isEqualTo(checkpointsBefore);
+        outputs.clear();
+        readAllOutputs(config);
+        assertThat(outputs).as("no output from the half-recovered engine").hasSize(outputsBefore);
     }
 
     private void restartUnderLimitsThatCutTheReplaysOutputs(final boolean accept) throws Exception
@@ -315,6 +352,19 @@ class DaemonIntegrationTest
         for (int i = 0; i < outputs.size(); i++)
         {
             assertThat(outputs.get(i).get("sequence").asLong()).as("output %d", i).isEqualTo(i);
+        }
+    }
+
+    private static void awaitFailure(final RiskDaemon daemon) throws InterruptedException
+    {
+        final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!daemon.failure().failed())
+        {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("the daemon did not fail within " + TIMEOUT_MS + " ms");
+            }
+            Thread.sleep(5);
         }
     }
 

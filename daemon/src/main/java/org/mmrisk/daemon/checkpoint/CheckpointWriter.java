@@ -9,6 +9,7 @@ import org.mmrisk.daemon.retention.QueueRetention;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The checkpoint thread: writes each state the engine thread handed over ({@link CheckpointTaker}) to a file, then
@@ -27,10 +28,17 @@ public final class CheckpointWriter implements Agent
     private final PrintStream log;
     private final QueueRetention retention;
     private final CheckpointFile file = new CheckpointFile();
+    private final BooleanSupplier daemonFailed;
 
+    /**
+     * @param daemonFailed true once any daemon thread has failed: from then on nothing handed over is written, since
+     *                     a state taken around a failure need not be one the journal reproduces.
+     */
     public CheckpointWriter(final CheckpointTaker taker, final CheckpointStore store, final long configFingerprint,
-        final DaemonCounters counters, final QueueRetention retention, final PrintStream log)
+        final DaemonCounters counters, final QueueRetention retention, final PrintStream log,
+        final BooleanSupplier daemonFailed)
     {
+        this.daemonFailed = daemonFailed;
         this.retention = retention;
         this.taker = taker;
         this.store = store;
@@ -49,7 +57,10 @@ public final class CheckpointWriter implements Agent
             {
                 try
                 {
-                    write(slot);
+                    if (!daemonFailed.getAsBoolean())
+                    {
+                        write(slot);
+                    }
                 }
                 finally
                 {

@@ -86,6 +86,11 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
                         break;
                     }
                     out.flush();
+                    if (out.checkError())
+                    {
+                        // the reader went away (`risk tail --follow | head`): a JVM ignores SIGPIPE, so stop here
+                        break;
+                    }
                     Thread.sleep(50);
                 }
             }

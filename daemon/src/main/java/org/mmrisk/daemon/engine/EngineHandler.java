@@ -64,6 +64,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private JournalGate gate;
     private RiskEngine engine;
     private long nextHeartbeatNs = Long.MIN_VALUE;
+    private boolean live;
     private long lastJournalSequence = -1;
     private long recovered;
     private long outputsRewritten;
@@ -135,6 +136,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
         counters.recoveredEvents.setRelease(recovered);
         counters.recoveryOutputsRewritten.setRelease(outputsRewritten);
         recoveryNs = System.nanoTime() - startNs;
+        live = true;
         recovery.countDown();
     }
 
@@ -154,6 +156,12 @@ public final class EngineHandler implements EventHandler<RingEvent>
     @Override
     public void onEvent(final RingEvent slot, final long ringSequence, final boolean endOfBatch)
     {
+        if (!live)
+        {
+            // Disruptor goes on to deliver events after onStart threw: an engine that did not recover must not
+            // apply them, number outputs from the wrong sequence, or be checkpointed
+            throw new IllegalStateException("start-up recovery failed; the engine takes no live event");
+        }
         engine.onEvent(slot.event);
         lastJournalSequence = slot.event.journalSequence;
         checkpoints.onInput(slot.sourceId, slot.sourceIndex);

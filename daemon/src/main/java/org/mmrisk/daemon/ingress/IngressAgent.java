@@ -290,7 +290,10 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         }
         if (!SourceTypes.accepts(acceptedTypes[currentSource], slot.event.type))
         {
-            rejectWrongSource(slot.event.type, index);
+            if (firstRead)
+            {
+                rejectWrongSource(slot.event.type, index);
+            }
             spareSequence = sequence;
             return;
         }

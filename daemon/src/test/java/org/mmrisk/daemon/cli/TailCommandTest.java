@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmrisk.codecs.JournalEntryEncoder;
 import org.mmrisk.codecs.MessageHeaderEncoder;
@@ -19,9 +20,12 @@ import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
 import org.mmrisk.daemon.replay.ReplayRunner;
 import org.mmrisk.daemon.ring.RingEvent;
+import picocli.CommandLine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +122,29 @@ class TailCommandTest
         assertThat(tailed.get("rejects")).isEmpty();
         assertThat(withoutJournalSequences(withoutRunRecords(tailed)))
             .isEqualTo(withoutJournalSequences(withoutRunRecords(journal)));
+    }
+
+    /**
+     * {@code risk tail --follow | head}: once the reader has gone, the follower stops instead of following for ever
+     * (a JVM ignores SIGPIPE; the failed write is what tells it). Without the check this test runs into its timeout.
+     */
+    @Test
+    @Timeout(30)
+    void shouldStopFollowingOnceItsReaderHasGone() throws IOException
+    {
+        final Path queueDir = dir.resolve("input");
+        writeInputQueue(queueDir, parsedEvents(true));
+        final OutputStream closedPipe = new OutputStream()
+        {
+            @Override
+            public void write(final int b) throws IOException
+            {
+                throw new IOException("Broken pipe");
+            }
+        };
+        final CommandLine cli = RiskCli.commandLine();
+        cli.setOut(new PrintWriter(closedPipe));
+        assertThat(cli.execute("tail", queueDir.toString(), "--follow")).isZero();
     }
 
     @Test
