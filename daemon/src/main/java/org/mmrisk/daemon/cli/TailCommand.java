@@ -86,9 +86,10 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
                         break;
                     }
                     out.flush();
-                    if (out.checkError())
+                    // The reader went away (`risk tail --follow | head`): a JVM ignores SIGPIPE, so the failed write
+                    // is the only sign. picocli's writer wraps System.out, a PrintStream that keeps the error to itself.
+                    if (out.checkError() || System.out.checkError())
                     {
-                        // the reader went away (`risk tail --follow | head`): a JVM ignores SIGPIPE, so stop here
                         break;
                     }
                     Thread.sleep(50);
