@@ -81,7 +81,7 @@ public final class DaemonCommand implements Callable<Integer>
             stopIfFailed(daemon);
             System.out.println("risk daemon: shutting down");
             daemon.close();
-            // a writer that was waiting for space when the stop came gives up, and that is a failure too
+            // a failure during the stop (a ring that did not drain, a writer out of space) is one too
             stopIfFailed(daemon);
         }
         System.out.println("risk daemon: stopped");
