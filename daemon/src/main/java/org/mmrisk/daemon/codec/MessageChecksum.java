@@ -12,6 +12,7 @@ import org.mmrisk.codecs.PositionSnapshotDecoder;
 import org.mmrisk.codecs.VolSmileUpdateDecoder;
 import org.mmrisk.codecs.VolSurfaceUpdateDecoder;
 
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.zip.CRC32C;
 
@@ -22,7 +23,8 @@ import java.util.zip.CRC32C;
  * checksum.
  * <p>
  * Owned by one thread (it holds a scratch array); allocation-free: the message is fed to the JDK's CRC32C (an
- * intrinsic) straight from a heap buffer, or through the scratch array from a mapped one.
+ * intrinsic) straight from a heap or direct buffer (moving the direct buffer's position and limit), or through the
+ * scratch array from a mapped one.
  */
 public final class MessageChecksum
 {
@@ -103,6 +105,16 @@ public final class MessageChecksum
         if (array != null)
         {
             crc.update(array, buffer.wrapAdjustment() + offset, length);
+            return;
+        }
+        final ByteBuffer direct = buffer.byteBuffer();
+        if (direct != null && direct.isDirect())
+        {
+            // read in place by the intrinsic; only this buffer's position and limit move (its users go by address)
+            final int start = buffer.wrapAdjustment() + offset;
+            direct.clear();
+            direct.position(start).limit(start + length);
+            crc.update(direct);
             return;
         }
         for (int done = 0; done < length; )

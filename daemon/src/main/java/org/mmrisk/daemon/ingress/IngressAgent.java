@@ -266,7 +266,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         final long sequence = claim();
         final RingEvent slot = ring.get(sequence);
         final DecodeError error = length > RingEvent.MAX_PAYLOAD_LENGTH ?
-            DecodeError.OVERSIZED_FIELD : decoder.decode(buffer, offset, length, slot.event);
+            DecodeError.OVERSIZED_FIELD : decodeCopy(buffer, offset, length, slot);
         if (error != null)
         {
             if (!firstRead)
@@ -297,7 +297,6 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
             spareSequence = sequence;
             return;
         }
-        slot.payload.putBytes(0, buffer, offset, length);
         slot.payloadLength = length;
         slot.sourceId = currentSource;
         slot.event.sourceId = currentSource;
@@ -305,6 +304,16 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         slot.timer = false;
         stamp(slot);
         holdBack(sequence);
+    }
+
+    /**
+     * Copies the message into the slot (its raw bytes go to the journal) and decodes that copy: a direct buffer, whose
+     * checksum the CRC32C intrinsic reads in place, where the mapped file would have to be copied out for it.
+     */
+    private DecodeError decodeCopy(final DirectBuffer buffer, final int offset, final int length, final RingEvent slot)
+    {
+        slot.payload.putBytes(0, buffer, offset, length);
+        return decoder.decode(slot.payload, 0, length, slot.event);
     }
 
     /**
