@@ -69,19 +69,20 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     /** When the batch not yet ended received its first event (wall clock). */
     private long openBatchSinceNs;
     private long lastPublishedSequence = NO_SEQUENCE;
-    /** Per source: whether a message of another schema was already logged (once per queue, then only counted). */
-    private final boolean[] wrongSchemaLogged;
-    /** Per source: whether a checksum failure (bad or missing) was already logged (once per queue). */
-    private final boolean[] checksumLogged;
+    /**
+     * Per source and kind of rejection (a {@link DecodeError}'s ordinal; both checksum failures share one): whether one
+     * was already logged. The first of each kind per queue is logged, later ones only counted.
+     */
+    private final boolean[][] logged;
     private PrintStream errorLog = System.err;
 
     // Input faults (cold path but for one store per source and cycle): the types each source may carry, and stalls.
     /** Per source: the types it may carry ({@link SourceTypes}); every input type by default. */
     private int[] acceptedTypes;
-    /** Per source: whether a message of a type it may not carry was already logged (once per queue, then counted). */
-    private final boolean[] wrongSourceLogged;
     private InputStallWatch stallWatch;
-    /** Set once a source stalled: ingress reads and injects nothing more, so heartbeats stop whatever handles the error. */
+    /**
+     * Set once a source stalled: ingress reads and injects nothing more, so heartbeats stop whatever handles the error.
+     */
     private boolean stopped;
 
     /**
@@ -96,9 +97,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         this.queues = queues;
         this.resumeAfterIndex = resumeAfterIndex;
         this.sources = new SbeTailer[queues.length];
-        this.wrongSchemaLogged = new boolean[queues.length];
-        this.checksumLogged = new boolean[queues.length];
-        this.wrongSourceLogged = new boolean[queues.length];
+        this.logged = new boolean[queues.length][DecodeError.values().length];
         this.acceptedTypes = new int[queues.length];
         java.util.Arrays.fill(acceptedTypes, SourceTypes.ANY_TYPE);
         this.stallWatch = new InputStallWatch(queues.length, DEFAULT_STALL_TIMEOUT_NS);
@@ -276,12 +275,11 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
                 return;
             }
             counters.decodeError(error).incrementRelease();
-            if (error == DecodeError.WRONG_SCHEMA && !wrongSchemaLogged[currentSource])
+            if (error == DecodeError.WRONG_SCHEMA && firstOfItsKind(error))
             {
                 logWrongSchema(buffer, offset, index);
             }
-            if ((error == DecodeError.BAD_CHECKSUM || error == DecodeError.MISSING_CHECKSUM) &&
-                !checksumLogged[currentSource])
+            if ((error == DecodeError.BAD_CHECKSUM || error == DecodeError.MISSING_CHECKSUM) && firstOfItsKind(error))
             {
                 logChecksum(error, index);
             }
@@ -322,9 +320,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
      */
     private void logWrongSchema(final DirectBuffer buffer, final int offset, final long index)
     {
-        wrongSchemaLogged[currentSource] = true;
-        errorLog.println("risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " +
-            Long.toHexString(index) + ": not an SBE message of schema " + MessageHeaderDecoder.SCHEMA_ID +
+        errorLog.println(where(index) + "not an SBE message of schema " + MessageHeaderDecoder.SCHEMA_ID +
             " (header names schema " + (buffer.getShort(offset + MessageHeaderDecoder.schemaIdEncodingOffset(),
             java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF) +
             "); skipped and counted as WRONG_SCHEMA, further ones only counted");
@@ -335,9 +331,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
      */
     private void logChecksum(final DecodeError error, final long index)
     {
-        checksumLogged[currentSource] = true;
-        errorLog.println("risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " +
-            Long.toHexString(index) + ": " + (error == DecodeError.BAD_CHECKSUM ?
+        errorLog.println(where(index) + (error == DecodeError.BAD_CHECKSUM ?
             "its checksum does not match its bytes (corrupted)" : "no checksum (schema version before 4) while " +
             "ingress.requireChecksum is on") + "; skipped and counted as " + error +
             ", further checksum failures only counted");
@@ -350,14 +344,36 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private void rejectWrongSource(final EventType type, final long index)
     {
         counters.decodeError(DecodeError.WRONG_SOURCE).incrementRelease();
-        if (!wrongSourceLogged[currentSource])
+        if (firstOfItsKind(DecodeError.WRONG_SOURCE))
         {
-            wrongSourceLogged[currentSource] = true;
-            errorLog.println("risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " +
-                Long.toHexString(index) + ": a message of type " + type.name().toLowerCase(java.util.Locale.ROOT) +
-                ", which this queue may not carry (control only from the control queue; ingress.inputTypes); skipped and " +
-                "counted as WRONG_SOURCE, further ones only counted");
+            errorLog.println(where(index) + "a message of type " + type.name().toLowerCase(java.util.Locale.ROOT) +
+                ", which this queue may not carry (control only from the control queue; ingress.inputTypes); " +
+                "skipped and counted as WRONG_SOURCE, further ones only counted");
         }
+    }
+
+    /**
+     * @return true for the first rejection of this kind from the current source (and marks it logged), false after.
+     */
+    private boolean firstOfItsKind(final DecodeError error)
+    {
+        final int kind = error == DecodeError.MISSING_CHECKSUM ? DecodeError.BAD_CHECKSUM.ordinal() : error.ordinal();
+        final boolean[] done = logged[currentSource];
+        if (done[kind])
+        {
+            return false;
+        }
+        done[kind] = true;
+        return true;
+    }
+
+    /**
+     * @return the start of a log line about the current source's message at {@code index}.
+     */
+    private String where(final long index)
+    {
+        return "risk daemon: input " + queues[currentSource].fileAbsolutePath() + " index " + Long.toHexString(index) +
+            ": ";
     }
 
     /**
