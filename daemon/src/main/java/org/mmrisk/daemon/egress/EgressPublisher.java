@@ -86,10 +86,7 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
 
     private MutableDirectBuffer claimOutput(final int length)
     {
-        if (FaultInjection.armed())
-        {
-            FaultInjection.reached(FaultInjection.EGRESS_WRITE);
-        }
+        FaultInjection.reached(FaultInjection.EGRESS_WRITE);
         return claim(length);
     }
 

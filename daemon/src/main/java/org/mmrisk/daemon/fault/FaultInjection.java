@@ -102,14 +102,6 @@ public final class FaultInjection
     }
 
     /**
-     * @return whether a point is armed: the one static read a hot-path point costs when unarmed.
-     */
-    public static boolean armed()
-    {
-        return armed;
-    }
-
-    /**
      * The failure the {@code throw} action raises.
      */
     public static final class InjectedFault extends RuntimeException

@@ -55,10 +55,7 @@ public final class Journaller implements EventHandler<RingEvent>, AutoCloseable
     {
         final int length = encodedLength(event.payloadLength);
         space.beforeWrite(length);
-        if (FaultInjection.armed())
-        {
-            FaultInjection.reached(FaultInjection.JOURNAL_WRITE);
-        }
+        FaultInjection.reached(FaultInjection.JOURNAL_WRITE);
         final MutableDirectBuffer buffer = appender.claim(length);
         encode(event, buffer, header, entry, checksum);
         appender.commit();
