@@ -85,6 +85,9 @@ class DaemonIntegrationTest
         assertThat(outputs).as("the delta limit and the hedge band were crossed")
             .anyMatch(n -> "hedge".equals(n.get("type").asText()))
             .anyMatch(n -> "LIMIT_DELTA".equals(n.path("code").asText()));
+        assertThat(outputs).as("the scenario outputs went through the queue and matched too")
+            .anyMatch(n -> "scenarioGrid".equals(n.get("type").asText()) && n.get("points").size() > 0)
+            .anyMatch(n -> "marginStatus".equals(n.get("type").asText()));
     }
 
     /**
@@ -557,6 +560,16 @@ class DaemonIntegrationTest
             public void onHedgeSignal(final org.mmrisk.core.output.HedgeSignal h)
             {
                 outputs.add(json.hedge(h, null));
+            }
+
+            public void onScenarioGrid(final org.mmrisk.core.output.ScenarioGridMessage g)
+            {
+                outputs.add(json.scenarioGrid(g));
+            }
+
+            public void onMarginStatus(final org.mmrisk.core.output.MarginStatus m)
+            {
+                outputs.add(json.marginStatus(m));
             }
         }, (seq, wall, engine, lastOut, lastJournal) -> heartbeats++);
     }

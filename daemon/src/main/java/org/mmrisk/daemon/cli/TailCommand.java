@@ -7,9 +7,11 @@ import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.codec.DecodeError;
 import org.mmrisk.daemon.codec.InputDecoder;
 import org.mmrisk.daemon.egress.OutputAdapter;
@@ -183,5 +185,17 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
     public void onHedgeSignal(final HedgeSignal signal)
     {
         out.println(outputJson.hedge(signal, null));
+    }
+
+    @Override
+    public void onScenarioGrid(final ScenarioGridMessage grid)
+    {
+        out.println(outputJson.scenarioGrid(grid));
+    }
+
+    @Override
+    public void onMarginStatus(final MarginStatus margin)
+    {
+        out.println(outputJson.marginStatus(margin));
     }
 }

@@ -9,6 +9,7 @@ import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.codecs.PositionSnapshotDecoder;
 import org.mmrisk.codecs.VolSmileUpdateDecoder;
 import org.mmrisk.codecs.VolSurfaceUpdateDecoder;
+import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.EventType;
@@ -117,6 +118,11 @@ public final class InputDecoder
         if (templateId == ControlDecoder.TEMPLATE_ID && version < ControlDecoder.correlationIdSinceVersion())
         {
             return ControlDecoder.correlationIdEncodingOffset();
+        }
+        if (templateId == ControlDecoder.TEMPLATE_ID && version < ControlDecoder.currencySinceVersion() &&
+            version >= MessageChecksum.SINCE_VERSION)
+        {
+            return ControlDecoder.currencyEncodingOffset();
         }
         if (version < MessageChecksum.SINCE_VERSION)
         {
@@ -307,5 +313,8 @@ public final class InputDecoder
         e.limitNameLength = Codes.getChars(buffer, offset + ControlDecoder.limitNameEncodingOffset(),
             ControlDecoder.limitNameLength(), e.limitName);
         e.correlationId = d.correlationId();
+        // before version 5 a command had no currency: SET_EQUITY was always in the underlying's coin
+        e.currency = version < ControlDecoder.currencySinceVersion() ? AsciiCode.NONE :
+            Codes.getCode(buffer, offset + ControlDecoder.currencyEncodingOffset());
     }
 }

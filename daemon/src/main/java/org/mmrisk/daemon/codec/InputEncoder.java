@@ -166,6 +166,7 @@ public final class InputEncoder
         Codes.putCode(buffer, m.offset() + ControlEncoder.underlyingEncodingOffset(), e.underlying);
         Codes.putChars(buffer, m.offset() + ControlEncoder.limitNameEncodingOffset(), ControlEncoder.limitNameLength(),
             e.limitName, e.limitNameLength);
+        Codes.putCode(buffer, m.offset() + ControlEncoder.currencyEncodingOffset(), e.currency);
         return MessageHeaderEncoder.ENCODED_LENGTH + m.encodedLength();
     }
 

@@ -4,9 +4,11 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.MutableDirectBuffer;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.queue.SbeAppender;
@@ -71,6 +73,20 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     {
         encoder.encode(h, claimOutput(OutputEncoder.HEDGE_LENGTH));
         committed(h.sequence);
+    }
+
+    @Override
+    public void onScenarioGrid(final ScenarioGridMessage g)
+    {
+        encoder.encode(g, claimOutput(OutputEncoder.gridLength(g)));
+        committed(g.sequence);
+    }
+
+    @Override
+    public void onMarginStatus(final MarginStatus m)
+    {
+        encoder.encode(m, claimOutput(OutputEncoder.MARGIN_LENGTH));
+        committed(m.sequence);
     }
 
     /**

@@ -4,20 +4,27 @@ import org.agrona.DirectBuffer;
 import org.mmrisk.codecs.AlertDecoder;
 import org.mmrisk.codecs.HedgeSignalDecoder;
 import org.mmrisk.codecs.HeartbeatDecoder;
+import org.mmrisk.codecs.MarginStatusDecoder;
 import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.codecs.QuoteAdjustmentDecoder;
 import org.mmrisk.codecs.RejectReason;
 import org.mmrisk.codecs.RiskSnapshotDecoder;
+import org.mmrisk.codecs.ScenarioGridDecoder;
+import org.mmrisk.codecs.BooleanType;
 import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.codec.Codes;
 import org.mmrisk.daemon.queue.SbeTailer;
 
@@ -50,6 +57,11 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
     private final QuoteAdjustment quote = new QuoteAdjustment();
     private final RiskSnapshot snapshot = new RiskSnapshot();
     private final Alert alert = new Alert();
+    private final ScenarioGridDecoder gridDecoder = new ScenarioGridDecoder();
+    private final MarginStatusDecoder marginDecoder = new MarginStatusDecoder();
+    private final MarginStatus margin = new MarginStatus();
+    /** Grown to the largest grid seen (a group holds at most 65535 points), so steady state does not allocate. */
+    private ScenarioGridMessage grid = new ScenarioGridMessage(0);
 
     public OutputAdapter(final RiskOutput output, final HeartbeatListener heartbeats)
     {
@@ -75,6 +87,12 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
                 break;
             case HedgeSignalDecoder.TEMPLATE_ID:
                 onHedge(hedgeDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
+                break;
+            case ScenarioGridDecoder.TEMPLATE_ID:
+                onGrid(gridDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
+                break;
+            case MarginStatusDecoder.TEMPLATE_ID:
+                onMargin(marginDecoder.wrap(buffer, body, header.blockLength(), header.version()), buffer, body);
                 break;
             case HeartbeatDecoder.TEMPLATE_ID:
                 final HeartbeatDecoder h = heartbeatDecoder.wrap(buffer, body, header.blockLength(), header.version());
@@ -103,6 +121,9 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         quote.state = QuotingState.fromOrdinal(d.stateRaw());
         quote.kind = InstrumentKind.fromOrdinal(d.kindRaw());
         quote.underlying = Codes.getCode(buffer, body + QuoteAdjustmentDecoder.underlyingEncodingOffset());
+        // NaN (absent) in a quote adjustment written before schema version 5
+        quote.bidMaxQty = d.bidMaxQty();
+        quote.askMaxQty = d.askMaxQty();
         output.onQuoteAdjustment(quote);
     }
 
@@ -123,6 +144,11 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         s.eventsProcessed = d.eventsProcessed();
         s.state = QuotingState.fromOrdinal(d.stateRaw());
         s.underlying = Codes.getCode(buffer, body + RiskSnapshotDecoder.underlyingEncodingOffset());
+        // NaN (absent) in a snapshot written before schema version 5
+        s.initialUtilization = d.initialUtilization();
+        s.maintenanceUtilization = d.maintenanceUtilization();
+        s.liquidationDownMove = d.liquidationDownMove();
+        s.liquidationUpMove = d.liquidationUpMove();
         final RiskSnapshotDecoder.PositionsDecoder positions = d.positions();
         s.ensureCapacity(positions.count());
         s.positionCount = 0;
@@ -151,6 +177,70 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
             s.expiryBasisDelta[i] = e.basisDelta();
         }
         output.onRiskSnapshot(s);
+    }
+
+    private void onGrid(final ScenarioGridDecoder d, final DirectBuffer buffer, final int body)
+    {
+        final ScenarioGridDecoder.PointsDecoder points = d.points();
+        if (grid.move.length < points.count())
+        {
+            grid = new ScenarioGridMessage(points.count());
+        }
+        final ScenarioGridMessage g = grid;
+        g.sequence = d.sequence();
+        g.timeNs = d.timeNs();
+        g.underlying = Codes.getCode(buffer, body + ScenarioGridDecoder.underlyingEncodingOffset());
+        g.currency = marginCurrency(d.currencyRaw());
+        g.indexUsd = d.index();
+        g.regularCount = d.regularCount();
+        g.worstLoss = d.worstLoss();
+        g.worstPoint = d.worstPoint();
+        g.maxTaylorGap = d.maxTaylorGap();
+        g.maxTaylorGapPoint = d.maxTaylorGapPoint();
+        g.pointCount = 0;
+        for (final ScenarioGridDecoder.PointsDecoder p : points)
+        {
+            final int i = g.pointCount++;
+            g.move[i] = p.move();
+            final short shock = p.volShockRaw();
+            g.shock[i] = shock < VolShock.VALUES.length ? VolShock.VALUES[shock] : null;
+            g.weight[i] = p.weight();
+            g.pnl[i] = p.pnl();
+            g.taylorPnl[i] = p.taylorPnl();
+        }
+        output.onScenarioGrid(g);
+    }
+
+    private void onMargin(final MarginStatusDecoder d, final DirectBuffer buffer, final int body)
+    {
+        final MarginStatus m = margin;
+        m.sequence = d.sequence();
+        m.timeNs = d.timeNs();
+        m.underlying = Codes.getCode(buffer, body + MarginStatusDecoder.underlyingEncodingOffset());
+        m.currency = marginCurrency(d.currencyRaw());
+        m.known = d.knownRaw() == BooleanType.TRUE.value();
+        m.indexUsd = d.index();
+        m.worstLoss = d.worstLoss();
+        m.contingency = d.contingency();
+        m.initial = d.initial();
+        m.maintenance = d.maintenance();
+        m.equity = d.equity();
+        m.initialUtilization = d.initialUtilization();
+        m.maintenanceUtilization = d.maintenanceUtilization();
+        m.downMove = d.downMove();
+        m.upMove = d.upMove();
+        m.downIndexUsd = d.downIndex();
+        m.upIndexUsd = d.upIndex();
+        output.onMarginStatus(m);
+    }
+
+    /**
+     * @return the currency, or null for a value this reader does not know.
+     */
+    private static MarginCurrency marginCurrency(final short raw)
+    {
+        return raw == MarginCurrency.COIN.ordinal() ? MarginCurrency.COIN :
+            raw == MarginCurrency.USD.ordinal() ? MarginCurrency.USD : null;
     }
 
     private void onHedge(final HedgeSignalDecoder d, final DirectBuffer buffer, final int body)

@@ -5,17 +5,24 @@ import org.mmrisk.codecs.AlertEncoder;
 import org.mmrisk.codecs.ControlCommand;
 import org.mmrisk.codecs.HedgeSignalEncoder;
 import org.mmrisk.codecs.HeartbeatEncoder;
+import org.mmrisk.codecs.BooleanType;
 import org.mmrisk.codecs.InstrumentKind;
+import org.mmrisk.codecs.MarginCurrency;
+import org.mmrisk.codecs.MarginStatusEncoder;
 import org.mmrisk.codecs.MessageHeaderEncoder;
 import org.mmrisk.codecs.QuoteAdjustmentEncoder;
 import org.mmrisk.codecs.QuotingState;
 import org.mmrisk.codecs.RejectReason;
 import org.mmrisk.codecs.RiskSnapshotEncoder;
+import org.mmrisk.codecs.ScenarioGridEncoder;
 import org.mmrisk.codecs.Side;
+import org.mmrisk.codecs.VolShock;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.codec.Codes;
 
 /**
@@ -30,8 +37,10 @@ public final class OutputEncoder
     public static final int ALERT_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + AlertEncoder.BLOCK_LENGTH;
     public static final int HEDGE_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.BLOCK_LENGTH;
     public static final int HEARTBEAT_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + HeartbeatEncoder.BLOCK_LENGTH;
+    public static final int MARGIN_LENGTH = MessageHeaderEncoder.ENCODED_LENGTH + MarginStatusEncoder.BLOCK_LENGTH;
     private static final int SNAPSHOT_POSITION_LENGTH = RiskSnapshotEncoder.PositionsEncoder.sbeBlockLength();
     private static final int SNAPSHOT_EXPIRY_LENGTH = RiskSnapshotEncoder.ExpiriesEncoder.sbeBlockLength();
+    private static final int GRID_POINT_LENGTH = ScenarioGridEncoder.PointsEncoder.sbeBlockLength();
 
     private final MessageHeaderEncoder header = new MessageHeaderEncoder();
     private final QuoteAdjustmentEncoder quote = new QuoteAdjustmentEncoder();
@@ -39,12 +48,20 @@ public final class OutputEncoder
     private final AlertEncoder alert = new AlertEncoder();
     private final HedgeSignalEncoder hedge = new HedgeSignalEncoder();
     private final HeartbeatEncoder heartbeat = new HeartbeatEncoder();
+    private final ScenarioGridEncoder grid = new ScenarioGridEncoder();
+    private final MarginStatusEncoder margin = new MarginStatusEncoder();
 
     public static int snapshotLength(final RiskSnapshot s)
     {
         return MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.BLOCK_LENGTH +
             RiskSnapshotEncoder.PositionsEncoder.sbeHeaderSize() + s.positionCount * SNAPSHOT_POSITION_LENGTH +
             RiskSnapshotEncoder.ExpiriesEncoder.sbeHeaderSize() + s.expiryCount * SNAPSHOT_EXPIRY_LENGTH;
+    }
+
+    public static int gridLength(final ScenarioGridMessage g)
+    {
+        return MessageHeaderEncoder.ENCODED_LENGTH + ScenarioGridEncoder.BLOCK_LENGTH +
+            ScenarioGridEncoder.PointsEncoder.sbeHeaderSize() + g.pointCount * GRID_POINT_LENGTH;
     }
 
     public void encode(final QuoteAdjustment q, final MutableDirectBuffer buffer)
@@ -63,7 +80,9 @@ public final class OutputEncoder
             .causeReceiveTimeNs(q.causeReceiveTimeNs)
             .causeSendTimeNs(q.causeSendTimeNs)
             .state(QuotingState.get((short)q.state.ordinal()))
-            .kind(InstrumentKind.get((short)q.kind.ordinal()));
+            .kind(InstrumentKind.get((short)q.kind.ordinal()))
+            .bidMaxQty(q.bidMaxQty)
+            .askMaxQty(q.askMaxQty);
         Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + QuoteAdjustmentEncoder.underlyingEncodingOffset(),
             q.underlying);
     }
@@ -83,7 +102,11 @@ public final class OutputEncoder
             .unrealizedPnlUsd(s.unrealizedPnlUsd)
             .maxApproxError(s.maxApproxError)
             .eventsProcessed(s.eventsProcessed)
-            .state(QuotingState.get((short)s.state.ordinal()));
+            .state(QuotingState.get((short)s.state.ordinal()))
+            .initialUtilization(s.initialUtilization)
+            .maintenanceUtilization(s.maintenanceUtilization)
+            .liquidationDownMove(s.liquidationDownMove)
+            .liquidationUpMove(s.liquidationUpMove);
         Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.underlyingEncodingOffset(),
             s.underlying);
         final RiskSnapshotEncoder.PositionsEncoder positions = snapshot.positionsCount(s.positionCount);
@@ -142,6 +165,61 @@ public final class OutputEncoder
             .deltaTarget(h.deltaTarget);
         Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + HedgeSignalEncoder.underlyingEncodingOffset(),
             h.underlying);
+    }
+
+    /**
+     * A scenario grid: the points in order, regular ones first ({@code regularCount} says where extended ones start).
+     */
+    public void encode(final ScenarioGridMessage g, final MutableDirectBuffer buffer)
+    {
+        grid.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(g.sequence)
+            .timeNs(g.timeNs)
+            .currency(MarginCurrency.get((short)g.currency.ordinal()))
+            .index(g.indexUsd)
+            .regularCount(g.regularCount)
+            .worstLoss(g.worstLoss)
+            .worstPoint(g.worstPoint)
+            .maxTaylorGap(g.maxTaylorGap)
+            .maxTaylorGapPoint(g.maxTaylorGapPoint);
+        Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + ScenarioGridEncoder.underlyingEncodingOffset(),
+            g.underlying);
+        final ScenarioGridEncoder.PointsEncoder points = grid.pointsCount(g.pointCount);
+        for (int p = 0; p < g.pointCount; p++)
+        {
+            points.next()
+                .move(g.move[p])
+                .volShock(VolShock.get((short)g.shock[p].ordinal()))
+                .weight(g.weight[p])
+                .pnl(g.pnl[p])
+                .taylorPnl(g.taylorPnl[p]);
+        }
+    }
+
+    /**
+     * A margin status; its figures go out as they are, NaN where absent.
+     */
+    public void encode(final MarginStatus m, final MutableDirectBuffer buffer)
+    {
+        margin.wrapAndApplyHeader(buffer, 0, header)
+            .sequence(m.sequence)
+            .timeNs(m.timeNs)
+            .currency(MarginCurrency.get((short)m.currency.ordinal()))
+            .known(m.known ? BooleanType.TRUE : BooleanType.FALSE)
+            .index(m.indexUsd)
+            .worstLoss(m.worstLoss)
+            .contingency(m.contingency)
+            .initial(m.initial)
+            .maintenance(m.maintenance)
+            .equity(m.equity)
+            .initialUtilization(m.initialUtilization)
+            .maintenanceUtilization(m.maintenanceUtilization)
+            .downMove(m.downMove)
+            .upMove(m.upMove)
+            .downIndex(m.downIndexUsd)
+            .upIndex(m.upIndexUsd);
+        Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + MarginStatusEncoder.underlyingEncodingOffset(),
+            m.underlying);
     }
 
     /**

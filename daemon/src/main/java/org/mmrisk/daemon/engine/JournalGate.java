@@ -4,9 +4,11 @@ import com.lmax.disruptor.Sequence;
 import org.agrona.concurrent.IdleStrategy;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 
 import java.util.function.BooleanSupplier;
 
@@ -95,6 +97,20 @@ final class JournalGate implements RiskOutput
     {
         pass();
         delegate.onHedgeSignal(signal);
+    }
+
+    @Override
+    public void onScenarioGrid(final ScenarioGridMessage grid)
+    {
+        pass();
+        delegate.onScenarioGrid(grid);
+    }
+
+    @Override
+    public void onMarginStatus(final MarginStatus margin)
+    {
+        pass();
+        delegate.onMarginStatus(margin);
     }
 
     /**

@@ -2,9 +2,11 @@ package org.mmrisk.daemon.engine;
 
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.fault.FaultInjection;
 
 /**
@@ -62,6 +64,24 @@ final class ResumingOutput implements RiskOutput
         if (isNew(signal.sequence))
         {
             delegate.onHedgeSignal(signal);
+        }
+    }
+
+    @Override
+    public void onScenarioGrid(final ScenarioGridMessage grid)
+    {
+        if (isNew(grid.sequence))
+        {
+            delegate.onScenarioGrid(grid);
+        }
+    }
+
+    @Override
+    public void onMarginStatus(final MarginStatus margin)
+    {
+        if (isNew(margin.sequence))
+        {
+            delegate.onMarginStatus(margin);
         }
     }
 

@@ -240,6 +240,7 @@ public final class EventJsonReader
             throw new LineRejected(RejectReason.BAD_FIELD, "limit: at most 16 printable ASCII characters");
         }
         e.value = number(n, "value", false);
+        e.currency = code(n, "currency", false);
         e.correlationId = integer(n, "correlationId", Long.MIN_VALUE, Long.MAX_VALUE, 0);
         e.sourceId = (int)integer(n, "sourceId", 0, 0xFFFE, RiskEvent.NO_SOURCE);
     }

@@ -140,6 +140,10 @@ public final class EventJsonWriter
             n.put("limit", new String(e.limitName, 0, e.limitNameLength, StandardCharsets.US_ASCII));
         }
         optional(n, "value", e.value);
+        if (e.currency != AsciiCode.NONE)
+        {
+            n.put("currency", AsciiCode.toString(e.currency));
+        }
         // provenance the command's answering alert records: written so that a tailed journal replays to its state
         if (e.correlationId != 0)
         {

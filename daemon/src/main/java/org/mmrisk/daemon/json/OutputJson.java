@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 
 /**
  * The engine's outputs as JSON objects: one format for the tail of the output queue, replay's output log and the
@@ -37,6 +40,8 @@ public final class OutputJson
         n.put("askSpreadMult", q.askSpreadMult);
         n.put("bidSizeMult", q.bidSizeMult);
         n.put("askSizeMult", q.askSizeMult);
+        number(n, "bidMaxQty", q.bidMaxQty);
+        number(n, "askMaxQty", q.askMaxQty);
         n.put("state", String.valueOf(q.state));
         n.put("causeJournalSequence", q.causeJournalSequence);
         return n;
@@ -59,6 +64,10 @@ public final class OutputJson
         number(n, "unrealizedPnlUsd", s.unrealizedPnlUsd);
         n.put("eventsProcessed", s.eventsProcessed);
         n.put("state", String.valueOf(s.state));
+        number(n, "initialUtilization", s.initialUtilization);
+        number(n, "maintenanceUtilization", s.maintenanceUtilization);
+        number(n, "liquidationDownMove", s.liquidationDownMove);
+        number(n, "liquidationUpMove", s.liquidationUpMove);
         final ArrayNode positions = n.putArray("positions");
         for (int i = 0; i < s.positionCount; i++)
         {
@@ -141,6 +150,68 @@ public final class OutputJson
             n.put("reason", reason.name());
         }
         return n;
+    }
+
+    /**
+     * A scenario grid, its points named as the replay state's {@code scenarios[]} names them.
+     */
+    public ObjectNode scenarioGrid(final ScenarioGridMessage g)
+    {
+        final ObjectNode n = mapper.createObjectNode();
+        n.put("type", "scenarioGrid");
+        n.put("sequence", g.sequence);
+        n.put("time", JsonTime.format(g.timeNs));
+        n.put("underlying", AsciiCode.toString(g.underlying));
+        n.put("currency", currency(g.currency, g.underlying));
+        number(n, "index", g.indexUsd);
+        final ArrayNode points = n.putArray("points");
+        for (int p = 0; p < g.pointCount; p++)
+        {
+            final ObjectNode point = points.addObject();
+            number(point, "move", g.move[p]);
+            point.put("vol", String.valueOf(g.shock[p]));
+            point.put("extended", p >= g.regularCount);
+            number(point, "weight", g.weight[p]);
+            number(point, "pnl", g.pnl[p]);
+            number(point, "taylorPnl", g.taylorPnl[p]);
+        }
+        number(n, "worstLoss", g.worstLoss);
+        n.put("worstPoint", g.worstPoint);
+        number(n, "maxTaylorGap", g.maxTaylorGap);
+        n.put("maxTaylorGapPoint", g.maxTaylorGapPoint);
+        return n;
+    }
+
+    public ObjectNode marginStatus(final MarginStatus m)
+    {
+        final ObjectNode n = mapper.createObjectNode();
+        n.put("type", "marginStatus");
+        n.put("sequence", m.sequence);
+        n.put("time", JsonTime.format(m.timeNs));
+        n.put("underlying", AsciiCode.toString(m.underlying));
+        n.put("currency", currency(m.currency, m.underlying));
+        n.put("known", m.known);
+        number(n, "index", m.indexUsd);
+        number(n, "worstLoss", m.worstLoss);
+        number(n, "contingency", m.contingency);
+        number(n, "initial", m.initial);
+        number(n, "maintenance", m.maintenance);
+        number(n, "equity", m.equity);
+        number(n, "initialUtilization", m.initialUtilization);
+        number(n, "maintenanceUtilization", m.maintenanceUtilization);
+        number(n, "downMove", m.downMove);
+        number(n, "upMove", m.upMove);
+        number(n, "downIndex", m.downIndexUsd);
+        number(n, "upIndex", m.upIndexUsd);
+        return n;
+    }
+
+    /**
+     * @return the currency as the replay state reports it: the coin's code for COIN, else USD.
+     */
+    private static String currency(final MarginCurrency currency, final long underlying)
+    {
+        return currency == MarginCurrency.COIN ? AsciiCode.toString(underlying) : String.valueOf(currency);
     }
 
     public ObjectNode heartbeat(final long heartbeatSequence, final long wallTimeNs, final long engineTimeNs,

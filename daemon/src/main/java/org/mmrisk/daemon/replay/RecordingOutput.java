@@ -3,9 +3,11 @@ package org.mmrisk.daemon.replay;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.json.OutputJson;
 
 import java.util.ArrayList;
@@ -65,6 +67,18 @@ public final class RecordingOutput implements RiskOutput
         final ObjectNode node = json.hedge(signal, symbols.apply(signal.hedgeInstrumentId));
         hedges.add(node);
         record(node);
+    }
+
+    @Override
+    public void onScenarioGrid(final ScenarioGridMessage grid)
+    {
+        record(json.scenarioGrid(grid));
+    }
+
+    @Override
+    public void onMarginStatus(final MarginStatus margin)
+    {
+        record(json.marginStatus(margin));
     }
 
     /**
