@@ -2,13 +2,16 @@ package org.mmrisk.daemon;
 
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.mmrisk.codecs.ControlDecoder;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.daemon.codec.DecodeError;
 import org.mmrisk.daemon.codec.InputDecoder;
 import org.mmrisk.daemon.codec.InputEncoder;
+import org.mmrisk.daemon.codec.MessageChecksum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +50,57 @@ class InputCodecTest
         e.mark = 99_999.8;
         e.fundingRate = 0.0001;
         return e;
+    }
+
+    private RiskEvent setEquity(final String currency)
+    {
+        final RiskEvent e = new RiskEvent().reset();
+        e.type = EventType.CONTROL;
+        e.sendTimeNs = 1_000;
+        e.command = ControlCommand.SET_EQUITY;
+        e.underlying = AsciiCode.pack("BTC");
+        e.value = 250_000;
+        e.currency = currency == null ? AsciiCode.NONE : AsciiCode.pack(currency);
+        e.correlationId = 9;
+        return e;
+    }
+
+    @Test
+    void shouldRoundTripTheCurrencyOfASetEquity()
+    {
+        int length = encoder.encode(setEquity("USD"), buffer, 0);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
+        assertThat(AsciiCode.toString(decoded.currency)).isEqualTo("USD");
+        assertThat(decoded.command).isEqualTo(ControlCommand.SET_EQUITY);
+        assertThat(decoded.value).isEqualTo(250_000);
+        assertThat(decoded.correlationId).isEqualTo(9);
+
+        length = encoder.encode(setEquity(null), buffer, 0);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
+        assertThat(decoded.currency).as("absent: the underlying's coin").isEqualTo(AsciiCode.NONE);
+    }
+
+    /**
+     * A writer still on schema version 4 sends a control without the currency: its block ends where the currency
+     * starts, its checksum covers what it wrote. It decodes as a command in the underlying's coin.
+     */
+    @Test
+    void shouldDecodeAVersionFourControlWithoutTheCurrency()
+    {
+        encoder.encode(setEquity("USD"), buffer, 0);
+        final int blockLength = ControlDecoder.currencyEncodingOffset();
+        final int length = 8 + blockLength;
+        buffer.putShort(0, (short)blockLength);
+        buffer.putShort(6, (short)4);
+        new MessageChecksum().seal(buffer, 0, length, MessageChecksum.inputFieldOffset(ControlDecoder.TEMPLATE_ID));
+
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
+        assertThat(decoded.currency).isEqualTo(AsciiCode.NONE);
+        assertThat(decoded.value).isEqualTo(250_000);
+        assertThat(decoded.correlationId).isEqualTo(9);
+        buffer.putShort(6, (short)5);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).as("a version 5 control needs the currency")
+            .isEqualTo(DecodeError.BAD_BLOCK_LENGTH);
     }
 
     @Test

@@ -57,6 +57,10 @@ public final class ControlCommand implements Callable<Integer>
     @Option(names = "--value", description = "set-limit / set-equity: the new value (clear-limit takes none)")
     Double value;
 
+    @Option(names = "--currency", description = "set-equity: USD sets the account's USD balance; the underlying's " +
+        "coin (the default) its coin balance")
+    String currency;
+
     @Option(names = "--timeout", defaultValue = "10",
         description = "seconds to wait for the daemon's acknowledgement (default ${DEFAULT-VALUE})")
     double timeoutSeconds;
@@ -80,6 +84,10 @@ public final class ControlCommand implements Callable<Integer>
             event.underlying = AsciiCode.pack(underlying);
         }
         checkArguments(event.command);
+        if (currency != null)
+        {
+            event.currency = AsciiCode.pack(currency);
+        }
         if (limit != null && !event.limitName(limit))
         {
             throw new IllegalArgumentException("--limit: at most 16 ASCII characters");
@@ -98,7 +106,8 @@ public final class ControlCommand implements Callable<Integer>
         final LoadedConfig loaded = ConfigLoader.load(config);
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[1024]);
         final int length = new InputEncoder().encode(event, buffer, 0);
-        final String sent = ControlText.describe(event.command, limit, event.value, event.underlying);
+        final String sent = ControlText.describe(event.command, limit, event.value, event.underlying) +
+            (currency == null ? "" : " currency=" + currency);
         try (ChronicleQueue output = Queues.open(loaded.outputDir(), loaded.queueBlockSizeBytes());
             SbeTailer answers = new SbeTailer(output).toEnd())
         {
@@ -178,7 +187,13 @@ public final class ControlCommand implements Callable<Integer>
         if (command == org.mmrisk.core.event.ControlCommand.SET_EQUITY &&
             (underlying == null || value == null || !Double.isFinite(value)))
         {
-            throw new IllegalArgumentException("set-equity needs --underlying and --value (coins)");
+            throw new IllegalArgumentException("set-equity needs --underlying and --value (coins, or USD with " +
+                "--currency USD)");
+        }
+        if (currency != null && (command != org.mmrisk.core.event.ControlCommand.SET_EQUITY ||
+            !currency.equals("USD") && !currency.equals(underlying)))
+        {
+            throw new IllegalArgumentException("--currency: only with set-equity, and USD or the underlying's coin");
         }
     }
 

@@ -1,14 +1,21 @@
 package org.mmrisk.daemon.cli;
 
+import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.RiskDaemon;
+import org.mmrisk.daemon.codec.InputDecoder;
 import org.mmrisk.daemon.config.ConfigLoader;
+import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.queue.SbeTailer;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +111,42 @@ class ControlCommandTest
         assertThat(withoutLimit.exitCode).isEqualTo(2);
         assertThat(withoutLimit.err).contains("clear-limit needs --limit");
         assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void shouldWriteASetEquityInUsdWithItsCurrencyAndRefuseAnotherCoinBeforeWritingIt() throws Exception
+    {
+        final Path config = writeConfig();
+
+        final Run otherCoin = run("control", "set-equity", "--config", config.toString(), "--underlying", "BTC",
+            "--value", "5", "--currency", "ETH", "--timeout", "0.2");
+        assertThat(otherCoin.exitCode).isEqualTo(2);
+        assertThat(otherCoin.err).contains("--currency");
+        assertThat(dir.resolve("data")).doesNotExist();
+
+        final Run usd = run("control", "set-equity", "--config", config.toString(), "--underlying", "BTC",
+            "--value", "250000", "--currency", "USD", "--timeout", "0.2");
+        assertThat(usd.exitCode).isEqualTo(ControlCommand.EXIT_NO_ANSWER);
+        assertThat(usd.out).contains("SET_EQUITY value=250000.0 underlying=BTC currency=USD");
+        final List<RiskEvent> written = new ArrayList<>();
+        try (ChronicleQueue queue = Queues.openExisting(ConfigLoader.load(config).controlDir());
+            SbeTailer tailer = new SbeTailer(queue))
+        {
+            final InputDecoder decoder = new InputDecoder();
+            while (tailer.poll((buffer, offset, length, index) ->
+            {
+                final RiskEvent e = new RiskEvent();
+                assertThat(decoder.decode(buffer, offset, length, e)).isNull();
+                written.add(e);
+            }) > 0)
+            {
+                // read to the end
+            }
+        }
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).command).isEqualTo(org.mmrisk.core.event.ControlCommand.SET_EQUITY);
+        assertThat(written.get(0).currency).isEqualTo(AsciiCode.pack("USD"));
+        assertThat(written.get(0).value).isEqualTo(250_000.0);
     }
 
     private Path writeConfig() throws Exception

@@ -366,6 +366,12 @@ final class FuzzMessages
         event.underlying = AsciiCode.pack(underlying());
         event.limitName("delta");
         event.value = 1 + random.nextInt(100);
+        if (event.command == ControlCommand.SET_EQUITY)
+        {
+            // the coin's balance (named or not) or the USD one
+            final int currency = random.nextInt(3);
+            event.currency = currency == 0 ? AsciiCode.NONE : currency == 1 ? event.underlying : AsciiCode.pack("USD");
+        }
     }
 
     private String underlying()
