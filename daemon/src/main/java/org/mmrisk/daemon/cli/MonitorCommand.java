@@ -154,8 +154,9 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
             c.getOrDefault("egress: messages written", 0L), quotes, alerts, hedges, c.getOrDefault("egress: heartbeats", 0L),
             c.getOrDefault("engine: lag behind ingress (events)", 0L)));
         sb.append(MonitorScreen.rejects(c)).append('\n');
-        sb.append(String.format("%n%-5s %12s %12s %14s %12s %12s %12s %14s %14s %-8s%n", "UNDL", "INDEX", "DELTA",
-            "DELTA USD", "GAMMA", "VEGA USD", "THETA USD/D", "REALIZED USD", "UNREAL USD", "STATE"));
+        sb.append(String.format("%n%-5s %12s %12s %14s %12s %12s %12s %14s %14s %-8s %7s %7s%n", "UNDL", "INDEX",
+            "DELTA", "DELTA USD", "GAMMA", "VEGA USD", "THETA USD/D", "REALIZED USD", "UNREAL USD", "STATE", "IM %",
+            "MM %"));
         exposure.values().forEach(line -> sb.append(line).append('\n'));
         sb.append(String.format("%nPOSITIONS%n%-28s %10s %14s %14s%n", "INSTRUMENT", "QTY", "AVG PRICE",
             "UNREAL USD"));
@@ -197,9 +198,10 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
     public void onRiskSnapshot(final RiskSnapshot s)
     {
         final String underlying = AsciiCode.toString(s.underlying);
-        exposure.put(underlying, String.format("%-5s %12.2f %12.4f %14.2f %12.6f %12.2f %12.2f %14.2f %14.2f %-8s",
-            underlying, s.indexUsd, s.delta, s.deltaUsd, s.gamma, s.vega, s.theta, s.realizedPnlUsd,
-            s.unrealizedPnlUsd, s.state));
+        exposure.put(underlying, String.format(
+            "%-5s %12.2f %12.4f %14.2f %12.6f %12.2f %12.2f %14.2f %14.2f %-8s %7s %7s", underlying, s.indexUsd,
+            s.delta, s.deltaUsd, s.gamma, s.vega, s.theta, s.realizedPnlUsd, s.unrealizedPnlUsd, s.state,
+            MonitorScreen.percent(s.initialUtilization), MonitorScreen.percent(s.maintenanceUtilization)));
         final java.util.List<String> lines = new java.util.ArrayList<>();
         positionsByUnderlying.put(underlying, lines);
         for (int i = 0; i < s.positionCount; i++)

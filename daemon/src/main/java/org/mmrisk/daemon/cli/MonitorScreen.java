@@ -133,4 +133,12 @@ final class MonitorScreen
             separator[0] = ", ";
         });
     }
+
+    /**
+     * @return a margin utilization as a percentage, or "-" when absent (unknown, or equity not positive).
+     */
+    static String percent(final double utilization)
+    {
+        return Double.isNaN(utilization) ? "-" : String.format("%.1f", utilization * 100);
+    }
 }

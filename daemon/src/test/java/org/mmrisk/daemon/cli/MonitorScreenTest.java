@@ -41,6 +41,13 @@ class MonitorScreenTest
     }
 
     @Test
+    void shouldShowAMarginUtilizationAsAPercentageAndAnAbsentOneAsADash()
+    {
+        assertThat(MonitorScreen.percent(0.4567)).isEqualTo(String.format("%.1f", 45.67));
+        assertThat(MonitorScreen.percent(Double.NaN)).isEqualTo("-");
+    }
+
+    @Test
     void shouldSayPlainlyThatNoDaemonEverRanWithoutACountersFile()
     {
         assertThat(MonitorScreen.liveness(false, MonitorScreen.NO_HEARTBEAT, NOW_NS, INTERVAL_NS))

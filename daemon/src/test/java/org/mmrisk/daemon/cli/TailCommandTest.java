@@ -70,6 +70,8 @@ class TailCommandTest
         "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:04Z\",\"instrumentId\":2,\"bid\":95100,\"ask\":95100.5}",
         "{\"type\":\"control\",\"time\":\"2026-11-25T08:00:05Z\",\"command\":\"SET_EQUITY\",\"underlying\":\"BTC\"," +
             "\"value\":12}",
+        "{\"type\":\"control\",\"time\":\"2026-11-25T08:00:05.5Z\",\"command\":\"SET_EQUITY\",\"underlying\":\"BTC\"," +
+            "\"currency\":\"USD\",\"value\":250000}",
         "{\"type\":\"control\",\"time\":\"2026-11-25T08:00:06Z\",\"command\":\"CLEAR_LIMIT\",\"underlying\":\"BTC\"," +
             "\"limit\":\"delta\"}");
     /** The line of {@link #EVENTS} whose bid the queues carry as +Infinity. */
@@ -111,12 +113,15 @@ class TailCommandTest
 
         assertThat(lines).hasSize(EVENTS.size()).allMatch(line -> line.contains("\"time\":"));
         assertThat(lines.get(0)).contains("\"batchEnd\":false");
+        assertThat(lines.get(11)).as("the USD balance's command keeps its currency")
+            .contains("\"command\":\"SET_EQUITY\"").contains("\"currency\":\"USD\"");
+        assertThat(lines.get(10)).doesNotContain("currency");
         final ObjectNode tailed = replay(lines);
         final ObjectNode journal;
         try (ChronicleQueue queue = Queues.openExisting(journalDir))
         {
             final ReplayRunner runner = new ReplayRunner(new EngineConfig().conclude(), false).runJournal(queue);
-            assertThat(runner.summary()).isEqualTo("12 journal entries read, 12 applied, 0 rejected");
+            assertThat(runner.summary()).isEqualTo("13 journal entries read, 13 applied, 0 rejected");
             journal = runner.state();
         }
         assertThat(tailed.get("rejects")).isEmpty();
