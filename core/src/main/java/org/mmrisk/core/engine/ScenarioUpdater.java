@@ -55,7 +55,7 @@ final class ScenarioUpdater
         int left = budget;
         while (left > 0 && u.scenarios().sizingPending(u))
         {
-            final InstrumentState resized = u.scenarios().sizeNext(u);
+            final InstrumentState resized = u.scenarios().sizeNext(u, ctx.timeNs);
             left -= UnderlyingScenarios.SIZING_COST;
             if (resized != null)
             {

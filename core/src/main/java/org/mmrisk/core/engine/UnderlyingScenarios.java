@@ -6,6 +6,7 @@ import org.mmrisk.core.config.ScenarioConfig;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.scenario.GridFigures;
+import org.mmrisk.core.skew.SkewRule;
 import org.mmrisk.core.scenario.MarginCalculator;
 import org.mmrisk.core.scenario.MarginFigures;
 import org.mmrisk.core.scenario.MarginSizing;
@@ -410,7 +411,7 @@ public final class UnderlyingScenarios
      * @return the instrument when its sizes moved by more than {@code engine.margin.sizingChange} from those it was
      * last sent with and it is quoted (its last adjustment not a HALT): a repeat is due; else null.
      */
-    InstrumentState sizeNext(final UnderlyingRisk u)
+    InstrumentState sizeNext(final UnderlyingRisk u, final long nowNs)
     {
         final InstrumentState state = u.instrument(sizingCursor++);
         final InstrumentScenario part = state.scenario();
@@ -435,7 +436,9 @@ public final class UnderlyingScenarios
         }
         final QuotingState sent = state.lastState();
         final boolean quoted = sent != null && sent != QuotingState.HALT;
-        return quoted && (moved(state.lastQuote.bidMaxQty(), part.bidMaxQty, settings.sizingChange()) ||
+        // the rate cap holds for repeats too; sizes still moved are repeated at a later pass
+        final boolean capped = nowNs - state.lastQuote.quoteNs() < SkewRule.rateCapGapNs(config.maxQuotesPerSecond());
+        return quoted && !capped && (moved(state.lastQuote.bidMaxQty(), part.bidMaxQty, settings.sizingChange()) ||
             moved(state.lastQuote.askMaxQty(), part.askMaxQty, settings.sizingChange())) ? state : null;
     }
 

@@ -183,6 +183,12 @@ class LiveScenarioTest
         start(new EngineConfig(), 60);
         runUntilRefreshed();
         assertThat(btc().scenarios().figures().initialUtilization).isLessThan(0.5);
+        // the sizes go out with the next adjustment the rate cap lets through
+        for (int i = 0; i < 3_000 && Double.isNaN(output.lastQuote.get(NEAR_PUT).askMaxQty); i++)
+        {
+            now += MS;
+            apply(events.timer(now));
+        }
         final QuoteAdjustment put = output.lastQuote.get(NEAR_PUT);
         final double askMaxQty = put.askMaxQty;
         assertThat(askMaxQty).isFinite().isPositive();
