@@ -230,4 +230,22 @@ class LiveScenarioTest
         apply(events.fill(++now, NEAR_PUT, Side.SELL, quantity, 0.00425));
         return report().margin.initialUtilization;
     }
+
+    @Test
+    void shouldCountAPositionFilledBeforeItsInstrumentWasDefinedOnceDefined()
+    {
+        start(new EngineConfig(), 60);
+        final int late = 77;
+        apply(events.fill(++now, late, Side.SELL, 12, 0.02));
+        apply(events.inverseOption(late, T0 + 20 * DAY_NS, 100_000, PutCall.PUT));
+        apply(events.optionTick(++now, late, 0.019, 0.021, 0.6, 100_000));
+        runUntilRefreshed();
+        final ScenarioReport.Underlying full = report();
+        assertThat(full.complete).isTrue();
+        final MarginFigures live = btc().scenarios().figures();
+        assertThat(live.known).isTrue();
+        assertThat(live.worstLoss).isCloseTo(full.margin.worstLoss, within(1e-5 * full.margin.worstLoss));
+        assertThat(btc().scenarios().gridFigures().pnl(0)).isCloseTo(full.grid.pnl(0),
+            within(1e-5 * Math.abs(full.grid.pnl(0))));
+    }
 }
