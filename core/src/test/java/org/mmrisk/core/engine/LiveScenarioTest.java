@@ -248,4 +248,24 @@ class LiveScenarioTest
         assertThat(btc().scenarios().gridFigures().pnl(0)).isCloseTo(full.grid.pnl(0),
             within(1e-5 * Math.abs(full.grid.pnl(0))));
     }
+
+    @Test
+    void shouldLagAFullComputationOnlyWithinTheRecentreToleranceAndCatchUpPastIt()
+    {
+        start(new EngineConfig(), 60);
+        runUntilRefreshed();
+        // within the tolerance (0.5%) the arrays keep their centres: the grid lags a fresh one by a bounded amount
+        apply(events.tick(++now, INDEX, 100_300, 100_300));
+        runUntilRefreshed();
+        final double lagging = btc().scenarios().figures().worstLoss;
+        final double fresh = report().margin.worstLoss;
+        assertThat(lagging).isNotEqualTo(fresh);
+        assertThat(lagging).isCloseTo(fresh, within(0.02 * fresh));
+        // past it every array is re-centred at the next slices: the same figures again
+        apply(events.tick(++now, INDEX, 100_900, 100_900));
+        runUntilRefreshed();
+        runUntilRefreshed();
+        assertThat(btc().scenarios().figures().worstLoss).isCloseTo(report().margin.worstLoss,
+            within(1e-5 * report().margin.worstLoss));
+    }
 }
