@@ -56,7 +56,7 @@ final class ScenarioUpdater
         while (left > 0 && u.scenarios().sizingPending(u))
         {
             final InstrumentState resized = u.scenarios().sizeNext(u, ctx.timeNs);
-            left -= UnderlyingScenarios.SIZING_COST;
+            left -= HeadroomSizing.COST;
             if (resized != null)
             {
                 outputs.emitResize(u, resized);
