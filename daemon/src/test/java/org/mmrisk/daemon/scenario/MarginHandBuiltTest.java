@@ -257,6 +257,70 @@ class MarginHandBuiltTest
         soft.assertAll();
     }
 
+    /**
+     * Which underlyings appear, and an unpriced book. BTC: a priced short put beside an option that never had a
+     * tick (no vol: unpriced), so BTC's margin and liquidation numbers are null. ETH: an index and a 5-coin balance,
+     * no position: it appears, with every point's pnl 0 (COIN margin: the balance does not move in coins), worstLoss
+     * 0, contingency 0, equity 5, no liquidation either way. SOL: an index and nothing held: absent. XRP: an option
+     * position but no index: absent.
+     */
+    @Test
+    void shouldListOnlyUnderlyingsWithAnIndexAndSomethingHeldAndNullAnUnpricedBooksMargin() throws IOException
+    {
+        final ScenarioBook book = new ScenarioBook().index(1, "BTC").index(20, "ETH").index(30, "SOL")
+            .option(12, "BTC", true, 1, FORTY_FIVE, 150_000, true)
+            .option(40, "XRP", true, 1, FORTY_FIVE, 3, true);
+        options(book, 1, new Object[][] { { FORTY_FIVE, 90_000.0, false, 0.5, -1.0 } });
+        book.tick(3, 20, 3_000, 3_000).tick(3, 30, 200, 200).setCoinEquity(3, "ETH", 5)
+            .optionTick(3, 40, 0.01, 0.012, 0.8, 2.5)
+            .fill(4, 12, -1, 0.01).fill(4, 40, -100, 0.011).timer(5);
+        final JsonNode state = book.run(new EngineConfig().conclude());
+        assertThat(state.get("rejects")).isEmpty();
+        final SoftAssertions soft = new SoftAssertions();
+        for (final JsonNode row : state.get("underlyings"))
+        {
+            if ("BTC".equals(row.path("underlying").asText()))
+            {
+                soft.assertThat(row.path("unpricedPositions").asInt()).as("BTC's unpriced option").isEqualTo(1);
+            }
+        }
+        for (final String key : new String[] { "scenarios", "margin", "liquidationDistance" })
+        {
+            soft.assertThat(ScenarioComparison.row(state, key, "SOL")).as("%s: SOL holds nothing", key).isNull();
+            soft.assertThat(ScenarioComparison.row(state, key, "XRP")).as("%s: XRP has no index", key).isNull();
+            soft.assertThat(ScenarioComparison.row(state, key, "ETH")).as("%s: ETH has a balance", key).isNotNull();
+        }
+        final JsonNode btcMargin = ScenarioComparison.row(state, "margin", "BTC");
+        soft.assertThat(btcMargin).as("BTC margin row").isNotNull();
+        if (btcMargin != null)
+        {
+            for (final String key : new String[] { "worstLoss", "contingency", "initial", "maintenance", "equity",
+                "initialUtilization", "maintenanceUtilization" })
+            {
+                soft.assertThat(btcMargin.path(key).isNull()).as("BTC margin %s null: %s", key, btcMargin.path(key))
+                    .isTrue();
+            }
+        }
+        final JsonNode btcLiquidation = ScenarioComparison.row(state, "liquidationDistance", "BTC");
+        if (btcLiquidation != null)
+        {
+            soft.assertThat(btcLiquidation.path("downMove").isNull()).as("BTC downMove null").isTrue();
+            soft.assertThat(btcLiquidation.path("upMove").isNull()).as("BTC upMove null").isTrue();
+        }
+        final ScenarioOracle eth = ScenarioOracle.of(state, book, "ETH", new ScenarioOracle.Params(), false);
+        soft.assertThat(eth.legs()).isEmpty();
+        final JsonNode ethMargin = ScenarioComparison.row(state, "margin", "ETH");
+        if (ethMargin != null)
+        {
+            soft.assertThat(ethMargin.path("worstLoss").asDouble()).isEqualTo(0.0);
+            soft.assertThat(ethMargin.path("equity").asDouble()).isCloseTo(5, within(1e-12));
+        }
+        ScenarioComparison.checkScenarios(soft, state, "ETH", eth, "ETH");
+        ScenarioComparison.checkMargin(soft, state, "ETH", eth, "ETH");
+        ScenarioComparison.checkLiquidation(soft, state, "ETH", eth);
+        soft.assertAll();
+    }
+
     private static ScenarioBook hedge(final int times)
     {
         final ScenarioBook book = new ScenarioBook().index(1, "BTC").perpetual(2, "BTC", true, 10);
