@@ -7,6 +7,7 @@ import org.mmrisk.daemon.replay.ReplayRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -197,6 +198,20 @@ final class ScenarioBook
         return line(second, "control", String.format(Locale.ROOT,
             "\"command\":\"SET_EQUITY\",\"underlying\":\"%s\",\"value\":%s,\"currency\":\"USD\"", underlying,
             num(usd)));
+    }
+
+    /** A whole SVI surface: per expiry a = 0.2T, b = 0.8T (ATM vol 60%), rho -0.3, m 0, sigma 0.2. */
+    ScenarioBook surface(final int second, final String underlying, final Instant... expiries)
+    {
+        final StringBuilder smiles = new StringBuilder();
+        for (final Instant expiry : expiries)
+        {
+            final double years = Duration.between(START.plusSeconds(second), expiry).getSeconds() / (365.25 * 86_400);
+            smiles.append(smiles.length() == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                "{\"expiry\":\"%s\",\"a\":%s,\"b\":%s,\"rho\":-0.3,\"m\":0,\"sigma\":0.2}", expiry,
+                num(0.2 * years), num(0.8 * years)));
+        }
+        return line(second, "surface", "\"underlying\":\"" + underlying + "\",\"smiles\":[" + smiles + "]");
     }
 
     ScenarioBook timer(final int second)
