@@ -55,6 +55,7 @@ public final class EngineConfig
     private int skewBlockInstruments;
     private long snapshotIntervalNs;
     private final InputBounds inputBounds = new InputBounds();
+    private final ScenarioConfig scenario = new ScenarioConfig();
 
     /**
      * Every setting at its default.
@@ -255,7 +256,7 @@ public final class EngineConfig
     {
         final Long key = underlyingCode;
         return limitsByUnderlying.containsKey(key) || coinBalances.containsKey(key) ||
-            smileDynamics.containsKey(key) || hedging.containsKey(key);
+            smileDynamics.containsKey(key) || hedging.containsKey(key) || scenario.namesUnderlying(underlyingCode);
     }
 
     public EngineConfig coinBalance(final long underlyingCode, final double coins)
@@ -529,6 +530,14 @@ public final class EngineConfig
         return inputBounds;
     }
 
+    /**
+     * @return the scenario grid, margin and sizing settings (set through this config's settings).
+     */
+    public ScenarioConfig scenario()
+    {
+        return scenario;
+    }
+
     public EngineConfig conclude()
     {
         for (final Setting<EngineConfig> setting : EngineSettings.ALL)
@@ -552,6 +561,7 @@ public final class EngineConfig
             throw new IllegalArgumentException("engine.ladder: " + ex.getMessage(), ex);
         }
         concludeLimits();
+        scenario.conclude();
         for (final java.util.Map.Entry<Long, Double> balance : coinBalances.entrySet())
         {
             if (!Double.isFinite(balance.getValue()))

@@ -35,7 +35,7 @@ public final class EngineSettings
         "underlying";
 
     /** The engine's settings. */
-    public static final List<Setting<EngineConfig>> ALL = List.of(
+    public static final List<Setting<EngineConfig>> ALL = concat(List.of(
         number("engine.riskAversionPerUsd", 1.0e-5, EngineConfig::riskAversionPerUsd, EngineConfig::riskAversionPerUsd)
             .atLeast(0).doc("Risk aversion gamma of the inventory skew, per USD."),
         number("engine.skewHorizonMinutes", 60, (c, v) -> c.skewHorizonYears(v / MINUTES_PER_YEAR),
@@ -160,7 +160,7 @@ public final class EngineSettings
             .doc("Largest |value| of SET_LIMIT and SET_EQUITY (CLEAR_LIMIT removes a limit); 0: off."),
         integer("engine.skewBlockInstruments", 16, (c, v) -> c.skewBlockInstruments((int)v),
             EngineConfig::skewBlockInstruments).range(1, 1024).powerOfTwo().notFingerprinted()
-            .doc("Instruments per block of the skew table (same outputs for every size)."));
+            .doc("Instruments per block of the skew table (same outputs for every size).")), ScenarioSettings.ALL);
 
     /** The fields of one underlying's entry under {@code engine.hedging}. */
     public static final List<Setting<HedgeFields>> HEDGING = List.of(
@@ -176,6 +176,13 @@ public final class EngineSettings
 
     private EngineSettings()
     {
+    }
+
+    private static <T> List<T> concat(final List<T> first, final List<T> second)
+    {
+        final List<T> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private static Setting<EngineConfig> number(final String key, final double defaultValue,
@@ -348,7 +355,7 @@ public final class EngineSettings
         return n.doubleValue();
     }
 
-    private static void requireCoin(final String name, final Object code)
+    static void requireCoin(final String name, final Object code)
     {
         try
         {

@@ -15,6 +15,9 @@ import org.mmrisk.core.quoting.QuotingGuard;
  */
 final class ControlApplier
 {
+    /** The currency code of a SET_EQUITY in USD. */
+    static final long USD = AsciiCode.pack("USD");
+
     private final EngineContext ctx;
     private final QuotingGuard guard;
     private final BoundsCheck bounds;
@@ -66,7 +69,14 @@ final class ControlApplier
                 }
                 break;
             case SET_EQUITY:
-                setCoinBalance(event.underlying, event.value);
+                if (event.currency == USD)
+                {
+                    setUsdBalance(event.underlying, event.value);
+                }
+                else
+                {
+                    setCoinBalance(event.underlying, event.value);
+                }
                 break;
             default:
                 break;
@@ -92,6 +102,11 @@ final class ControlApplier
         {
             return RejectReason.UNKNOWN_UNDERLYING;
         }
+        if (event.command == ControlCommand.SET_EQUITY && event.currency != AsciiCode.NONE &&
+            event.currency != USD && event.currency != event.underlying)
+        {
+            return RejectReason.INVALID_CONTROL;
+        }
         if (isLimitCommand(event.command))
         {
             final boolean known = LimitKind.fromKey(event.limitName, event.limitNameLength) != null ||
@@ -108,6 +123,16 @@ final class ControlApplier
     private static boolean isLimitCommand(final ControlCommand command)
     {
         return command == ControlCommand.SET_LIMIT || command == ControlCommand.CLEAR_LIMIT;
+    }
+
+    /**
+     * The account's USD balance, as the venue reports it (the engine then adds the USD cash flows of later fills).
+     */
+    private void setUsdBalance(final long code, final double usd)
+    {
+        final UnderlyingRisk underlying = ctx.underlying(code);
+        underlying.usdAccount().setEquity(usd);
+        underlying.marks().markDirty();
     }
 
     /**

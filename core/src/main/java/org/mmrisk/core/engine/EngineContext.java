@@ -33,12 +33,15 @@ final class EngineContext
     /** Undefined instruments holding parked fills, per venue: each halts every underlying of that venue. */
     final Long2LongHashMap parkedByVenue = new Long2LongHashMap(0);
     final PortfolioGuard portfolio;
+    /** The scenario grid's points, shared by every underlying. */
+    final org.mmrisk.core.scenario.ScenarioPoints scenarioPoints;
     long timeNs = Long.MIN_VALUE;
 
     EngineContext(final EngineConfig config)
     {
         this.config = config;
         this.portfolio = new PortfolioGuard(config);
+        this.scenarioPoints = new org.mmrisk.core.scenario.ScenarioPoints(config.scenario());
     }
 
     /**
@@ -47,7 +50,7 @@ final class EngineContext
     UnderlyingRisk underlying(final long code)
     {
         final UnderlyingRisk underlying = underlyingByCode.get(code);
-        return underlying != null ? underlying : adopt(new UnderlyingRisk(code, config));
+        return underlying != null ? underlying : adopt(new UnderlyingRisk(code, config, scenarioPoints));
     }
 
     /**

@@ -43,7 +43,9 @@ public enum EngineCounter
     /** Quote adjustments sent as HALT because the instrument's risk is unknown (alert QUOTE_UNKNOWN_RISK). */
     QUOTES_UNKNOWN_RISK("quotesUnknownRisk"),
     /** Outputs with a non-finite required field, halted or withheld (alert NON_FINITE_OUTPUT). */
-    OUTPUTS_NON_FINITE("outputsNonFinite");
+    OUTPUTS_NON_FINITE("outputsNonFinite"),
+    /** Margin and liquidation-distance refreshes (one per finished curve cycle per underlying). */
+    SCENARIO_REFRESHES("scenarioRefreshes");
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final EngineCounter[] VALUES = values();

@@ -75,13 +75,17 @@ final class ExpirySettlement
         final Instrument instrument = state.instrument();
         final double quantity = state.position().quantity();
         u.sums().detach(state);
+        u.scenarios().detach(state);
         if (quantity != 0)
         {
             final double closePrice = closePrice(instrument, settleUsd);
             final double realizedCoinBefore = state.position().realizedPnlCoin();
+            final double realizedUsdBefore = state.position().realizedPnlUsd();
             state.position().applyTrade(instrument, -quantity, closePrice, indexUsd);
             final double realizedCoin = state.position().realizedPnlCoin() - realizedCoinBefore;
             u.account().addTradeCash(instrument, -quantity, closePrice, realizedCoin, 0);
+            u.usdAccount().addTradeCash(instrument, -quantity, closePrice,
+                state.position().realizedPnlUsd() - realizedUsdBefore, 0);
             alerts.settled(u, state.instrumentId(), quantity);
             counters.increment(EngineCounter.SETTLEMENTS);
         }

@@ -29,6 +29,8 @@ public final class InstrumentState
 
     /** The last quote adjustment sent, written by the skew only ({@link SkewBatch}). */
     final LastQuote lastQuote = new LastQuote();
+    /** Its part of the underlying's scenarios (null while undefined); written by {@link UnderlyingScenarios}. */
+    private InstrumentScenario scenario;
     /** Where its underlying's {@link SkewTable} keeps its copies (set by the table; not saved). */
     int skewSlot = -1;
 
@@ -42,6 +44,20 @@ public final class InstrumentState
     {
         this.instrument = instrument;
         this.underlying = underlying;
+        this.scenario = underlying.scenarios().newInstrumentPart();
+    }
+
+    InstrumentScenario scenario()
+    {
+        return scenario;
+    }
+
+    /**
+     * @return the instrument's scenario risk array (null while undefined).
+     */
+    public org.mmrisk.core.scenario.ScenarioRisk scenarioRisk()
+    {
+        return scenario == null ? null : scenario.risk;
     }
 
     /**
@@ -182,5 +198,9 @@ public final class InstrumentState
         settled = io.bool(settled);
         touched = io.bool(touched);
         lastQuote.exchangeState(io);
+        if (scenario != null)
+        {
+            scenario.exchangeState(io);
+        }
     }
 }

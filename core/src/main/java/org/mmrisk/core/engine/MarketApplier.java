@@ -181,7 +181,9 @@ final class MarketApplier
         }
         else
         {
-            state.position().receiveFunding(-quantity * instrument.contractSize() * markUsd * rate, 0);
+            final double usd = -quantity * instrument.contractSize() * markUsd * rate;
+            state.position().receiveFunding(usd, 0);
+            underlying.usdAccount().addCash(usd);
         }
         underlying.sums().attach(state);
         // a cash flow, not a market move: it is realized P&L, kept out of the P&L explain like fees

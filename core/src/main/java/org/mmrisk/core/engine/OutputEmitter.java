@@ -9,7 +9,9 @@ import org.mmrisk.core.output.FiniteOutputs;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.RiskSnapshot;
+import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.core.skew.SkewRule;
 
 /**
@@ -27,6 +29,8 @@ final class OutputEmitter
     private final HedgeSignals hedges = new HedgeSignals();
     private final QuoteAdjustment quote = new QuoteAdjustment();
     private final RiskSnapshot snapshot = new RiskSnapshot();
+    private final ScenarioGridMessage scenarioGrid;
+    private final MarginStatus marginStatus = new MarginStatus();
     private final double[] expiryFigures = new double[6];
     private long nextOutputSequence;
 
@@ -34,6 +38,35 @@ final class OutputEmitter
     {
         this.ctx = ctx;
         this.output = output;
+        this.scenarioGrid = new ScenarioGridMessage(ctx.scenarioPoints.count());
+    }
+
+    /**
+     * Emits an underlying's scenario grid and margin from its last refresh; a grid that fails the output check is
+     * withheld (with its alert), the margin goes out with its optional figures.
+     */
+    void emitScenario(final UnderlyingRisk underlying)
+    {
+        ScenarioMessages.fillGrid(underlying, ctx.timeNs, scenarioGrid);
+        if (FiniteOutputs.isFinite(scenarioGrid))
+        {
+            scenarioGrid.sequence = nextOutputSequence++;
+            output.onScenarioGrid(scenarioGrid);
+        }
+        else
+        {
+            nonFinite(underlying.code(), 0, FiniteOutputs.SCENARIO_GRID);
+        }
+        ScenarioMessages.fillMargin(underlying, ctx.timeNs, marginStatus);
+        if (FiniteOutputs.isFinite(marginStatus))
+        {
+            marginStatus.sequence = nextOutputSequence++;
+            output.onMarginStatus(marginStatus);
+        }
+        else
+        {
+            nonFinite(underlying.code(), 0, FiniteOutputs.MARGIN_STATUS);
+        }
     }
 
     /**
@@ -166,6 +199,7 @@ final class OutputEmitter
         underlying.sums().markSnapshotInterval(ctx.timeNs);
         s.eventsProcessed = ctx.counters.get(EngineCounter.EVENTS);
         s.state = underlying.state();
+        ScenarioMessages.fillSnapshot(underlying, s);
         fillPositions(underlying, s);
         fillExpiries(underlying, s, ctx.timeNs);
         underlying.snapshotTaken(ctx.timeNs);

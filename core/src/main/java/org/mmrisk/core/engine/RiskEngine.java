@@ -26,7 +26,8 @@ import java.util.List;
  * ({@link ExposureUpdater}), decides each underlying's quoting state ({@link QuotingGuard}, {@link PortfolioGuard})
  * and hands alerts, quote adjustments, hedge signals and due snapshots to the {@link RiskOutput}
  * ({@link OutputEmitter}) — so bursts are conflated and outputs depend only on batch boundaries recorded in the
- * journal.
+ * journal. Last, a bounded slice of stress work ({@link ScenarioUpdater}: scenario grid, margin, liquidation
+ * distance) runs and publishes its refreshes.
  */
 public final class RiskEngine
 {
@@ -42,6 +43,7 @@ public final class RiskEngine
     private final QuotingGuard.AlertSink guardAlerts;
     private final PortfolioGuard.AlertSink portfolioAlerts;
     private final EngineStateCodec stateCodec;
+    private final ScenarioUpdater scenarios;
 
     public RiskEngine(final EngineConfig config, final RiskOutput output)
     {
@@ -58,6 +60,7 @@ public final class RiskEngine
         guardAlerts = ctx::raise;
         portfolioAlerts = (kind, value, threshold) -> ctx.raise(kind.alertCode(), AsciiCode.NONE, 0, value, threshold);
         stateCodec = new EngineStateCodec(ctx, trades, outputs);
+        scenarios = new ScenarioUpdater(ctx, outputs);
     }
 
     /**
@@ -252,6 +255,9 @@ public final class RiskEngine
             exposure.reanchorAfterOutputs(underlying, ctx.timeNs);
             underlying.marks().endBatch();
         }
+        // after the batch's decisions: the stress work, bounded, and its outputs when a refresh is due
+        scenarios.slice();
+        outputs.emitAlerts();
         outputs.batchComplete();
     }
 
@@ -301,6 +307,14 @@ public final class RiskEngine
     public EngineConfig config()
     {
         return ctx.config;
+    }
+
+    /**
+     * @return true when a fill parked on an undefined instrument of {@code u}'s venue makes its risk unknown.
+     */
+    boolean contextIsVenueParked(final UnderlyingRisk u)
+    {
+        return ctx.isVenueParked(u);
     }
 
     public long nextOutputSequence()

@@ -112,12 +112,33 @@ public final class SkewBatch
         }
         adjustment.bidSpreadMult = spreadMult;
         adjustment.askSpreadMult = spreadMult;
-        final double direction = SkewRule.reduceDirection(reduceAxis, delta, gamma, vega, risk.delta,
-            skewGamma(instrument), risk.vega);
+        final double direction = isMarginAxis(reduceAxis) ? marginDirection(instrument, u) :
+            SkewRule.reduceDirection(reduceAxis, delta, gamma, vega, risk.delta, skewGamma(instrument), risk.vega);
         adjustment.bidSizeMult = SkewRule.bidSizeMult(state, direction);
         adjustment.askSizeMult = SkewRule.askSizeMult(state, direction);
         adjustment.state = state;
         return record(instrument.lastQuote, adjustment, terms.tickSize());
+    }
+
+    private static boolean isMarginAxis(final LimitKind axis)
+    {
+        return axis == LimitKind.MARGIN_UTILIZATION || axis == LimitKind.LIQUIDATION_PROXIMITY;
+    }
+
+    /**
+     * REDUCE_ONLY on a margin limit: the side whose fill lowers the initial margin, read from the instrument's risk
+     * array at the grid point that sets the worst loss — positive (only the offer) when a contract bought loses
+     * there, negative (only the bid) when it gains, neither without an array or a loss.
+     */
+    private static double marginDirection(final InstrumentState instrument, final UnderlyingRisk u)
+    {
+        final org.mmrisk.core.scenario.ScenarioRisk array = instrument.scenarioRisk();
+        final org.mmrisk.core.scenario.GridFigures grid = u.scenarios().gridFigures();
+        if (array == null || !array.isCentred() || !(grid.worstLoss() > 0))
+        {
+            return 0;
+        }
+        return -Math.signum(array.pnl(grid.worstPoint()));
     }
 
     /**

@@ -100,12 +100,18 @@ final class TradeApplier
         final double indexUsd = underlying.book().resolveIndexUsd();
         underlying.sums().beginTrade();
         final double realizedCoinBefore = state.position().realizedPnlCoin();
+        final double realizedUsdBefore = state.position().realizedPnlUsd();
         underlying.sums().detach(state);
+        underlying.scenarios().detach(state);
         state.position().applyTrade(state.instrument(), signedQuantity, event.price, indexUsd);
+        final double realizedUsd = state.position().realizedPnlUsd() - realizedUsdBefore;
         final double feeCoin = chargeFee(state, event, indexUsd);
         underlying.account().addTradeCash(state.instrument(), signedQuantity, event.price,
             state.position().realizedPnlCoin() - realizedCoinBefore, feeCoin);
+        underlying.usdAccount().addTradeCash(state.instrument(), signedQuantity, event.price, realizedUsd,
+            event.feeCurrency == state.instrument().underlying() ? 0 : event.fee);
         underlying.sums().attach(state);
+        underlying.scenarios().attach(state);
         underlying.sums().recordTrade();
         if (underlying.state() == QuotingState.HALT)
         {
@@ -210,8 +216,10 @@ final class TradeApplier
         }
         state.underlying().sums().beginTrade();
         state.underlying().sums().detach(state);
+        state.underlying().scenarios().detach(state);
         state.position().replace(event.quantity, event.price);
         state.underlying().sums().attach(state);
+        state.underlying().scenarios().attach(state);
         state.underlying().sums().recordTrade();
         state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.POSITIONS);

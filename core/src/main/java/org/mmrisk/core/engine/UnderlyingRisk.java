@@ -27,7 +27,10 @@ import org.mmrisk.core.vol.VolSurface;
  *   <li>{@link ExplainTotals}: the P&L explain (itself; the sums, the exposure updater and the output stage);</li>
  *   <li>{@link ReanchorSweep}: the re-anchoring sweep and its error (itself; the exposure updater);</li>
  *   <li>{@link QuotingStatus}: limits, rungs and the quoting state (written only by {@link QuotingGuard});</li>
- *   <li>{@link CoinAccount}: the coin account (itself; the appliers and the settlement);</li>
+ *   <li>{@link CoinAccount}, {@link UsdAccount}: the coin and USD accounts (themselves; the appliers and the
+ *       settlement);</li>
+ *   <li>{@link UnderlyingScenarios}: the scenario grid, margin and liquidation distance (itself; the appliers
+ *       and the {@link ScenarioUpdater});</li>
  *   <li>{@link BatchMarks}: whether the batch touched it and its cause (itself; the appliers and the batch end);</li>
  *   <li>{@link HedgeStatus}: the outstanding hedge (written only by {@link HedgeSignals}).</li>
  * </ul>
@@ -48,6 +51,8 @@ public final class UnderlyingRisk implements GuardedUnderlying
 
     private final UnderlyingBook book;
     private final CoinAccount account;
+    private final UsdAccount usdAccount;
+    private final UnderlyingScenarios scenarios;
     private final ExplainTotals explain = new ExplainTotals();
     private final ExposureSums sums;
     private final ReanchorSweep sweep = new ReanchorSweep();
@@ -57,7 +62,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
     /** The skew's inputs of every instrument in flat arrays (derived, not saved). */
     final SkewTable skewTable;
 
-    UnderlyingRisk(final long code, final EngineConfig config)
+    UnderlyingRisk(final long code, final EngineConfig config, final org.mmrisk.core.scenario.ScenarioPoints points)
     {
         this.code = code;
         this.name = AsciiCode.toString(code);
@@ -66,6 +71,8 @@ public final class UnderlyingRisk implements GuardedUnderlying
         this.hedging = config.hedging(code);
         this.book = new UnderlyingBook(hedging);
         this.account = new CoinAccount(config.coinBalance(code), config.equityDelta());
+        this.usdAccount = new UsdAccount(config.scenario().usdBalance(code));
+        this.scenarios = new UnderlyingScenarios(config, points, code);
         this.sums = new ExposureSums(account, explain, config.moneynessBucketEdges());
         this.quoting = new QuotingStatus(config.limitsOf(code));
         this.skewTable = new SkewTable(config);
@@ -87,6 +94,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
     void removeSettled(final int index)
     {
         book.removeSettled(index);
+        scenarios.bookShrank();
         skewTable.invalidate();
     }
 
@@ -161,6 +169,19 @@ public final class UnderlyingRisk implements GuardedUnderlying
     public CoinAccount account()
     {
         return account;
+    }
+
+    public UsdAccount usdAccount()
+    {
+        return usdAccount;
+    }
+
+    /**
+     * @return the live scenario grid, margin and liquidation distance.
+     */
+    public UnderlyingScenarios scenarios()
+    {
+        return scenarios;
     }
 
     public BatchMarks marks()
@@ -330,6 +351,19 @@ public final class UnderlyingRisk implements GuardedUnderlying
         return quoting.state();
     }
 
+    @Override
+    public double marginUtilization()
+    {
+        return scenarios.isRefreshed() ? scenarios.figures().maintenanceUtilization : 0;
+    }
+
+    @Override
+    public double liquidationDistance()
+    {
+        return scenarios.isRefreshed() && scenarios.figures().known ? scenarios.figures().nearestDistance() :
+            Double.NaN;
+    }
+
     public double maxApproxError()
     {
         return sweep.maxApproxError();
@@ -352,6 +386,8 @@ public final class UnderlyingRisk implements GuardedUnderlying
         quoting.exchangeState(io);
         marks.exchangeState(io);
         hedge.exchangeState(io);
+        usdAccount.exchangeState(io);
+        scenarios.exchangeState(io);
         io.section(0x554e4432);
         forwards.exchangeState(io);
         surface.exchangeState(io);

@@ -90,6 +90,8 @@ public final class RiskEvent
     public double value;
     /** Chosen by the command's sender and echoed in its acknowledgement; 0: none. */
     public long correlationId;
+    /** SET_EQUITY: the currency of {@code value}, the underlying's coin (or NONE, the same) or USD. */
+    public long currency;
 
     /**
      * Clears every field so that nothing of the previous occupant of the slot leaks into this one.
@@ -135,6 +137,7 @@ public final class RiskEvent
         limitNameLength = 0;
         value = Double.NaN;
         correlationId = 0;
+        currency = AsciiCode.NONE;
         return this;
     }
 
@@ -191,6 +194,7 @@ public final class RiskEvent
         System.arraycopy(other.limitName, 0, limitName, 0, other.limitNameLength);
         value = other.value;
         correlationId = other.correlationId;
+        currency = other.currency;
         return this;
     }
 

@@ -22,7 +22,17 @@ public enum LimitKind implements NamedLimit
     /** Loss from the day's peak P&L (realized + unrealized), USD: the trailing kill switch. */
     LOSS("loss", AlertCode.LIMIT_LOSS),
     /** |vega| of any one expiry, USD per vol point. */
-    EXPIRY_VEGA("expiryVega", AlertCode.LIMIT_EXPIRY_VEGA);
+    EXPIRY_VEGA("expiryVega", AlertCode.LIMIT_EXPIRY_VEGA),
+    /**
+     * Maintenance margin / equity, a fraction, from the last margin refresh; equity at or below zero is a breach
+     * (read as infinite utilization).
+     */
+    MARGIN_UTILIZATION("marginUtilization", AlertCode.LIMIT_MARGIN),
+    /**
+     * The minimum distance to liquidation, a fraction of the index: the utilization is this limit divided by the
+     * nearest liquidation distance |move| (0 when none is in range), read against the ladder directly.
+     */
+    LIQUIDATION_PROXIMITY("liquidationProximity", AlertCode.LIMIT_LIQUIDATION);
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final LimitKind[] VALUES = values();

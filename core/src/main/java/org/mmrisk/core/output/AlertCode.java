@@ -62,6 +62,16 @@ public enum AlertCode
     UNKNOWN_RISK(27),
     /** Limit of one expiry's vega: value = the largest |vega| of an expiry. */
     LIMIT_EXPIRY_VEGA(29),
+    /**
+     * The maintenance-margin utilization limit (maintenance margin / equity) moved the underlying along the ladder:
+     * value = the utilization (absent when equity is at or below zero), threshold = the limit.
+     */
+    LIMIT_MARGIN(34),
+    /**
+     * The liquidation-proximity limit moved the underlying: value = the nearest liquidation distance |move| (absent
+     * when none is in range), threshold = the configured minimum distance.
+     */
+    LIMIT_LIQUIDATION(35),
     /** Portfolio limits (every underlying together, USD): underlying is none; the rung applies to every underlying. */
     LIMIT_TOTAL_DELTA_USD(30),
     LIMIT_TOTAL_VEGA(31),
@@ -70,7 +80,8 @@ public enum AlertCode
     /**
      * An output had a non-finite number in a field the schema requires: a quote adjustment went out as HALT instead,
      * a hedge signal or a risk snapshot was withheld, an alert's infinite value or threshold went out as absent.
-     * {@code value} says which message (1 quote adjustment, 2 hedge signal, 3 risk snapshot, 4 alert);
+     * {@code value} says which message (1 quote adjustment, 2 hedge signal, 3 risk snapshot, 4 alert, 5 scenario
+     * grid, 6 margin status);
      * {@code instrumentId} is the quote's or the hedge's instrument (0 otherwise).
      */
     NON_FINITE_OUTPUT(40),

@@ -16,6 +16,8 @@ public final class FiniteOutputs
     public static final int HEDGE_SIGNAL = 2;
     public static final int RISK_SNAPSHOT = 3;
     public static final int ALERT = 4;
+    public static final int SCENARIO_GRID = 5;
+    public static final int MARGIN_STATUS = 6;
 
     private FiniteOutputs()
     {
@@ -24,7 +26,8 @@ public final class FiniteOutputs
     public static boolean isFinite(final QuoteAdjustment q)
     {
         return Double.isFinite(q.shift) && isFiniteOrAbsent(q.shiftVol) && Double.isFinite(q.bidSpreadMult) &&
-            Double.isFinite(q.askSpreadMult) && Double.isFinite(q.bidSizeMult) && Double.isFinite(q.askSizeMult);
+            Double.isFinite(q.askSpreadMult) && Double.isFinite(q.bidSizeMult) && Double.isFinite(q.askSizeMult) &&
+            isFiniteOrAbsent(q.bidMaxQty) && isFiniteOrAbsent(q.askMaxQty);
     }
 
     /**
@@ -52,7 +55,9 @@ public final class FiniteOutputs
         boolean finite = Double.isFinite(s.indexUsd) && Double.isFinite(s.delta) && Double.isFinite(s.deltaUsd) &&
             Double.isFinite(s.gamma) && Double.isFinite(s.vega) && Double.isFinite(s.theta) &&
             Double.isFinite(s.realizedPnlUsd) && Double.isFinite(s.unrealizedPnlUsd) &&
-            Double.isFinite(s.maxApproxError);
+            Double.isFinite(s.maxApproxError) && isFiniteOrAbsent(s.initialUtilization) &&
+            isFiniteOrAbsent(s.maintenanceUtilization) && isFiniteOrAbsent(s.liquidationDownMove) &&
+            isFiniteOrAbsent(s.liquidationUpMove);
         for (int i = 0; finite && i < s.positionCount; i++)
         {
             finite = Double.isFinite(s.quantity[i]) && Double.isFinite(s.avgPrice[i]) &&
@@ -73,6 +78,31 @@ public final class FiniteOutputs
     public static boolean isFinite(final Alert a)
     {
         return isFiniteOrAbsent(a.value) && isFiniteOrAbsent(a.threshold);
+    }
+
+    /**
+     * @return true when the grid's every P&L, its Taylor estimate, the worst loss and the largest gap are finite.
+     */
+    public static boolean isFinite(final ScenarioGridMessage g)
+    {
+        boolean finite = Double.isFinite(g.indexUsd) && Double.isFinite(g.worstLoss) && Double.isFinite(g.maxTaylorGap);
+        for (int p = 0; finite && p < g.pointCount; p++)
+        {
+            finite = Double.isFinite(g.pnl[p]) && Double.isFinite(g.taylorPnl[p]);
+        }
+        return finite;
+    }
+
+    /**
+     * @return true when every figure of the margin is finite or absent (all of them are optional: unknown margin).
+     */
+    public static boolean isFinite(final MarginStatus m)
+    {
+        return Double.isFinite(m.indexUsd) && isFiniteOrAbsent(m.worstLoss) && isFiniteOrAbsent(m.contingency) &&
+            isFiniteOrAbsent(m.initial) && isFiniteOrAbsent(m.maintenance) && isFiniteOrAbsent(m.equity) &&
+            isFiniteOrAbsent(m.initialUtilization) && isFiniteOrAbsent(m.maintenanceUtilization) &&
+            isFiniteOrAbsent(m.downMove) && isFiniteOrAbsent(m.upMove) && isFiniteOrAbsent(m.downIndexUsd) &&
+            isFiniteOrAbsent(m.upIndexUsd);
     }
 
     /**

@@ -25,6 +25,12 @@ public final class QuoteAdjustment
     public double bidSizeMult;
     public double askSizeMult;
     public QuotingState state;
+    /**
+     * The largest fill per side, contracts, that keeps the underlying's initial-margin utilization within
+     * {@code engine.margin.sizingUtilization} (or, above it, does not raise the initial margin); NaN while unknown.
+     */
+    public double bidMaxQty = Double.NaN;
+    public double askMaxQty = Double.NaN;
     /** Journal sequence of the input whose batch caused this adjustment. */
     public long causeJournalSequence;
     /** When ingress read that input (wall clock, carried for latency measurement). */

@@ -16,6 +16,20 @@ public interface RiskOutput
     void onHedgeSignal(HedgeSignal signal);
 
     /**
+     * An underlying's scenario grid (an output that does not carry it ignores it).
+     */
+    default void onScenarioGrid(final ScenarioGridMessage grid)
+    {
+    }
+
+    /**
+     * An underlying's margin and liquidation distance (an output that does not carry it ignores it).
+     */
+    default void onMarginStatus(final MarginStatus margin)
+    {
+    }
+
+    /**
      * Everything the engine decided for the batch has been handed over.
      */
     default void onBatchComplete()

@@ -23,6 +23,11 @@ public final class RiskSnapshot
     public double maxApproxError;
     public long eventsProcessed;
     public QuotingState state;
+    /** The last margin refresh's utilizations and liquidation moves; NaN when unknown or absent. */
+    public double initialUtilization = Double.NaN;
+    public double maintenanceUtilization = Double.NaN;
+    public double liquidationDownMove = Double.NaN;
+    public double liquidationUpMove = Double.NaN;
 
     public int positionCount;
     public int[] instrumentId = new int[16];

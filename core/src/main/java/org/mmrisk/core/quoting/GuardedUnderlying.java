@@ -50,4 +50,16 @@ public interface GuardedUnderlying
     double positionQuantity(int i);
 
     int instrumentId(int i);
+
+    /**
+     * @return maintenance margin / equity from the last margin refresh: NaN when equity is at or below zero or the
+     * margin is unknown (a breach), 0 before the first refresh.
+     */
+    double marginUtilization();
+
+    /**
+     * @return the nearest liquidation distance |move| from the last refresh: NaN when none is in range, 0 when
+     * already at maintenance; NaN before the first refresh.
+     */
+    double liquidationDistance();
 }

@@ -59,6 +59,8 @@ public final class QuotingGuard
         measure[LimitKind.POSITION.ordinal()] = largestPosition;
         measure[LimitKind.LOSS.ordinal()] = q.dayPeak.lossFromPeakUsd(pnlUsd);
         measure[LimitKind.EXPIRY_VEGA.ordinal()] = u.largestExpiryVegaUsd();
+        measure[LimitKind.MARGIN_UTILIZATION.ordinal()] = u.marginUtilization();
+        measure[LimitKind.LIQUIDATION_PROXIMITY.ordinal()] = u.liquidationDistance();
 
         QuotingState state = climbLadders(q);
         final QuotingState stale = staleness(u.lastIndexTickNs(), nowNs);
@@ -135,7 +137,8 @@ public final class QuotingGuard
         for (final LimitKind kind : LimitKind.VALUES)
         {
             final int k = kind.ordinal();
-            final double utilization = Ladder.utilization(measure[k], limits[k]);
+            final double utilization = kind == LimitKind.LIQUIDATION_PROXIMITY ?
+                proximity(measure[k], limits[k]) : Ladder.utilization(measure[k], limits[k]);
             final QuotingState next = Ladder.next(levels[k], utilization, ladder);
             changed[k] = next != levels[k];
             levels[k] = next;
@@ -206,10 +209,28 @@ public final class QuotingGuard
         u.quoting().limits[kind.ordinal()] = value;
     }
 
+    /**
+     * @return the liquidation-proximity utilization: the configured minimum distance over the nearest distance
+     * (infinite at 0: already at maintenance), 0 when no liquidation is in range or no limit is set.
+     */
+    private static double proximity(final double distance, final double minimumDistance)
+    {
+        if (!(minimumDistance > 0) || Double.isNaN(distance))
+        {
+            return 0;
+        }
+        return distance > 0 ? minimumDistance / distance : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The limits REDUCE_ONLY quotes against: the Greeks' sides, and the margin's (the side whose fill lowers the
+     * initial margin).
+     */
     private static boolean isAxis(final LimitKind kind)
     {
         return kind == LimitKind.DELTA || kind == LimitKind.DOLLAR_GAMMA || kind == LimitKind.VEGA ||
-            kind == LimitKind.EXPIRY_VEGA;
+            kind == LimitKind.EXPIRY_VEGA || kind == LimitKind.MARGIN_UTILIZATION ||
+            kind == LimitKind.LIQUIDATION_PROXIMITY;
     }
 
     private QuotingState staleness(final long lastIndexTickNs, final long nowNs)

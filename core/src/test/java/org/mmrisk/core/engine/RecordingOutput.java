@@ -28,8 +28,10 @@ final class RecordingOutput implements RiskOutput
     final List<HedgeSignal> hedges = new ArrayList<>();
     final Map<Integer, QuoteAdjustment> lastQuote = new HashMap<>();
     final List<Long> sequences = new ArrayList<>();
+    final List<org.mmrisk.core.output.MarginStatus> margins = new ArrayList<>();
     int quotes;
     int snapshots;
+    int scenarioGrids;
 
     @Override
     public void onQuoteAdjustment(final QuoteAdjustment adjustment)
@@ -84,5 +86,28 @@ final class RecordingOutput implements RiskOutput
         alertThresholds.add(alert.threshold);
         alertStates.add(alert.state);
         sequences.add(alert.sequence);
+    }
+
+    @Override
+    public void onScenarioGrid(final org.mmrisk.core.output.ScenarioGridMessage grid)
+    {
+        scenarioGrids++;
+        sequences.add(grid.sequence);
+    }
+
+    @Override
+    public void onMarginStatus(final org.mmrisk.core.output.MarginStatus margin)
+    {
+        final org.mmrisk.core.output.MarginStatus copy = new org.mmrisk.core.output.MarginStatus();
+        copy.underlying = margin.underlying;
+        copy.known = margin.known;
+        copy.initial = margin.initial;
+        copy.maintenance = margin.maintenance;
+        copy.equity = margin.equity;
+        copy.maintenanceUtilization = margin.maintenanceUtilization;
+        copy.downMove = margin.downMove;
+        copy.upMove = margin.upMove;
+        margins.add(copy);
+        sequences.add(margin.sequence);
     }
 }

@@ -8,6 +8,7 @@ import org.mmrisk.core.engine.ExplainTotals;
 import org.mmrisk.core.engine.InstrumentState;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;
+import org.mmrisk.core.engine.ScenarioReport;
 import org.mmrisk.core.engine.UnderlyingRisk;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.exposure.ContractRisk;
@@ -68,6 +69,7 @@ public final class StateReport
             buckets(u, buckets);
             pnlExplain(u, explain.addObject());
         }
+        ScenarioJson.write(ScenarioReport.compute(engine), state);
         state.putArray("quotes").addAll(lastQuotes);
         state.set("rejects", rejects);
         state.putArray("alerts").addAll(alerts);
@@ -139,6 +141,7 @@ public final class StateReport
         number(n, "price", r.priceUsd);
         number(n, "iv", r.iv);
         number(n, "forward", r.forward);
+        number(n, "anchorIndex", r.anchorIndexUsd);
         number(n, "forwardDelta", r.forwardDelta);
         number(n, "delta", r.delta);
         number(n, "gamma", r.gamma);

@@ -1,0 +1,61 @@
+package org.mmrisk.core.engine;
+
+import org.mmrisk.core.limits.LimitKind;
+
+/**
+ * Runs the scenario work between batches, after the batch's outputs: each underlying in turn gets what is left of
+ * the slice's valuation budget ({@code engine.scenario.sliceEvaluations}) for its re-centring and curve cycle
+ * ({@link UnderlyingScenarios}); a finished cycle refreshes the margin and the liquidation distance, which are
+ * published when due and re-decided by the quoting guard at the next batch end when a margin limit is set. The
+ * budget is counted in valuations, never in time, so a replay does the same work at the same batches. Owned by the
+ * engine thread; allocation-free.
+ */
+final class ScenarioUpdater
+{
+    private final EngineContext ctx;
+    private final OutputEmitter outputs;
+    /** The underlying the next slice starts with, so that one busy underlying does not starve the others. */
+    private int next;
+
+    ScenarioUpdater(final EngineContext ctx, final OutputEmitter outputs)
+    {
+        this.ctx = ctx;
+        this.outputs = outputs;
+    }
+
+    void slice()
+    {
+        final int count = ctx.underlyings.size();
+        if (!ctx.config.scenario().enabled() || count == 0)
+        {
+            return;
+        }
+        int budget = ctx.config.scenario().sliceEvaluations();
+        for (int visited = 0; visited < count && budget > 0; visited++)
+        {
+            next = next >= count - 1 ? 0 : next + 1;
+            final UnderlyingRisk u = ctx.underlyings.get(next);
+            budget -= u.scenarios().slice(u, ctx.timeNs, budget);
+            if (u.scenarios().refreshDue(u))
+            {
+                refresh(u);
+            }
+        }
+    }
+
+    private void refresh(final UnderlyingRisk u)
+    {
+        final boolean unknown = u.unpricedPositions() > 0 || ctx.isVenueParked(u);
+        u.scenarios().refresh(u, ctx.timeNs, unknown);
+        ctx.counters.increment(EngineCounter.SCENARIO_REFRESHES);
+        if (u.scenarios().takePublication())
+        {
+            outputs.emitScenario(u);
+        }
+        if (!Double.isNaN(u.limit(LimitKind.MARGIN_UTILIZATION)) ||
+            !Double.isNaN(u.limit(LimitKind.LIQUIDATION_PROXIMITY)))
+        {
+            u.marks().markDirty();
+        }
+    }
+}
