@@ -321,6 +321,41 @@ class MarginHandBuiltTest
         soft.assertAll();
     }
 
+    /**
+     * The replay line {@code SET_EQUITY ... "currency":"USD"} sets the USD balance, not the coin one. 2 BTC (coin
+     * SET_EQUITY) and 50,000 USD (USD SET_EQUITY), no position, index 100,000. COIN margin: equity = 2 + 50,000 /
+     * 100,000 = 2.5 coins, every point's pnl 0 (neither balance moves in coins). USD margin: equity = 50,000 + 2 x
+     * 100,000 = 250,000 USD; the coin balance moves with the index: pnl at -16% = 2 x -16,000 = -32,000 USD, the worst
+     * regular loss; at the crash point 2 x -66,000 x 0.35 = -46,200, the worst: worstLoss 46,200 (-0.66, UP).
+     */
+    @Test
+    void shouldSetTheUsdBalanceWithSetEquityInUsd() throws IOException
+    {
+        final SoftAssertions soft = new SoftAssertions();
+        for (final boolean usd : new boolean[] { false, true })
+        {
+            final ScenarioBook book = new ScenarioBook().index(1, "BTC").tick(1, 1, S, S)
+                .setCoinEquity(2, "BTC", 2).setUsdEquity(3, "BTC", 50_000).timer(4);
+            final JsonNode state = book.run(usd ? config("engine:\n  margin: {currencies: {BTC: USD}}\n") :
+                new EngineConfig().conclude());
+            assertThat(state.get("rejects")).isEmpty();
+            final String currency = usd ? "USD" : "BTC";
+            final JsonNode margin = ScenarioComparison.row(state, "margin", "BTC");
+            soft.assertThat(margin).as("margin row").isNotNull();
+            if (margin != null)
+            {
+                soft.assertThat(margin.path("equity").asDouble()).as("%s equity of 2 BTC and 50,000 USD", currency)
+                    .isCloseTo(usd ? 250_000 : 2.5, within(1e-9));
+                soft.assertThat(margin.path("worstLoss").asDouble()).as("%s worstLoss", currency)
+                    .isCloseTo(usd ? 46_200 : 0, within(1e-6));
+            }
+            final ScenarioOracle oracle = ScenarioOracle.of(state, book, "BTC", new ScenarioOracle.Params(), usd);
+            ScenarioComparison.checkScenarios(soft, state, "BTC", oracle, currency);
+            ScenarioComparison.checkMargin(soft, state, "BTC", oracle, currency);
+        }
+        soft.assertAll();
+    }
+
     private static ScenarioBook hedge(final int times)
     {
         final ScenarioBook book = new ScenarioBook().index(1, "BTC").perpetual(2, "BTC", true, 10);

@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The replay state's {@code scenarios[]}, {@code margin[]} and {@code liquidationDistance[]} against
  * {@link ScenarioOracle} on seeded random books: coin-settled and linear options at three expiries (one under 30
- * days, so both vega powers are used), inverse and linear perpetuals and futures, a coin balance and a USD balance,
- * premiums paid and received, futures filled away from their mid. Seeds 1 to 3 are COIN-margined (the default), 4 and
- * 5 USD-margined through {@code engine.margin.currencies}, seed 6 COIN-margined again; seeds 3 and 5 add an ETH book
- * (COIN-margined); seed 2 runs on non-default scenario and margin settings; seed 6 takes its option vols from an SVI
- * surface rather than the ticks' mark vols (each option keeps the vol the state gives it: no smile is re-read at a
- * moved forward). Every point's pnl, pnlUsd and taylorPnl, the worst loss and its
- * point, the largest Taylor gap and its point, every margin figure and both liquidation distances are compared
- * (tolerances in {@link ScenarioComparison}).
+ * days, so both vega powers are used), inverse and linear perpetuals and futures, a coin balance (SET_EQUITY) and a
+ * USD balance ({@code engine.usdBalances}), premiums paid and received, futures filled away from their mid. Seeds 1
+ * to 3 and 6 are COIN-margined (the default), 4 and 5 USD-margined through {@code engine.margin.currencies}; seeds 3
+ * and 5 add an ETH book (COIN-margined); seed 2 runs on non-default scenario and margin settings; seed 6 takes its
+ * option vols from an SVI surface rather than the ticks' mark vols (each option keeps the vol the state gives it: no
+ * smile is re-read at a moved forward). Every point's pnl, pnlUsd and taylorPnl, the worst loss and its point, the
+ * largest Taylor gap and its point, every margin figure and both liquidation distances are compared (tolerances in
+ * {@link ScenarioComparison}).
  */
 class ScenarioGridOracleTest
 {
@@ -73,13 +73,9 @@ class ScenarioGridOracleTest
         final Random random = new Random(seed);
         final ScenarioBook book = new ScenarioBook();
         final double usdBalance = 100_000 + 500_000 * random.nextDouble();
-        if (seed == 5)
-        {
-            // the USD balance from the configuration rather than SET_EQUITY
-            yaml.append("  usdBalances: {BTC: ").append(usdBalance).append("}\n");
-            book.usdBalance("BTC", usdBalance);
-        }
-        final double last = btcBook(book, random, seed != 5, usdBalance);
+        yaml.append("  usdBalances: {BTC: ").append(usdBalance).append("}\n");
+        book.usdBalance("BTC", usdBalance);
+        final double last = btcBook(book, random);
         if (eth)
         {
             ethBook(book, random);
@@ -115,10 +111,6 @@ class ScenarioGridOracleTest
 
     private EngineConfig config(final String yaml) throws IOException
     {
-        if ("engine:\n".equals(yaml))
-        {
-            return new EngineConfig().conclude();
-        }
         final Path file = dir.resolve("daemon.yaml");
         Files.writeString(file, yaml);
         return ConfigLoader.load(file).engineConfig();
@@ -129,8 +121,7 @@ class ScenarioGridOracleTest
      *
      * @return the index's last value, sent after every other underlying's fills.
      */
-    private static double btcBook(final ScenarioBook book, final Random random, final boolean usdBySetEquity,
-        final double usdBalance)
+    private static double btcBook(final ScenarioBook book, final Random random)
     {
         final double index = 80_000 + 30_000 * random.nextDouble();
         book.index(1, "BTC").perpetual(2, "BTC", true, 10).future(3, "BTC", true, 10, MID)
@@ -142,10 +133,6 @@ class ScenarioGridOracleTest
         final double farFuture = index * Math.exp(0.1 * 121 / 365.25);
         book.tick(1, 3, midFuture - 1, midFuture + 1).tick(1, 5, farFuture - 1, farFuture + 1);
         book.setCoinEquity(2, "BTC", 10 + 40 * random.nextDouble());
-        if (usdBySetEquity)
-        {
-            book.setUsdEquity(2, "BTC", usdBalance);
-        }
         final double[] forwards = { index * Math.exp(0.07 * 9 / 365.25), midFuture, farFuture };
         final int options = 5 + random.nextInt(4);
         for (int n = 0; n < options; n++)
