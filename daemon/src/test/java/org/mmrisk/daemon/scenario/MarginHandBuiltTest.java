@@ -356,6 +356,64 @@ class MarginHandBuiltTest
         soft.assertAll();
     }
 
+    /**
+     * The strangle of the first test on 1 BTC: maintenance at the centre is already ≈ 0.8 x (4.54 + 0.2) ≈ 3.8 coins
+     * against 1 coin of equity, g(0) < 0, so both distances are 0 and both indices the index itself.
+     */
+    @Test
+    void shouldReportZeroDistancesWhenMaintenanceAlreadyExceedsEquity() throws IOException
+    {
+        final ScenarioBook book = new ScenarioBook().index(1, "BTC");
+        options(book, 1, new Object[][] { { SIXTY, 120_000.0, true, 0.6, -10.0 },
+            { SIXTY, 80_000.0, false, 0.6, -10.0 } });
+        final JsonNode state = book.run(new EngineConfig().conclude());
+        final ScenarioOracle oracle = ScenarioOracle.of(state, book, "BTC", new ScenarioOracle.Params(), false);
+        assertThat(oracle.g(0)).as("oracle: g(0) < 0").isNegative();
+        final JsonNode row = ScenarioComparison.row(state, "liquidationDistance", "BTC");
+        assertThat(row).isNotNull();
+        assertThat(row.path("downMove").asDouble()).isEqualTo(0.0);
+        assertThat(row.path("upMove").asDouble()).isEqualTo(0.0);
+        assertThat(row.path("downIndex").asDouble()).isEqualTo(S);
+        assertThat(row.path("upIndex").asDouble()).isEqualTo(S);
+        final JsonNode margin = ScenarioComparison.row(state, "margin", "BTC");
+        assertThat(margin.path("maintenanceUtilization").asDouble()).as("above 1").isGreaterThan(1);
+    }
+
+    /**
+     * A short call 100k with 12 hours left at vol 3%: DTE 0.5 is clamped to 1, so scale = 30^0.30 = 2.772 (short
+     * power, DTE < 30): UP = 0.03 x (1 + 0.5 x 2.772) = 0.0716; DOWN = 0.03 x (1 - 0.25 x 2.772) = 0.0092, below the
+     * floor: 0.01. At m = 0 the short call (ATM value ≈ 0.4σ√T F) loses at UP ≈ 0.4 x 0.0416 x 0.037 x 100,000 / F
+     * per contract and gains at DOWN ≈ 0.4 x 0.02 x 0.037; the grid is compared point by point with the oracle,
+     * which applies the same clamp and floor.
+     */
+    @Test
+    void shouldClampTheShockAtOneDayAndFloorTheDownVol() throws IOException
+    {
+        final ScenarioBook book = new ScenarioBook().index(1, "BTC");
+        options(book, 5, new Object[][] { { ScenarioBook.START.plus(Duration.ofHours(12)), 100_000.0, true, 0.03,
+            -10.0 } });
+        final JsonNode state = book.run(new EngineConfig().conclude());
+        assertThat(state.get("rejects")).isEmpty();
+        final ScenarioOracle oracle = ScenarioOracle.of(state, book, "BTC", new ScenarioOracle.Params(), false);
+        final ScenarioOracle.Leg leg = oracle.legs().get(0);
+        assertThat(oracle.shocked(leg, "UP")).isCloseTo(0.03 * (1 + 0.5 * Math.pow(30, 0.3)), within(1e-15));
+        assertThat(oracle.shocked(leg, "DOWN")).isEqualTo(0.01);
+        final SoftAssertions soft = new SoftAssertions();
+        final JsonNode scenario = ScenarioComparison.row(state, "scenarios", "BTC");
+        soft.assertThat(scenario).isNotNull();
+        if (scenario != null)
+        {
+            soft.assertThat(scenario.path("points").path(12).path("pnl").asDouble()).as("(0, UP) short vol loses")
+                .isNegative();
+            soft.assertThat(scenario.path("points").path(14).path("pnl").asDouble()).as("(0, DOWN) gains")
+                .isPositive();
+        }
+        ScenarioComparison.checkScenarios(soft, state, "BTC", oracle, "BTC");
+        ScenarioComparison.checkMargin(soft, state, "BTC", oracle, "BTC");
+        ScenarioComparison.checkLiquidation(soft, state, "BTC", oracle);
+        soft.assertAll();
+    }
+
     private static ScenarioBook hedge(final int times)
     {
         final ScenarioBook book = new ScenarioBook().index(1, "BTC").perpetual(2, "BTC", true, 10);

@@ -362,13 +362,19 @@ final class ScenarioOracle
         double at(double forward, double sigma);
     }
 
-    /** Central differences at steps h and h/2 combined by Richardson (error O(h^4)); h = 1e-3 relative. */
+    /**
+     * Central differences at steps h and h/2 combined by Richardson (error O(h^4)). The forward's step is 1e-3 of F,
+     * and for an option at most 1e-2 of its standard deviation σ√T (in F): a short-dated, low-vol option curves over
+     * a range of F of that width, so a fixed relative step would be too coarse for it. The vol's step is 1e-2 of σ:
+     * at the money with a tiny σ√T a premium is F(N(d1) - N(d2)), exact only to about 1e-13 of itself, and a
+     * smaller step would let that noise into the second derivative in σ.
+     */
     private static double[] differentiate(final Leg leg, final Fn fn)
     {
         final double f = leg.forward;
         final double s = leg.isOption() ? leg.iv : 0;
-        final double hf = 1e-3 * f;
-        final double hs = 1e-3 * Math.max(s, 0.01);
+        final double hf = leg.isOption() ? f * Math.min(1e-3, 1e-2 * s * Math.sqrt(leg.years)) : 1e-3 * f;
+        final double hs = 1e-2 * Math.max(s, 0.01);
         final double[] out = new double[5];
         out[0] = richardson(first(fn, f, s, hf, 0), first(fn, f, s, hf / 2, 0));
         out[1] = richardson(second(fn, f, s, hf, 0), second(fn, f, s, hf / 2, 0));
