@@ -198,7 +198,8 @@ class MarginHandBuiltTest
             }
         }
         final ScenarioBook book = hedge(1);
-        final JsonNode state = book.run(config("engine:\n  coinBalances: {BTC: 10}\n  margin: {currencies: {BTC: USD}}\n"));
+        final JsonNode state =
+            book.run(config("engine:\n  coinBalances: {BTC: 10}\n  margin: {currencies: {BTC: USD}}\n"));
         final ScenarioOracle oracle = ScenarioOracle.of(state, book, "BTC", new ScenarioOracle.Params(), true);
         soft.assertThat(oracle.worstLoss(0)).as("USD: oracle's worst loss").isCloseTo(0, within(1e-6));
         final JsonNode margin = ScenarioComparison.row(state, "margin", "BTC");

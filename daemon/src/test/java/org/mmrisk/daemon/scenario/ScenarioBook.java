@@ -121,7 +121,8 @@ final class ScenarioBook
     ScenarioBook option(final int id, final String underlying, final boolean inverse, final double size,
         final Instant expiry, final double strike, final boolean call)
     {
-        final String symbol = underlying + (inverse ? "-O" : "_USDC-O") + id + "-" + (long)strike + (call ? "-C" : "-P");
+        final String symbol = underlying + (inverse ? "-O" : "_USDC-O") + id + "-" + (long)strike +
+            (call ? "-C" : "-P");
         return define(new Def(id, symbol, Kind.OPTION, underlying, inverse, size, expiry, strike, call));
     }
 

@@ -69,7 +69,8 @@ class ScenarioOracleSelfTest
     /**
      * 10 short coin calls at the money, 12 hours less 3 seconds left, vol 3% (σ√T = 0.0011): at m = 0 the Taylor
      * P&L is the vol terms alone, -10 (∂c/∂σ ds + ½ ∂²c/∂σ² ds²) with c = C/F; computed with 40-digit arithmetic
-     * (mpmath): -0.0061420359108514564 at UP (σ' = 0.03 (1 + 0.5 x 30^0.3)), 0.0029519897750297968 at DOWN (floor 0.01).
+     * (mpmath): -0.0061420359108514564 at UP (σ' = 0.03 (1 + 0.5 x 30^0.3)), 0.0029519897750297968 at DOWN
+     * (floor 0.01).
      * The reference agrees to about 1e-8 of these (the premium's own rounding at so small a σ√T), well inside the 1e-7
      * its comparisons allow.
      */
