@@ -51,7 +51,8 @@ public final class ControlCommand implements Callable<Integer>
     String underlying;
 
     @Option(names = "--limit", description = "set-limit, clear-limit: delta | dollarGamma | vega | expiryVega | " +
-        "notional | position | loss; without --underlying also totalDeltaUsd | totalVega | totalNotional | totalLoss")
+        "notional | position | loss | marginUtilization | liquidationProximity; without --underlying also " +
+        "totalDeltaUsd | totalVega | totalNotional | totalLoss")
     String limit;
 
     @Option(names = "--value", description = "set-limit / set-equity: the new value (clear-limit takes none)")
@@ -169,7 +170,8 @@ public final class ControlCommand implements Callable<Integer>
             if (!known)
             {
                 throw new IllegalArgumentException(verb + " needs --limit: delta, dollarGamma, vega, expiryVega, " +
-                    "notional, position or loss (per underlying, or for each without --underlying), or, without " +
+                    "notional, position, loss, marginUtilization or liquidationProximity (per underlying, or for " +
+                    "each without --underlying), or, without " +
                     "--underlying, a portfolio limit: totalDeltaUsd, totalVega, totalNotional or totalLoss");
             }
             if (!setLimit && value != null)
