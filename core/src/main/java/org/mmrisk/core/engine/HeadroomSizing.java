@@ -107,7 +107,8 @@ final class HeadroomSizing
     private boolean isRepeatDue(final InstrumentState state, final InstrumentScenario part, final long nowNs)
     {
         final QuotingState sent = state.lastState();
-        if (sent == null || sent == QuotingState.HALT ||
+        // a last adjustment the output check halted (a number not finite) is not repeated as if it had gone out
+        if (sent == null || sent == QuotingState.HALT || !state.lastQuote.isFinite() ||
             nowNs - state.lastQuote.quoteNs() < SkewRule.rateCapGapNs(config.maxQuotesPerSecond()))
         {
             return false;

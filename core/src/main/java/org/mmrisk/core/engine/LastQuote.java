@@ -69,6 +69,15 @@ final class LastQuote
         adjustment.state = state;
     }
 
+    /**
+     * @return true when the values last decided are finite numbers (else the output check sent a HALT instead).
+     */
+    boolean isFinite()
+    {
+        return Double.isFinite(shift) && !Double.isInfinite(shiftVol) && Double.isFinite(spreadMult) &&
+            Double.isFinite(bidSizeMult) && Double.isFinite(askSizeMult);
+    }
+
     double bidMaxQty()
     {
         return bidMaxQty;
