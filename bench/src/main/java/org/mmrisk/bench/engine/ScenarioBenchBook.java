@@ -18,10 +18,10 @@ import java.util.SplittableRandom;
  * A random BTC book for the scenario benchmarks, built through the scenario package's public API with the default
  * {@code engine.scenario.*} settings: about 45% coin-settled options, 40% linear (USD-settled) options and 15%
  * futures and perpetuals (inverse and linear), options from 1 to 180 days, strikes within ±40% of the index, vols
- * 40–90%, long and short. Each position is a {@link ScenarioRisk} whose contract is centred at the index; the
- * {@link ScenarioBook} holds the same contracts, and the {@link ValueCurves} can be filled from them. The coin balance
- * is chosen so that the account's equity is {@code equityOverMaintenance} times its maintenance margin. Owned by the
- * benchmark's thread.
+ * 40–90%, each option short with probability 0.65 (a delta-one position 0.5). Each position is a
+ * {@link ScenarioRisk} whose contract is centred at the index; the {@link ScenarioBook} holds the same contracts, and
+ * the {@link ValueCurves} can be filled from them. The coin balance is chosen so that the account's equity is a
+ * given multiple of its maintenance margin. Owned by the benchmark's thread.
  */
 final class ScenarioBenchBook
 {
@@ -51,7 +51,7 @@ final class ScenarioBenchBook
             final ScenarioRisk risk = new ScenarioRisk(points);
             final ScenarioContract c = risk.contract();
             final double kind = random.nextDouble();
-            final double sign = random.nextBoolean() ? 1 : -1;
+            final double sign = random.nextDouble() < (kind < 0.85 ? 0.65 : 0.5) ? -1 : 1;
             if (kind < 0.85)
             {
                 final double days = 1 + random.nextInt(180);

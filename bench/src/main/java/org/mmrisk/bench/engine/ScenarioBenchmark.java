@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  *       and its Taylor estimate at each point), as re-centring the whole book would;</li>
  *   <li>{@code gridAdd}: a fill's O(points) grid update ({@code ScenarioGrid.add}), on a rotating position;</li>
  *   <li>{@code liquidationInRange}: the liquidation-distance refresh on curves already built, the account's equity
- *       twice its maintenance margin; {@code liquidationNoneInRange}: the same with a balance so large that no move
+ *       1.5 times its maintenance margin; {@code liquidationNoneInRange}: the same with a balance so large that no move
  *       from −99% to +500% fails, the search scanning the whole range;</li>
  *   <li>{@code curvesAddOption}: one option put into the curves, every point of the three shocks.</li>
  * </ul>
@@ -60,7 +60,7 @@ public class ScenarioBenchmark
     public void setUp()
     {
         inRange = new ScenarioBenchBook(positions, 11);
-        inRange.fillBook(2.0);
+        inRange.fillBook(1.5);
         final long valuations = inRange.fillCurves();
         equityInRange = MarginCalculator.equity(inRange.book, inRange.book);
         for (final ScenarioRisk risk : inRange.risks)
