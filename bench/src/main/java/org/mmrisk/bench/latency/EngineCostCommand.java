@@ -53,7 +53,7 @@ public final class EngineCostCommand implements Callable<Integer>
     int skewBlockInstruments;
 
     @Option(names = "--scenario", arity = "1", defaultValue = "true",
-        description = "engine.scenario.enabled: the stress grid, margin and liquidation distance (default ${DEFAULT-VALUE})")
+        description = "engine.scenario.enabled: stress grid, margin, liquidation distance (default ${DEFAULT-VALUE})")
     boolean scenario;
 
     @Override
