@@ -20,6 +20,9 @@ final class InstrumentScenario
     double curveQuantity;
     /** The centre time of the array {@link #inCurves} was copied from. */
     long curveCentreNs = Long.MIN_VALUE;
+    /** The largest fills per side that the margin headroom allows, contracts; NaN while unknown. */
+    double bidMaxQty = Double.NaN;
+    double askMaxQty = Double.NaN;
 
     InstrumentScenario(final ScenarioPoints points)
     {
@@ -33,5 +36,7 @@ final class InstrumentScenario
         gridQuantity = io.f64(gridQuantity);
         curveQuantity = io.f64(curveQuantity);
         curveCentreNs = io.i64(curveCentreNs);
+        bidMaxQty = io.f64(bidMaxQty);
+        askMaxQty = io.f64(askMaxQty);
     }
 }

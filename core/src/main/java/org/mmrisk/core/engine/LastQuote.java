@@ -24,6 +24,9 @@ final class LastQuote
     /** A quote adjustment is held back by the rate cap; the latest value goes out once the cap lifts. */
     private boolean rateCapped;
     private QuotingState state;
+    /** The largest sizes last sent (NaN: absent). */
+    private double bidMaxQty = Double.NaN;
+    private double askMaxQty = Double.NaN;
 
     /**
      * The adjustment went out at {@code nowNs}.
@@ -38,6 +41,41 @@ final class LastQuote
         state = adjustment.state;
         quoteNs = nowNs;
         rateCapped = false;
+        resized(adjustment);
+    }
+
+    /**
+     * The adjustment's largest sizes went out (with the adjustment, or repeating the last one: the skew's rate cap
+     * and its last values stay as they are).
+     */
+    void resized(final QuoteAdjustment adjustment)
+    {
+        bidMaxQty = adjustment.bidMaxQty;
+        askMaxQty = adjustment.askMaxQty;
+    }
+
+    /**
+     * Fills {@code adjustment} with what was last sent, for a repeat that only changes its largest sizes.
+     */
+    void repeatInto(final QuoteAdjustment adjustment)
+    {
+        adjustment.shift = shift;
+        adjustment.shiftVol = shiftVol;
+        adjustment.bidSpreadMult = spreadMult;
+        adjustment.askSpreadMult = spreadMult;
+        adjustment.bidSizeMult = bidSizeMult;
+        adjustment.askSizeMult = askSizeMult;
+        adjustment.state = state;
+    }
+
+    double bidMaxQty()
+    {
+        return bidMaxQty;
+    }
+
+    double askMaxQty()
+    {
+        return askMaxQty;
     }
 
     /**
@@ -111,5 +149,7 @@ final class LastQuote
         quoteNs = io.i64(quoteNs);
         rateCapped = io.bool(rateCapped);
         state = io.enumValue(state, QuotingState.VALUES);
+        bidMaxQty = io.f64(bidMaxQty);
+        askMaxQty = io.f64(askMaxQty);
     }
 }

@@ -45,6 +45,20 @@ public final class MarketQuote
         return bid > 0 && ask > 0 ? 0.5 * (bid + ask) : Double.NaN;
     }
 
+    /**
+     * @return the mid when both sides are quoted no wider than {@code maxSpread} of the mid, else NaN (the caller
+     * takes the model value): an instrument's fair value for sizing from margin headroom.
+     */
+    public double fairMid(final double maxSpread)
+    {
+        if (!(bid > 0 && ask > 0))
+        {
+            return Double.NaN;
+        }
+        final double mid = 0.5 * (bid + ask);
+        return ask - bid <= maxSpread * mid ? mid : Double.NaN;
+    }
+
     public double markIv()
     {
         return markIv;

@@ -127,6 +127,15 @@ final class OutputEmitter
         ctx.counters.increment(EngineCounter.SKEW_PASSES_SKIPPED);
     }
 
+    /**
+     * Repeats an instrument's last quote adjustment with its new largest sizes (from the margin headroom).
+     */
+    void emitResize(final UnderlyingRisk underlying, final InstrumentState state)
+    {
+        SkewBatch.resize(state, quote);
+        send(underlying, state);
+    }
+
     private void send(final UnderlyingRisk underlying, final InstrumentState state)
     {
         if (!FiniteOutputs.isFinite(quote))

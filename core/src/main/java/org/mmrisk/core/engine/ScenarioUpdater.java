@@ -40,7 +40,29 @@ final class ScenarioUpdater
             {
                 refresh(u);
             }
+            budget = size(u, budget);
         }
+    }
+
+    /**
+     * The sizing pass after a refresh, within the budget: an instrument whose largest sizes moved materially gets a
+     * repeat of its last adjustment with them.
+     *
+     * @return the budget left.
+     */
+    private int size(final UnderlyingRisk u, final int budget)
+    {
+        int left = budget;
+        while (left > 0 && u.scenarios().sizingPending(u))
+        {
+            final InstrumentState resized = u.scenarios().sizeNext(u);
+            left -= UnderlyingScenarios.SIZING_COST;
+            if (resized != null)
+            {
+                outputs.emitResize(u, resized);
+            }
+        }
+        return left;
     }
 
     private void refresh(final UnderlyingRisk u)

@@ -117,7 +117,21 @@ public final class SkewBatch
         adjustment.bidSizeMult = SkewRule.bidSizeMult(state, direction);
         adjustment.askSizeMult = SkewRule.askSizeMult(state, direction);
         adjustment.state = state;
+        adjustment.bidMaxQty = instrument.scenario().bidMaxQty;
+        adjustment.askMaxQty = instrument.scenario().askMaxQty;
         return record(instrument.lastQuote, adjustment, terms.tickSize());
+    }
+
+    /**
+     * Repeats the instrument's last adjustment with its new largest sizes (from margin headroom), which moved by more
+     * than {@code engine.margin.sizingChange}; the skew's own record stays as it is.
+     */
+    static void resize(final InstrumentState instrument, final QuoteAdjustment adjustment)
+    {
+        instrument.lastQuote.repeatInto(adjustment);
+        adjustment.bidMaxQty = instrument.scenario().bidMaxQty;
+        adjustment.askMaxQty = instrument.scenario().askMaxQty;
+        instrument.lastQuote.resized(adjustment);
     }
 
     private static boolean isMarginAxis(final LimitKind axis)
@@ -163,6 +177,8 @@ public final class SkewBatch
         adjustment.bidSizeMult = SkewRule.HALT_SIZE_MULT;
         adjustment.askSizeMult = SkewRule.HALT_SIZE_MULT;
         adjustment.state = QuotingState.HALT;
+        adjustment.bidMaxQty = Double.NaN;
+        adjustment.askMaxQty = Double.NaN;
     }
 
     private int record(final LastQuote last, final QuoteAdjustment adjustment, final double tickSize)

@@ -3,9 +3,12 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.config.ScenarioConfig;
+import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.scenario.GridFigures;
 import org.mmrisk.core.scenario.MarginCalculator;
 import org.mmrisk.core.scenario.MarginFigures;
+import org.mmrisk.core.scenario.MarginSizing;
 import org.mmrisk.core.scenario.ScenarioBook;
 import org.mmrisk.core.scenario.ScenarioContract;
 import org.mmrisk.core.scenario.ScenarioGrid;
@@ -37,6 +40,12 @@ public final class UnderlyingScenarios
     private static final int DECIDE = 0;
     private static final int TAKE_OUT = 1;
     private static final int PUT_IN = 2;
+    /** A basis change (relative) below which a revaluation leaves the array's centre as it is: rounding. */
+    private static final double BASIS_TOLERANCE = 1e-12;
+    /** The largest size quoted when the input bounds set none, contracts. */
+    private static final double MAX_FILL_CAP = 1e9;
+    /** The cost of sizing one instrument, counted in valuations (two searches over the grid's points). */
+    static final int SIZING_COST = 128;
     /** Instruments whose array's freshness one slice looks at, at most: the look costs without pricing. */
     private static final int MAX_CHECKS_PER_SLICE = 64;
 
@@ -47,6 +56,9 @@ public final class UnderlyingScenarios
     private final ScenarioGrid grid;
     private final ValueCurves curves;
     private final MarginCalculator calculator;
+    private final MarginSizing sizing;
+    /** The next instrument the sizing pass after a refresh looks at; the instrument count when none is pending. */
+    private int sizingCursor = Integer.MAX_VALUE;
     private final ScenarioBook book = new ScenarioBook();
     private final GridFigures gridFigures;
     private final MarginFigures figures = new MarginFigures();
@@ -77,6 +89,7 @@ public final class UnderlyingScenarios
         this.grid = new ScenarioGrid(points);
         this.curves = new ValueCurves(settings);
         this.calculator = new MarginCalculator(points, settings);
+        this.sizing = new MarginSizing(points, settings);
         this.gridFigures = new GridFigures(points);
     }
 
@@ -173,9 +186,7 @@ public final class UnderlyingScenarios
     {
         final InstrumentScenario part = state.scenario();
         final ScenarioRisk risk = part.risk;
-        final boolean volMoved = state.risk().anchorTimeNs > risk.centreTimeNs() &&
-            state.risk().iv != risk.contract().vol(VolShock.SAME) && !Double.isNaN(state.risk().iv);
-        if (state.risk().priced && !volMoved &&
+        if (state.risk().priced && !revaluedSince(state.risk(), risk) &&
             risk.isFresh(indexUsd, nowNs, settings.recentreMove(), settings.recentreAgeNs()))
         {
             return 0;
@@ -192,6 +203,22 @@ public final class UnderlyingScenarios
         }
         grid.add(risk, part.gridQuantity);
         return spent;
+    }
+
+    /**
+     * @return true when the instrument's exact revaluation since its array was centred changed what the centre is
+     * made of: its implied vol or its basis (forward over index).
+     */
+    private static boolean revaluedSince(final ContractRisk exact, final ScenarioRisk array)
+    {
+        if (exact.anchorTimeNs <= array.centreTimeNs() || !array.isCentred())
+        {
+            return false;
+        }
+        final ScenarioContract centre = array.contract();
+        final boolean volChanged = centre.isOption() && exact.iv != centre.vol(VolShock.SAME);
+        final double basis = exact.forward / exact.anchorIndexUsd;
+        return volChanged || Math.abs(basis - centre.forward() / centre.indexUsd()) > BASIS_TOLERANCE * basis;
     }
 
     private void startCycle(final UnderlyingRisk u, final double indexUsd)
@@ -365,6 +392,51 @@ public final class UnderlyingScenarios
         {
             calculator.liquidation(book, curves, equity, figures);
         }
+        sizingCursor = 0;
+    }
+
+    /**
+     * @return true while the sizing pass of the last refresh has instruments left.
+     */
+    boolean sizingPending(final UnderlyingRisk u)
+    {
+        return sizingCursor < u.instrumentCount();
+    }
+
+    /**
+     * Sizes the next instrument of the pass: its largest fill per side from the margin headroom of the last refresh,
+     * NaN while the margin or its array is unknown.
+     *
+     * @return the instrument when its sizes moved by more than {@code engine.margin.sizingChange} from those it was
+     * last sent with and it is quoted (its last adjustment not a HALT): a repeat is due; else null.
+     */
+    InstrumentState sizeNext(final UnderlyingRisk u)
+    {
+        final InstrumentState state = u.instrument(sizingCursor++);
+        final InstrumentScenario part = state.scenario();
+        final ScenarioRisk risk = part.risk;
+        if (!figures.known || !risk.isCentred() || Double.isNaN(figures.equity))
+        {
+            part.bidMaxQty = Double.NaN;
+            part.askMaxQty = Double.NaN;
+        }
+        else
+        {
+            final double fair = state.market().fairMid(settings.maxSpreadForMid());
+            final double edge = Double.isNaN(fair) ? 0 : MarginSizing.edgePerContract(risk, fair, currency);
+            final ScenarioContract c = risk.contract();
+            final double balancePerFill = currency == MarginCurrency.USD && !c.isOption() && c.isCoinSettled() ?
+                c.size() / (Double.isNaN(fair) ? c.forward() : fair) * c.indexUsd() : 0;
+            sizing.prepare(book, gridFigures, risk, state.position().quantity(), figures.equity, edge, balancePerFill);
+            final double cap = config.inputBounds().maxFillContracts() > 0 ?
+                config.inputBounds().maxFillContracts() : MAX_FILL_CAP;
+            part.bidMaxQty = sizing.maxFill(1, cap);
+            part.askMaxQty = sizing.maxFill(-1, cap);
+        }
+        final QuotingState sent = state.lastState();
+        final boolean quoted = sent != null && sent != QuotingState.HALT;
+        return quoted && (moved(state.lastQuote.bidMaxQty(), part.bidMaxQty, settings.sizingChange()) ||
+            moved(state.lastQuote.askMaxQty(), part.askMaxQty, settings.sizingChange())) ? state : null;
     }
 
     /**
@@ -461,6 +533,7 @@ public final class UnderlyingScenarios
         publishedInitial = io.f64(publishedInitial);
         publishedDownMove = io.f64(publishedDownMove);
         publishedUpMove = io.f64(publishedUpMove);
+        sizingCursor = io.i32(sizingCursor);
 
     }
 }

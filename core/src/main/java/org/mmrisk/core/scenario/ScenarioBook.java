@@ -142,6 +142,31 @@ public final class ScenarioBook implements BookValuation
         return currency == MarginCurrency.USD ? coins * indexUsd * ratio : coins;
     }
 
+    /**
+     * @return the contingency after a further fill of {@code fill} contracts of a contract of which
+     * {@code position} are held (at the book's index), in the margin currency.
+     */
+    public double contingencyAfterFill(final ScenarioContract contract, final double position, final double fill,
+        final double optionRate, final double futuresRate)
+    {
+        double options = shortOptionCoins;
+        double longDelta = longLinearDelta + longInverseDelta;
+        double shortDelta = -(shortLinearDelta + shortInverseDelta);
+        if (contract.isOption())
+        {
+            options += (Math.max(0, -(position + fill)) - Math.max(0, -position)) * contract.size();
+        }
+        else
+        {
+            final double before = position * contract.coinDelta();
+            final double after = (position + fill) * contract.coinDelta();
+            longDelta += Math.max(0, after) - Math.max(0, before);
+            shortDelta += Math.max(0, -after) - Math.max(0, -before);
+        }
+        final double coins = optionRate * options + futuresRate * Math.min(longDelta, shortDelta);
+        return currency == MarginCurrency.USD ? coins * indexUsd : coins;
+    }
+
     public MarginCurrency currency()
     {
         return currency;

@@ -47,6 +47,8 @@ final class RecordingOutput implements RiskOutput
         copy.askSpreadMult = adjustment.askSpreadMult;
         copy.bidSizeMult = adjustment.bidSizeMult;
         copy.askSizeMult = adjustment.askSizeMult;
+        copy.bidMaxQty = adjustment.bidMaxQty;
+        copy.askMaxQty = adjustment.askMaxQty;
         copy.state = adjustment.state;
         copy.timeNs = adjustment.timeNs;
         copy.causeJournalSequence = adjustment.causeJournalSequence;
