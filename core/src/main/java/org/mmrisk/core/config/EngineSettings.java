@@ -1,11 +1,11 @@
 package org.mmrisk.core.config;
 
 import org.mmrisk.core.event.AsciiCode;
-import org.mmrisk.core.vol.SmileDynamics;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.limits.NamedLimit;
 import org.mmrisk.core.limits.PortfolioLimitKind;
 import org.mmrisk.core.time.YearFraction;
+import org.mmrisk.core.vol.SmileDynamics;
 
 import java.time.LocalTime;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package org.mmrisk.core.config;
 
 import org.mmrisk.core.event.MarginCurrency;
+
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package org.mmrisk.core.config;
 
-import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.MarginCurrency;
 
 import java.util.LinkedHashMap;
 import java.util.List;

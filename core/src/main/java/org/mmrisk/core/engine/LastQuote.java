@@ -41,17 +41,18 @@ final class LastQuote
         state = adjustment.state;
         quoteNs = nowNs;
         rateCapped = false;
-        resized(adjustment);
+        resized(adjustment, nowNs);
     }
 
     /**
-     * The adjustment's largest sizes went out (with the adjustment, or repeating the last one: the skew's rate cap
-     * and its last values stay as they are).
+     * The adjustment's largest sizes went out at {@code nowNs} (with the adjustment, or repeating the last one: then
+     * the skew's last values and whether it holds one back stay as they are).
      */
-    void resized(final QuoteAdjustment adjustment)
+    void resized(final QuoteAdjustment adjustment, final long nowNs)
     {
         bidMaxQty = adjustment.bidMaxQty;
         askMaxQty = adjustment.askMaxQty;
+        quoteNs = nowNs;
     }
 
     /**

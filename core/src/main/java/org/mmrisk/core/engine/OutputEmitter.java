@@ -1,15 +1,15 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.config.HedgeConfig;
-import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.exposure.ExposureBuckets;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.output.FiniteOutputs;
 import org.mmrisk.core.output.HedgeSignal;
+import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
-import org.mmrisk.core.output.MarginStatus;
 import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.core.skew.SkewRule;
@@ -132,7 +132,7 @@ final class OutputEmitter
      */
     void emitResize(final UnderlyingRisk underlying, final InstrumentState state)
     {
-        SkewBatch.resize(state, quote);
+        SkewBatch.resize(state, quote, ctx.timeNs);
         send(underlying, state);
     }
 

@@ -49,19 +49,35 @@ public final class ScenarioReport
     }
 
     /**
-     * @return the figures of every underlying with an index, in name order.
+     * @return the figures of every underlying with an index and a position or a balance, in name order.
      */
     public static List<Underlying> compute(final RiskEngine engine)
     {
         final List<Underlying> out = new ArrayList<>();
         for (final UnderlyingRisk u : engine.underlyings())
         {
-            if (u.indexUsd() > 0)
+            if (u.indexUsd() > 0 && holdsAnything(u))
             {
                 out.add(compute(engine, u));
             }
         }
         return out;
+    }
+
+    private static boolean holdsAnything(final UnderlyingRisk u)
+    {
+        if (u.account().balanceAndCashCoins() != 0 || u.usdAccount().balanceAndCashUsd() != 0)
+        {
+            return true;
+        }
+        for (int i = 0; i < u.instrumentCount(); i++)
+        {
+            if (u.positionQuantity(i) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Underlying compute(final RiskEngine engine, final UnderlyingRisk u)

@@ -55,8 +55,8 @@ final class ScenarioUpdater
         int left = budget;
         while (left > 0 && u.scenarios().sizingPending(u))
         {
-            final InstrumentState resized = u.scenarios().sizeNext(u);
-            left -= UnderlyingScenarios.SIZING_COST;
+            final InstrumentState resized = u.scenarios().sizeNext(u, ctx.timeNs);
+            left -= HeadroomSizing.COST;
             if (resized != null)
             {
                 outputs.emitResize(u, resized);

@@ -126,12 +126,12 @@ public final class SkewBatch
      * Repeats the instrument's last adjustment with its new largest sizes (from margin headroom), which moved by more
      * than {@code engine.margin.sizingChange}; the skew's own record stays as it is.
      */
-    static void resize(final InstrumentState instrument, final QuoteAdjustment adjustment)
+    static void resize(final InstrumentState instrument, final QuoteAdjustment adjustment, final long nowNs)
     {
         instrument.lastQuote.repeatInto(adjustment);
         adjustment.bidMaxQty = instrument.scenario().bidMaxQty;
         adjustment.askMaxQty = instrument.scenario().askMaxQty;
-        instrument.lastQuote.resized(adjustment);
+        instrument.lastQuote.resized(adjustment, nowNs);
     }
 
     private static boolean isMarginAxis(final LimitKind axis)

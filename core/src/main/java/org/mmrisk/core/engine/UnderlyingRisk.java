@@ -85,6 +85,8 @@ public final class UnderlyingRisk implements GuardedUnderlying
     {
         book.add(state);
         linkRestored(state);
+        // a position parked before the definition joins the grid once its risk array is centred
+        scenarios.attach(state);
         skewTable.invalidate();
     }
 

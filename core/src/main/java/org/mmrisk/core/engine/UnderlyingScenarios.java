@@ -1,21 +1,18 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.config.EngineConfig;
-import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.config.ScenarioConfig;
-import org.mmrisk.core.event.QuotingState;
+import org.mmrisk.core.event.MarginCurrency;
+import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.scenario.GridFigures;
 import org.mmrisk.core.scenario.MarginCalculator;
 import org.mmrisk.core.scenario.MarginFigures;
-import org.mmrisk.core.scenario.MarginSizing;
 import org.mmrisk.core.scenario.ScenarioBook;
 import org.mmrisk.core.scenario.ScenarioContract;
 import org.mmrisk.core.scenario.ScenarioGrid;
 import org.mmrisk.core.scenario.ScenarioPoints;
 import org.mmrisk.core.scenario.ScenarioRisk;
-import org.mmrisk.core.scenario.ValueCurves;
-import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.state.StateIo;
 
 /**
@@ -37,15 +34,8 @@ import org.mmrisk.core.state.StateIo;
  */
 public final class UnderlyingScenarios
 {
-    private static final int DECIDE = 0;
-    private static final int TAKE_OUT = 1;
-    private static final int PUT_IN = 2;
     /** A basis change (relative) below which a revaluation leaves the array's centre as it is: rounding. */
     private static final double BASIS_TOLERANCE = 1e-12;
-    /** The largest size quoted when the input bounds set none, contracts. */
-    private static final double MAX_FILL_CAP = 1e9;
-    /** The cost of sizing one instrument, counted in valuations (two searches over the grid's points). */
-    static final int SIZING_COST = 128;
     /** Instruments whose array's freshness one slice looks at, at most: the look costs without pricing. */
     private static final int MAX_CHECKS_PER_SLICE = 64;
 
@@ -54,21 +44,13 @@ public final class UnderlyingScenarios
     private final ScenarioPoints points;
     private final MarginCurrency currency;
     private final ScenarioGrid grid;
-    private final ValueCurves curves;
+    private final CurveCycle cycle;
     private final MarginCalculator calculator;
-    private final MarginSizing sizing;
-    /** The next instrument the sizing pass after a refresh looks at; the instrument count when none is pending. */
-    private int sizingCursor = Integer.MAX_VALUE;
+    private final HeadroomSizing sizing;
     private final ScenarioBook book = new ScenarioBook();
     private final GridFigures gridFigures;
     private final MarginFigures figures = new MarginFigures();
     private int centreCursor;
-    private int curveCursor;
-    private int curvePhase = DECIDE;
-    private int curveShock;
-    private int curvePoint;
-    private boolean cycleActive;
-    private boolean rebuildCurves = true;
     private long lastRefreshNs = Long.MIN_VALUE;
     private boolean refreshed;
     /** A position changed since the last cycle started: the next one starts without waiting for the period. */
@@ -87,9 +69,9 @@ public final class UnderlyingScenarios
         this.points = points;
         this.currency = settings.currency(underlyingCode);
         this.grid = new ScenarioGrid(points);
-        this.curves = new ValueCurves(settings);
+        this.cycle = new CurveCycle(settings);
         this.calculator = new MarginCalculator(points, settings);
-        this.sizing = new MarginSizing(points, settings);
+        this.sizing = new HeadroomSizing(config, points);
         this.gridFigures = new GridFigures(points);
     }
 
@@ -130,7 +112,7 @@ public final class UnderlyingScenarios
      */
     void bookShrank()
     {
-        rebuildCurves = true;
+        cycle.requestRebuild();
     }
 
     /**
@@ -147,15 +129,15 @@ public final class UnderlyingScenarios
         }
         int spent = recentre(u, indexUsd, nowNs, budget);
         final boolean periodUp = nowNs - lastRefreshNs >= settings.refreshIntervalNs();
-        if (!cycleActive && (periodUp || positionsChanged))
+        if (!cycle.isActive() && (periodUp || positionsChanged))
         {
             periodicCycle = periodUp;
             positionsChanged = false;
-            startCycle(u, indexUsd);
+            cycle.start(u, indexUsd);
         }
-        if (cycleActive)
+        if (cycle.isActive())
         {
-            spent += advanceCycle(u, budget - spent);
+            spent += cycle.advance(u, budget - spent);
         }
         return spent;
     }
@@ -165,7 +147,7 @@ public final class UnderlyingScenarios
      */
     boolean refreshDue(final UnderlyingRisk u)
     {
-        return cycleActive && curveCursor >= u.instrumentCount();
+        return cycle.isComplete(u);
     }
 
     private int recentre(final UnderlyingRisk u, final double indexUsd, final long nowNs, final int budget)
@@ -221,125 +203,6 @@ public final class UnderlyingScenarios
         return volChanged || Math.abs(basis - centre.forward() / centre.indexUsd()) > BASIS_TOLERANCE * basis;
     }
 
-    private void startCycle(final UnderlyingRisk u, final double indexUsd)
-    {
-        if (rebuildCurves || !curves.covers(indexUsd))
-        {
-            curves.reset(indexUsd);
-            for (int i = 0, n = u.instrumentCount(); i < n; i++)
-            {
-                u.instrument(i).scenario().curveQuantity = 0;
-            }
-            rebuildCurves = false;
-        }
-        cycleActive = true;
-        curveCursor = 0;
-        curvePhase = DECIDE;
-    }
-
-    private int advanceCycle(final UnderlyingRisk u, final int budget)
-    {
-        int spent = 0;
-        while (spent < budget && curveCursor < u.instrumentCount())
-        {
-            final InstrumentState state = u.instrument(curveCursor);
-            final InstrumentScenario part = state.scenario();
-            if (curvePhase == DECIDE)
-            {
-                spent++;
-                decide(state, part);
-            }
-            else
-            {
-                spent += moveCurvePoints(part, budget - spent);
-            }
-        }
-        return spent;
-    }
-
-    private void decide(final InstrumentState state, final InstrumentScenario part)
-    {
-        final double wanted = part.risk.isCentred() ? state.position().quantity() : 0;
-        if (part.curveQuantity == wanted && (wanted == 0 || part.curveCentreNs == part.risk.centreTimeNs()))
-        {
-            curveCursor++;
-            return;
-        }
-        curveShock = 0;
-        curvePoint = 0;
-        if (part.curveQuantity != 0)
-        {
-            curvePhase = TAKE_OUT;
-        }
-        else
-        {
-            startPutIn(part, wanted);
-        }
-    }
-
-    private void startPutIn(final InstrumentScenario part, final double wanted)
-    {
-        if (wanted == 0)
-        {
-            curveCursor++;
-            curvePhase = DECIDE;
-            return;
-        }
-        part.inCurves.copyFrom(part.risk.contract());
-        part.curveQuantity = wanted;
-        part.curveCentreNs = part.risk.centreTimeNs();
-        curvePhase = PUT_IN;
-        curveShock = 0;
-        curvePoint = 0;
-    }
-
-    /**
-     * Takes out or puts in the current position's curves, resuming where the last slice stopped.
-     *
-     * @return the valuations spent.
-     */
-    private int moveCurvePoints(final InstrumentScenario part, final int budget)
-    {
-        final ScenarioContract contract = part.inCurves;
-        final double quantity = curvePhase == TAKE_OUT ? -part.curveQuantity : part.curveQuantity;
-        int spent = 0;
-        if (!contract.isOption())
-        {
-            curves.addDeltaOne(contract, quantity);
-            spent = 1;
-        }
-        else
-        {
-            while (curveShock < VolShock.VALUES.length && spent < budget)
-            {
-                final VolShock shock = VolShock.VALUES[curveShock];
-                final int to = Math.min(curves.size(shock), curvePoint + Math.max(1, budget - spent));
-                spent += curves.addOption(contract, quantity, shock, curvePoint, to);
-                curvePoint = to;
-                if (curvePoint == curves.size(shock))
-                {
-                    curveShock++;
-                    curvePoint = 0;
-                }
-            }
-            if (curveShock < VolShock.VALUES.length)
-            {
-                return spent;
-            }
-        }
-        if (curvePhase == TAKE_OUT)
-        {
-            part.curveQuantity = 0;
-            curvePhase = DECIDE;
-        }
-        else
-        {
-            curveCursor++;
-            curvePhase = DECIDE;
-        }
-        return spent;
-    }
-
     /**
      * Ends the curve cycle: refreshes the grid's figures, the margin and the liquidation distance.
      *
@@ -347,7 +210,7 @@ public final class UnderlyingScenarios
      */
     void refresh(final UnderlyingRisk u, final long nowNs, final boolean unknown)
     {
-        cycleActive = false;
+        cycle.end();
         lastRefreshNs = nowNs;
         refreshed = true;
         final double indexUsd = u.indexUsd();
@@ -390,9 +253,9 @@ public final class UnderlyingScenarios
         calculator.margin(book, gridFigures.worstLoss(), equity, figures);
         if (figures.known)
         {
-            calculator.liquidation(book, curves, equity, figures);
+            calculator.liquidation(book, cycle.curves(), equity, figures);
         }
-        sizingCursor = 0;
+        sizing.start();
     }
 
     /**
@@ -400,43 +263,17 @@ public final class UnderlyingScenarios
      */
     boolean sizingPending(final UnderlyingRisk u)
     {
-        return sizingCursor < u.instrumentCount();
+        return sizing.pending(u);
     }
 
     /**
-     * Sizes the next instrument of the pass: its largest fill per side from the margin headroom of the last refresh,
-     * NaN while the margin or its array is unknown.
+     * Sizes the next instrument of the pass ({@link HeadroomSizing#sizeNext}).
      *
-     * @return the instrument when its sizes moved by more than {@code engine.margin.sizingChange} from those it was
-     * last sent with and it is quoted (its last adjustment not a HALT): a repeat is due; else null.
+     * @return the instrument when a repeat of its last adjustment with its new sizes is due, else null.
      */
-    InstrumentState sizeNext(final UnderlyingRisk u)
+    InstrumentState sizeNext(final UnderlyingRisk u, final long nowNs)
     {
-        final InstrumentState state = u.instrument(sizingCursor++);
-        final InstrumentScenario part = state.scenario();
-        final ScenarioRisk risk = part.risk;
-        if (!figures.known || !risk.isCentred() || Double.isNaN(figures.equity))
-        {
-            part.bidMaxQty = Double.NaN;
-            part.askMaxQty = Double.NaN;
-        }
-        else
-        {
-            final double fair = state.market().fairMid(settings.maxSpreadForMid());
-            final double edge = Double.isNaN(fair) ? 0 : MarginSizing.edgePerContract(risk, fair, currency);
-            final ScenarioContract c = risk.contract();
-            final double balancePerFill = currency == MarginCurrency.USD && !c.isOption() && c.isCoinSettled() ?
-                c.size() / (Double.isNaN(fair) ? c.forward() : fair) * c.indexUsd() : 0;
-            sizing.prepare(book, gridFigures, risk, state.position().quantity(), figures.equity, edge, balancePerFill);
-            final double cap = config.inputBounds().maxFillContracts() > 0 ?
-                config.inputBounds().maxFillContracts() : MAX_FILL_CAP;
-            part.bidMaxQty = sizing.maxFill(1, cap);
-            part.askMaxQty = sizing.maxFill(-1, cap);
-        }
-        final QuotingState sent = state.lastState();
-        final boolean quoted = sent != null && sent != QuotingState.HALT;
-        return quoted && (moved(state.lastQuote.bidMaxQty(), part.bidMaxQty, settings.sizingChange()) ||
-            moved(state.lastQuote.askMaxQty(), part.askMaxQty, settings.sizingChange())) ? state : null;
+        return sizing.sizeNext(u, nowNs, book, gridFigures, figures);
     }
 
     /**
@@ -460,7 +297,7 @@ public final class UnderlyingScenarios
         return publish;
     }
 
-    private static boolean moved(final double before, final double now, final double change)
+    static boolean moved(final double before, final double now, final double change)
     {
         if (Double.isNaN(before) || Double.isNaN(now))
         {
@@ -516,15 +353,9 @@ public final class UnderlyingScenarios
     void exchangeState(final StateIo io)
     {
         grid.exchangeState(io);
-        curves.exchangeState(io);
+        cycle.exchangeState(io);
         figures.exchangeState(io);
         centreCursor = io.i32(centreCursor);
-        curveCursor = io.i32(curveCursor);
-        curvePhase = io.i32(curvePhase);
-        curveShock = io.i32(curveShock);
-        curvePoint = io.i32(curvePoint);
-        cycleActive = io.bool(cycleActive);
-        rebuildCurves = io.bool(rebuildCurves);
         lastRefreshNs = io.i64(lastRefreshNs);
         refreshed = io.bool(refreshed);
         positionsChanged = io.bool(positionsChanged);
@@ -533,7 +364,7 @@ public final class UnderlyingScenarios
         publishedInitial = io.f64(publishedInitial);
         publishedDownMove = io.f64(publishedDownMove);
         publishedUpMove = io.f64(publishedUpMove);
-        sizingCursor = io.i32(sizingCursor);
+        sizing.exchangeState(io);
 
     }
 }

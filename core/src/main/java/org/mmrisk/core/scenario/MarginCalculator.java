@@ -1,8 +1,8 @@
 package org.mmrisk.core.scenario;
 
-import org.mmrisk.core.event.VolShock;
-import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.config.ScenarioConfig;
+import org.mmrisk.core.event.MarginCurrency;
+import org.mmrisk.core.event.VolShock;
 
 /**
  * The portfolio-margin estimate of one underlying and its distance to liquidation, from a {@link ScenarioBook}

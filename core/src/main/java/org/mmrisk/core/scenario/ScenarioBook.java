@@ -1,7 +1,7 @@
 package org.mmrisk.core.scenario;
 
-import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.event.MarginCurrency;
+import org.mmrisk.core.event.VolShock;
 
 import java.util.Arrays;
 

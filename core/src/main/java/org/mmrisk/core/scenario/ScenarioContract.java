@@ -1,11 +1,11 @@
 package org.mmrisk.core.scenario;
 
-import org.mmrisk.core.event.VolShock;
-import org.mmrisk.core.state.StateIo;
-import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.config.ScenarioConfig;
+import org.mmrisk.core.event.MarginCurrency;
+import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.pricing.Black76;
 import org.mmrisk.core.pricing.OptionGreeks;
+import org.mmrisk.core.state.StateIo;
 
 /**
  * ONE contract as the scenarios value it, fixed at its grid centre: the index S, its forward F and, for an option,

@@ -1,7 +1,7 @@
 package org.mmrisk.core.scenario;
 
-import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.config.ScenarioConfig;
+import org.mmrisk.core.event.VolShock;
 
 /**
  * The points of the scenario grid, in their reported order: the regular index moves m = range·j/buckets for

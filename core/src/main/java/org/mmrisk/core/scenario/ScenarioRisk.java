@@ -1,7 +1,7 @@
 package org.mmrisk.core.scenario;
 
-import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.event.MarginCurrency;
+import org.mmrisk.core.state.StateIo;
 
 /**
  * ONE instrument's risk array: the change of one contract's value, in its underlying's margin currency, at every

@@ -1,8 +1,8 @@
 package org.mmrisk.core.scenario;
 
+import org.mmrisk.core.config.ScenarioConfig;
 import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.state.StateIo;
-import org.mmrisk.core.config.ScenarioConfig;
 
 /**
  * An underlying's positions valued on a dense grid of index levels, one curve per vol shock, for the liquidation

@@ -342,6 +342,18 @@ class EngineStateRoundTripTest
             lines.add(describe(signal));
         }
 
+        @Override
+        public void onScenarioGrid(final org.mmrisk.core.output.ScenarioGridMessage grid)
+        {
+            lines.add(describe(grid));
+        }
+
+        @Override
+        public void onMarginStatus(final org.mmrisk.core.output.MarginStatus margin)
+        {
+            lines.add(describe(margin));
+        }
+
         /**
          * Arrays are cut at {@code positionCount} (the expiry arrays at {@code expiryCount}, an alert's limit name at
          * {@code limitNameLength}) where the output has one: the slots after it are left over from earlier outputs.
@@ -387,6 +399,10 @@ class EngineStateRoundTripTest
                 return java.util.Arrays.toString(java.util.Arrays.copyOf(values, Math.min(used, values.length)));
             }
             if (value instanceof int[] values)
+            {
+                return java.util.Arrays.toString(java.util.Arrays.copyOf(values, Math.min(used, values.length)));
+            }
+            if (value instanceof Object[] values)
             {
                 return java.util.Arrays.toString(java.util.Arrays.copyOf(values, Math.min(used, values.length)));
             }

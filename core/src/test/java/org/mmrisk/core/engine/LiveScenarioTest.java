@@ -183,6 +183,12 @@ class LiveScenarioTest
         start(new EngineConfig(), 60);
         runUntilRefreshed();
         assertThat(btc().scenarios().figures().initialUtilization).isLessThan(0.5);
+        // the sizes go out with the next adjustment the rate cap lets through
+        for (int i = 0; i < 3_000 && Double.isNaN(output.lastQuote.get(NEAR_PUT).askMaxQty); i++)
+        {
+            now += MS;
+            apply(events.timer(now));
+        }
         final QuoteAdjustment put = output.lastQuote.get(NEAR_PUT);
         final double askMaxQty = put.askMaxQty;
         assertThat(askMaxQty).isFinite().isPositive();
@@ -223,5 +229,43 @@ class LiveScenarioTest
         start(new EngineConfig(), 60);
         apply(events.fill(++now, NEAR_PUT, Side.SELL, quantity, 0.00425));
         return report().margin.initialUtilization;
+    }
+
+    @Test
+    void shouldCountAPositionFilledBeforeItsInstrumentWasDefinedOnceDefined()
+    {
+        start(new EngineConfig(), 60);
+        final int late = 77;
+        apply(events.fill(++now, late, Side.SELL, 12, 0.02));
+        apply(events.inverseOption(late, T0 + 20 * DAY_NS, 100_000, PutCall.PUT));
+        apply(events.optionTick(++now, late, 0.019, 0.021, 0.6, 100_000));
+        runUntilRefreshed();
+        final ScenarioReport.Underlying full = report();
+        assertThat(full.complete).isTrue();
+        final MarginFigures live = btc().scenarios().figures();
+        assertThat(live.known).isTrue();
+        assertThat(live.worstLoss).isCloseTo(full.margin.worstLoss, within(1e-5 * full.margin.worstLoss));
+        assertThat(btc().scenarios().gridFigures().pnl(0)).isCloseTo(full.grid.pnl(0),
+            within(1e-5 * Math.abs(full.grid.pnl(0))));
+    }
+
+    @Test
+    void shouldLagAFullComputationOnlyWithinTheRecentreToleranceAndCatchUpPastIt()
+    {
+        start(new EngineConfig(), 60);
+        runUntilRefreshed();
+        // within the tolerance (0.5%) the arrays keep their centres: the grid lags a fresh one by a bounded amount
+        apply(events.tick(++now, INDEX, 100_300, 100_300));
+        runUntilRefreshed();
+        final double lagging = btc().scenarios().figures().worstLoss;
+        final double fresh = report().margin.worstLoss;
+        assertThat(lagging).isNotEqualTo(fresh);
+        assertThat(lagging).isCloseTo(fresh, within(0.02 * fresh));
+        // past it every array is re-centred at the next slices: the same figures again
+        apply(events.tick(++now, INDEX, 100_900, 100_900));
+        runUntilRefreshed();
+        runUntilRefreshed();
+        assertThat(btc().scenarios().figures().worstLoss).isCloseTo(report().margin.worstLoss,
+            within(1e-5 * report().margin.worstLoss));
     }
 }

@@ -2,8 +2,8 @@ package org.mmrisk.daemon.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.engine.ScenarioReport;
+import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.scenario.GridFigures;
 import org.mmrisk.core.scenario.MarginFigures;
 import org.mmrisk.core.scenario.ScenarioPoints;
