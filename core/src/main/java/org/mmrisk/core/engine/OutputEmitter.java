@@ -243,7 +243,8 @@ final class OutputEmitter
             {
                 s.instrumentId[count] = state.instrumentId();
                 s.quantity[count] = state.position().quantity();
-                s.avgPrice[count] = state.position().avgPrice();
+                // a closed position has no entry (NaN in the position); its row carries its realized P&L with 0
+                s.avgPrice[count] = state.position().quantity() == 0 ? 0 : state.position().avgPrice();
                 s.positionRealizedPnlUsd[count] = state.position().realizedPnlUsd();
                 s.positionUnrealizedPnlUsd[count] = state.unrealizedUsd(underlying.indexUsd());
                 count++;

@@ -243,4 +243,15 @@ class RiskEngineTest
         assertThat(engine.instruments().get(PERP).position().realizedPnlCoin())
             .isCloseTo(100 * 10 * (1 / 100_000.0 - 1 / 110_000.0) - 0.0001, within(1e-15));
     }
+
+    @Test
+    void shouldSendTheSnapshotOfABookWithAClosedPositionWithItsEntryAsZero()
+    {
+        apply(events.fill(T0 + 1, FUTURE, Side.BUY, 300, 102_000));
+        apply(events.fill(T0 + 2, FUTURE, Side.SELL, 300, 102_100));
+        final int snapshots = output.snapshots;
+        apply(events.timer(T0 + 5 * 1_000_000_000L));
+        assertThat(output.snapshots).isGreaterThan(snapshots);
+        assertThat(output.alerts).doesNotContain(org.mmrisk.core.output.AlertCode.NON_FINITE_OUTPUT);
+    }
 }

@@ -117,7 +117,7 @@ public final class ReplayCommand implements Callable<Integer>
     /**
      * Checked before reading so that the error says what is wrong, not only the path (the exception's message).
      */
-    private static void checkIsFile(final Path path)
+    static void checkIsFile(final Path path)
     {
         if (!Files.exists(path))
         {

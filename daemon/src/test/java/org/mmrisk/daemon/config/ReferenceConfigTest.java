@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * added to the code without its line in the reference, or a default that drifts from the file, fails here:
  * <ul>
  * <li>every setting of {@link DaemonSettings} and {@link EngineSettings} has a line, and its value is the default;</li>
- * <li>sections of entries (coinBalances, limits, hedging) are empty by default, so the file shows an example entry
- * instead: the example must load, limits must name every limit kind (per underlying and of the portfolio), and the
- * hedging example must give every field, those with a default at their default;</li>
+ * <li>sections of entries (coinBalances, smileDynamics, margin.currencies, usdBalances, limits, hedging) are empty
+ * by default, so the file shows an example entry instead: the example must load, limits must name every limit kind
+ * (per underlying and of the portfolio), and the hedging example must give every field, those with a default at
+ * their default;</li>
  * <li>the whole file loads, so it names no unknown key and every example is valid.</li>
  * </ul>
  */
@@ -68,6 +69,9 @@ class ReferenceConfigTest
     {
         final Map<?, ?> file = read();
         assertThat((Map<?, ?>)at(file, "engine.coinBalances")).isNotEmpty();
+        assertThat((Map<?, ?>)at(file, "engine.smileDynamics")).isNotEmpty();
+        assertThat((Map<?, ?>)at(file, "engine.margin.currencies")).isNotEmpty();
+        assertThat((Map<?, ?>)at(file, "engine.usdBalances")).isNotEmpty();
         assertThat(keysAt(file, "engine.limits.default")).containsExactlyInAnyOrderElementsOf(keysOf(LimitKind.VALUES));
         assertThat(keysAt(file, "engine.limits.portfolio")).containsExactlyInAnyOrderElementsOf(
             keysOf(PortfolioLimitKind.VALUES));
