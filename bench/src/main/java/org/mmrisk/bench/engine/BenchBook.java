@@ -46,8 +46,17 @@ public final class BenchBook
      */
     public RiskEngine build(final int options, final int sliceSize, final int fillIdCapacity)
     {
-        final RiskEngine engine = new RiskEngine(
-            new EngineConfig().reanchorSliceSize(sliceSize).fillIdCapacity(fillIdCapacity).conclude(), new CountingOutput());
+        return build(options, sliceSize, fillIdCapacity, true);
+    }
+
+    /**
+     * @param scenario {@code engine.scenario.enabled}: the stress grid, margin and liquidation distance kept live.
+     */
+    public RiskEngine build(final int options, final int sliceSize, final int fillIdCapacity, final boolean scenario)
+    {
+        final EngineConfig config = new EngineConfig().reanchorSliceSize(sliceSize).fillIdCapacity(fillIdCapacity);
+        config.scenario().enabled(scenario);
+        final RiskEngine engine = new RiskEngine(config.conclude(), new CountingOutput());
         instrument(engine, INDEX, InstrumentKind.INDEX, Settlement.LINEAR, 1, ContractUnit.COIN, 0, 0, PutCall.NONE);
         instrument(engine, PERPETUAL, InstrumentKind.PERPETUAL, Settlement.INVERSE, 10, ContractUnit.USD, 0, 0,
             PutCall.NONE);

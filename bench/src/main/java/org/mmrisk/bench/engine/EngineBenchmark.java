@@ -50,6 +50,10 @@ public class EngineBenchmark
     @Param({ "incremental", "full" })
     public String revaluation;
 
+    /** {@code engine.scenario.enabled}; {@code -p scenario=true,false} compares the engine with and without it. */
+    @Param({ "true" })
+    public boolean scenario;
+
     private final BenchBook book = new BenchBook();
     private final double[] pricesUsd = new double[PRICES];
     private final RiskEvent[] fills = new RiskEvent[FILL_IDS];
@@ -60,7 +64,7 @@ public class EngineBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        engine = book.build(positions, "full".equals(revaluation) ? Integer.MAX_VALUE : 8);
+        engine = book.build(positions, "full".equals(revaluation) ? Integer.MAX_VALUE : 8, 1024, scenario);
         final SplittableRandom random = new SplittableRandom(7);
         double price = 100_000;
         for (int i = 0; i < PRICES; i++)
@@ -134,8 +138,9 @@ public class EngineBenchmark
     @TearDown(Level.Trial)
     public void report()
     {
-        System.out.printf("%n[engine] positions=%d revaluation=%s maxApproxError=%.2e of gross delta, " +
-            "full revaluations=%d, jumps=%d, budget=%d%n", positions, revaluation,
+        System.out.printf("%n[engine] positions=%d revaluation=%s scenario=%s (%d refreshes) " +
+            "maxApproxError=%.2e of gross delta, full revaluations=%d, jumps=%d, budget=%d%n", positions, revaluation,
+            scenario, engine.counters().get(EngineCounter.SCENARIO_REFRESHES),
             engine.counters().get(EngineCounter.MAX_APPROX_ERROR_PPB) / 1e9,
             engine.counters().get(EngineCounter.FULL_REVALUATIONS),
             engine.counters().get(EngineCounter.JUMP_REVALUATIONS),

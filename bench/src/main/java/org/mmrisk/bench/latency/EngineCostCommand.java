@@ -52,6 +52,10 @@ public final class EngineCostCommand implements Callable<Integer>
         description = "engine.skewBlockInstruments, a power of two (default ${DEFAULT-VALUE})")
     int skewBlockInstruments;
 
+    @Option(names = "--scenario", arity = "1", defaultValue = "true",
+        description = "engine.scenario.enabled: stress grid, margin, liquidation distance (default ${DEFAULT-VALUE})")
+    boolean scenario;
+
     @Override
     public Integer call()
     {
@@ -62,8 +66,10 @@ public final class EngineCostCommand implements Callable<Integer>
                 "--ticks positive, --warmup-ticks not negative, --options a multiple of 100 up to 3,200");
         }
         final FirstQuoteClock output = new FirstQuoteClock();
-        final RiskEngine engine = new RiskEngine(new EngineConfig().minShiftTicks(minShiftTicks)
-            .skewBlockInstruments(skewBlockInstruments).conclude(), output);
+        final EngineConfig config = new EngineConfig().minShiftTicks(minShiftTicks)
+            .skewBlockInstruments(skewBlockInstruments);
+        config.scenario().enabled(scenario);
+        final RiskEngine engine = new RiskEngine(config.conclude(), output);
         final long[] sequence = { 0 };
         new HarnessBook(options, START_NS, 10).writeReferenceData(START_NS, new RiskEvent(), e ->
         {
@@ -79,11 +85,14 @@ public final class EngineCostCommand implements Callable<Integer>
         final Histogram quiet = new Histogram(3_600_000_000_000L, 3);
         final long quotesBefore = engine.counters().get(EngineCounter.QUOTES_EMITTED);
         final long candidatesBefore = engine.counters().get(EngineCounter.SKEW_CANDIDATES);
+        final long refreshesBefore = engine.counters().get(EngineCounter.SCENARIO_REFRESHES);
         driver.run(ticks, output, firstQuote, quoting, quiet);
         final long quotes = engine.counters().get(EngineCounter.QUOTES_EMITTED) - quotesBefore;
         final long candidates = engine.counters().get(EngineCounter.SKEW_CANDIDATES) - candidatesBefore;
+        final long refreshes = engine.counters().get(EngineCounter.SCENARIO_REFRESHES) - refreshesBefore;
         System.out.printf("engine-cost: %,d options, %,d ticks at %,d/s of engine time, minShiftTicks %s, " +
-            "skew blocks of %d%n", options, ticks, rate, minShiftTicks, skewBlockInstruments);
+            "skew blocks of %d, scenario %s (%,d refreshes)%n", options, ticks, rate, minShiftTicks,
+            skewBlockInstruments, scenario ? "on" : "off", refreshes);
         System.out.printf("  ticks that quoted: %,d (%,d quotes, %.1f per tick); skew candidates: %,d (%.1f per tick)%n",
             quoting.getTotalCount(), quotes, quotes / (double)Math.max(1, quoting.getTotalCount()), candidates,
             candidates / (double)ticks);
