@@ -50,9 +50,9 @@ final class ScenarioSettings
         Setting.<EngineConfig>number(SCENARIO + "recentreAgeSeconds", 60,
             (c, v) -> s(c).recentre(s(c).recentreMove(), (long)(v * 1e9)), c -> s(c).recentreAgeNs() / 1e9)
             .above(0).atMost(86_400).doc("... or once its centre is this old, seconds of engine time."),
-        Setting.<EngineConfig>integer(SCENARIO + "sliceEvaluations", 2048, (c, v) -> s(c).sliceEvaluations((int)v),
+        Setting.<EngineConfig>integer(SCENARIO + "sliceEvaluations", 256, (c, v) -> s(c).sliceEvaluations((int)v),
             c -> s(c).sliceEvaluations()).range(64, 1 << 24)
-            .doc("Option valuations spent on the scenarios after one batch, at most (about 25 ns each)."),
+            .doc("Option valuations spent on the scenarios after one batch, at most (docs/scenarios.md: their cost)."),
         Setting.<EngineConfig>integer(SCENARIO + "refreshIntervalMs", 1000,
             (c, v) -> s(c).refreshIntervalNs(v * 1_000_000L), c -> s(c).refreshIntervalNs() / 1e6)
             .range(1, 3_600_000).doc("Engine time between margin, liquidation-distance and sizing refreshes, ms."),

@@ -8,8 +8,8 @@ import org.mmrisk.core.state.StateIo;
 
 /**
  * One underlying's liquidation curves ({@link ValueCurves}) and the cycle that keeps them: a walk over the book that
- * takes out and puts back, point by point, each position whose risk array or quantity changed since it entered the
- * curves, resuming where the last slice stopped. Between cycles the curves hold every position as of its turn in the
+ * takes out and puts back, point by point, each position whose quantity, vol or basis changed since it entered the
+ * curves (or whose time to expiry shrank by {@link #CURVE_TIME_TOLERANCE}), resuming where the last slice stopped. Between cycles the curves hold every position as of its turn in the
  * last one. Written only by itself, called by {@link UnderlyingScenarios}; owned by the engine thread.
  */
 final class CurveCycle
@@ -17,6 +17,12 @@ final class CurveCycle
     private static final int DECIDE = 0;
     private static final int TAKE_OUT = 1;
     private static final int PUT_IN = 2;
+    /**
+     * How much an option's time to expiry may shrink (relative) before its curves are put in again: a re-centred
+     * array whose vol and basis did not change values the same at every index level, so only time passing (theta)
+     * and a quantity, vol or basis change cost a pass over the curves.
+     */
+    static final double CURVE_TIME_TOLERANCE = 0.01;
 
     private final ValueCurves curves;
     private int curveCursor;
@@ -110,7 +116,8 @@ final class CurveCycle
     private void decide(final InstrumentState state, final InstrumentScenario part)
     {
         final double wanted = part.risk.isCentred() ? state.position().quantity() : 0;
-        if (part.curveQuantity == wanted && (wanted == 0 || part.curveCentreNs == part.risk.centreTimeNs()))
+        if (part.curveQuantity == wanted &&
+            (wanted == 0 || part.inCurves.valuesLike(part.risk.contract(), CURVE_TIME_TOLERANCE)))
         {
             curveCursor++;
             return;
@@ -137,7 +144,6 @@ final class CurveCycle
         }
         part.inCurves.copyFrom(part.risk.contract());
         part.curveQuantity = wanted;
-        part.curveCentreNs = part.risk.centreTimeNs();
         curvePhase = PUT_IN;
         curveShock = 0;
         curvePoint = 0;

@@ -18,8 +18,6 @@ final class InstrumentScenario
     double gridQuantity;
     /** The contracts of {@link #inCurves} in the liquidation curves; 0 when none. */
     double curveQuantity;
-    /** The centre time of the array {@link #inCurves} was copied from. */
-    long curveCentreNs = Long.MIN_VALUE;
     /** The largest fills per side that the margin headroom allows, contracts; NaN while unknown. */
     double bidMaxQty = Double.NaN;
     double askMaxQty = Double.NaN;
@@ -35,7 +33,6 @@ final class InstrumentScenario
         inCurves.exchangeState(io);
         gridQuantity = io.f64(gridQuantity);
         curveQuantity = io.f64(curveQuantity);
-        curveCentreNs = io.i64(curveCentreNs);
         bidMaxQty = io.f64(bidMaxQty);
         askMaxQty = io.f64(askMaxQty);
     }

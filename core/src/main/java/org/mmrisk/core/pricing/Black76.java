@@ -81,6 +81,28 @@ public final class Black76
     }
 
     /**
+     * The undiscounted price from a log-moneyness and a total standard deviation the caller already has: the stress
+     * scenarios move one forward by many known factors, so ln(F/K) is the centre's plus the factor's logarithm and
+     * σ√T is fixed per vol shock, and neither needs a logarithm or a square root per valuation. The same rule as
+     * {@link #price} at zero rate: at intrinsic value below {@link #MIN_STD_DEV} (pass 0 under {@link #MIN_YEARS}).
+     *
+     * @param logMoneyness ln(F/K).
+     * @param stdDev       σ√T.
+     */
+    public static double undiscountedPrice(
+        final boolean isCall, final double forward, final double strike, final double logMoneyness, final double stdDev)
+    {
+        if (stdDev < MIN_STD_DEV)
+        {
+            return intrinsic(isCall, forward, strike);
+        }
+        final double h = logMoneyness * (1.0 / stdDev);
+        final double t = 0.5 * stdDev;
+        final double otm = otmPrice(logMoneyness, h, t, forward, strike, forward * Normal.pdf(h + t));
+        return otm + inTheMoneyIntrinsic(isCall, logMoneyness, forward, strike);
+    }
+
+    /**
      * Price and all sensitivities in one pass that shares d1, d2, N(d1) and φ(d1). Arguments as for
      * {@link #price}; {@code out} is overwritten.
      */

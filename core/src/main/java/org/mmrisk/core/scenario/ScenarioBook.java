@@ -117,13 +117,14 @@ public final class ScenarioBook implements BookValuation
 
     private double value(final boolean coinSettled, final double atIndexUsd, final VolShock shock)
     {
+        final double logIndexUsd = Math.log(atIndexUsd);
         double sum = 0;
         for (int i = 0; i < count; i++)
         {
             final ScenarioContract c = contracts[i];
             if (c.isCoinSettled() == coinSettled)
             {
-                sum += quantities[i] * c.settlementValue(c.forward() * atIndexUsd / c.indexUsd(), c.vol(shock));
+                sum += quantities[i] * c.valueAtIndex(atIndexUsd, logIndexUsd, shock);
             }
         }
         return sum;

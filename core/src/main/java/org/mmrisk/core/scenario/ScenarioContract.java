@@ -21,6 +21,9 @@ import org.mmrisk.core.state.StateIo;
  */
 public final class ScenarioContract
 {
+    /** A basis difference (relative) that is rounding, not a change. */
+    private static final double BASIS_TOLERANCE = 1e-12;
+
     private boolean option;
     private boolean coinSettled;
     private boolean call;
@@ -31,6 +34,10 @@ public final class ScenarioContract
     private double vol;
     private double pricingYears;
     private final double[] shockedVols = new double[VolShock.VALUES.length];
+    /** σ√T of each shock (0 at intrinsic), ln(F/K) and ln S at the centre: a valuation needs no log or root. */
+    private final double[] stdDevs = new double[VolShock.VALUES.length];
+    private double logMoneyness;
+    private double logIndex;
     /** Derivatives of the margin-currency value function at the centre, per unit of F and of σ. */
     private double dF;
     private double dFF;
@@ -58,9 +65,13 @@ public final class ScenarioContract
         this.forward = forward;
         this.vol = vol;
         this.pricingYears = pricingYears;
+        this.logMoneyness = Black76.logMoneyness(forward, strike);
+        this.logIndex = Math.log(indexUsd);
+        final double rootYears = pricingYears < Black76.MIN_YEARS ? 0 : Math.sqrt(pricingYears);
         for (final VolShock shock : VolShock.VALUES)
         {
             shockedVols[shock.ordinal()] = ScenarioVols.shocked(shock, vol, days, config);
+            stdDevs[shock.ordinal()] = shockedVols[shock.ordinal()] * rootYears;
         }
     }
 
@@ -78,7 +89,10 @@ public final class ScenarioContract
         this.forward = forward;
         this.vol = Double.NaN;
         this.pricingYears = 0;
+        this.logMoneyness = Double.NaN;
+        this.logIndex = Math.log(indexUsd);
         shockedVols[0] = shockedVols[1] = shockedVols[2] = Double.NaN;
+        stdDevs[0] = stdDevs[1] = stdDevs[2] = Double.NaN;
     }
 
     public boolean isOption()
@@ -125,10 +139,26 @@ public final class ScenarioContract
     }
 
     /**
-     * @return the value of one contract in its settlement currency with the forward at {@code forwardUsd} and the
-     * option's vol at {@code shockedVol}.
+     * @return the value of one contract in its settlement currency with the index moved by the factor
+     * {@code ratio} from the centre ({@code logRatio} = ln ratio) and the vol shocked by {@code shock}.
      */
-    public double settlementValue(final double forwardUsd, final double shockedVol)
+    public double valueAt(final double ratio, final double logRatio, final VolShock shock)
+    {
+        final double movedForward = forward * ratio;
+        if (!option)
+        {
+            return coinSettled ? -size / movedForward : size * movedForward;
+        }
+        final double premium = size * Black76.undiscountedPrice(call, movedForward, strike, logMoneyness + logRatio,
+            stdDevs[shock.ordinal()]);
+        return coinSettled ? premium / movedForward : premium;
+    }
+
+    /**
+     * @return the value of one contract with the forward at {@code forwardUsd} and the option's vol at
+     * {@code shockedVol}, straight from {@link Black76#price}: the reference {@link #valueAt} is tested against.
+     */
+    double settlementValue(final double forwardUsd, final double shockedVol)
     {
         if (!option)
         {
@@ -139,26 +169,56 @@ public final class ScenarioContract
     }
 
     /**
+     * @return the value of one contract with the index at {@code indexUsd} ({@code logIndexUsd} its logarithm).
+     */
+    public double valueAtIndex(final double indexUsd, final double logIndexUsd, final VolShock shock)
+    {
+        return valueAt(indexUsd / this.indexUsd, logIndexUsd - logIndex, shock);
+    }
+
+    /**
      * @return the value of one contract at its centre, settlement currency.
      */
     public double centreValue()
     {
-        return settlementValue(forward, option ? vol : Double.NaN);
+        return valueAt(1, 0, VolShock.SAME);
     }
 
     /**
      * @return the change of one contract's value, in {@code currency}, when the index moves by the factor
-     * {@code ratio} = S′/S and the vol takes {@code shock}; {@code centreValue} is {@link #centreValue()}.
+     * {@code ratio} = S′/S ({@code logRatio} its logarithm) and the vol takes {@code shock}; {@code centreValue} is
+     * {@link #centreValue()}.
      */
-    public double change(final MarginCurrency currency, final double ratio, final VolShock shock,
-        final double centreValue)
+    public double change(final MarginCurrency currency, final double ratio, final double logRatio,
+        final VolShock shock, final double centreValue)
     {
-        final double moved = settlementValue(forward * ratio, shockedVols[shock.ordinal()]);
+        final double moved = valueAt(ratio, logRatio, shock);
         if (currency == MarginCurrency.COIN)
         {
             return coinSettled ? moved - centreValue : (moved - centreValue) / (indexUsd * ratio);
         }
         return coinSettled ? moved * indexUsd * ratio - centreValue * indexUsd : moved - centreValue;
+    }
+
+    /**
+     * @return true when this contract, as the liquidation curves hold it, values like {@code other} at every index
+     * level: the same kind, vol and basis, and a time to expiry within {@code timeTolerance} (relative). Where it
+     * was centred does not matter: the curves are a function of the index itself.
+     */
+    public boolean valuesLike(final ScenarioContract other, final double timeTolerance)
+    {
+        if (option != other.option || coinSettled != other.coinSettled || size != other.size)
+        {
+            return false;
+        }
+        final double basis = forward / indexUsd;
+        final boolean sameBasis = Math.abs(other.forward / other.indexUsd - basis) <= BASIS_TOLERANCE * basis;
+        if (!option)
+        {
+            return sameBasis;
+        }
+        return sameBasis && call == other.call && strike == other.strike && vol == other.vol &&
+            Math.abs(other.pricingYears - pricingYears) <= timeTolerance * pricingYears;
     }
 
     /**
@@ -280,6 +340,9 @@ public final class ScenarioContract
         vol = io.f64(vol);
         pricingYears = io.f64(pricingYears);
         io.f64s(shockedVols, shockedVols.length);
+        io.f64s(stdDevs, stdDevs.length);
+        logMoneyness = io.f64(logMoneyness);
+        logIndex = io.f64(logIndex);
         dF = io.f64(dF);
         dFF = io.f64(dFF);
         dS = io.f64(dS);
@@ -302,6 +365,9 @@ public final class ScenarioContract
         vol = other.vol;
         pricingYears = other.pricingYears;
         System.arraycopy(other.shockedVols, 0, shockedVols, 0, shockedVols.length);
+        System.arraycopy(other.stdDevs, 0, stdDevs, 0, stdDevs.length);
+        logMoneyness = other.logMoneyness;
+        logIndex = other.logIndex;
         dF = other.dF;
         dFF = other.dFF;
         dS = other.dS;

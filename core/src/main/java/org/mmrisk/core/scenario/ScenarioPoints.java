@@ -11,6 +11,8 @@ import org.mmrisk.core.event.VolShock;
 public final class ScenarioPoints
 {
     private final double[] moves;
+    /** ln(1 + move): a point's index factor as a log-moneyness shift. */
+    private final double[] logFactors;
     private final VolShock[] shocks;
     private final double[] weights;
     private final int regularCount;
@@ -23,6 +25,7 @@ public final class ScenarioPoints
         regularCount = 3 * (2 * buckets + 1);
         final int count = regularCount + extended.length;
         moves = new double[count];
+        logFactors = new double[count];
         shocks = new VolShock[count];
         weights = new double[count];
         int p = 0;
@@ -44,6 +47,10 @@ public final class ScenarioPoints
             p++;
         }
         sameZero = 3 * buckets + VolShock.SAME.ordinal();
+        for (int i = 0; i < count; i++)
+        {
+            logFactors[i] = Math.log1p(moves[i]);
+        }
     }
 
     public int count()
@@ -62,6 +69,14 @@ public final class ScenarioPoints
     public double move(final int point)
     {
         return moves[point];
+    }
+
+    /**
+     * @return ln(1 + move) of the point.
+     */
+    public double logFactor(final int point)
+    {
+        return logFactors[point];
     }
 
     public VolShock shock(final int point)

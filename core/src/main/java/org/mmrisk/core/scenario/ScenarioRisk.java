@@ -44,7 +44,7 @@ public final class ScenarioRisk
         for (int p = 0, n = points.count(); p < n; p++)
         {
             final double move = points.move(p);
-            pnl[p] = contract.change(currency, 1 + move, points.shock(p), centreValue);
+            pnl[p] = contract.change(currency, 1 + move, points.logFactor(p), points.shock(p), centreValue);
             taylor[p] = contract.taylor(move, points.shock(p));
         }
         centred = allFinite();

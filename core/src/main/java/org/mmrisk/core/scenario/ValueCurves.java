@@ -24,6 +24,8 @@ public final class ValueCurves implements BookValuation
     private final double[] lowestX = new double[VolShock.VALUES.length];
     private final double[][] coin = new double[VolShock.VALUES.length][];
     private final double[][] usd = new double[VolShock.VALUES.length][];
+    /** e^x at each grid point of each shock's curve: the index level over the reference. */
+    private final double[][] indexFactors = new double[VolShock.VALUES.length][];
     private double referenceIndexUsd = Double.NaN;
     private double coinPerIndex;
     private double usdPerIndex;
@@ -45,6 +47,11 @@ public final class ValueCurves implements BookValuation
             final int size = (int)Math.ceil((high - low) / step) + 5;
             coin[shock.ordinal()] = new double[size];
             usd[shock.ordinal()] = new double[size];
+            indexFactors[shock.ordinal()] = new double[size];
+            for (int k = 0; k < size; k++)
+            {
+                indexFactors[shock.ordinal()][k] = Math.exp(lowestX[shock.ordinal()] + k * step);
+            }
         }
     }
 
@@ -94,13 +101,15 @@ public final class ValueCurves implements BookValuation
         final int from, final int to)
     {
         final double[] curve = contract.isCoinSettled() ? coin[shock.ordinal()] : usd[shock.ordinal()];
+        final double[] factors = indexFactors[shock.ordinal()];
         final double x0 = lowestX[shock.ordinal()];
-        final double forwardPerIndex = contract.forward() / contract.indexUsd();
-        final double vol = contract.vol(shock);
+        // the grid's levels are the reference's; the contract's centre is its own
+        final double centreToReference = referenceIndexUsd / contract.indexUsd();
+        final double logCentreToReference = Math.log(centreToReference);
         for (int k = from; k < to; k++)
         {
-            final double indexUsd = referenceIndexUsd * Math.exp(x0 + k * step);
-            curve[k] += quantity * contract.settlementValue(forwardPerIndex * indexUsd, vol);
+            curve[k] += quantity * contract.valueAt(centreToReference * factors[k], logCentreToReference + x0 + k * step,
+                shock);
         }
         return to - from;
     }

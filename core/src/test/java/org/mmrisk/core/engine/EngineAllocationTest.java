@@ -91,7 +91,8 @@ class EngineAllocationTest
     {
         final ScenarioCounter output = new ScenarioCounter();
         final EngineConfig config = new EngineConfig().fillIdCapacity(1024);
-        config.scenario().enabled(true);
+        // a large slice, so that a run of 1,024 batches holds several refreshes
+        config.scenario().enabled(true).sliceEvaluations(4_096);
         final RiskEngine engine = new RiskEngine(config.conclude(), output);
         final TestEvents events = new TestEvents();
         final long expiry = T0 + 30 * DAY_NS;
