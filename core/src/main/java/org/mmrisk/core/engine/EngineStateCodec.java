@@ -70,6 +70,7 @@ final class EngineStateCodec
         io.section(FILLS);
         trades.seenFills().exchangeState(io);
         trades.heldFills().exchangeState(io);
+        ctx.scenarioTurn = io.i32(ctx.scenarioTurn);
         outputs.nextOutputSequence(io.i64(outputs.nextOutputSequence()));
         io.section(END);
     }

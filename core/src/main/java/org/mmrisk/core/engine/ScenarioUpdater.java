@@ -14,8 +14,6 @@ final class ScenarioUpdater
 {
     private final EngineContext ctx;
     private final OutputEmitter outputs;
-    /** The underlying the next slice starts with, so that one busy underlying does not starve the others. */
-    private int next;
 
     ScenarioUpdater(final EngineContext ctx, final OutputEmitter outputs)
     {
@@ -33,8 +31,9 @@ final class ScenarioUpdater
         int budget = ctx.config.scenario().sliceEvaluations();
         for (int visited = 0; visited < count && budget > 0; visited++)
         {
-            next = next >= count - 1 ? 0 : next + 1;
-            final UnderlyingRisk u = ctx.underlyings.get(next);
+            // each slice starts one underlying further, so that a busy one does not starve the others
+            ctx.scenarioTurn = ctx.scenarioTurn >= count - 1 ? 0 : ctx.scenarioTurn + 1;
+            final UnderlyingRisk u = ctx.underlyings.get(ctx.scenarioTurn);
             budget -= u.scenarios().slice(u, ctx.timeNs, budget);
             if (u.scenarios().refreshDue(u))
             {
