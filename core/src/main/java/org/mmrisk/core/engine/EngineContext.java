@@ -36,8 +36,6 @@ final class EngineContext
     /** The scenario grid's points, shared by every underlying. */
     final org.mmrisk.core.scenario.ScenarioPoints scenarioPoints;
     long timeNs = Long.MIN_VALUE;
-    /** The underlying the next scenario slice starts with (written only by {@link ScenarioUpdater}; saved). */
-    int scenarioTurn;
 
     EngineContext(final EngineConfig config)
     {
