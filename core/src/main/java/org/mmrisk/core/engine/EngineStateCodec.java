@@ -38,14 +38,17 @@ final class EngineStateCodec
     private final EngineContext ctx;
     private final TradeApplier trades;
     private final OutputEmitter outputs;
+    private final ScenarioUpdater scenarios;
     private int[] sortedIds = new int[64];
     private long[] sortedVenues = new long[8];
 
-    EngineStateCodec(final EngineContext ctx, final TradeApplier trades, final OutputEmitter outputs)
+    EngineStateCodec(final EngineContext ctx, final TradeApplier trades, final OutputEmitter outputs,
+        final ScenarioUpdater scenarios)
     {
         this.ctx = ctx;
         this.trades = trades;
         this.outputs = outputs;
+        this.scenarios = scenarios;
     }
 
     /**
@@ -70,6 +73,7 @@ final class EngineStateCodec
         io.section(FILLS);
         trades.seenFills().exchangeState(io);
         trades.heldFills().exchangeState(io);
+        scenarios.exchangeState(io);
         outputs.nextOutputSequence(io.i64(outputs.nextOutputSequence()));
         io.section(END);
     }

@@ -59,8 +59,8 @@ public final class RiskEngine
             ctx.raise(AlertCode.POSITION_SETTLED, underlying.code(), instrumentId, quantity);
         guardAlerts = ctx::raise;
         portfolioAlerts = (kind, value, threshold) -> ctx.raise(kind.alertCode(), AsciiCode.NONE, 0, value, threshold);
-        stateCodec = new EngineStateCodec(ctx, trades, outputs);
         scenarios = new ScenarioUpdater(ctx, outputs);
+        stateCodec = new EngineStateCodec(ctx, trades, outputs, scenarios);
     }
 
     /**

@@ -14,8 +14,8 @@ final class ScenarioUpdater
 {
     private final EngineContext ctx;
     private final OutputEmitter outputs;
-    /** The underlying the next slice starts with, so that one busy underlying does not starve the others. */
-    private int next;
+    /** The underlying the last slice started with: each starts one further, so a busy one does not starve the rest. */
+    private int turn;
 
     ScenarioUpdater(final EngineContext ctx, final OutputEmitter outputs)
     {
@@ -33,8 +33,8 @@ final class ScenarioUpdater
         int budget = ctx.config.scenario().sliceEvaluations();
         for (int visited = 0; visited < count && budget > 0; visited++)
         {
-            next = next >= count - 1 ? 0 : next + 1;
-            final UnderlyingRisk u = ctx.underlyings.get(next);
+            turn = turn >= count - 1 ? 0 : turn + 1;
+            final UnderlyingRisk u = ctx.underlyings.get(turn);
             budget -= u.scenarios().slice(u, ctx.timeNs, budget);
             if (u.scenarios().refreshDue(u))
             {
@@ -79,5 +79,10 @@ final class ScenarioUpdater
         {
             u.marks().markDirty();
         }
+    }
+
+    void exchangeState(final org.mmrisk.core.state.StateIo io)
+    {
+        turn = io.i32(turn);
     }
 }

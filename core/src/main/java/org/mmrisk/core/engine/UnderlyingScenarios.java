@@ -345,11 +345,6 @@ public final class UnderlyingScenarios
         return refreshed;
     }
 
-    public long lastRefreshNs()
-    {
-        return lastRefreshNs;
-    }
-
     void exchangeState(final StateIo io)
     {
         grid.exchangeState(io);

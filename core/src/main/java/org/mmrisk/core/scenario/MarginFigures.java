@@ -50,22 +50,6 @@ public final class MarginFigures
         return Double.isNaN(down) ? up : Double.isNaN(up) ? down : Math.min(down, up);
     }
 
-    public void copyFrom(final MarginFigures other)
-    {
-        known = other.known;
-        worstLoss = other.worstLoss;
-        contingency = other.contingency;
-        initial = other.initial;
-        maintenance = other.maintenance;
-        equity = other.equity;
-        initialUtilization = other.initialUtilization;
-        maintenanceUtilization = other.maintenanceUtilization;
-        downMove = other.downMove;
-        upMove = other.upMove;
-        downIndexUsd = other.downIndexUsd;
-        upIndexUsd = other.upIndexUsd;
-    }
-
     public void exchangeState(final StateIo io)
     {
         known = io.bool(known);

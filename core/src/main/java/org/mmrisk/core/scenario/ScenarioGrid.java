@@ -35,12 +35,6 @@ public final class ScenarioGrid
         }
     }
 
-    public void clear()
-    {
-        java.util.Arrays.fill(pnl, 0);
-        java.util.Arrays.fill(taylor, 0);
-    }
-
     public double pnl(final int point)
     {
         return pnl[point];

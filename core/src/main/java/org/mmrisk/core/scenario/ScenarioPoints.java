@@ -16,7 +16,6 @@ public final class ScenarioPoints
     private final VolShock[] shocks;
     private final double[] weights;
     private final int regularCount;
-    private final int sameZero;
 
     public ScenarioPoints(final ScenarioConfig config)
     {
@@ -46,7 +45,6 @@ public final class ScenarioPoints
             weights[p] = config.extendedWeight();
             p++;
         }
-        sameZero = 3 * buckets + VolShock.SAME.ordinal();
         for (int i = 0; i < count; i++)
         {
             logFactors[i] = Math.log1p(moves[i]);
@@ -92,13 +90,5 @@ public final class ScenarioPoints
     public boolean isExtended(final int point)
     {
         return point >= regularCount;
-    }
-
-    /**
-     * @return the point of no move and no vol shock (its P&L is 0).
-     */
-    public int sameZero()
-    {
-        return sameZero;
     }
 }

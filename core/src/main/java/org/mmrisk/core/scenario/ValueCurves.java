@@ -70,11 +70,6 @@ public final class ValueCurves implements BookValuation
         }
     }
 
-    public double referenceIndexUsd()
-    {
-        return referenceIndexUsd;
-    }
-
     /**
      * @return true when a search around {@code indexUsd} stays on the curves.
      */

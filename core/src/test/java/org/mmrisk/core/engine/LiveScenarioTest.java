@@ -268,4 +268,51 @@ class LiveScenarioTest
         assertThat(btc().scenarios().figures().worstLoss).isCloseTo(report().margin.worstLoss,
             within(1e-5 * report().margin.worstLoss));
     }
+
+    @Test
+    void shouldContinueTheScenarioWorkOfTwoUnderlyingsExactlyFromARestoredState()
+    {
+        start(new EngineConfig(), 60);
+        final long eth = AsciiCode.pack("ETH");
+        apply(ether(events.index(11), eth, "ETH-INDEX"));
+        apply(ether(events.inverseOption(12, T0 + 9 * DAY_NS, 3_000, PutCall.PUT), eth, "ETH-OPT-12"));
+        apply(events.tick(++now, 11, 3_500, 3_500));
+        apply(events.optionTick(++now, 12, 0.010, 0.012, 0.7, 3_500));
+        apply(events.fill(++now, 12, Side.SELL, 40, 0.011));
+        final EngineConfig config = engine.config();
+        for (int i = 0; i < 8; i++)
+        {
+            now += MS;
+            apply(events.timer(now));
+        }
+        final RecordingOutput restoredOutput = new RecordingOutput();
+        final RiskEngine restored = EngineStates.restore(EngineStates.save(engine), config, restoredOutput);
+        final int before = output.sequences.size();
+        for (int i = 0; i < 400; i++)
+        {
+            now += MS;
+            final RiskEvent timer = events.timer(now);
+            TestEvents.apply(engine, timer);
+            TestEvents.apply(restored, timer);
+        }
+        assertThat(output.scenarioGrids).isPositive();
+        assertThat(restoredOutput.sequences).isEqualTo(output.sequences.subList(before, output.sequences.size()));
+        assertThat(restoredOutput.margins).hasSameSizeAs(output.margins.subList(output.margins.size() -
+            restoredOutput.margins.size(), output.margins.size()));
+        for (int i = 1; i <= restoredOutput.margins.size(); i++)
+        {
+            final org.mmrisk.core.output.MarginStatus a = output.margins.get(output.margins.size() - i);
+            final org.mmrisk.core.output.MarginStatus b = restoredOutput.margins.get(restoredOutput.margins.size() - i);
+            assertThat(b.underlying).isEqualTo(a.underlying);
+            assertThat(b.initial).isEqualTo(a.initial);
+            assertThat(b.downMove).isEqualTo(a.downMove);
+        }
+    }
+
+    private static RiskEvent ether(final RiskEvent definition, final long eth, final String symbol)
+    {
+        definition.underlying = eth;
+        definition.symbol(symbol);
+        return definition;
+    }
 }
