@@ -8,8 +8,8 @@ import org.mmrisk.core.state.StateIo;
 
 /**
  * One underlying's liquidation curves ({@link ValueCurves}) and the cycle that keeps them: a walk over the book that
- * takes out and puts back, point by point, each position whose quantity, vol or basis changed since it entered the
- * curves (or whose time to expiry shrank by {@link #CURVE_TIME_TOLERANCE}), resuming where the last slice stopped. Between cycles the curves hold every position as of its turn in the
+ * takes out and puts back, point by point, each position whose quantity changed since it entered the curves, or whose
+ * vol, basis or time to expiry moved past its tolerance, resuming where the last slice stopped. Between cycles the curves hold every position as of its turn in the
  * last one. Written only by itself, called by {@link UnderlyingScenarios}; owned by the engine thread.
  */
 final class CurveCycle
@@ -23,6 +23,14 @@ final class CurveCycle
      * and a quantity, vol or basis change cost a pass over the curves.
      */
     static final double CURVE_TIME_TOLERANCE = 0.01;
+    /**
+     * How far an option's vol may move (absolute) before its curves are put in again: under the sticky-moneyness
+     * dynamics every index move moves every vol a little, and redoing the curves for each would never let a cycle
+     * end on a busy market. A quarter of a vol point.
+     */
+    static final double CURVE_VOL_TOLERANCE = 0.0025;
+    /** How far a basis may move (relative) before a contract's curves are put in again: a basis point. */
+    static final double CURVE_BASIS_TOLERANCE = 1e-4;
 
     private final ValueCurves curves;
     private int curveCursor;
@@ -117,7 +125,8 @@ final class CurveCycle
     {
         final double wanted = part.risk.isCentred() ? state.position().quantity() : 0;
         if (part.curveQuantity == wanted &&
-            (wanted == 0 || part.inCurves.valuesLike(part.risk.contract(), CURVE_TIME_TOLERANCE)))
+            (wanted == 0 || part.inCurves.valuesLike(part.risk.contract(), CURVE_VOL_TOLERANCE, CURVE_BASIS_TOLERANCE,
+            CURVE_TIME_TOLERANCE)))
         {
             curveCursor++;
             return;

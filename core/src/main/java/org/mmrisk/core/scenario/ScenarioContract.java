@@ -201,23 +201,25 @@ public final class ScenarioContract
     }
 
     /**
-     * @return true when this contract, as the liquidation curves hold it, values like {@code other} at every index
-     * level: the same kind, vol and basis, and a time to expiry within {@code timeTolerance} (relative). Where it
-     * was centred does not matter: the curves are a function of the index itself.
+     * @return true when this contract, as the liquidation curves hold it, values close enough to {@code other} at every
+     * index level to be left in them: the same terms, a vol within {@code volTolerance} (absolute), a basis within
+     * {@code basisTolerance} and a time to expiry within {@code timeTolerance} (both relative). Where it was centred
+     * does not matter: the curves are a function of the index itself.
      */
-    public boolean valuesLike(final ScenarioContract other, final double timeTolerance)
+    public boolean valuesLike(final ScenarioContract other, final double volTolerance, final double basisTolerance,
+        final double timeTolerance)
     {
         if (option != other.option || coinSettled != other.coinSettled || size != other.size)
         {
             return false;
         }
         final double basis = forward / indexUsd;
-        final boolean sameBasis = Math.abs(other.forward / other.indexUsd - basis) <= BASIS_TOLERANCE * basis;
+        final boolean sameBasis = Math.abs(other.forward / other.indexUsd - basis) <= basisTolerance * basis;
         if (!option)
         {
             return sameBasis;
         }
-        return sameBasis && call == other.call && strike == other.strike && vol == other.vol &&
+        return sameBasis && call == other.call && strike == other.strike && Math.abs(other.vol - vol) <= volTolerance &&
             Math.abs(other.pricingYears - pricingYears) <= timeTolerance * pricingYears;
     }
 
