@@ -428,7 +428,8 @@ class DaemonIntegrationTest
             "ring: {size: 1024, waitStrategy: sleeping}",
             "ingress: {idleStrategy: backoff, batchLimit: 16, timerIntervalMs: 20}",
             "egress: {heartbeatIntervalMs: 50}",
-            "engine: {snapshotIntervalMs: 100, limits: {BTC: {delta: 0.5}},",
+            // a large scenario slice, so that the short script's batches hold a few margin refreshes
+            "engine: {snapshotIntervalMs: 100, limits: {BTC: {delta: 0.5}}, scenario: {sliceEvaluations: 65536},",
             "  hedging: {BTC: {instrument: BTC-PERPETUAL, bandCoins: 0.2, target: zero, timeoutMs: 1000}}}",
             ""));
         return file;
