@@ -69,10 +69,13 @@ final class CurveCycle
     }
 
     /**
-     * Instruments left the book (an expiry settled): the next cycle rebuilds the curves from empty.
+     * Instruments left the book (an expiry settled): the running cycle stops, and the next rebuilds the curves from
+     * empty.
      */
-    void requestRebuild()
+    void abort()
     {
+        active = false;
+        curvePhase = DECIDE;
         rebuild = true;
     }
 

@@ -41,7 +41,7 @@ final class HeadroomSizing
     }
 
     /**
-     * A refresh was made: the pass starts over the book.
+     * A refresh was made (or the book shrank): the pass starts over the book.
      */
     void start()
     {
@@ -89,10 +89,22 @@ final class HeadroomSizing
         final double fair = state.market().fairMid(settings.maxSpreadForMid());
         final double edge = Double.isNaN(fair) ? 0 : MarginSizing.edgePerContract(risk, fair, currency);
         final ScenarioContract c = risk.contract();
-        // a USD-margined inverse contract bought adds c/price coins to the balance, whose value moves with the index
-        final double balancePerFill = currency == MarginCurrency.USD && !c.isOption() && c.isCoinSettled() ?
-            c.size() / (Double.isNaN(fair) ? c.forward() : fair) * c.indexUsd() : 0;
-        sizing.prepare(book, gridFigures, risk, state.position().quantity(), equity, edge, balancePerFill);
+        sizing.prepare(book, gridFigures, risk, state.scenario().refreshQuantity, equity, edge,
+            balancePerFill(c, currency, fair));
+    }
+
+    /**
+     * @return for a USD-margined inverse future or perpetual, the coins one contract bought at {@code price} (NaN: its
+     * forward) adds to the balance, times the index: its P&L at a point is that × the move (the contract itself has
+     * none in USD); 0 for any other contract.
+     */
+    static double balancePerFill(final ScenarioContract c, final MarginCurrency currency, final double price)
+    {
+        if (currency != MarginCurrency.USD || c.isOption() || !c.isCoinSettled())
+        {
+            return 0;
+        }
+        return c.size() / (Double.isNaN(price) ? c.forward() : price) * c.indexUsd();
     }
 
     private double cap()
@@ -107,8 +119,9 @@ final class HeadroomSizing
     private boolean isRepeatDue(final InstrumentState state, final InstrumentScenario part, final long nowNs)
     {
         final QuotingState sent = state.lastState();
-        // a last adjustment the output check halted (a number not finite) is not repeated as if it had gone out
-        if (sent == null || sent == QuotingState.HALT || !state.lastQuote.isFinite() ||
+        // a last adjustment the output check halted (a number not finite) is not repeated as if it had gone out, nor
+        // one the rate cap holds a newer adjustment back from (that one carries the sizes when it goes out)
+        if (sent == null || sent == QuotingState.HALT || !state.lastQuote.isFinite() || state.lastQuote.rateCapped() ||
             nowNs - state.lastQuote.quoteNs() < SkewRule.rateCapGapNs(config.maxQuotesPerSecond()))
         {
             return false;

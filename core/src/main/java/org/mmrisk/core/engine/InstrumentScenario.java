@@ -18,6 +18,8 @@ final class InstrumentScenario
     double gridQuantity;
     /** The contracts of {@link #inCurves} in the liquidation curves; 0 when none. */
     double curveQuantity;
+    /** The position at the last refresh: the sizing pass sizes from the refresh's grid and contingency with it. */
+    double refreshQuantity;
     /** The largest fills per side that the margin headroom allows, contracts; NaN while unknown. */
     double bidMaxQty = Double.NaN;
     double askMaxQty = Double.NaN;
@@ -33,6 +35,7 @@ final class InstrumentScenario
         inCurves.exchangeState(io);
         gridQuantity = io.f64(gridQuantity);
         curveQuantity = io.f64(curveQuantity);
+        refreshQuantity = io.f64(refreshQuantity);
         bidMaxQty = io.f64(bidMaxQty);
         askMaxQty = io.f64(askMaxQty);
     }

@@ -41,18 +41,18 @@ final class LastQuote
         state = adjustment.state;
         quoteNs = nowNs;
         rateCapped = false;
-        resized(adjustment, nowNs);
+        resized(adjustment);
     }
 
     /**
-     * The adjustment's largest sizes went out at {@code nowNs} (with the adjustment, or repeating the last one: then
-     * the skew's last values and whether it holds one back stay as they are).
+     * The adjustment's largest sizes went out (with the adjustment, or repeating the last one: then the skew's last
+     * values, its send time and whether it holds one back stay as they are, so that the skew table's copies of them
+     * stay true).
      */
-    void resized(final QuoteAdjustment adjustment, final long nowNs)
+    void resized(final QuoteAdjustment adjustment)
     {
         bidMaxQty = adjustment.bidMaxQty;
         askMaxQty = adjustment.askMaxQty;
-        quoteNs = nowNs;
     }
 
     /**

@@ -132,7 +132,7 @@ final class OutputEmitter
      */
     void emitResize(final UnderlyingRisk underlying, final InstrumentState state)
     {
-        SkewBatch.resize(state, quote, ctx.timeNs);
+        SkewBatch.resize(state, quote);
         send(underlying, state);
     }
 

@@ -126,12 +126,12 @@ public final class SkewBatch
      * Repeats the instrument's last adjustment with its new largest sizes (from margin headroom), which moved by more
      * than {@code engine.margin.sizingChange}; the skew's own record stays as it is.
      */
-    static void resize(final InstrumentState instrument, final QuoteAdjustment adjustment, final long nowNs)
+    static void resize(final InstrumentState instrument, final QuoteAdjustment adjustment)
     {
         instrument.lastQuote.repeatInto(adjustment);
         adjustment.bidMaxQty = instrument.scenario().bidMaxQty;
         adjustment.askMaxQty = instrument.scenario().askMaxQty;
-        instrument.lastQuote.resized(adjustment, nowNs);
+        instrument.lastQuote.resized(adjustment);
     }
 
     private static boolean isMarginAxis(final LimitKind axis)
@@ -152,7 +152,10 @@ public final class SkewBatch
         {
             return 0;
         }
-        return -Math.signum(array.pnl(grid.worstPoint()));
+        final int worst = grid.worstPoint();
+        final double balancePerFill = HeadroomSizing.balancePerFill(array.contract(), u.scenarios().currency(),
+            Double.NaN);
+        return -Math.signum(array.pnl(worst) + balancePerFill * u.scenarios().points().move(worst));
     }
 
     /**

@@ -34,8 +34,12 @@ import org.mmrisk.core.state.StateIo;
  */
 public final class UnderlyingScenarios
 {
-    /** A basis change (relative) below which a revaluation leaves the array's centre as it is: rounding. */
-    private static final double BASIS_TOLERANCE = 1e-12;
+    /**
+     * A vol change (absolute, a tenth of a vol point) and a basis change (relative) below which an exact revaluation
+     * leaves the array's centre as it is: every revaluation moves every vol a little under sticky moneyness.
+     */
+    private static final double VOL_TOLERANCE = 0.001;
+    private static final double BASIS_TOLERANCE = 1e-5;
     /** Instruments whose array's freshness one slice looks at, at most: the look costs without pricing. */
     private static final int MAX_CHECKS_PER_SLICE = 64;
 
@@ -112,7 +116,10 @@ public final class UnderlyingScenarios
      */
     void bookShrank()
     {
-        cycle.requestRebuild();
+        // the running cycle's cursor no longer points where it did, and the curves hold settled positions: start over
+        cycle.abort();
+        positionsChanged = true;
+        sizing.start();
     }
 
     /**
@@ -127,8 +134,9 @@ public final class UnderlyingScenarios
         {
             return 0;
         }
-        int spent = recentre(u, indexUsd, nowNs, budget);
-        final boolean periodUp = nowNs - lastRefreshNs >= settings.refreshIntervalNs();
+        // re-centring takes at most half the slice: the curve cycle always moves, so a busy market cannot starve it
+        int spent = recentre(u, indexUsd, nowNs, budget / 2);
+        final boolean periodUp = !refreshed || nowNs - lastRefreshNs >= settings.refreshIntervalNs();
         if (!cycle.isActive() && (periodUp || positionsChanged))
         {
             periodicCycle = periodUp;
@@ -198,9 +206,9 @@ public final class UnderlyingScenarios
             return false;
         }
         final ScenarioContract centre = array.contract();
-        final boolean volChanged = centre.isOption() && exact.iv != centre.vol(VolShock.SAME);
+        final boolean volChanged = centre.isOption() && !(Math.abs(exact.iv - centre.vol(VolShock.SAME)) <= VOL_TOLERANCE);
         final double basis = exact.forward / exact.anchorIndexUsd;
-        return volChanged || Math.abs(basis - centre.forward() / centre.indexUsd()) > BASIS_TOLERANCE * basis;
+        return volChanged || !(Math.abs(basis - centre.forward() / centre.indexUsd()) <= BASIS_TOLERANCE * basis);
     }
 
     /**
@@ -221,6 +229,7 @@ public final class UnderlyingScenarios
         {
             final InstrumentState state = u.instrument(i);
             final double quantity = state.position().quantity();
+            state.scenario().refreshQuantity = quantity;
             if (quantity == 0)
             {
                 continue;
@@ -350,6 +359,8 @@ public final class UnderlyingScenarios
         grid.exchangeState(io);
         cycle.exchangeState(io);
         figures.exchangeState(io);
+        gridFigures.exchangeState(io);
+        book.exchangeScalars(io);
         centreCursor = io.i32(centreCursor);
         lastRefreshNs = io.i64(lastRefreshNs);
         refreshed = io.bool(refreshed);

@@ -1,5 +1,7 @@
 package org.mmrisk.core.scenario;
 
+import org.mmrisk.core.state.StateIo;
+
 /**
  * An underlying's scenario grid as reported: P&L and its Taylor estimate at every point, in the margin currency,
  * the worst loss and the point that sets it, and the largest gap between the two over the regular points. A plain
@@ -103,5 +105,19 @@ public final class GridFigures
             }
         }
         return Double.isFinite(worstLoss) && Double.isFinite(maxTaylorGap);
+    }
+
+    /**
+     * Saves or restores the figures: the live engine reads them between refreshes (the margin's reducing side, the
+     * sizing pass).
+     */
+    public void exchangeState(final StateIo io)
+    {
+        io.f64s(pnl, pnl.length);
+        io.f64s(taylor, taylor.length);
+        worstLoss = io.f64(worstLoss);
+        worstPoint = io.i32(worstPoint);
+        maxTaylorGap = io.f64(maxTaylorGap);
+        maxTaylorGapPoint = io.i32(maxTaylorGapPoint);
     }
 }

@@ -3,6 +3,8 @@ package org.mmrisk.core.scenario;
 import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.event.VolShock;
 
+import org.mmrisk.core.state.StateIo;
+
 import java.util.Arrays;
 
 /**
@@ -212,5 +214,24 @@ public final class ScenarioBook implements BookValuation
     public double quantity(final int i)
     {
         return quantities[i];
+    }
+
+    /**
+     * Saves or restores what the book holds besides its positions (the currency, the index, the balances, the short
+     * option coins and the futures deltas): the sizing pass reads them between refreshes; the positions themselves
+     * are refilled at each refresh.
+     */
+    public void exchangeScalars(final StateIo io)
+    {
+        currency = io.enumValue(currency, MarginCurrency.values());
+        indexUsd = io.f64(indexUsd);
+        known = io.bool(known);
+        coinBalance = io.f64(coinBalance);
+        usdBalance = io.f64(usdBalance);
+        shortOptionCoins = io.f64(shortOptionCoins);
+        longLinearDelta = io.f64(longLinearDelta);
+        shortLinearDelta = io.f64(shortLinearDelta);
+        longInverseDelta = io.f64(longInverseDelta);
+        shortInverseDelta = io.f64(shortInverseDelta);
     }
 }

@@ -285,9 +285,20 @@ class LiveScenarioTest
             now += MS;
             apply(events.timer(now));
         }
+        assertThatTheRestoredEngineContinuesAsTheSaved(config);
+        // again after a refresh, while its sizing pass is under way
+        runUntilRefreshed();
+        now += MS;
+        apply(events.timer(now));
+        assertThatTheRestoredEngineContinuesAsTheSaved(config);
+    }
+
+    private void assertThatTheRestoredEngineContinuesAsTheSaved(final EngineConfig config)
+    {
         final RecordingOutput restoredOutput = new RecordingOutput();
         final RiskEngine restored = EngineStates.restore(EngineStates.save(engine), config, restoredOutput);
         final int before = output.sequences.size();
+        final int marginsBefore = output.margins.size();
         for (int i = 0; i < 400; i++)
         {
             now += MS;
@@ -297,8 +308,7 @@ class LiveScenarioTest
         }
         assertThat(output.scenarioGrids).isPositive();
         assertThat(restoredOutput.sequences).isEqualTo(output.sequences.subList(before, output.sequences.size()));
-        assertThat(restoredOutput.margins).hasSameSizeAs(output.margins.subList(output.margins.size() -
-            restoredOutput.margins.size(), output.margins.size()));
+        assertThat(restoredOutput.margins).hasSize(output.margins.size() - marginsBefore);
         for (int i = 1; i <= restoredOutput.margins.size(); i++)
         {
             final org.mmrisk.core.output.MarginStatus a = output.margins.get(output.margins.size() - i);
@@ -307,6 +317,18 @@ class LiveScenarioTest
             assertThat(b.initial).isEqualTo(a.initial);
             assertThat(b.downMove).isEqualTo(a.downMove);
         }
+        restoredOutput.lastQuote.forEach((id, b) ->
+        {
+            final QuoteAdjustment a = output.lastQuote.get(id);
+            assertThat(b.shift).as("instrument %d", id).isEqualTo(a.shift);
+            assertThat(b.state).as("instrument %d", id).isEqualTo(a.state);
+            assertThat(b.bidSizeMult).as("instrument %d", id).isEqualTo(a.bidSizeMult);
+            assertThat(b.askSizeMult).as("instrument %d", id).isEqualTo(a.askSizeMult);
+            assertThat(b.bidMaxQty).as("instrument %d", id).isEqualTo(a.bidMaxQty);
+            assertThat(b.askMaxQty).as("instrument %d", id).isEqualTo(a.askMaxQty);
+        });
+        engine = restored;
+        output = restoredOutput;
     }
 
     private static RiskEvent ether(final RiskEvent definition, final long eth, final String symbol)
