@@ -7,11 +7,13 @@ import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.mmrisk.codecs.AlertDecoder;
-import org.mmrisk.codecs.HedgeSignalDecoder;
 import org.mmrisk.codecs.HeartbeatDecoder;
+import org.mmrisk.codecs.HedgeSignalDecoder;
+import org.mmrisk.codecs.MarginStatusDecoder;
 import org.mmrisk.codecs.MessageHeaderDecoder;
 import org.mmrisk.codecs.QuoteAdjustmentDecoder;
 import org.mmrisk.codecs.RiskSnapshotDecoder;
+import org.mmrisk.codecs.ScenarioGridDecoder;
 
 /**
  * The last output sequence the output queue actually holds, found at start-up by reading the queue backwards from
@@ -80,6 +82,10 @@ public final class OutputPosition
                 return new AlertDecoder().wrap(buffer, body, block, version).sequence();
             case HedgeSignalDecoder.TEMPLATE_ID:
                 return new HedgeSignalDecoder().wrap(buffer, body, block, version).sequence();
+            case ScenarioGridDecoder.TEMPLATE_ID:
+                return new ScenarioGridDecoder().wrap(buffer, body, block, version).sequence();
+            case MarginStatusDecoder.TEMPLATE_ID:
+                return new MarginStatusDecoder().wrap(buffer, body, block, version).sequence();
             case HeartbeatDecoder.TEMPLATE_ID:
                 return new HeartbeatDecoder().wrap(buffer, body, block, version).lastOutputSequence();
             default:

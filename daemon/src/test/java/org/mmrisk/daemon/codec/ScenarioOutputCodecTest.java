@@ -150,6 +150,38 @@ class ScenarioOutputCodecTest
         buffer.putShort(MessageHeaderEncoder.blockLengthEncodingOffset(), (short)blockLength, ByteOrder.LITTLE_ENDIAN);
     }
 
+    /**
+     * A restart resumes the output sequence after the last output the queue holds: a scenario grid or a margin status
+     * last in the queue must name its sequence, or the restart writes it again.
+     */
+    @Test
+    void shouldFindTheLastOutputSequenceWhenTheQueueEndsWithAScenarioOutput(@org.junit.jupiter.api.io.TempDir
+        final java.nio.file.Path dir)
+    {
+        try (net.openhft.chronicle.queue.ChronicleQueue queue = org.mmrisk.daemon.queue.Queues.open(dir))
+        {
+            final ScenarioGridMessage grid = grid();
+            encoder.encode(grid, buffer);
+            append(queue, OutputEncoder.gridLength(grid));
+            assertThat(org.mmrisk.daemon.egress.OutputPosition.lastOutputSequence(queue)).isEqualTo(41);
+            final MarginStatus margin = margin();
+            encoder.encode(margin, buffer);
+            append(queue, OutputEncoder.MARGIN_LENGTH);
+            assertThat(org.mmrisk.daemon.egress.OutputPosition.lastOutputSequence(queue)).isEqualTo(42);
+        }
+    }
+
+    private void append(final net.openhft.chronicle.queue.ChronicleQueue queue, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(0, bytes);
+        try (net.openhft.chronicle.queue.ExcerptAppender appender = queue.createAppender();
+            net.openhft.chronicle.wire.DocumentContext document = appender.writingDocument())
+        {
+            document.wire().bytes().write(bytes);
+        }
+    }
+
     private static ScenarioGridMessage grid()
     {
         final ScenarioGridMessage g = new ScenarioGridMessage(3);
