@@ -35,17 +35,9 @@ import java.util.concurrent.Callable;
         "margin, equity and liquidation distance.")
 public final class ScenarioCommand implements Callable<Integer>
 {
-    static final class Input
-    {
-        @Option(names = "--events", required = true, description = "replay-format JSON lines")
-        Path events;
-
-        @Option(names = "--journal", required = true, description = "a daemon's sequenced input journal directory")
-        Path journal;
-    }
-
+    /** The same input choice as {@code risk replay}'s. */
     @ArgGroup(multiplicity = "1")
-    Input input;
+    ReplayCommand.Input input;
 
     @Option(names = "--config", description = "daemon config file: its engine settings are used (default: built-in)")
     Path config;
