@@ -67,7 +67,7 @@ final class ScenarioBenchBook
             {
                 final boolean inverse = random.nextBoolean();
                 final double forward = random.nextBoolean() ? INDEX_USD : INDEX_USD * (1 + 0.01 * random.nextDouble());
-                c.deltaOne(inverse, inverse ? 10 : 0.001, INDEX_USD, forward);
+                c.future(inverse, inverse ? 10 : 0.001, INDEX_USD, forward);
                 quantities[i] = sign * (1 + random.nextInt(1000));
             }
             avgPrices[i] = INDEX_USD * (0.95 + 0.1 * random.nextDouble());

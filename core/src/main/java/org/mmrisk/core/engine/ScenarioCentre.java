@@ -42,13 +42,13 @@ final class ScenarioCentre
                 return Double.isFinite(risk.iv) && forward > 0;
             case FUTURE:
             case PERPETUAL:
-                out.deltaOne(instrument.isInverse(), instrument.contractSize(), indexUsd, forward);
+                out.future(instrument.isInverse(), instrument.contractSize(), indexUsd, forward);
                 return forward > 0;
             default:
                 // spot and index: coins held; a USD-sized contract holds its USD's worth of coins at the index
                 final double coins = instrument.contractUnit() == ContractUnit.USD ?
                     instrument.contractSize() / indexUsd : instrument.contractSize();
-                out.deltaOne(false, coins, indexUsd, indexUsd);
+                out.spot(coins, indexUsd);
                 return true;
         }
     }

@@ -88,7 +88,10 @@ public final class ScenarioBook implements BookValuation
         {
             usdBalance -= quantity * contract.size() * avgPrice;
         }
-        addFuturesDelta(contract.isCoinSettled(), quantity * contract.coinDelta());
+        if (contract.isFuture())
+        {
+            addFuturesDelta(contract.isCoinSettled(), quantity * contract.coinDelta());
+        }
     }
 
     private void addFuturesDelta(final boolean inverse, final double delta)
@@ -159,7 +162,7 @@ public final class ScenarioBook implements BookValuation
         {
             options += (Math.max(0, -(position + fill)) - Math.max(0, -position)) * contract.size();
         }
-        else
+        else if (contract.isFuture())
         {
             final double before = position * contract.coinDelta();
             final double after = (position + fill) * contract.coinDelta();

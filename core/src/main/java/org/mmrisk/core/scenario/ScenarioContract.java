@@ -25,6 +25,8 @@ public final class ScenarioContract
     private static final double BASIS_TOLERANCE = 1e-12;
 
     private boolean option;
+    /** Spot or index holdings: delta-one, but not a future for the contingency. */
+    private boolean spot;
     private boolean coinSettled;
     private boolean call;
     private double strike;
@@ -57,6 +59,7 @@ public final class ScenarioContract
         final ScenarioConfig config)
     {
         this.option = true;
+        this.spot = false;
         this.coinSettled = coinSettled;
         this.call = call;
         this.strike = strike;
@@ -76,11 +79,22 @@ public final class ScenarioContract
     }
 
     /**
-     * A future, perpetual or spot contract at its centre: {@code size} USD when inverse, else coins.
+     * A spot (or index) holding of {@code coins} per contract at the index {@code indexUsd}.
      */
-    public void deltaOne(final boolean inverse, final double size, final double indexUsd, final double forward)
+    public void spot(final double coins, final double indexUsd)
+    {
+        future(false, coins, indexUsd, indexUsd);
+        this.spot = true;
+    }
+
+    /**
+     * A future or perpetual at its centre: {@code size} USD when inverse, else coins. Unlike spot, its delta counts
+     * in the contingency for futures that offset one another.
+     */
+    public void future(final boolean inverse, final double size, final double indexUsd, final double forward)
     {
         this.option = false;
+        this.spot = false;
         this.coinSettled = inverse;
         this.call = false;
         this.strike = Double.NaN;
@@ -98,6 +112,14 @@ public final class ScenarioContract
     public boolean isOption()
     {
         return option;
+    }
+
+    /**
+     * @return true for a future or perpetual (a delta-one contract that is not spot).
+     */
+    public boolean isFuture()
+    {
+        return !option && !spot;
     }
 
     public boolean isCoinSettled()
@@ -209,7 +231,7 @@ public final class ScenarioContract
     public boolean valuesLike(final ScenarioContract other, final double volTolerance, final double basisTolerance,
         final double timeTolerance)
     {
-        if (option != other.option || coinSettled != other.coinSettled || size != other.size)
+        if (option != other.option || spot != other.spot || coinSettled != other.coinSettled || size != other.size)
         {
             return false;
         }
@@ -333,6 +355,7 @@ public final class ScenarioContract
     public void exchangeState(final StateIo io)
     {
         option = io.bool(option);
+        spot = io.bool(spot);
         coinSettled = io.bool(coinSettled);
         call = io.bool(call);
         strike = io.f64(strike);
@@ -358,6 +381,7 @@ public final class ScenarioContract
     public void copyFrom(final ScenarioContract other)
     {
         option = other.option;
+        spot = other.spot;
         coinSettled = other.coinSettled;
         call = other.call;
         strike = other.strike;

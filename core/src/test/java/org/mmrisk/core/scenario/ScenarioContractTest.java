@@ -38,4 +38,26 @@ class ScenarioContractTest
                 1e-9 * strike)));
         }
     }
+
+    @Test
+    void shouldChargeTheFuturesContingencyOnFuturesThatOffsetOneAnotherNotOnSpot()
+    {
+        final EngineConfig config = new EngineConfig().conclude();
+        final ScenarioContract spot = new ScenarioContract();
+        spot.spot(1, 100_000);
+        final ScenarioContract longFuture = new ScenarioContract();
+        longFuture.future(false, 1, 100_000, 101_000);
+        final ScenarioContract shortPerpetual = new ScenarioContract();
+        shortPerpetual.future(true, 10, 100_000, 100_000);
+        final ScenarioBook book = new ScenarioBook();
+        book.reset(org.mmrisk.core.event.MarginCurrency.COIN, 100_000, 0, 0);
+        book.add(spot, 5, 100_000);
+        book.add(shortPerpetual, -30_000, 100_000);
+        // 5 coins of spot against 3 coins short of perpetual: spot offsets nothing
+        assertThat(book.contingency(1, 0.01, 0.01)).isZero();
+        book.add(longFuture, 2, 100_000);
+        // 2.02 coins long of future against 3 short: 0.01 x 2.02
+        assertThat(book.contingency(1, 0.01, 0.01)).isCloseTo(0.0202, within(1e-12));
+        assertThat(config.scenario().futuresContingency()).isEqualTo(0.01);
+    }
 }

@@ -80,7 +80,7 @@ class ValueCurvesTest
             {
                 final boolean inverse = random.nextBoolean();
                 final double forward = random.nextBoolean() ? INDEX_USD : INDEX_USD * (1 + 0.01 * random.nextDouble());
-                c.deltaOne(inverse, inverse ? 10 : 0.001, INDEX_USD, forward);
+                c.future(inverse, inverse ? 10 : 0.001, INDEX_USD, forward);
                 quantities[i] = (random.nextBoolean() ? 1 : -1) * (1 + random.nextInt(1000));
             }
             contracts[i] = c;
