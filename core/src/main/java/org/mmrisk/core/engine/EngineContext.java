@@ -10,6 +10,7 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.AlertCode;
 import org.mmrisk.core.quoting.PortfolioGuard;
+import org.mmrisk.core.scenario.ScenarioPoints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +35,14 @@ final class EngineContext
     final Long2LongHashMap parkedByVenue = new Long2LongHashMap(0);
     final PortfolioGuard portfolio;
     /** The scenario grid's points, shared by every underlying. */
-    final org.mmrisk.core.scenario.ScenarioPoints scenarioPoints;
+    final ScenarioPoints scenarioPoints;
     long timeNs = Long.MIN_VALUE;
 
     EngineContext(final EngineConfig config)
     {
         this.config = config;
         this.portfolio = new PortfolioGuard(config);
-        this.scenarioPoints = new org.mmrisk.core.scenario.ScenarioPoints(config.scenario());
+        this.scenarioPoints = new ScenarioPoints(config.scenario());
     }
 
     /**

@@ -4,6 +4,7 @@ import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.position.Position;
+import org.mmrisk.core.scenario.ScenarioRisk;
 import org.mmrisk.core.state.StateIo;
 
 /**
@@ -55,7 +56,7 @@ public final class InstrumentState
     /**
      * @return the instrument's scenario risk array (null while undefined).
      */
-    public org.mmrisk.core.scenario.ScenarioRisk scenarioRisk()
+    public ScenarioRisk scenarioRisk()
     {
         return scenario == null ? null : scenario.risk;
     }

@@ -1,6 +1,7 @@
 package org.mmrisk.core.engine;
 
 import org.mmrisk.core.limits.LimitKind;
+import org.mmrisk.core.state.StateIo;
 
 /**
  * Runs the scenario work between batches, after the batch's outputs: each underlying in turn gets what is left of
@@ -81,7 +82,7 @@ final class ScenarioUpdater
         }
     }
 
-    void exchangeState(final org.mmrisk.core.state.StateIo io)
+    void exchangeState(final StateIo io)
     {
         turn = io.i32(turn);
     }

@@ -8,6 +8,8 @@ import org.mmrisk.core.exposure.ContractRisk;
 import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.QuoteAdjustment;
+import org.mmrisk.core.scenario.GridFigures;
+import org.mmrisk.core.scenario.ScenarioRisk;
 import org.mmrisk.core.skew.SkewRule;
 
 /**
@@ -146,8 +148,8 @@ public final class SkewBatch
      */
     private static double marginDirection(final InstrumentState instrument, final UnderlyingRisk u)
     {
-        final org.mmrisk.core.scenario.ScenarioRisk array = instrument.scenarioRisk();
-        final org.mmrisk.core.scenario.GridFigures grid = u.scenarios().gridFigures();
+        final ScenarioRisk array = instrument.scenarioRisk();
+        final GridFigures grid = u.scenarios().gridFigures();
         if (array == null || !array.isCentred() || !(grid.worstLoss() > 0))
         {
             return 0;

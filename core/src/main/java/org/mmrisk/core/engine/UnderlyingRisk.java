@@ -12,6 +12,7 @@ import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.quoting.GuardedUnderlying;
 import org.mmrisk.core.quoting.QuotingGuard;
 import org.mmrisk.core.quoting.QuotingStatus;
+import org.mmrisk.core.scenario.ScenarioPoints;
 import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.vol.SmileValidator;
 import org.mmrisk.core.vol.VolSurface;
@@ -27,10 +28,8 @@ import org.mmrisk.core.vol.VolSurface;
  *   <li>{@link ExplainTotals}: the P&L explain (itself; the sums, the exposure updater and the output stage);</li>
  *   <li>{@link ReanchorSweep}: the re-anchoring sweep and its error (itself; the exposure updater);</li>
  *   <li>{@link QuotingStatus}: limits, rungs and the quoting state (written only by {@link QuotingGuard});</li>
- *   <li>{@link CoinAccount}, {@link UsdAccount}: the coin and USD accounts (themselves; the appliers and the
- *       settlement);</li>
- *   <li>{@link UnderlyingScenarios}: the scenario grid, margin and liquidation distance (itself; the appliers
- *       and the {@link ScenarioUpdater});</li>
+ *   <li>{@link CoinAccount}, {@link UsdAccount}: the coin and USD accounts (themselves; appliers, settlement);</li>
+ *   <li>{@link UnderlyingScenarios}: stress grid, margin, liquidation (itself; appliers, {@link ScenarioUpdater});</li>
  *   <li>{@link BatchMarks}: whether the batch touched it and its cause (itself; the appliers and the batch end);</li>
  *   <li>{@link HedgeStatus}: the outstanding hedge (written only by {@link HedgeSignals}).</li>
  * </ul>
@@ -62,7 +61,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
     /** The skew's inputs of every instrument in flat arrays (derived, not saved). */
     final SkewTable skewTable;
 
-    UnderlyingRisk(final long code, final EngineConfig config, final org.mmrisk.core.scenario.ScenarioPoints points)
+    UnderlyingRisk(final long code, final EngineConfig config, final ScenarioPoints points)
     {
         this.code = code;
         this.name = AsciiCode.toString(code);
@@ -356,14 +355,13 @@ public final class UnderlyingRisk implements GuardedUnderlying
     @Override
     public double marginUtilization()
     {
-        return scenarios.isRefreshed() ? scenarios.figures().maintenanceUtilization : 0;
+        return scenarios.marginUtilization();
     }
 
     @Override
     public double liquidationDistance()
     {
-        return scenarios.isRefreshed() && scenarios.figures().known ? scenarios.figures().nearestDistance() :
-            Double.NaN;
+        return scenarios.liquidationDistance();
     }
 
     public double maxApproxError()

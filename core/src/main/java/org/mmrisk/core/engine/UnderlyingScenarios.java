@@ -256,9 +256,8 @@ public final class UnderlyingScenarios
         }
         final double balancePerMove = currency == MarginCurrency.USD ? book.coinBalance() * indexUsd : 0;
         grid.into(gridFigures, points, balancePerMove);
-        final double coins = book.coinBalance() + coinValue;
-        final double usd = book.usdBalance() + usdValue;
-        final double equity = currency == MarginCurrency.COIN ? coins + usd / indexUsd : usd + coins * indexUsd;
+        final double equity = MarginCalculator.equity(currency, book.coinBalance() + coinValue,
+            book.usdBalance() + usdValue, indexUsd);
         calculator.margin(book, gridFigures.worstLoss(), equity, figures);
         if (figures.known)
         {
@@ -347,6 +346,23 @@ public final class UnderlyingScenarios
     public ScenarioGrid grid()
     {
         return grid;
+    }
+
+    /**
+     * @return maintenance margin / equity of the last refresh (NaN: equity at or below zero, or unknown), 0 before
+     * the first.
+     */
+    double marginUtilization()
+    {
+        return refreshed ? figures.maintenanceUtilization : 0;
+    }
+
+    /**
+     * @return the nearest liquidation distance of the last refresh, NaN before it, when unknown or none in range.
+     */
+    double liquidationDistance()
+    {
+        return refreshed && figures.known ? figures.nearestDistance() : Double.NaN;
     }
 
     public boolean isRefreshed()

@@ -86,9 +86,18 @@ public final class MarginCalculator
     public static double equity(final ScenarioBook book, final BookValuation values)
     {
         final double s = book.indexUsd();
-        final double coins = book.coinBalance() + values.coinValue(s, VolShock.SAME);
-        final double usd = book.usdBalance() + values.usdValue(s, VolShock.SAME);
-        return book.currency() == MarginCurrency.COIN ? coins + usd / s : usd + coins * s;
+        return equity(book.currency(), book.coinBalance() + values.coinValue(s, VolShock.SAME),
+            book.usdBalance() + values.usdValue(s, VolShock.SAME), s);
+    }
+
+    /**
+     * @return the equity, in the margin currency, of an account holding {@code coins} and {@code usd} with the index
+     * at {@code indexUsd}.
+     */
+    public static double equity(final MarginCurrency currency, final double coins, final double usd,
+        final double indexUsd)
+    {
+        return currency == MarginCurrency.COIN ? coins + usd / indexUsd : usd + coins * indexUsd;
     }
 
     /**

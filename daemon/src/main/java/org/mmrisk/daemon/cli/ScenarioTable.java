@@ -6,6 +6,7 @@ import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.scenario.GridFigures;
 import org.mmrisk.core.scenario.MarginFigures;
 import org.mmrisk.core.scenario.ScenarioPoints;
+import org.mmrisk.daemon.json.ScenarioJson;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -146,7 +147,7 @@ final class ScenarioTable
 
     private static String unit(final ScenarioReport.Underlying r)
     {
-        return r.currency == MarginCurrency.COIN ? r.name : "USD";
+        return ScenarioJson.currency(r);
     }
 
     /**

@@ -209,7 +209,10 @@ public final class OutputJson
     /**
      * @return the currency as the replay state reports it: the coin's code for COIN, else USD.
      */
-    private static String currency(final MarginCurrency currency, final long underlying)
+    /**
+     * @return a margin currency as the outputs and reports name it: the coin's code for COIN, else USD.
+     */
+    public static String currency(final MarginCurrency currency, final long underlying)
     {
         return currency == MarginCurrency.COIN ? AsciiCode.toString(underlying) : String.valueOf(currency);
     }

@@ -43,7 +43,7 @@ public final class ScenarioJson
      */
     public static String currency(final ScenarioReport.Underlying r)
     {
-        return r.currency == MarginCurrency.COIN ? r.name : "USD";
+        return OutputJson.currency(r.currency, r.code);
     }
 
     private static void scenario(final ScenarioReport.Underlying r, final ObjectNode n)
