@@ -58,6 +58,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
     private final QuotingStatus quoting;
     private final BatchMarks marks = new BatchMarks();
     private final HedgeStatus hedge = new HedgeStatus();
+    private final UnderlyingLiquidity liquidity = new UnderlyingLiquidity();
     /** The skew's inputs of every instrument in flat arrays (derived, not saved). */
     final SkewTable skewTable;
 
@@ -193,6 +194,14 @@ public final class UnderlyingRisk implements GuardedUnderlying
     public HedgeStatus hedge()
     {
         return hedge;
+    }
+
+    /**
+     * @return the cost of unwinding the underlying's positions at the displayed book.
+     */
+    public UnderlyingLiquidity liquidity()
+    {
+        return liquidity;
     }
 
     HedgeConfig hedging()
