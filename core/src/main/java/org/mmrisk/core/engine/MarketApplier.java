@@ -111,6 +111,8 @@ final class MarketApplier
         }
         state.market().bid = event.bid;
         state.market().ask = event.ask;
+        state.market().bidSize = event.bidSize;
+        state.market().askSize = event.askSize;
         state.market().mark = event.mark;
         state.market().markIv = Double.isNaN(event.markIv) ? state.market().markIv : event.markIv;
         state.market().lastTickNs = ctx.timeNs;
