@@ -125,6 +125,7 @@ final class MarketApplier
         {
             payFunding(state, event.fundingRate);
         }
+        state.underlying().liquidity().update(state);
         state.underlying().book().touchInstrument(state);
         state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.TICKS);
