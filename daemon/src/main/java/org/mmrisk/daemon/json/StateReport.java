@@ -183,7 +183,6 @@ public final class StateReport
         n.put("unpricedPositions", u.unpricedPositions());
         number(n, "maxApproxError", u.maxApproxError());
         n.put("state", String.valueOf(u.state()));
-        number(n, "liquidityCostUsd", u.liquidity().costUsd());
     }
 
     /**
@@ -289,7 +288,6 @@ public final class StateReport
      */
     private static void edgeAndInventoryCoin(final double tradingPnlCoin, final double edgeCoin, final ObjectNode n)
     {
-        number(n, "tradingPnlCoin", tradingPnlCoin);
         number(n, "edgeCoin", edgeCoin);
         number(n, "inventoryCoin", tradingPnlCoin - edgeCoin);
     }
