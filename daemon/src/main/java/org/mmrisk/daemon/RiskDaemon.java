@@ -7,6 +7,7 @@ import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.mmrisk.core.engine.RiskEngine;
@@ -19,6 +20,7 @@ import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.config.Strategies;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.errors.ErrorLogFile;
 import org.mmrisk.daemon.egress.OutputPosition;
 import org.mmrisk.daemon.engine.EngineHandler;
 import org.mmrisk.daemon.ingress.IngressAgent;
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The risk daemon process: opens the queues and the counters file, starts the ring with its two consumers
+ * The risk daemon process: opens the queues, the counters file and the error log ({@link ErrorLogFile}, which every
+ * error handler of the daemon records into), starts the ring with its two consumers
  * (journaller and engine) and the ingress agent, and closes everything in reverse order.
  * <p>
  * Threads: {@code ingress} (the agent), {@code journaller} and {@code engine} (ring consumers). {@link #launch} and
@@ -51,6 +54,7 @@ public final class RiskDaemon implements AutoCloseable
     private final LoadedConfig config;
     private final List<ChronicleQueue> queues = new ArrayList<>();
     private final CountersFile countersFile;
+    private final ErrorLogFile errorLog;
     private final DaemonCounters counters;
     private final Disruptor<RingEvent> disruptor;
     private final EngineHandler engineHandler;
@@ -72,7 +76,13 @@ public final class RiskDaemon implements AutoCloseable
         final DaemonConfig c = config.config();
         requireAllowedCpus(c);
         requireWritableDirectories(config);
-        failure = new DaemonFailure(errorHandler);
+        errorLog = ErrorLogFile.create(config.errorLogFile().toFile(), new SystemEpochClock());
+        // into the mapped log first: the report may wake a main thread that halts the process at once
+        failure = new DaemonFailure(error ->
+        {
+            errorLog.onError(error);
+            errorHandler.onError(error);
+        });
         threads = namedThreads(c.affinity);
         CountersFile created = null;
         try
@@ -137,6 +147,8 @@ public final class RiskDaemon implements AutoCloseable
             // a refused start (a damaged journal, a queue that will not open) leaves nothing mapped or open
             CloseHelper.quietCloseAll(queues);
             CloseHelper.quietClose(created);
+            errorLog.onError(ex);
+            CloseHelper.quietClose(errorLog);
             throw ex;
         }
     }
@@ -352,5 +364,6 @@ public final class RiskDaemon implements AutoCloseable
         CloseHelper.quietClose(checkpointRunner);
         CloseHelper.quietCloseAll(queues);
         CloseHelper.quietClose(countersFile);
+        CloseHelper.quietClose(errorLog);
     }
 }
