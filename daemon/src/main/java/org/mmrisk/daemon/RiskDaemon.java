@@ -77,12 +77,7 @@ public final class RiskDaemon implements AutoCloseable
         requireAllowedCpus(c);
         requireWritableDirectories(config);
         errorLog = ErrorLogFile.create(config.errorLogFile().toFile(), new SystemEpochClock());
-        // into the mapped log first: the report may wake a main thread that halts the process at once
-        failure = new DaemonFailure(error ->
-        {
-            errorLog.onError(error);
-            errorHandler.onError(error);
-        });
+        failure = new DaemonFailure(logThenReport(errorLog, errorHandler));
         threads = namedThreads(c.affinity);
         CountersFile created = null;
         try
@@ -151,6 +146,19 @@ public final class RiskDaemon implements AutoCloseable
             CloseHelper.quietClose(errorLog);
             throw ex;
         }
+    }
+
+    /**
+     * @return the daemon's error handler chain: each error goes into the mapped error log first, since the report may
+     * wake a main thread that halts the process at once, then to the report (standard error, the caller's handler).
+     */
+    static ErrorHandler logThenReport(final ErrorLogFile errorLog, final ErrorHandler report)
+    {
+        return error ->
+        {
+            errorLog.onError(error);
+            report.onError(error);
+        };
     }
 
     /**
