@@ -111,7 +111,7 @@ public final class RiskDaemon implements AutoCloseable
             final CheckpointWriter checkpointWriter = new CheckpointWriter(taker, checkpoints, fingerprint, counters,
                 retention,
                 System.err,
-                failure::failed);
+                failure::failed, errorLog);
             checkpointRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), failure, null, checkpointWriter);
 
             // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
@@ -134,7 +134,8 @@ public final class RiskDaemon implements AutoCloseable
                 TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
                 .requireChecksum(c.ingress.requireChecksum)
                 .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
-                .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs));
+                .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs))
+                .errors(errorLog);
             ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
         }
         catch (final RuntimeException ex)
