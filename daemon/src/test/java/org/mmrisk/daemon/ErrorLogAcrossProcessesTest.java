@@ -2,13 +2,24 @@ package org.mmrisk.daemon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.EventType;
+import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.cli.RiskCli;
+import org.mmrisk.daemon.codec.InputEncoder;
+import org.mmrisk.daemon.config.ConfigLoader;
+import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.queue.CorruptRecords;
+import org.mmrisk.daemon.queue.Queues;
+import org.mmrisk.daemon.queue.SbeAppender;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,8 +33,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operator's read side across processes: errors recorded by the daemon's handlers in one JVM are read by
- * {@code risk errors} in another, distinct and counted; counters written by one JVM are read by {@code risk stat} in
+ * The operator's read side across processes: errors recorded by the daemon's handlers in one JVM (a real daemon's
+ * included) are read by {@code risk errors} in another, distinct and counted; counters written by one JVM are read by {@code risk stat} in
  * another, which writes nothing into the file.
  */
 class ErrorLogAcrossProcessesTest
@@ -98,6 +109,67 @@ class ErrorLogAcrossProcessesTest
         }
     }
 
+    /**
+     * A real daemon process stops on a corrupt input record (exit 2, halting at once): its error log, read by
+     * {@code risk errors --config} here, holds the stall that stopped it, observed once.
+     */
+    @Test
+    @Timeout(90)
+    void shouldFindTheErrorThatStoppedADaemonProcessInItsErrorLog() throws Exception
+    {
+        final Path configFile = Files.writeString(dir.resolve("daemon.yaml"), String.join("\n",
+            "dataDir: data",
+            "inputs: [market]",
+            "queueBlockSizeMb: 1",
+            "ring: {size: 1024, waitStrategy: sleeping}",
+            "ingress: {idleStrategy: backoff, timerIntervalMs: 20, stallTimeoutMs: 300}",
+            ""));
+        final LoadedConfig config = ConfigLoader.load(configFile);
+        final Path marketDir = config.inputDir("market");
+        try (ChronicleQueue market = Queues.open(marketDir, config.queueBlockSizeBytes());
+            SbeAppender appender = new SbeAppender(market))
+        {
+            writeTicks(appender, 3);
+            CorruptRecords.flipHeaderBits(market, marketDir, appender.lastIndexAppended() - 1,
+                CorruptRecords.NOT_COMPLETE);
+            writeTicks(appender, 3);
+        }
+
+        final Process daemon = java(RiskCli.class.getName(), "daemon", "--config", configFile.toString());
+        assertThat(daemon.waitFor(80, TimeUnit.SECONDS)).isTrue();
+        final String stderr = Files.readString(dir.resolve("process.err"));
+        assertThat(daemon.exitValue()).as(stderr).isEqualTo(2);
+
+        final StringWriter out = new StringWriter();
+        final picocli.CommandLine cli = RiskCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("errors", "--config", configFile.toString(), "--json")).isZero();
+        final JsonNode errors = MAPPER.readTree(out.toString());
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(errors.get(0).get("stackTrace").asText())
+            .startsWith("java.lang.IllegalStateException: risk daemon: input " + marketDir.toAbsolutePath())
+            .contains("a corrupt record header");
+        assertThat(stderr).as("standard error has it too").contains("a corrupt record header");
+    }
+
+    private static void writeTicks(final SbeAppender appender, final int count)
+    {
+        final RiskEvent tick = new RiskEvent().reset();
+        tick.type = EventType.TICK;
+        tick.instrumentId = 1;
+        tick.venue = AsciiCode.pack("DERIBIT");
+        tick.sendTimeNs = 1_795_000_000_000_000_000L;
+        tick.bid = 100_000;
+        tick.ask = 100_001;
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        final int length = new InputEncoder().encode(tick, buffer, 0);
+        for (int i = 0; i < count; i++)
+        {
+            appender.append(buffer, 0, length);
+        }
+    }
+
     private static int idOf(final CountersReader reader, final String label)
     {
         final int[] id = {-1};
@@ -123,6 +195,8 @@ class ErrorLogAcrossProcessesTest
             }
         }
         command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xmx256m");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
