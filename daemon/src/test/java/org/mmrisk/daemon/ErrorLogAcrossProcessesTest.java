@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator's read side across processes: errors recorded by the daemon's handlers in one JVM (a real daemon's
- * included) are read by {@code risk errors} in another, distinct and counted; counters written by one JVM are read by {@code risk stat} in
- * another, which writes nothing into the file.
+ * included) are read by {@code risk errors} in another, distinct and counted; counters written by one JVM are read by
+ * {@code risk stat} in another, which writes nothing into the file.
  */
 class ErrorLogAcrossProcessesTest
 {

@@ -76,7 +76,8 @@ public final class ErrorLogFile implements ErrorHandler, AutoCloseable
         final String name = file.getName();
         final int dot = name.lastIndexOf('.');
         final String stem = dot > 0 ? name.substring(0, dot) : name;
-        return new File(file.getAbsoluteFile().getParentFile(), stem + "-previous" + (dot > 0 ? name.substring(dot) : ""));
+        final String suffix = dot > 0 ? name.substring(dot) : "";
+        return new File(file.getAbsoluteFile().getParentFile(), stem + "-previous" + suffix);
     }
 
     private static void keepPrevious(final File file)

@@ -107,7 +107,8 @@ class StatCommandTest
 
             assertThat(result.exitCode).as(result.err).isZero();
             assertThat(result.out.lines()).hasSize(3)
-                .allMatch(line -> line.equals("[{\"id\":8,\"typeId\":5,\"label\":\"egress: heartbeats\",\"value\":0}]"));
+                .allMatch(line -> line.equals(
+                    "[{\"id\":8,\"typeId\":5,\"label\":\"egress: heartbeats\",\"value\":0}]"));
         }
     }
 

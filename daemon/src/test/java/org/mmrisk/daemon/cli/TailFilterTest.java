@@ -51,7 +51,8 @@ class TailFilterTest
             "\"underlying\":\"ETH\"," + DEFINITIONS,
         "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:02Z\",\"instrumentId\":1,\"bid\":95000,\"ask\":95001}",
         "{\"type\":\"tick\",\"time\":\"2026-11-25T08:00:03Z\",\"instrumentId\":11,\"bid\":3500,\"ask\":3501}",
-        "{\"type\":\"fill\",\"time\":\"2026-11-25T08:00:04Z\",\"exchangeTime\":\"2026-11-25T08:00:03.9Z\",\"venue\":\"DERIBIT\",\"fillId\":\"f1\"," +
+        "{\"type\":\"fill\",\"time\":\"2026-11-25T08:00:04Z\",\"exchangeTime\":\"2026-11-25T08:00:03.9Z\"," +
+            "\"venue\":\"DERIBIT\",\"fillId\":\"f1\"," +
             "\"instrumentId\":11,\"side\":\"BUY\",\"quantity\":2,\"price\":3500,\"fee\":0,\"feeCurrency\":\"USD\"}",
         "{\"type\":\"vol\",\"time\":\"2026-11-25T08:00:05Z\",\"underlying\":\"ETH\"," +
             "\"expiry\":\"2026-12-27T08:00:00Z\",\"a\":0.02,\"b\":0.1,\"rho\":-0.2,\"m\":0,\"sigma\":0.2}",
