@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         ScenarioCommand.class,
         MonitorCommand.class,
+        MetricsCommand.class,
         ControlCommand.class,
         AuditCommand.class,
         PriceCommand.class,
