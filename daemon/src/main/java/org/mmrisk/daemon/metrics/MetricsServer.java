@@ -5,7 +5,11 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.mmrisk.daemon.config.LoadedConfig;
 
+import org.mmrisk.daemon.RiskDaemon;
+
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code risk metrics}'s server: a {@link LiveRiskReader} on its own thread and the Prometheus client's HTTP server
@@ -33,7 +37,7 @@ public final class MetricsServer implements AutoCloseable
         try
         {
             final PrometheusRegistry registry = new PrometheusRegistry();
-            registry.register(new RiskMetricsCollector(reader, new CounterMetricTable(config.config().inputs)));
+            registry.register(new RiskMetricsCollector(reader, new CounterMetricTable(sourceNames(config))));
             final HTTPServer server = HTTPServer.builder().inetAddress(listen.address()).port(listen.port())
                 .registry(registry).buildAndStart();
             reader.start(READER_IDLE_MICROS);
@@ -44,6 +48,14 @@ public final class MetricsServer implements AutoCloseable
             reader.close();
             throw ex;
         }
+    }
+
+    /** @return the daemon's input sources as its counters name them: the configured inputs, then its control queue. */
+    static List<String> sourceNames(final LoadedConfig config)
+    {
+        final List<String> names = new ArrayList<>(config.config().inputs);
+        names.add(RiskDaemon.CONTROL_SOURCE);
+        return names;
     }
 
     /** @return the port it listens on (the one chosen when asked for port 0). */
