@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code risk metrics}: a Prometheus endpoint for a running daemon, in a process of its own that reads the daemon's
@@ -59,7 +60,8 @@ public final class MetricsCommand implements Callable<Integer>
             Runtime.getRuntime().addShutdownHook(hook);
             if (seconds > 0)
             {
-                stop.await((long)(seconds * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+                stop.await((long)(seconds * 1000), TimeUnit.MILLISECONDS);
+                removeQuietly(hook);
             }
             else
             {
@@ -67,5 +69,17 @@ public final class MetricsCommand implements Callable<Integer>
             }
         }
         return 0;
+    }
+
+    private static void removeQuietly(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // the JVM is already shutting down: the hook has run or is running
+        }
     }
 }
