@@ -51,6 +51,9 @@ import java.util.function.Consumer;
  */
 public final class RiskDaemon implements AutoCloseable
 {
+    /** The operator's control queue, the last of the input sources, as the counters name it. */
+    public static final String CONTROL_SOURCE = "control";
+
     private final LoadedConfig config;
     private final List<ChronicleQueue> queues = new ArrayList<>();
     private final CountersFile countersFile;
@@ -84,7 +87,7 @@ public final class RiskDaemon implements AutoCloseable
         {
             final long blockSize = config.queueBlockSizeBytes();
             final List<String> sourceNames = new ArrayList<>(c.inputs);
-            sourceNames.add("control");
+            sourceNames.add(CONTROL_SOURCE);
             final ChronicleQueue[] inputs = new ChronicleQueue[sourceNames.size()];
             for (int i = 0; i < c.inputs.size(); i++)
             {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         MonitorCommand.class,
         StatCommand.class,
         ErrorsCommand.class,
+        MetricsCommand.class,
         ControlCommand.class,
         AuditCommand.class,
         PriceCommand.class,
