@@ -28,6 +28,8 @@ import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.retention.QueueRetention;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.stamps.StageHistograms;
+import org.mmrisk.daemon.stamps.StageStamps;
 import org.mmrisk.daemon.storage.FreeSpaceGuard;
 import org.mmrisk.daemon.storage.WritableDirectory;
 import org.mmrisk.daemon.threads.ThreadAffinity;
@@ -120,6 +122,12 @@ public final class RiskDaemon implements AutoCloseable
                 Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
                 TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal, lastOutputSequence, plan, taker,
                 checkpointWriter, failure, spaceGuard(config.outputDir(), "output"));
+            final boolean stamped = c.stamps.enabled();
+            if (stamped)
+            {
+                engineHandler.stageStamps(new StageStamps(new SystemEpochNanoClock(), new StageHistograms(
+                    (long)(c.stamps.warmupSeconds * 1e9), (long)(c.stamps.windowSeconds * 1e9))), config.stampsDir());
+            }
             disruptor.handleEventsWith(journaller, engineHandler);
             disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(failure));
 
@@ -129,7 +137,8 @@ public final class RiskDaemon implements AutoCloseable
                 TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
                 .requireChecksum(c.ingress.requireChecksum)
                 .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
-                .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs));
+                .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs))
+                .stampPublish(stamped);
             ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
         }
         catch (final RuntimeException ex)
