@@ -6,6 +6,9 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
@@ -52,6 +55,9 @@ class StampedOutputAllocationTest
             final JournalGate gate = new JournalGate(egress, journaled, new BusySpinIdleStrategy(), () -> false, stamps);
             final RingEvent slot = new RingEvent();
             final QuoteAdjustment quote = new QuoteAdjustment();
+            quote.kind = InstrumentKind.OPTION;
+            quote.state = QuotingState.NORMAL;
+            quote.underlying = AsciiCode.pack("BTC");
             final SystemEpochNanoClock feedClock = new SystemEpochNanoClock();
             long sequence = 0;
             for (int attempt = 0; attempt < 8; attempt++)
