@@ -105,7 +105,11 @@ public final class StageTable
             .append(RatioTable.micros(missing.isEmpty() ? pathP50 : -1)).append(" µs; the daemon's send → first output ")
             .append("appended is ").append(RatioTable.micros(daemon == null ? -1 : daemon[1])).append(" µs");
         final long readerP50 = RatioTable.value(reader, "uncorrected.p50");
-        if (readerP50 >= 0 && daemon != null)
+        if (reader != null && RatioTable.value(reader, "causes") <= 0)
+        {
+            line.append("; the reader measured no cause in its window");
+        }
+        else if (readerP50 >= 0 && daemon != null)
         {
             line.append("; the reader's send → read (uncorrected) is ").append(RatioTable.micros(readerP50))
                 .append(" µs, so the output hop to the reader is about ")

@@ -38,6 +38,7 @@ class StageTableTest
         Files.writeString(stamps.resolve(StageTable.SUMMARY), SUMMARY);
         final Properties reader = new Properties();
         reader.setProperty("uncorrected.p50", "7100");
+        reader.setProperty("causes", "9");
 
         final Map<String, Map<String, long[]>> runs = StageTable.find(dir);
         final Map<String, long[]> stages = runs.get("daemon-100000-busy-spin");
@@ -49,5 +50,16 @@ class StageTableTest
             .contains("is 7.10 µs").contains("about 2.50 µs");
         assertThat(StageTable.render(runs, Map.of("daemon-100000-busy-spin", reader)))
             .contains("| engine-compute | 9 | 2.50 | 3.00 | 3.50 | 4.00 | 4.50 |");
+    }
+
+    @Test
+    void shouldNotSubtractAReaderThatMeasuredNothing()
+    {
+        final Properties reader = new Properties();
+        reader.setProperty("uncorrected.p50", "0");
+        reader.setProperty("causes", "0");
+
+        assertThat(StageTable.addUp(Map.of("daemon", new long[]{ 9, 4_600, 0, 0, 0, 0 }), reader))
+            .contains("the reader measured no cause").doesNotContain("output hop");
     }
 }
