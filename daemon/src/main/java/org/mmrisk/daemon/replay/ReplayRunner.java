@@ -61,6 +61,8 @@ public final class ReplayRunner
     private long parseRejects;
     private boolean fromJournal;
     private long afterJournalSequence = -1;
+    private long rejectedBefore;
+    private final long[] rejectedBeforeByReason = new long[RejectReason.VALUES.length];
 
     public ReplayRunner(final EngineConfig config, final boolean keepOutputLog)
     {
@@ -90,6 +92,12 @@ public final class ReplayRunner
         }
         CheckpointRestore.restore(engine, checkpoint);
         afterJournalSequence = checkpoint.journalSequence();
+        // the engine's counters continue from the checkpoint's; this run's summary counts its own rejects only
+        rejectedBefore = engine.counters().get(EngineCounter.REJECTED);
+        for (final RejectReason reason : RejectReason.VALUES)
+        {
+            rejectedBeforeByReason[reason.ordinal()] = engine.counters().rejected(reason);
+        }
         return this;
     }
 
@@ -167,7 +175,7 @@ public final class ReplayRunner
      */
     public long rejected()
     {
-        return parseRejects + engine.counters().get(EngineCounter.REJECTED);
+        return parseRejects + engine.counters().get(EngineCounter.REJECTED) - rejectedBefore;
     }
 
     /**
@@ -183,7 +191,8 @@ public final class ReplayRunner
         String separator = " (";
         for (final RejectReason reason : RejectReason.VALUES)
         {
-            final long count = parseRejectsByReason[reason.ordinal()] + engine.counters().rejected(reason);
+            final long count = parseRejectsByReason[reason.ordinal()] + engine.counters().rejected(reason) -
+                rejectedBeforeByReason[reason.ordinal()];
             if (count > 0)
             {
                 line.append(separator).append(reason.name()).append(String.format(Locale.ROOT, " %,d", count));
