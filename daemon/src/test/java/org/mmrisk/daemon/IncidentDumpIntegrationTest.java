@@ -246,6 +246,9 @@ class IncidentDumpIntegrationTest
             out.resolve("events.jsonl"), "--state-out", dir.resolve("state.json"));
         assertOneLineRefusal(builtIn, "risk replay: the checkpoint");
         assertThat(builtIn.err).contains("the built-in configuration");
+        assertOneLineRefusal(cli("replay", "--checkpoint", out.resolve("events.jsonl"), "--events",
+            out.resolve("events.jsonl"), "--config", config.file(), "--state-out", dir.resolve("state.json")),
+            "risk replay: not a usable checkpoint: " + out.resolve("events.jsonl"));
         assertThat(replay(out)).as("the named checkpoint, rolled forward").isEqualTo(liveOutputsOfTheRange());
     }
 
@@ -341,18 +344,18 @@ class IncidentDumpIntegrationTest
     }
 
     /**
-     * The middle stage's batches: from the batch holding its first input to the one holding the last stage's first.
-     * Engine times never go back in the journal, and the batches around the range are apart in time, so the outputs
-     * of the range are told from the others by their engine time.
+     * The middle stage's time range: from the engine time of the batch holding its first input to that of the batch
+     * holding the last stage's first input. The range is then every batch whose first entry's time lies in it
+     * (ingress stamps a duty cycle's events with one time, so a timer batch just before may share it). Engine times
+     * never go back in the journal, and the batches around the range end earlier than it starts or start after it
+     * ends, so the outputs of the range are told from the others by their engine time.
      */
     private void chooseTheMiddleStage()
     {
-        final int stage2 = nthInput(lines(STAGE_1));
-        final int stage3 = nthInput(lines(STAGE_1) + lines(STAGE_2));
-        rangeFirst = batchStart(stage2);
-        rangeEnd = batchStart(stage3);
-        fromNs = journal.get(rangeFirst).timeNs;
-        toNs = journal.get(rangeEnd).timeNs;
+        fromNs = journal.get(batchStart(nthInput(lines(STAGE_1)))).timeNs;
+        toNs = journal.get(batchStart(nthInput(lines(STAGE_1) + lines(STAGE_2)))).timeNs;
+        rangeFirst = firstBatchAtOrAfter(0, fromNs);
+        rangeEnd = firstBatchAtOrAfter(rangeFirst + 1, toNs);
         for (int i = 1; i < journal.size(); i++)
         {
             assertThat(journal.get(i).timeNs).as("engine time at entry %d", i)
@@ -360,6 +363,18 @@ class IncidentDumpIntegrationTest
         }
         assertThat(journal.get(rangeFirst - 1).timeNs).isLessThan(fromNs);
         assertThat(journal.get(rangeEnd - 1).timeNs).isLessThan(toNs);
+    }
+
+    private int firstBatchAtOrAfter(final int from, final long timeNs)
+    {
+        for (int i = from; i < journal.size(); i++)
+        {
+            if ((i == 0 || journal.get(i - 1).batchEnd) && journal.get(i).timeNs >= timeNs)
+            {
+                return i;
+            }
+        }
+        throw new AssertionError("no batch starts at or after " + JsonTime.format(timeNs));
     }
 
     private int nthInput(final int inputsBefore)
