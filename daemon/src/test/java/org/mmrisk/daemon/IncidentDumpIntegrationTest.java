@@ -271,7 +271,7 @@ class IncidentDumpIntegrationTest
         assertOneLineRefusal(cli("dump", "--journal", dir, "--from", from, "--to", to, "--out",
             dir.resolve("a"), "--config", config.file()), "risk dump: not a queue");
         assertOneLineRefusal(cli("dump", "--journal", journalDir, "--from", "yesterday", "--to", to, "--out",
-            dir.resolve("a"), "--config", config.file()), "risk dump: --from: not an ISO-8601 UTC time: yesterday");
+            dir.resolve("a"), "--config", config.file()), "risk dump: --from: not an ISO-8601 instant");
         final Path full = Files.createDirectories(dir.resolve("full"));
         Files.writeString(full.resolve("notes.txt"), "keep\n");
         assertOneLineRefusal(cli("dump", "--journal", journalDir, "--from", from, "--to", to, "--out", full,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.incident.IncidentDump;
-import org.mmrisk.daemon.json.JsonTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /**
@@ -30,11 +29,12 @@ public final class DumpCommand implements Callable<Integer>
     Path journal;
 
     @Option(names = "--from", required = true, paramLabel = "TIME",
-        description = "engine time the range starts at (ISO-8601 UTC, inclusive)")
+        description = "engine time the range starts at, inclusive: an ISO-8601 instant or a span before now " +
+            "(-30s, -5m, -2h, -1d, -250ms)")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "TIME",
-        description = "engine time the range ends at (ISO-8601 UTC, exclusive)")
+        description = "engine time the range ends at, exclusive (the same forms)")
     String to;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "a new or empty directory")
@@ -54,8 +54,11 @@ public final class DumpCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final long fromNs = time("--from", from);
-        final long toNs = time("--to", to);
+        // a span before now counts back from this machine's clock, which a live daemon's engine time follows
+        final Instant now = Instant.now();
+        final long nowNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        final long fromNs = TimeArgument.parseNs("--from", from, nowNs);
+        final long toNs = TimeArgument.parseNs("--to", to, nowNs);
         final LoadedConfig loaded = config == null ? null : ConfigLoader.load(config);
         final Path checkpointDir = loaded != null ? loaded.checkpointDir() :
             journal.toAbsolutePath().getParent().resolve("snapshots");
@@ -71,17 +74,5 @@ public final class DumpCommand implements Callable<Integer>
             base.get("rolledForwardEvents").asLong());
         stdout.flush();
         return 0;
-    }
-
-    private static long time(final String option, final String text)
-    {
-        try
-        {
-            return JsonTime.parseNs(text);
-        }
-        catch (final DateTimeParseException | ArithmeticException ex)
-        {
-            throw new IllegalArgumentException(option + ": not an ISO-8601 UTC time: " + text, ex);
-        }
     }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         DumpCommand.class,
         ScenarioCommand.class,
         MonitorCommand.class,
+        StatCommand.class,
+        ErrorsCommand.class,
         ControlCommand.class,
         AuditCommand.class,
         PriceCommand.class,
