@@ -160,7 +160,8 @@ public final class EngineSettings
             .doc("Largest |value| of SET_LIMIT and SET_EQUITY (CLEAR_LIMIT removes a limit); 0: off."),
         integer("engine.skewBlockInstruments", 16, (c, v) -> c.skewBlockInstruments((int)v),
             EngineConfig::skewBlockInstruments).range(1, 1024).powerOfTwo().notFingerprinted()
-            .doc("Instruments per block of the skew table (same outputs for every size).")), ScenarioSettings.ALL);
+            .doc("Instruments per block of the skew table (same outputs for every size).")),
+        concat(ScenarioSettings.ALL, VarSettings.ALL));
 
     /** The fields of one underlying's entry under {@code engine.hedging}. */
     public static final List<Setting<HedgeFields>> HEDGING = List.of(
