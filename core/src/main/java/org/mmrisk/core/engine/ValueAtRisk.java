@@ -63,6 +63,7 @@ public final class ValueAtRisk
         final UnderlyingVar v = u.valueAtRisk();
         if (revalued || v.computedAtSample != estimator.samples())
         {
+            v.computedAtSample = estimator.samples();
             computeUnderlying(u, nowNs);
             dirty = true;
         }
@@ -113,7 +114,6 @@ public final class ValueAtRisk
     private void computeUnderlying(final UnderlyingRisk u, final long nowNs)
     {
         final UnderlyingVar v = u.valueAtRisk();
-        v.computedAtSample = estimator.samples();
         final int s = slot(u);
         if (!inScope(u))
         {

@@ -149,6 +149,11 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         s.maintenanceUtilization = d.maintenanceUtilization();
         s.liquidationDownMove = d.liquidationDownMove();
         s.liquidationUpMove = d.liquidationUpMove();
+        // NaN (absent) in a snapshot written before schema version 6
+        s.deltaNormalVarUsd = d.deltaNormalVar();
+        s.deltaGammaVarUsd = d.deltaGammaVar();
+        s.liquidityCostUsd = d.liquidityCost();
+        s.liquidityAdjustedVarUsd = d.liquidityAdjustedVar();
         final RiskSnapshotDecoder.PositionsDecoder positions = d.positions();
         s.ensureCapacity(positions.count());
         s.positionCount = 0;

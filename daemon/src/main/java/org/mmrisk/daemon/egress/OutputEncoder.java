@@ -106,7 +106,11 @@ public final class OutputEncoder
             .initialUtilization(s.initialUtilization)
             .maintenanceUtilization(s.maintenanceUtilization)
             .liquidationDownMove(s.liquidationDownMove)
-            .liquidationUpMove(s.liquidationUpMove);
+            .liquidationUpMove(s.liquidationUpMove)
+            .deltaNormalVar(s.deltaNormalVarUsd)
+            .deltaGammaVar(s.deltaGammaVarUsd)
+            .liquidityCost(s.liquidityCostUsd)
+            .liquidityAdjustedVar(s.liquidityAdjustedVarUsd);
         Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.underlyingEncodingOffset(),
             s.underlying);
         final RiskSnapshotEncoder.PositionsEncoder positions = snapshot.positionsCount(s.positionCount);

@@ -70,6 +70,7 @@ public final class StateReport
             pnlExplain(u, explain.addObject());
         }
         ScenarioJson.write(ScenarioReport.compute(engine), state);
+        VarJson.write(engine, state);
         state.putArray("quotes").addAll(lastQuotes);
         state.set("rejects", rejects);
         state.putArray("alerts").addAll(alerts);
