@@ -65,7 +65,7 @@ class InputChecksumTest
         final CRC32C expected = new CRC32C();
         expected.update(copy, 0, length);
 
-        assertThat(buffer.getShort(6, ByteOrder.LITTLE_ENDIAN)).as("schema version").isEqualTo((short)5);
+        assertThat(buffer.getShort(6, ByteOrder.LITTLE_ENDIAN)).as("schema version").isEqualTo((short)6);
         assertThat(buffer.getInt(fieldAt, ByteOrder.LITTLE_ENDIAN)).isEqualTo((int)expected.getValue());
         assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
         assertThat(decoded.quantity).isEqualTo(2.5);
