@@ -43,9 +43,12 @@ class MonteCarloVarTest
         final RiskEngine engine = engine(5.0);
         final MonteCarloVar mc = MonteCarloVar.compute(engine, 200_000, 11);
         final double deltaNormal = named(engine).valueAtRisk().deltaNormalUsd();
-        // 5 BTC at 100,000, 0.6 a year, one day: 2.326 × 15,698 ≈ 36,520; the log-normal move loses a little less
+        // 5 BTC at 100,000, 0.6 a year, one day: 2.326 × 15,698 ≈ 36,520
         assertThat(deltaNormal).isCloseTo(2.3263478740408408 * 5 * 100_000 * 0.6 / Math.sqrt(365.25), within(1e-6));
-        assertThat(mc.varUsd.get(0)).isCloseTo(deltaNormal, within(0.02 * deltaNormal));
+        // the Monte Carlo moves the index log-normally: its exact 99% loss is 5·S·(1 − exp(−z·σ·√h)), 3.6% under
+        // the arithmetic move's; 200,000 paths resolve it to well under 1%
+        final double exact = 5 * 100_000 * (1 - Math.exp(-2.3263478740408408 * 0.6 / Math.sqrt(365.25)));
+        assertThat(mc.varUsd.get(0)).isCloseTo(exact, within(0.01 * exact));
         assertThat(mc.scopes).containsExactly("BTC", "PORTFOLIO");
         assertThat(mc.varUsd.get(1)).isEqualTo(mc.varUsd.get(0));
     }
@@ -53,28 +56,35 @@ class MonteCarloVarTest
     @Test
     void shouldFindTheShortWingsLossThatDeltaGammaMisses()
     {
-        final RiskEngine engine = engine(0.0);
-        TestEvents.apply(engine, events.inverseOption(PUT, T0 + 3 * DAY_NS, 92_000, PutCall.PUT));
-        TestEvents.apply(engine, events.inverseOption(CALL, T0 + 3 * DAY_NS, 108_000, PutCall.CALL));
-        TestEvents.apply(engine, events.optionTick(now, PUT, 0.0010, 0.0012, 0.6, 100_000));
-        TestEvents.apply(engine, events.optionTick(now, CALL, 0.0010, 0.0012, 0.6, 100_000));
-        // a short strangle of 3-day wings 8% out, 100 BTC each side
-        TestEvents.apply(engine, events.fill(++now, PUT, Side.SELL, 100, 0.0011));
-        TestEvents.apply(engine, events.fill(++now, CALL, Side.SELL, 100, 0.0011));
-        TestEvents.apply(engine, events.tick(++now, INDEX, 100_000, 100_000));
-
+        // docs/var.md: 8% out 172,581 vs 193,304 USD, 10% 95,467 vs 127,130, 12% 46,776 vs 76,204, 15% 12,862 vs
+        // 30,124 (delta-gamma vs Monte Carlo, seed 7): the further out the wings, the more the quadratic misses
+        final RiskEngine engine = shortStrangle(0.12);
         final MonteCarloVar mc = MonteCarloVar.compute(engine, 200_000, 7);
         final MonteCarloVar again = MonteCarloVar.compute(engine, 200_000, 8);
         final UnderlyingVar v = named(engine).valueAtRisk();
         final double monteCarlo = mc.varUsd.get(0);
-        System.out.printf("short wings: deltaNormal %.0f deltaGamma %.0f monteCarlo %.0f (seed 8: %.0f) USD%n",
-            v.deltaNormalUsd(), v.deltaGammaUsd(), monteCarlo, again.varUsd.get(0));
-        // the Monte Carlo figure is resolved: two seeds agree within 3%
-        assertThat(again.varUsd.get(0)).isCloseTo(monteCarlo, within(0.03 * monteCarlo));
+        // the Monte Carlo figure is resolved: two seeds agree within 2%
+        assertThat(again.varUsd.get(0)).isCloseTo(monteCarlo, within(0.02 * monteCarlo));
         // a short strangle is nearly delta-neutral: the linear view sees almost nothing
         assertThat(v.deltaNormalUsd()).isLessThan(0.2 * monteCarlo);
-        // and the quadratic view misses the wings by far more than the Monte Carlo error
-        assertThat(Math.abs(monteCarlo - v.deltaGammaUsd())).isGreaterThan(0.15 * monteCarlo);
+        // and the quadratic view misses a third of the loss, far beyond the Monte Carlo error
+        assertThat(v.deltaGammaUsd()).isLessThan(0.7 * monteCarlo);
+    }
+
+    /**
+     * A short strangle of 3-day wings {@code out} away from the index, 100 BTC each side.
+     */
+    private RiskEngine shortStrangle(final double out)
+    {
+        final RiskEngine engine = engine(0.0);
+        TestEvents.apply(engine, events.inverseOption(PUT, T0 + 3 * DAY_NS, 100_000 * (1 - out), PutCall.PUT));
+        TestEvents.apply(engine, events.inverseOption(CALL, T0 + 3 * DAY_NS, 100_000 * (1 + out), PutCall.CALL));
+        TestEvents.apply(engine, events.optionTick(now, PUT, 0.0010, 0.0012, 0.6, 100_000));
+        TestEvents.apply(engine, events.optionTick(now, CALL, 0.0010, 0.0012, 0.6, 100_000));
+        TestEvents.apply(engine, events.fill(++now, PUT, Side.SELL, 100, 0.0011));
+        TestEvents.apply(engine, events.fill(++now, CALL, Side.SELL, 100, 0.0011));
+        TestEvents.apply(engine, events.tick(++now, INDEX, 100_000, 100_000));
+        return engine;
     }
 
     private static UnderlyingRisk named(final RiskEngine engine)

@@ -187,4 +187,15 @@ class QuadraticFormVarTest
         assertEquals(-8, var.kappa3(), 1e-15);
         assertEquals(48, var.kappa4(), 1e-15);
     }
+
+    @Test
+    void shouldFallBackToTheNormalQuantileOutsideTheExpansionsDomain()
+    {
+        // a skew of 5 at the 1% point: the expansion's slope 1 + zγ1/3 − (6z² − 5)γ1²/36 is negative there
+        final double z = Normal.inverseCdf(0.01);
+        assertEquals(1 + 2 * z, CornishFisher.quantile(1, 4, 5 * 8, 0, z), 1e-12);
+        // inside it, the expansion: skew 0.5, excess kurtosis 0.3, by hand
+        final double w = z + (z * z - 1) * 0.5 / 6 + (z * z * z - 3 * z) * 0.3 / 24 - (2 * z * z * z - 5 * z) * 0.25 / 36;
+        assertEquals(1 + 2 * w, CornishFisher.quantile(1, 4, 0.5 * 8, 0.3 * 16, z), 1e-12);
+    }
 }

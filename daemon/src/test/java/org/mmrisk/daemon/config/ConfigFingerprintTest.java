@@ -24,12 +24,13 @@ class ConfigFingerprintTest
      * be deliberate. It last changed when the scenario and margin settings ({@code engine.scenario.*},
      * {@code engine.margin.*}, {@code engine.usdBalances}) joined the section, at their defaults (state layout 6):
      * they change the engine's state and outputs, so a checkpoint taken without them must not pass for one with them
-     * (and again when the default slice, {@code engine.scenario.sliceEvaluations}, went from 2,048 to 256).
+     * (and again when the default slice, {@code engine.scenario.sliceEvaluations}, went from 2,048 to 256). Then the
+     * value-at-risk settings ({@code engine.var.*}) joined, at their defaults (state layout 7).
      */
     @Test
     void shouldKeepTheEngineHalfOfThisRelease() throws IOException
     {
-        assertThat(fingerprintOf("dataDir: x\n") & 0xFFFF_FFFFL).isEqualTo(0xd3a5de93L);
+        assertThat(fingerprintOf("dataDir: x\n") & 0xFFFF_FFFFL).isEqualTo(0x46783528L);
         assertThat(fingerprintOf(String.join("\n",
             "dataDir: data",
             "engine: {snapshotIntervalMs: 100, coinBalances: {ETH: 3, BTC: 1.5},",
