@@ -41,10 +41,12 @@ final class VarSettings
             .doc("Correlation of a pair neither configured nor estimated yet."),
         Setting.<EngineConfig>map(VAR + "volOfVol", VarSettings::volOfVols,
             (c, m) -> m.forEach((coin, x) -> v(c).volOfVol(AsciiCode.pack(coin), (Double)x)))
-            .doc("Annual vol of the log of an underlying's ATM vol: adds its vega factor to the VaR (off when absent)."),
+            .doc("Annual vol of the log of an underlying's ATM vol: adds its vega factor to the VaR (off when " +
+            "absent)."),
         Setting.<EngineConfig>map(VAR + "volIndexCorrelation", VarSettings::volIndexCorrelations,
             (c, m) -> m.forEach((coin, x) -> v(c).volIndexCorrelation(AsciiCode.pack(coin), (Double)x)))
-            .doc("Correlation of an underlying's ATM vol log-change with its index log-return, in [-1, 1]; default 0."));
+            .doc("Correlation of an underlying's ATM vol log-change with its index log-return, in [-1, 1]; " +
+            "default 0."));
 
     private VarSettings()
     {

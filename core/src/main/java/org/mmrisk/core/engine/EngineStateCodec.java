@@ -17,7 +17,8 @@ import java.util.List;
  * Order: engine time and counters; every instrument (ascending id: definition, market data, position, risk and
  * what it contributes to its underlying's sums); every underlying (name order: book, figures, sums, limits and rungs,
  * curve, surface, skew scan); parked venues; the portfolio guard; pending alerts; the fill identities and held
- * fills; the scenarios; the value at risk (estimator, figures); the next output sequence. Each block is tagged, so a reader out of step fails naming the block.
+ * fills; the scenarios; the value at risk (estimator, figures); the next output sequence. Each block is tagged, so
+ * a reader out of step fails naming the block.
  * <p>
  * Owned by the engine's thread. Saving allocates nothing once its scratch has grown to the book; restoring
  * allocates (start-up).

@@ -33,7 +33,8 @@ class VarSettingsTest
     void shouldRefuseACorrelationOutsideMinusOneToOneNamingThePair()
     {
         assertThatThrownBy(() -> setting("engine.var.correlations").parse(Map.of("BTC/ETH", 1.2),
-            "engine.var.correlations")).hasMessageStartingWith("engine.var.correlations.BTC/ETH: must be a correlation");
+            "engine.var.correlations"))
+            .hasMessageStartingWith("engine.var.correlations.BTC/ETH: must be a correlation");
     }
 
     @Test
@@ -49,7 +50,8 @@ class VarSettingsTest
         assertThatThrownBy(() -> setting("engine.var.correlations").parse(Map.of("BTC/BTC", 0.5),
             "engine.var.correlations")).hasMessageContaining("two different underlyings");
         assertThatThrownBy(() -> setting("engine.var.correlations").parse(Map.of("BTC/not a coin!", 0.5),
-            "engine.var.correlations")).hasMessageStartingWith("engine.var.correlations.BTC/not a coin!: must be a coin");
+            "engine.var.correlations"))
+            .hasMessageStartingWith("engine.var.correlations.BTC/not a coin!: must be a coin");
     }
 
     @Test

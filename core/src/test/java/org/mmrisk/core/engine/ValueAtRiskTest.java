@@ -97,7 +97,8 @@ class ValueAtRiskTest
     @Test
     void shouldUseTheFallbackUntilMinSamplesThenTheWeightedAverageOfTheSampledReturns()
     {
-        final EngineConfig config = new EngineConfig().coinBalance(BTC, 1.0).coinBalance(ETH, 10.0).indexVolatility(0.5);
+        final EngineConfig config = new EngineConfig().coinBalance(BTC, 1.0).coinBalance(ETH, 10.0)
+            .indexVolatility(0.5);
         config.var().minSamples(3).defaultCorrelation(0.25);
         final RiskEngine engine = engine(config);
         final double[] btc = { 100_000, 100_500, 99_800, 100_900, 100_100 };

@@ -195,7 +195,8 @@ class QuadraticFormVarTest
         final double z = Normal.inverseCdf(0.01);
         assertEquals(1 + 2 * z, CornishFisher.quantile(1, 4, 5 * 8, 0, z), 1e-12);
         // inside it, the expansion: skew 0.5, excess kurtosis 0.3, by hand
-        final double w = z + (z * z - 1) * 0.5 / 6 + (z * z * z - 3 * z) * 0.3 / 24 - (2 * z * z * z - 5 * z) * 0.25 / 36;
+        final double w = z + (z * z - 1) * 0.5 / 6 + (z * z * z - 3 * z) * 0.3 / 24 -
+            (2 * z * z * z - 5 * z) * 0.25 / 36;
         assertEquals(1 + 2 * w, CornishFisher.quantile(1, 4, 0.5 * 8, 0.3 * 16, z), 1e-12);
     }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code risk scenario}: replays events or a daemon's journal as {@code risk replay} does, then prints each
  * underlying's stress grid, margin, utilization, equity and liquidation distance, from a fresh full computation
- * ({@link ScenarioReport}) of the final state; {@code --json} prints the replay state's three arrays and {@code var[]} instead.
+ * ({@link ScenarioReport}) of the final state; {@code --json} prints the replay state's three arrays and
+ * {@code var[]} instead.
  * Then the VaR of each underlying and of the portfolio, and with {@code --var-mc N} a Monte Carlo VaR by full
  * revaluation beside them ({@link MonteCarloVar}, seeded by {@code --seed}). The
  * replay's summary line goes to stderr, as {@code risk replay}'s does.

@@ -55,7 +55,8 @@ final class VarTable
         {
             text.append(String.format(Locale.ROOT, "  %-10s %16s %16s %16s %16s%s%n", row.get("scope").asText(),
                 usd(row.get("deltaNormal")), usd(row.get("deltaGamma")), usd(row.get("liquidityCost")),
-                usd(row.get("liquidityAdjusted")), mc == null ? "" : String.format("%16s", usd(row.get("monteCarlo")))));
+                usd(row.get("liquidityAdjusted")),
+                mc == null ? "" : String.format("%16s", usd(row.get("monteCarlo")))));
         }
         final JsonNode portfolio = rows.get(rows.size() - 1);
         text.append("  vols ").append(portfolio.get("vols")).append("  correlations ")
