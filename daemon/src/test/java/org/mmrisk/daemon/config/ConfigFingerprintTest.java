@@ -38,7 +38,7 @@ class ConfigFingerprintTest
             "  hedging: {BTC: {instrument: BTC-PERPETUAL, bandCoins: 0.2, target: zero, timeoutMs: 1000},",
             "    ETH: {instrument: ETH-PERPETUAL, bandCoins: 2}},",
             "  skewHorizonMinutes: 30, dayStartUtc: \"09:30\", ladder: {haltAt: 2}}",
-            "")) & 0xFFFF_FFFFL).isEqualTo(0xeebaced8L);
+            "")) & 0xFFFF_FFFFL).isEqualTo(0xbfdad001L);
     }
 
     /**
