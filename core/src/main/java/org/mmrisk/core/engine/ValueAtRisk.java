@@ -5,7 +5,6 @@ import org.mmrisk.core.config.VarConfig;
 import org.mmrisk.core.state.StateIo;
 import org.mmrisk.core.var.IndexCovariance;
 import org.mmrisk.core.var.QuadraticFormVar;
-import org.mmrisk.core.vol.VolSurface;
 
 import java.util.List;
 
@@ -21,8 +20,6 @@ import java.util.List;
  */
 public final class ValueAtRisk
 {
-    private static final long THIRTY_DAYS_NS = 30L * 86_400_000_000_000L;
-
     private final EngineConfig config;
     private final VarConfig settings;
     private final IndexCovariance estimator;
@@ -182,31 +179,9 @@ public final class ValueAtRisk
         {
             return 0;
         }
-        final double atm = atmVol(u.surface(), nowNs);
+        final double atm = VarMatrix.atmVol(u.surface(), nowNs);
         final double loading = u.vega() * 100 * atm;
         return Double.isFinite(loading) ? loading : 0;
-    }
-
-    /**
-     * The ATM (k = 0) vol of the first expiry at least 30 days out, else the longest: the vol a vega factor moves.
-     */
-    private static double atmVol(final VolSurface surface, final long nowNs)
-    {
-        final int count = surface.expiryCount();
-        if (count == 0)
-        {
-            return Double.NaN;
-        }
-        long expiry = surface.expiryNs(count - 1);
-        for (int i = 0; i < count; i++)
-        {
-            if (surface.expiryNs(i) >= nowNs + THIRTY_DAYS_NS)
-            {
-                expiry = surface.expiryNs(i);
-                break;
-            }
-        }
-        return surface.impliedVol(expiry, 0, nowNs);
     }
 
     static boolean inScope(final UnderlyingRisk u)

@@ -2,6 +2,7 @@ package org.mmrisk.core.engine;
 
 import org.mmrisk.core.config.VarConfig;
 import org.mmrisk.core.var.QuadraticFormVar;
+import org.mmrisk.core.vol.VolSurface;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
 final class VarMatrix
 {
     private static final int REPAIR_STEPS = 20;
+    private static final long THIRTY_DAYS_NS = 30L * 86_400_000_000_000L;
     private static final double PIVOT_TOLERANCE = -1e-12;
 
     private UnderlyingRisk[] members = new UnderlyingRisk[4];
@@ -184,5 +186,27 @@ final class VarMatrix
             }
             next++;
         }
+    }
+
+    /**
+     * The ATM (k = 0) vol of the first expiry at least 30 days out, else the longest: the vol a vega factor moves.
+     */
+    static double atmVol(final VolSurface surface, final long nowNs)
+    {
+        final int count = surface.expiryCount();
+        if (count == 0)
+        {
+            return Double.NaN;
+        }
+        long expiry = surface.expiryNs(count - 1);
+        for (int i = 0; i < count; i++)
+        {
+            if (surface.expiryNs(i) >= nowNs + THIRTY_DAYS_NS)
+            {
+                expiry = surface.expiryNs(i);
+                break;
+            }
+        }
+        return surface.impliedVol(expiry, 0, nowNs);
     }
 }
