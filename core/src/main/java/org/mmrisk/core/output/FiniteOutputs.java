@@ -59,7 +59,9 @@ public final class FiniteOutputs
             isFiniteOrAbsent(s.maintenanceUtilization) && isFiniteOrAbsent(s.liquidationDownMove) &&
             isFiniteOrAbsent(s.liquidationUpMove) && isFiniteOrAbsent(s.deltaNormalVarUsd) &&
             isFiniteOrAbsent(s.deltaGammaVarUsd) && isFiniteOrAbsent(s.liquidityCostUsd) &&
-            isFiniteOrAbsent(s.liquidityAdjustedVarUsd);
+            isFiniteOrAbsent(s.liquidityAdjustedVarUsd) &&
+            isFiniteOrAbsent(s.tradingPnlUsd) &&
+            isFiniteOrAbsent(s.edgeUsd) && isFiniteOrAbsent(s.inventoryUsd);
         for (int i = 0; finite && i < s.positionCount; i++)
         {
             finite = Double.isFinite(s.quantity[i]) && Double.isFinite(s.avgPrice[i]) &&

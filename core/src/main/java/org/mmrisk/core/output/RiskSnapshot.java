@@ -35,6 +35,10 @@ public final class RiskSnapshot
     public double liquidityCostUsd = Double.NaN;
     /** deltaGammaVarUsd + liquidityCostUsd; NaN when either is unknown. */
     public double liquidityAdjustedVarUsd = Double.NaN;
+    /** The trading P&L (realized + unrealized, fees and funding included) and its split, USD; NaN when unknown. */
+    public double tradingPnlUsd = Double.NaN;
+    public double edgeUsd = Double.NaN;
+    public double inventoryUsd = Double.NaN;
 
     public int positionCount;
     public int[] instrumentId = new int[16];

@@ -109,6 +109,7 @@ public final class ScenarioCommand implements Callable<Integer>
         else
         {
             out.print(ScenarioTable.render(reports));
+            out.print(ScenarioTable.liquidityAndEdge(runner.engine().underlyings()));
             out.print(VarTable.render(varRows, mc));
         }
         out.flush();

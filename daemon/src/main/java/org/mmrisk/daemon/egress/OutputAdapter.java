@@ -154,6 +154,9 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         s.deltaGammaVarUsd = d.deltaGammaVar();
         s.liquidityCostUsd = d.liquidityCost();
         s.liquidityAdjustedVarUsd = d.liquidityAdjustedVar();
+        s.tradingPnlUsd = d.tradingPnlUsd();
+        s.edgeUsd = d.edgeUsd();
+        s.inventoryUsd = d.inventoryUsd();
         final RiskSnapshotDecoder.PositionsDecoder positions = d.positions();
         s.ensureCapacity(positions.count());
         s.positionCount = 0;

@@ -110,7 +110,10 @@ public final class OutputEncoder
             .deltaNormalVar(s.deltaNormalVarUsd)
             .deltaGammaVar(s.deltaGammaVarUsd)
             .liquidityCost(s.liquidityCostUsd)
-            .liquidityAdjustedVar(s.liquidityAdjustedVarUsd);
+            .liquidityAdjustedVar(s.liquidityAdjustedVarUsd)
+            .tradingPnlUsd(s.tradingPnlUsd)
+            .edgeUsd(s.edgeUsd)
+            .inventoryUsd(s.inventoryUsd);
         Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.underlyingEncodingOffset(),
             s.underlying);
         final RiskSnapshotEncoder.PositionsEncoder positions = snapshot.positionsCount(s.positionCount);

@@ -72,6 +72,9 @@ public final class OutputJson
         number(n, "deltaGammaVar", s.deltaGammaVarUsd);
         number(n, "liquidityCost", s.liquidityCostUsd);
         number(n, "liquidityAdjustedVar", s.liquidityAdjustedVarUsd);
+        number(n, "tradingPnlUsd", s.tradingPnlUsd);
+        number(n, "edgeUsd", s.edgeUsd);
+        number(n, "inventoryUsd", s.inventoryUsd);
         final ArrayNode positions = n.putArray("positions");
         for (int i = 0; i < s.positionCount; i++)
         {
