@@ -213,7 +213,8 @@ public final class ValueAtRisk
     private void cacheConfigured()
     {
         final int slots = estimator.slots();
-        final int newStride = Math.max(slots, 2 * stride);
+        // the matrices grow geometrically, and only when the slots outgrow them
+        final int newStride = slots <= stride ? stride : Math.max(slots, 2 * stride);
         final double[] oldRhoUsed = rhoUsed;
         configuredVol = java.util.Arrays.copyOf(configuredVol, newStride);
         volOfVol = java.util.Arrays.copyOf(volOfVol, newStride);
