@@ -57,6 +57,7 @@ public final class EngineConfig
     private long snapshotIntervalNs;
     private final InputBounds inputBounds = new InputBounds();
     private final ScenarioConfig scenario = new ScenarioConfig();
+    private final VarConfig var = new VarConfig();
 
     /**
      * Every setting at its default.
@@ -257,7 +258,8 @@ public final class EngineConfig
     {
         final Long key = underlyingCode;
         return limitsByUnderlying.containsKey(key) || coinBalances.containsKey(key) ||
-            smileDynamics.containsKey(key) || hedging.containsKey(key) || scenario.namesUnderlying(underlyingCode);
+            smileDynamics.containsKey(key) || hedging.containsKey(key) || scenario.namesUnderlying(underlyingCode) ||
+            var.namesUnderlying(underlyingCode);
     }
 
     public EngineConfig coinBalance(final long underlyingCode, final double coins)
@@ -550,6 +552,14 @@ public final class EngineConfig
         return scenario;
     }
 
+    /**
+     * @return the value-at-risk settings (set through this config's settings).
+     */
+    public VarConfig var()
+    {
+        return var;
+    }
+
     public EngineConfig conclude()
     {
         for (final Setting<EngineConfig> setting : EngineSettings.ALL)
@@ -574,6 +584,7 @@ public final class EngineConfig
         }
         concludeLimits();
         scenario.conclude();
+        var.conclude();
         for (final java.util.Map.Entry<Long, Double> balance : coinBalances.entrySet())
         {
             if (!Double.isFinite(balance.getValue()))

@@ -165,7 +165,8 @@ public final class EngineSettings
         // below 1 the part beyond the top would cost less than the top itself.
         number("engine.var.beyondTopMultiple", 3, EngineConfig::beyondTopMultiple, EngineConfig::beyondTopMultiple)
             .atLeast(1).doc("Liquidity cost: the half-spread times this on the contracts beyond the displayed size " +
-            "(docs/liquidity.md).")), ScenarioSettings.ALL);
+            "(docs/liquidity.md).")),
+        concat(ScenarioSettings.ALL, VarSettings.ALL));
 
     /** The fields of one underlying's entry under {@code engine.hedging}. */
     public static final List<Setting<HedgeFields>> HEDGING = List.of(

@@ -36,6 +36,8 @@ final class EngineContext
     final PortfolioGuard portfolio;
     /** The scenario grid's points, shared by every underlying. */
     final ScenarioPoints scenarioPoints;
+    /** The value at risk of every underlying and of the portfolio, and its estimator. */
+    final ValueAtRisk valueAtRisk;
     long timeNs = Long.MIN_VALUE;
 
     EngineContext(final EngineConfig config)
@@ -43,6 +45,7 @@ final class EngineContext
         this.config = config;
         this.portfolio = new PortfolioGuard(config);
         this.scenarioPoints = new ScenarioPoints(config.scenario());
+        this.valueAtRisk = new ValueAtRisk(config);
     }
 
     /**

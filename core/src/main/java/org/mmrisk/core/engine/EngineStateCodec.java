@@ -17,7 +17,8 @@ import java.util.List;
  * Order: engine time and counters; every instrument (ascending id: definition, market data, position, risk and
  * what it contributes to its underlying's sums); every underlying (name order: book, figures, sums, limits and rungs,
  * curve, surface, skew scan); parked venues; the portfolio guard; pending alerts; the fill identities and held
- * fills; the next output sequence. Each block is tagged, so a reader out of step fails naming the block.
+ * fills; the scenarios; the value at risk (estimator, figures); the next output sequence. Each block is tagged, so
+ * a reader out of step fails naming the block.
  * <p>
  * Owned by the engine's thread. Saving allocates nothing once its scratch has grown to the book; restoring
  * allocates (start-up).
@@ -33,6 +34,7 @@ final class EngineStateCodec
     private static final int PORTFOLIO = 0x504f5254;
     private static final int FILLS = 0x46494c4c;
     private static final int END = 0x454e4421;
+    private static final int VAR = 0x56415221;
     private static final int MAX_INSTRUMENTS = 1 << 24;
 
     private final EngineContext ctx;
@@ -74,6 +76,8 @@ final class EngineStateCodec
         trades.seenFills().exchangeState(io);
         trades.heldFills().exchangeState(io);
         scenarios.exchangeState(io);
+        io.section(VAR);
+        ctx.valueAtRisk.exchangeState(io, ctx.underlyings);
         outputs.nextOutputSequence(io.i64(outputs.nextOutputSequence()));
         io.section(END);
     }

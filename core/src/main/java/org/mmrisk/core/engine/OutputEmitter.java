@@ -212,6 +212,7 @@ final class OutputEmitter
         s.eventsProcessed = ctx.counters.get(EngineCounter.EVENTS);
         s.state = underlying.state();
         ScenarioMessages.fillSnapshot(underlying, s);
+        fillVar(underlying, s);
         fillPositions(underlying, s);
         fillExpiries(underlying, s, ctx.timeNs);
         underlying.snapshotTaken(ctx.timeNs);
@@ -233,6 +234,19 @@ final class OutputEmitter
     {
         ctx.counters.increment(EngineCounter.OUTPUTS_NON_FINITE);
         ctx.raise(AlertCode.NON_FINITE_OUTPUT, underlying, instrumentId, message, Double.NaN);
+    }
+
+    /**
+     * The underlying's own VaR as last computed (at this batch end when it was revalued), and its unwinding cost.
+     */
+    private static void fillVar(final UnderlyingRisk underlying, final RiskSnapshot s)
+    {
+        final UnderlyingVar v = underlying.valueAtRisk();
+        final double cost = underlying.liquidity().costUsd();
+        s.deltaNormalVarUsd = v.deltaNormalUsd();
+        s.deltaGammaVarUsd = v.deltaGammaUsd();
+        s.liquidityCostUsd = Double.isFinite(cost) ? cost : Double.NaN;
+        s.liquidityAdjustedVarUsd = v.deltaGammaUsd() + s.liquidityCostUsd;
     }
 
     private static void fillPositions(final UnderlyingRisk underlying, final RiskSnapshot s)

@@ -218,10 +218,16 @@ public final class RiskEngine
             final UnderlyingRisk underlying = ctx.underlyings.get(i);
             settlement.settleExpired(underlying, ctx.timeNs, settledAlerts);
             underlying.marks().startBatchEnd();
-            if (underlying.marks().isDirty())
+            final boolean revalue = underlying.marks().isDirty();
+            if (revalue)
             {
                 exposure.update(underlying, ctx.timeNs);
                 ctx.counters.increment(EngineCounter.REVALUATIONS);
+            }
+            // before the guard decides: its VaR limits read this batch's figures
+            ctx.valueAtRisk.updateUnderlying(underlying, revalue, ctx.timeNs);
+            if (revalue)
+            {
                 if (guard.decide(underlying, ctx.timeNs, ctx.isVenueParked(underlying), ctx.portfolio.state(),
                     guardAlerts))
                 {
@@ -229,6 +235,9 @@ public final class RiskEngine
                 }
             }
         }
+        ctx.valueAtRisk.updatePortfolio(ctx.underlyings, ctx.timeNs);
+        ctx.portfolio.varMeasures(ctx.valueAtRisk.portfolioDeltaGammaUsd(),
+            ctx.valueAtRisk.portfolioLiquidityAdjustedUsd());
         if (ctx.portfolio.update(ctx.underlyings, ctx.timeNs, portfolioAlerts))
         {
             applyPortfolioState();
@@ -258,6 +267,8 @@ public final class RiskEngine
         // after the batch's decisions: the stress work, bounded, and its outputs when a refresh is due
         scenarios.slice();
         outputs.emitAlerts();
+        // last: the VaR estimator's sample of every index, when the grid's next point has passed
+        ctx.valueAtRisk.sampleIfDue(ctx.underlyings, ctx.timeNs);
         outputs.batchComplete();
     }
 
@@ -328,6 +339,15 @@ public final class RiskEngine
     public Int2ObjectHashMap<InstrumentState> instruments()
     {
         return ctx.instruments;
+    }
+
+    /**
+     * @return the value at risk of the underlyings and the portfolio (reports call
+     * {@link ValueAtRisk#computeAll} first: the engine keeps it only with {@code engine.var.enabled}).
+     */
+    public ValueAtRisk valueAtRisk()
+    {
+        return ctx.valueAtRisk;
     }
 
     /**

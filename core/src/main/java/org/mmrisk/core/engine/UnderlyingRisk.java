@@ -60,6 +60,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
     private final BatchMarks marks = new BatchMarks();
     private final HedgeStatus hedge = new HedgeStatus();
     private final UnderlyingLiquidity liquidity;
+    private final UnderlyingVar valueAtRisk = new UnderlyingVar();
     /** The skew's inputs of every instrument in flat arrays (derived, not saved). */
     final SkewTable skewTable;
 
@@ -205,6 +206,26 @@ public final class UnderlyingRisk implements GuardedUnderlying
     public UnderlyingLiquidity liquidity()
     {
         return liquidity;
+    }
+
+    /**
+     * @return the underlying's own value at risk (written by {@link ValueAtRisk}).
+     */
+    public UnderlyingVar valueAtRisk()
+    {
+        return valueAtRisk;
+    }
+
+    @Override
+    public double varUsd()
+    {
+        return valueAtRisk.deltaGammaUsd();
+    }
+
+    @Override
+    public double liquidityAdjustedVarUsd()
+    {
+        return valueAtRisk.deltaGammaUsd() + liquidity.costUsd();
     }
 
     HedgeConfig hedging()

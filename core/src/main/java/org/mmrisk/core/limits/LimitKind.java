@@ -32,7 +32,11 @@ public enum LimitKind implements NamedLimit
      * The minimum distance to liquidation, a fraction of the index: the utilization is this limit divided by the
      * nearest liquidation distance |move| (0 when none is in range), read against the ladder directly.
      */
-    LIQUIDATION_PROXIMITY("liquidationProximity", AlertCode.LIMIT_LIQUIDATION);
+    LIQUIDATION_PROXIMITY("liquidationProximity", AlertCode.LIMIT_LIQUIDATION),
+    /** The underlying's own delta-gamma VaR, USD (docs/var.md); unknown with an index reads as a breach. */
+    VAR("var", AlertCode.LIMIT_VAR),
+    /** The delta-gamma VaR plus the cost of unwinding, USD. */
+    LIQUIDITY_VAR("liquidityAdjustedVar", AlertCode.LIMIT_LIQUIDITY_VAR);
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final LimitKind[] VALUES = values();

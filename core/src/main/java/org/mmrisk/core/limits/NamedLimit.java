@@ -7,12 +7,27 @@ import org.mmrisk.core.output.AlertCode;
  */
 public interface NamedLimit
 {
+    /**
+     * Characters of a limit's name a control message carries: a longer key travels as its first this many
+     * characters, which name it uniquely (checked by the tests over every kind).
+     */
+    int WIRE_LENGTH = 16;
+
     String key();
 
     AlertCode alertCode();
 
     /**
-     * @return the limit among {@code values} named by the ASCII bytes {@code key[0, length)}, or null; allocation-free.
+     * @return the name as a control message carries it: the key, or its first {@link #WIRE_LENGTH} characters.
+     */
+    static String wireName(final String key)
+    {
+        return key.length() > WIRE_LENGTH ? key.substring(0, WIRE_LENGTH) : key;
+    }
+
+    /**
+     * @return the limit among {@code values} named by the ASCII bytes {@code key[0, length)} (a key longer than
+     * {@link #WIRE_LENGTH} by its first {@link #WIRE_LENGTH} characters), or null; allocation-free.
      */
     static <T extends NamedLimit> T byKey(final T[] values, final byte[] key, final int length)
     {
@@ -43,7 +58,8 @@ public interface NamedLimit
 
     private static boolean matches(final String expected, final byte[] key, final int length)
     {
-        if (expected.length() != length)
+        final boolean truncated = length == WIRE_LENGTH && expected.length() > WIRE_LENGTH;
+        if (expected.length() != length && !truncated)
         {
             return false;
         }

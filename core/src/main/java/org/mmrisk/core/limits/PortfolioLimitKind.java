@@ -15,7 +15,11 @@ public enum PortfolioLimitKind implements NamedLimit
     /** Σ gross notional, USD. */
     TOTAL_NOTIONAL("totalNotional", AlertCode.LIMIT_TOTAL_NOTIONAL),
     /** Loss of Σ P&L from its peak since the start of the trading day, USD. */
-    TOTAL_LOSS("totalLoss", AlertCode.LIMIT_TOTAL_LOSS);
+    TOTAL_LOSS("totalLoss", AlertCode.LIMIT_TOTAL_LOSS),
+    /** The portfolio's delta-gamma VaR across correlated underlyings, USD (docs/var.md). */
+    TOTAL_VAR("totalVar", AlertCode.LIMIT_TOTAL_VAR),
+    /** The portfolio's delta-gamma VaR plus every underlying's cost of unwinding, USD. */
+    TOTAL_LIQUIDITY_VAR("totalLiquidityAdjustedVar", AlertCode.LIMIT_TOTAL_LIQUIDITY_VAR);
 
     /** All constants, shared so that iterating them does not allocate. */
     public static final PortfolioLimitKind[] VALUES = values();

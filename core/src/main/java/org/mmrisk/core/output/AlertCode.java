@@ -72,11 +72,22 @@ public enum AlertCode
      * when none is in range), threshold = the configured minimum distance.
      */
     LIMIT_LIQUIDATION(35),
+    /**
+     * The underlying's VaR limit (its own delta-gamma VaR, USD) moved it along the ladder: value = the VaR (absent
+     * when unknown), threshold = the limit.
+     */
+    LIMIT_VAR(36),
+    /** The liquidity-adjusted VaR limit (delta-gamma VaR + unwinding cost, USD): as {@link #LIMIT_VAR}. */
+    LIMIT_LIQUIDITY_VAR(37),
     /** Portfolio limits (every underlying together, USD): underlying is none; the rung applies to every underlying. */
     LIMIT_TOTAL_DELTA_USD(30),
     LIMIT_TOTAL_VEGA(31),
     LIMIT_TOTAL_NOTIONAL(32),
     LIMIT_TOTAL_LOSS(33),
+    /** The portfolio's delta-gamma VaR, USD. */
+    LIMIT_TOTAL_VAR(38),
+    /** The portfolio's delta-gamma VaR plus every underlying's unwinding cost, USD. */
+    LIMIT_TOTAL_LIQUIDITY_VAR(39),
     /**
      * An output had a non-finite number in a field the schema requires: a quote adjustment went out as HALT instead,
      * a hedge signal or a risk snapshot was withheld, an alert's infinite value or threshold went out as absent.

@@ -28,6 +28,13 @@ public final class RiskSnapshot
     public double maintenanceUtilization = Double.NaN;
     public double liquidationDownMove = Double.NaN;
     public double liquidationUpMove = Double.NaN;
+    /** The underlying's own VaR (docs/var.md), USD, positive for a loss; NaN when unknown. */
+    public double deltaNormalVarUsd = Double.NaN;
+    public double deltaGammaVarUsd = Double.NaN;
+    /** Cost of unwinding every position at its side of the book, USD; NaN when unknown. */
+    public double liquidityCostUsd = Double.NaN;
+    /** deltaGammaVarUsd + liquidityCostUsd; NaN when either is unknown. */
+    public double liquidityAdjustedVarUsd = Double.NaN;
     /** The trading P&L (realized + unrealized, fees and funding included) and its split, USD; NaN when unknown. */
     public double tradingPnlUsd = Double.NaN;
     public double edgeUsd = Double.NaN;

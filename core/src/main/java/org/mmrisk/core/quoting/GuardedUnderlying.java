@@ -62,4 +62,14 @@ public interface GuardedUnderlying
      * already at maintenance; NaN before the first refresh.
      */
     double liquidationDistance();
+
+    /**
+     * @return the underlying's own delta-gamma VaR, USD (NaN when unknown).
+     */
+    double varUsd();
+
+    /**
+     * @return the delta-gamma VaR plus the cost of unwinding, USD (NaN when unknown).
+     */
+    double liquidityAdjustedVarUsd();
 }

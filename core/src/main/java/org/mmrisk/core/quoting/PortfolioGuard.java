@@ -27,12 +27,24 @@ public final class PortfolioGuard
     private final double[] measure = new double[PortfolioLimitKind.VALUES.length];
     private QuotingState state = QuotingState.NORMAL;
     private final DayPeak dayPeak = new DayPeak();
+    private double varUsd;
+    private double liquidityAdjustedVarUsd;
 
     public PortfolioGuard(final EngineConfig config)
     {
         this.config = config;
         this.limits = config.portfolioLimits();
         Arrays.fill(levels, QuotingState.NORMAL);
+    }
+
+    /**
+     * The portfolio's delta-gamma VaR and its liquidity-adjusted figure, USD, for the next {@link #update} (NaN with
+     * unknown while an underlying has an index reads as a breach; with none, 0).
+     */
+    public void varMeasures(final double deltaGammaUsd, final double liquidityAdjustedUsd)
+    {
+        varUsd = deltaGammaUsd;
+        liquidityAdjustedVarUsd = liquidityAdjustedUsd;
     }
 
     /**
@@ -44,11 +56,13 @@ public final class PortfolioGuard
         double vega = 0;
         double notionalUsd = 0;
         double pnlUsd = 0;
+        boolean anyIndex = false;
         for (int i = 0, n = underlyings.size(); i < n; i++)
         {
             final GuardedUnderlying u = underlyings.get(i);
             if (u.indexUsd() > 0)
             {
+                anyIndex = true;
                 deltaUsd += u.deltaUsd();
                 vega += u.vega();
                 notionalUsd += u.quoting().grossNotionalUsd();
@@ -60,6 +74,8 @@ public final class PortfolioGuard
         measure[PortfolioLimitKind.TOTAL_VEGA.ordinal()] = Math.abs(vega);
         measure[PortfolioLimitKind.TOTAL_NOTIONAL.ordinal()] = notionalUsd;
         measure[PortfolioLimitKind.TOTAL_LOSS.ordinal()] = dayPeak.lossFromPeakUsd(pnlUsd);
+        measure[PortfolioLimitKind.TOTAL_VAR.ordinal()] = anyIndex ? varUsd : 0;
+        measure[PortfolioLimitKind.TOTAL_LIQUIDITY_VAR.ordinal()] = anyIndex ? liquidityAdjustedVarUsd : 0;
         QuotingState next = QuotingState.NORMAL;
         for (final PortfolioLimitKind kind : PortfolioLimitKind.VALUES)
         {

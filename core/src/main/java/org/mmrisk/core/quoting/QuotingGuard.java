@@ -6,6 +6,7 @@ import org.mmrisk.core.limits.Ladder;
 import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.output.AlertCode;
+import org.mmrisk.core.vol.RealizedVariance;
 
 /**
  * The one writer of every underlying's {@link QuotingStatus}. At the end of each batch that touched an underlying it
@@ -22,8 +23,6 @@ public final class QuotingGuard
     {
         void alert(AlertCode code, long underlying, int instrumentId, double value, double threshold);
     }
-
-    private static final double LN2 = Math.log(2);
 
     private final EngineConfig config;
     private final double[] measure = new double[LimitKind.VALUES.length];
@@ -61,6 +60,8 @@ public final class QuotingGuard
         measure[LimitKind.EXPIRY_VEGA.ordinal()] = u.largestExpiryVegaUsd();
         measure[LimitKind.MARGIN_UTILIZATION.ordinal()] = u.marginUtilization();
         measure[LimitKind.LIQUIDATION_PROXIMITY.ordinal()] = u.liquidationDistance();
+        measure[LimitKind.VAR.ordinal()] = varMeasure(u.varUsd(), indexUsd);
+        measure[LimitKind.LIQUIDITY_VAR.ordinal()] = varMeasure(u.liquidityAdjustedVarUsd(), indexUsd);
 
         QuotingState state = climbLadders(q);
         final QuotingState stale = staleness(u.lastIndexTickNs(), nowNs);
@@ -233,6 +234,15 @@ public final class QuotingGuard
             kind == LimitKind.LIQUIDATION_PROXIMITY;
     }
 
+    /**
+     * A VaR without an index is no risk yet (0); with one, an unknown VaR stays NaN, which the ladder reads as a
+     * breach: a VaR limit with {@code engine.var.enabled} off halts, conservatively.
+     */
+    static double varMeasure(final double varUsd, final double indexUsd)
+    {
+        return indexUsd > 0 ? varUsd : 0;
+    }
+
     private QuotingState staleness(final long lastIndexTickNs, final long nowNs)
     {
         if (lastIndexTickNs == Long.MIN_VALUE)
@@ -249,7 +259,7 @@ public final class QuotingGuard
 
     /**
      * An exponentially weighted estimate of the index's variance rate from event-time log returns, starting at
-     * the configured index volatility.
+     * the configured index volatility: the engine's one estimator ({@link RealizedVariance}), per tick here.
      */
     private void updateRealizedVol(final QuotingStatus q, final double indexUsd, final long nowNs)
     {
@@ -270,9 +280,8 @@ public final class QuotingGuard
             return;
         }
         final double logReturn = Math.log(indexUsd / q.volIndexUsd);
-        final double dtYears = dtNs / org.mmrisk.core.time.YearFraction.NANOS_PER_YEAR;
-        final double keep = Math.exp(-LN2 * dtNs / config.realizedVolHalfLifeNs());
-        q.varianceRate = keep * q.varianceRate + (1 - keep) * logReturn * logReturn / dtYears;
+        final double keep = RealizedVariance.keep(dtNs, config.realizedVolHalfLifeNs());
+        q.varianceRate = RealizedVariance.update(q.varianceRate, keep, logReturn, logReturn, dtNs);
         q.volIndexUsd = indexUsd;
         q.volTimeNs = nowNs;
     }

@@ -96,6 +96,9 @@ class EngineAllocationTest
         final EngineConfig config = new EngineConfig().fillIdCapacity(1024);
         // a large slice, so that a run of 1,024 batches holds several refreshes
         config.scenario().enabled(true).sliceEvaluations(4_096);
+        // and the VaR with its estimator sampling every second of engine time (each run spans 20 s) and a vega factor
+        config.var().enabled(true).sampleIntervalNs(1_000_000_000L).minSamples(2)
+            .volOfVol(TestEvents.BTC, 1.0).volIndexCorrelation(TestEvents.BTC, -0.3);
         final RiskEngine engine = new RiskEngine(config.conclude(), output);
         final TestEvents events = new TestEvents();
         final long expiry = T0 + 30 * DAY_NS;
@@ -161,6 +164,9 @@ class EngineAllocationTest
         assertThat(java.util.Arrays.stream(refreshesPerRun).min().orElse(0)).isGreaterThanOrEqualTo(3);
         assertThat(output.grids).isGreaterThan(10);
         assertThat(engine.underlyings().get(0).scenarios().figures().known).isTrue();
+        assertThat(engine.valueAtRisk().estimator().count(0, 0)).isGreaterThan(100);
+        // a long-gamma book under the walk's realized vol (thousands of per cent): finite, whatever its sign
+        assertThat(engine.underlyings().get(0).valueAtRisk().deltaGammaUsd()).isFinite();
         assertThat(engine.underlyings().get(0).scenarios().figures().initial).isPositive();
     }
 

@@ -31,6 +31,8 @@ final class RecordingOutput implements RiskOutput
     final List<org.mmrisk.core.output.MarginStatus> margins = new ArrayList<>();
     int quotes;
     int snapshots;
+    /** Each snapshot's own delta-gamma VaR, in order. */
+    final List<Double> snapshotVars = new ArrayList<>();
     int scenarioGrids;
 
     @Override
@@ -60,6 +62,7 @@ final class RecordingOutput implements RiskOutput
     public void onRiskSnapshot(final RiskSnapshot snapshot)
     {
         snapshots++;
+        snapshotVars.add(snapshot.deltaGammaVarUsd);
         sequences.add(snapshot.sequence);
     }
 

@@ -51,8 +51,9 @@ public final class ControlCommand implements Callable<Integer>
     String underlying;
 
     @Option(names = "--limit", description = "set-limit, clear-limit: delta | dollarGamma | vega | expiryVega | " +
-        "notional | position | loss | marginUtilization | liquidationProximity; without --underlying also " +
-        "totalDeltaUsd | totalVega | totalNotional | totalLoss")
+        "notional | position | loss | marginUtilization | liquidationProximity | var | liquidityAdjustedVar; " +
+        "without --underlying also totalDeltaUsd | totalVega | totalNotional | totalLoss | totalVar | " +
+        "totalLiquidityAdjustedVar")
     String limit;
 
     @Option(names = "--value", description = "set-limit / set-equity: the new value (clear-limit takes none)")
@@ -89,7 +90,8 @@ public final class ControlCommand implements Callable<Integer>
         {
             event.currency = AsciiCode.pack(currency);
         }
-        if (limit != null && !event.limitName(limit))
+        // a known key longer than the wire's 16 characters travels as its first 16, which name it uniquely
+        if (limit != null && !event.limitName(org.mmrisk.core.limits.NamedLimit.wireName(limit)))
         {
             throw new IllegalArgumentException("--limit: at most 16 ASCII characters");
         }
@@ -170,9 +172,10 @@ public final class ControlCommand implements Callable<Integer>
             if (!known)
             {
                 throw new IllegalArgumentException(verb + " needs --limit: delta, dollarGamma, vega, expiryVega, " +
-                    "notional, position, loss, marginUtilization or liquidationProximity (per underlying, or for " +
-                    "each without --underlying), or, without " +
-                    "--underlying, a portfolio limit: totalDeltaUsd, totalVega, totalNotional or totalLoss");
+                    "notional, position, loss, marginUtilization, liquidationProximity, var or liquidityAdjustedVar " +
+                    "(per underlying, or for each without --underlying), or, without --underlying, a portfolio " +
+                    "limit: totalDeltaUsd, totalVega, totalNotional, totalLoss, totalVar or " +
+                    "totalLiquidityAdjustedVar");
             }
             if (!setLimit && value != null)
             {

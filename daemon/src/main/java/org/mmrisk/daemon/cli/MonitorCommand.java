@@ -154,9 +154,9 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
             c.getOrDefault("egress: messages written", 0L), quotes, alerts, hedges, c.getOrDefault("egress: heartbeats", 0L),
             c.getOrDefault("engine: lag behind ingress (events)", 0L)));
         sb.append(MonitorScreen.rejects(c)).append('\n');
-        sb.append(String.format("%n%-5s %12s %12s %14s %12s %12s %12s %14s %14s %-8s %7s %7s%n", "UNDL", "INDEX",
+        sb.append(String.format("%n%-5s %12s %12s %14s %12s %12s %12s %14s %14s %-8s %7s %7s %12s%n", "UNDL", "INDEX",
             "DELTA", "DELTA USD", "GAMMA", "VEGA USD", "THETA USD/D", "REALIZED USD", "UNREAL USD", "STATE", "IM %",
-            "MM %"));
+            "MM %", "DG VAR USD"));
         exposure.values().forEach(line -> sb.append(line).append('\n'));
         sb.append(String.format("%nPOSITIONS%n%-28s %10s %14s %14s%n", "INSTRUMENT", "QTY", "AVG PRICE",
             "UNREAL USD"));
@@ -199,9 +199,10 @@ public final class MonitorCommand implements Callable<Integer>, RiskOutput
     {
         final String underlying = AsciiCode.toString(s.underlying);
         exposure.put(underlying, String.format(
-            "%-5s %12.2f %12.4f %14.2f %12.6f %12.2f %12.2f %14.2f %14.2f %-8s %7s %7s", underlying, s.indexUsd,
+            "%-5s %12.2f %12.4f %14.2f %12.6f %12.2f %12.2f %14.2f %14.2f %-8s %7s %7s %12s", underlying, s.indexUsd,
             s.delta, s.deltaUsd, s.gamma, s.vega, s.theta, s.realizedPnlUsd, s.unrealizedPnlUsd, s.state,
-            MonitorScreen.percent(s.initialUtilization), MonitorScreen.percent(s.maintenanceUtilization)));
+            MonitorScreen.percent(s.initialUtilization), MonitorScreen.percent(s.maintenanceUtilization),
+            Double.isNaN(s.deltaGammaVarUsd) ? "-" : String.format("%.0f", s.deltaGammaVarUsd)));
         final java.util.List<String> lines = new java.util.ArrayList<>();
         positionsByUnderlying.put(underlying, lines);
         for (int i = 0; i < s.positionCount; i++)

@@ -1,12 +1,15 @@
 package org.mmrisk.daemon.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.core.engine.MonteCarloVar;
 import org.mmrisk.core.engine.ScenarioReport;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.json.ScenarioJson;
+import org.mmrisk.daemon.json.VarJson;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.replay.ReplayRunner;
 import picocli.CommandLine.ArgGroup;
@@ -27,7 +30,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code risk scenario}: replays events or a daemon's journal as {@code risk replay} does, then prints each
  * underlying's stress grid, margin, utilization, equity and liquidation distance, from a fresh full computation
- * ({@link ScenarioReport}) of the final state; {@code --json} prints the replay state's three arrays instead. The
+ * ({@link ScenarioReport}) of the final state; {@code --json} prints the replay state's three arrays and
+ * {@code var[]} instead.
+ * Then the VaR of each underlying and of the portfolio, and with {@code --var-mc N} a Monte Carlo VaR by full
+ * revaluation beside them ({@link MonteCarloVar}, seeded by {@code --seed}). The
  * replay's summary line goes to stderr, as {@code risk replay}'s does.
  */
 @Command(name = "scenario", mixinStandardHelpOptions = true,
@@ -45,6 +51,13 @@ public final class ScenarioCommand implements Callable<Integer>
     @Option(names = "--json", description = "print the replay state's scenarios, margin and liquidationDistance " +
         "arrays as one JSON object on one line")
     boolean json;
+
+    @Option(names = "--var-mc", description = "also a Monte Carlo VaR by full revaluation of the book over this many " +
+        "paths (docs/var.md); 0: none (default)")
+    int varMonteCarloPaths;
+
+    @Option(names = "--seed", description = "seed of the Monte Carlo paths (default: ${DEFAULT-VALUE})")
+    long seed = 20261207L;
 
     @Spec
     CommandSpec spec;
@@ -71,18 +84,33 @@ public final class ScenarioCommand implements Callable<Integer>
             }
         }
         final List<ScenarioReport.Underlying> reports = ScenarioReport.compute(runner.engine());
+        final ObjectMapper mapper = new ObjectMapper();
+        final ObjectNode varNode = mapper.createObjectNode();
+        VarJson.write(runner.engine(), varNode);
+        final ArrayNode varRows = (ArrayNode)varNode.get("var");
+        final MonteCarloVar mc = varMonteCarloPaths == 0 ? null :
+            MonteCarloVar.compute(runner.engine(), varMonteCarloPaths, seed);
+        if (mc != null)
+        {
+            VarTable.addMonteCarlo(varRows, mc);
+        }
         final PrintWriter out = spec.commandLine().getOut();
         if (json)
         {
-            final ObjectMapper mapper = new ObjectMapper();
             final ObjectNode node = mapper.createObjectNode();
             ScenarioJson.write(reports, node);
+            node.set("var", varRows);
+            if (mc != null)
+            {
+                node.putObject("varMonteCarlo").put("paths", mc.paths).put("seed", mc.seed);
+            }
             out.println(mapper.writeValueAsString(node));
         }
         else
         {
             out.print(ScenarioTable.render(reports));
             out.print(ScenarioTable.liquidityAndEdge(runner.engine().underlyings()));
+            out.print(VarTable.render(varRows, mc));
         }
         out.flush();
         final PrintWriter err = spec.commandLine().getErr();

@@ -150,6 +150,10 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         s.liquidationDownMove = d.liquidationDownMove();
         s.liquidationUpMove = d.liquidationUpMove();
         // NaN (absent) in a snapshot written before schema version 6
+        s.deltaNormalVarUsd = d.deltaNormalVar();
+        s.deltaGammaVarUsd = d.deltaGammaVar();
+        s.liquidityCostUsd = d.liquidityCost();
+        s.liquidityAdjustedVarUsd = d.liquidityAdjustedVar();
         s.tradingPnlUsd = d.tradingPnlUsd();
         s.edgeUsd = d.edgeUsd();
         s.inventoryUsd = d.inventoryUsd();

@@ -107,6 +107,10 @@ public final class OutputEncoder
             .maintenanceUtilization(s.maintenanceUtilization)
             .liquidationDownMove(s.liquidationDownMove)
             .liquidationUpMove(s.liquidationUpMove)
+            .deltaNormalVar(s.deltaNormalVarUsd)
+            .deltaGammaVar(s.deltaGammaVarUsd)
+            .liquidityCost(s.liquidityCostUsd)
+            .liquidityAdjustedVar(s.liquidityAdjustedVarUsd)
             .tradingPnlUsd(s.tradingPnlUsd)
             .edgeUsd(s.edgeUsd)
             .inventoryUsd(s.inventoryUsd);

@@ -68,6 +68,10 @@ public final class OutputJson
         number(n, "maintenanceUtilization", s.maintenanceUtilization);
         number(n, "liquidationDownMove", s.liquidationDownMove);
         number(n, "liquidationUpMove", s.liquidationUpMove);
+        number(n, "deltaNormalVar", s.deltaNormalVarUsd);
+        number(n, "deltaGammaVar", s.deltaGammaVarUsd);
+        number(n, "liquidityCost", s.liquidityCostUsd);
+        number(n, "liquidityAdjustedVar", s.liquidityAdjustedVarUsd);
         number(n, "tradingPnlUsd", s.tradingPnlUsd);
         number(n, "edgeUsd", s.edgeUsd);
         number(n, "inventoryUsd", s.inventoryUsd);

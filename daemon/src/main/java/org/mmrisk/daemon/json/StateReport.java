@@ -76,6 +76,7 @@ public final class StateReport
         }
         edgeAndInventory(tradingPnlUsd, edgeUsd, state.putObject("pnlExplainTotal"));
         ScenarioJson.write(ScenarioReport.compute(engine), state);
+        VarJson.write(engine, state);
         state.putArray("quotes").addAll(lastQuotes);
         state.set("rejects", rejects);
         state.putArray("alerts").addAll(alerts);

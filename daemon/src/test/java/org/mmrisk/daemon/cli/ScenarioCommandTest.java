@@ -112,12 +112,39 @@ class ScenarioCommandTest
         assertThat(replay.exitCode).as(replay.err).isZero();
         final JsonNode replayed = MAPPER.readTree(state.toFile());
 
-        assertThat(printed.size()).isEqualTo(3);
-        for (final String key : List.of("scenarios", "margin", "liquidationDistance"))
+        assertThat(printed.size()).isEqualTo(4);
+        for (final String key : List.of("scenarios", "margin", "liquidationDistance", "var"))
         {
             assertThat(printed.get(key)).as(key).isEqualTo(replayed.get(key));
         }
         assertThat(printed.get("margin").get(0).get("equity").asDouble()).isGreaterThan(19);
+    }
+
+    /**
+     * The VaR rows follow the grid, and {@code --var-mc} adds a seeded Monte Carlo figure: the same seed, the same
+     * figure. This book is mostly its 20 BTC of collateral, where the quadratic view and full revaluation agree to a
+     * few per cent (docs/var.md: the log-normal move and the Monte Carlo error).
+     */
+    @Test
+    void shouldPrintTheVarRowsAndASeededMonteCarlo() throws IOException
+    {
+        final CliRun.Result table = scenario().with("var-mc", "20000").run();
+        assertThat(table.exitCode).as(table.err).isZero();
+        assertThat(table.out).contains("Value at risk, USD: 99% over 1 day(s); Monte Carlo 20,000 paths, seed 20261207");
+        assertThat(table.out.lines().filter(line -> line.startsWith("  BTC ") || line.startsWith("  PORTFOLIO ")))
+            .hasSize(2);
+
+        final JsonNode first = MAPPER.readTree(scenario().with("var-mc", "20000").flag("json").run().out);
+        final JsonNode again = MAPPER.readTree(scenario().with("var-mc", "20000").flag("json").run().out);
+        assertThat(first).isEqualTo(again);
+        assertThat(first.get("varMonteCarlo").get("seed").asLong()).isEqualTo(20261207L);
+        final JsonNode btc = first.get("var").get(0);
+        assertThat(btc.get("scope").asText()).isEqualTo("BTC");
+        final double monteCarlo = btc.get("monteCarlo").asDouble();
+        final double deltaGamma = btc.get("deltaGamma").asDouble();
+        assertThat(monteCarlo).isCloseTo(deltaGamma, within(0.08 * deltaGamma));
+        assertThat(first.get("var").get(1).get("scope").asText()).isEqualTo("PORTFOLIO");
+        assertThat(first.get("var").get(1).get("monteCarlo").asDouble()).isEqualTo(monteCarlo);
     }
 
     @Test

@@ -26,12 +26,12 @@ class ConfigFingerprintTest
      * they change the engine's state and outputs, so a checkpoint taken without them must not pass for one with them
      * (and again when the default slice, {@code engine.scenario.sliceEvaluations}, went from 2,048 to 256), and
      * again when {@code engine.var.beyondTopMultiple} (the liquidity cost beyond the displayed size) joined it (state
-     * layout 7).
+     * layout 7), and the value-at-risk settings ({@code engine.var.*}).
      */
     @Test
     void shouldKeepTheEngineHalfOfThisRelease() throws IOException
     {
-        assertThat(fingerprintOf("dataDir: x\n") & 0xFFFF_FFFFL).isEqualTo(0xd42a6ee7L);
+        assertThat(fingerprintOf("dataDir: x\n") & 0xFFFF_FFFFL).isEqualTo(0x2bc2e6f9L);
         assertThat(fingerprintOf(String.join("\n",
             "dataDir: data",
             "engine: {snapshotIntervalMs: 100, coinBalances: {ETH: 3, BTC: 1.5},",
@@ -39,7 +39,7 @@ class ConfigFingerprintTest
             "  hedging: {BTC: {instrument: BTC-PERPETUAL, bandCoins: 0.2, target: zero, timeoutMs: 1000},",
             "    ETH: {instrument: ETH-PERPETUAL, bandCoins: 2}},",
             "  skewHorizonMinutes: 30, dayStartUtc: \"09:30\", ladder: {haltAt: 2}}",
-            "")) & 0xFFFF_FFFFL).isEqualTo(0x712d61d1L);
+            "")) & 0xFFFF_FFFFL).isEqualTo(0x130c2a49L);
     }
 
     /**
