@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         ScenarioCommand.class,
         MonitorCommand.class,
         MetricsCommand.class,
+        DashboardCommand.class,
         ControlCommand.class,
         AuditCommand.class,
         PriceCommand.class,
