@@ -74,13 +74,15 @@ function underlyingBlock(u) {
   risk.appendChild(greeks);
   block.appendChild(risk);
   const panels = [['limits', 'Limit utilization (1 = at the limit)', true], ['margin', 'Margin and liquidation', false],
-    ['heat', 'Expiry heatmap', false], ['skews', 'Latest quote skews (shift per instrument)', true],
+    ['heat', 'Expiry heatmap', false], ['skews', 'Latest quote skews per instrument', true],
     ['scenario', 'Scenario P&L grid', true]];
   panels.forEach(([key, title, hasChart]) => {
     const s = el('section');
     s.appendChild(el('h3', {}, title));
     if (hasChart) { const d = el('div', { class: 'chart' }); d.appendChild(el('canvas', { id: u + '-' + key + '-chart' })); s.appendChild(d); }
-    s.appendChild(el('table', { id: u + '-' + key, class: key === 'heat' ? 'heat numbers' : 'numbers' }));
+    const wrap = el('div', { class: 'scroll' });
+    wrap.appendChild(el('table', { id: u + '-' + key, class: key === 'heat' ? 'heat numbers' : 'numbers' }));
+    s.appendChild(wrap);
     s.appendChild(el('p', { id: u + '-' + key + '-note', class: 'missing' }));
     block.appendChild(s);
   });
@@ -119,8 +121,12 @@ function drawUnderlying(u, d) {
     'per-strike vega and gamma are not on the output queue.';
 
   const quotes = d.quotes || [];
-  setChart(chart(u + '-skews-chart', 'bar'), quotes.map(q => String(q.instrumentId)),
-    [{ label: 'shift', data: quotes.map(q => q.shift), backgroundColor: '#2e7fc0' }]);
+  // options skew in vol points, futures and perpetuals in price: one axis each
+  setChart(chart(u + '-skews-chart', 'bar', { plugins: { legend: { display: true } },
+    scales: { y: { position: 'left', title: { display: true, text: 'vol pts' } }, y1: { position: 'right', title: { display: true, text: 'price' }, grid: { drawOnChartArea: false } } } }),
+    quotes.map(q => String(q.instrumentId)),
+    [{ label: 'option shift (vol pts)', yAxisID: 'y', data: quotes.map(q => q.kind === 'OPTION' ? q.shiftVol : null), backgroundColor: '#2e7fc0' },
+     { label: 'future shift (price)', yAxisID: 'y1', data: quotes.map(q => q.kind === 'OPTION' ? null : q.shift), backgroundColor: '#d8a21c' }]);
   rows(document.getElementById(u + '-skews'), ['instrument', 'kind', 'state', 'shift', 'shift vol', 'bid spread×', 'ask spread×', 'bid size×', 'ask size×'],
     quotes.map(q => [String(q.instrumentId), q.kind, q.state, q.shift, q.shiftVol, q.bidSpreadMult, q.askSpreadMult, q.bidSizeMult, q.askSizeMult]));
 
@@ -155,6 +161,7 @@ function heat(table) {
 function draw(state) {
   const outputs = Object.values(state.outputs).reduce((a, b) => a + b, 0);
   setNum('outputs-read', outputs);
+  document.body.dataset.detailRead = String(state.detailMessagesRead);
   const t = counter(state, 'engine: time (ns since epoch)');
   document.getElementById('engine-time').textContent = t ? new Date(t / 1e6).toISOString() : '–';
   setNum('quotes-emitted', counter(state, 'engine: quotesEmitted'));
