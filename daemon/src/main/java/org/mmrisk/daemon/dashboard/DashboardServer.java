@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.agrona.concurrent.SystemEpochNanoClock;
+import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.metrics.ListenAddress;
 import org.mmrisk.daemon.metrics.LiveRiskReader;
@@ -43,6 +44,7 @@ public final class DashboardServer implements AutoCloseable
     private final HttpServer server;
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final LadderConfig ladder;
     private volatile boolean running = true;
     private final Thread outputsThread;
 
@@ -51,6 +53,7 @@ public final class DashboardServer implements AutoCloseable
         reader = new LiveRiskReader(config.countersFile(), config.outputDir(), config.engineConfig(),
             new SystemEpochNanoClock());
         outputs = new DashboardOutputs(config.outputDir());
+        ladder = config.engineConfig().ladder();
         server = HttpServer.create(listen.socketAddress(), 16);
         executor = Executors.newFixedThreadPool(2, r ->
         {
@@ -85,7 +88,7 @@ public final class DashboardServer implements AutoCloseable
     /** @return the page's data now, as {@code /api/state} serves it. */
     public String stateJson() throws IOException
     {
-        return mapper.writeValueAsString(DashboardState.json(reader.view(), outputs.json()));
+        return mapper.writeValueAsString(DashboardState.json(reader.view(), outputs.json(), ladder));
     }
 
     private void readOutputs()

@@ -2,6 +2,7 @@ package org.mmrisk.daemon.dashboard;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.daemon.json.OutputJson;
 import org.mmrisk.daemon.metrics.LiveView;
 import org.mmrisk.daemon.metrics.LiveView.CounterValue;
@@ -24,10 +25,15 @@ final class DashboardState
     {
     }
 
-    static ObjectNode json(final LiveView view, final ObjectNode detail)
+    /**
+     * @param ladder the configuration's quoting ladder: the utilizations at which a limit moves quoting a rung up
+     */
+    static ObjectNode json(final LiveView view, final ObjectNode detail, final LadderConfig ladder)
     {
         final ObjectNode n = detail.objectNode();
         n.put("version", VERSION);
+        n.putObject("ladder").put("widenAt", ladder.widenAt()).put("reduceOnlyAt", ladder.reduceOnlyAt())
+            .put("haltAt", ladder.haltAt()).put("hysteresis", ladder.hysteresis());
         n.put("countersPresent", view.countersPresent());
         final ArrayNode counters = n.putArray("counters");
         for (final CounterValue c : view.counters())

@@ -90,18 +90,22 @@ function underlyingBlock(u) {
   return block;
 }
 
-function drawUnderlying(u, d) {
+function drawUnderlying(u, d, ladderAt) {
   underlyingBlock(u);
   const snap = d.snapshot || {};
   const ladder = document.getElementById(u + '-ladder');
   ladder.dataset.state = snap.state || '';
-  [...ladder.children].forEach(s => s.classList.toggle('active', s.textContent === snap.state));
+  [...ladder.children].forEach(s => {
+    s.classList.toggle('active', s.classList.contains(snap.state));
+    if (ladderAt) s.textContent = s.className.split(' ')[0] + (ladderAt[s.classList[0]] ? ' ≥ ' + ladderAt[s.classList[0]] : '');
+  });
   GREEKS.forEach(([f]) => setNum(u + '-' + f, snap[f] === undefined ? null : snap[f]));
 
   const limits = Object.entries(d.limitUtilization || {});
-  setChart(chart(u + '-limits-chart', 'bar', { indexAxis: 'y', scales: { x: { min: 0, suggestedMax: 1 } } }),
-    limits.map(l => l[0]), [{ label: 'utilization', data: limits.map(l => l[1]),
-      backgroundColor: limits.map(l => l[1] >= 1 ? '#c0302e' : l[1] >= 0.8 ? '#e0662e' : '#2e7fc0') }]);
+  // each bar coloured by the ladder rung its utilization alone would put quoting on
+  const rung = x => !ladderAt ? '#2e7fc0' : x >= ladderAt.HALT ? '#c0302e' : x >= ladderAt.REDUCE_ONLY ? '#e0662e' : x >= ladderAt.WIDEN ? '#d8a21c' : '#2e9e5b';
+  setChart(chart(u + '-limits-chart', 'bar', { indexAxis: 'y', scales: { x: { min: 0, suggestedMax: ladderAt ? ladderAt.HALT : 1 } } }),
+    limits.map(l => l[0]), [{ label: 'utilization', data: limits.map(l => l[1]), backgroundColor: limits.map(l => rung(l[1])) }]);
   rows(document.getElementById(u + '-limits'), ['limit', 'utilization'], limits.map(l => [l[0], l[1]]));
   document.getElementById(u + '-limits-note').textContent = limits.length ? '' : 'no limit set that a snapshot can measure';
 
@@ -167,7 +171,9 @@ function draw(state) {
   setNum('quotes-emitted', counter(state, 'engine: quotesEmitted'));
   setNum('alerts-emitted', counter(state, 'engine: alertsEmitted'));
   setNum('ring-lag', counter(state, 'engine: lag behind ingress (events)'));
-  Object.entries(state.underlyings).forEach(([u, d]) => drawUnderlying(u, d));
+  const l = state.ladder;
+  const ladderAt = l ? { WIDEN: l.widenAt, REDUCE_ONLY: l.reduceOnlyAt, HALT: l.haltAt } : null;
+  Object.entries(state.underlyings).forEach(([u, d]) => drawUnderlying(u, d, ladderAt));
 
   const lat = state.latency.tickToQuote;
   setChart(chart('latency-chart', 'bar'), lat.quantiles.map(q => 'p' + q.quantile * 100),

@@ -115,7 +115,8 @@ class DashboardBrowserTest
             }
             final WebElement ladder = browser.findElement(By.id(u + "-ladder"));
             assertThat(ladder.getAttribute("data-state")).isEqualTo(queue.states.get(u));
-            assertThat(ladder.findElement(By.cssSelector("span.active")).getText()).isEqualTo(queue.states.get(u));
+            assertThat(ladder.findElement(By.cssSelector("span.active")).getAttribute("class").split(" ")[0])
+                .isEqualTo(queue.states.get(u));
             final List<WebElement> expiryRows = browser.findElements(By.cssSelector("#" + u + "-heat tr"));
             assertThat(expiryRows).hasSize(queue.expiryVega.get(u).size() + 1);
         });
@@ -128,6 +129,8 @@ class DashboardBrowserTest
             Math.min(queue.hedgeSequences.size(), DashboardOutputs.RECENT) + 1);
         assertThat(browser.findElements(By.cssSelector("#counters tr"))).hasSize(counters.size() + 1);
         assertThat(browser.findElement(By.id("status")).getAttribute("class")).isEqualTo("live");
+        // the configuration's ladder (the defaults) on the rungs
+        assertThat(browser.findElement(By.cssSelector("[id$='-ladder'] span.HALT")).getText()).isEqualTo("HALT ≥ 1.5");
     }
 
     private static long number(final WebDriver browser, final String id)

@@ -67,6 +67,9 @@ class DashboardLiveTest
     private static void checkCounters(final JsonNode state, final Map<String, Long> counters)
     {
         assertThat(state.path("countersPresent").asBoolean()).isTrue();
+        // the ladder's defaults (config/reference.yaml): the test config sets none
+        assertThat(state.path("ladder").path("widenAt").asDouble()).isEqualTo(0.8);
+        assertThat(state.path("ladder").path("haltAt").asDouble()).isEqualTo(1.5);
         final Map<String, Long> served = new java.util.HashMap<>();
         state.path("counters").forEach(c -> served.put(c.path("label").asText(), c.path("value").asLong()));
         assertThat(served).isEqualTo(counters);
