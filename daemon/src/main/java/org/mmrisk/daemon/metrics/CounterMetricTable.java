@@ -181,7 +181,8 @@ public final class CounterMetricTable
     private static Metric fill(final String outcome)
     {
         return new Metric("mmrisk_engine_fills_special", COUNTER,
-            "Fills in one of the engine's special cases, by case (docs/counters-and-rejects.md).", "outcome", outcome, 1);
+            "Fills in one of the engine's special cases, by case (docs/counters-and-rejects.md).", "outcome", outcome,
+            1);
     }
 
     private void put(final String label, final String name, final boolean counter, final String help)

@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * history counts too), and {@code tickToQuote} = the moment this reader read the quote − the send stamp, only for
  * quotes read after the reader first caught up with the queue (an old quote read at start-up would count its age).
  * Both stamps and this reader's clock are epoch wall clocks: on one host they agree; across hosts their offset adds
- * in, and a sample that comes out negative is left out and counted.
+ * in. A sample that comes out negative is recorded as 0 and counted: ingress stamps a duty cycle with its start, so a
+ * message written during the cycle can precede its receive stamp.
  */
 public final class LiveRiskReader implements RiskOutput, AutoCloseable
 {
@@ -67,7 +68,7 @@ public final class LiveRiskReader implements RiskOutput, AutoCloseable
     private boolean caughtUp;
     private long readNs;
     private long lastCause = Long.MIN_VALUE;
-    private long latencySkipped;
+    private long latencyNegative;
     private long lastHeartbeatWallNs = Long.MIN_VALUE;
     private volatile boolean running;
     private Thread thread;
@@ -164,7 +165,7 @@ public final class LiveRiskReader implements RiskOutput, AutoCloseable
             final Map<String, UnderlyingView> byName = new TreeMap<>();
             underlyings.forEach((code, u) -> byName.put(u.underlying(), withMargin(u, margins.get(code))));
             return new LiveView(counters.refresh(), counters.read(), byName, new EnumMap<>(outputsByType),
-                new TreeMap<>(alertsByCode), tickToQuote.view(), tickToIngress.view(), latencySkipped,
+                new TreeMap<>(alertsByCode), tickToQuote.view(), tickToIngress.view(), latencyNegative,
                 lastHeartbeatWallNs);
         }
     }
@@ -217,10 +218,11 @@ public final class LiveRiskReader implements RiskOutput, AutoCloseable
     {
         if (latencyNs < 0)
         {
-            latencySkipped++;
-            return;
+            // ingress stamps a whole duty cycle with its start, so a message written during the cycle can read as
+            // received before it was sent; across hosts, clock offsets do the same
+            latencyNegative++;
         }
-        histogram.record(latencyNs);
+        histogram.record(Math.max(0, latencyNs));
     }
 
     @Override

@@ -20,12 +20,12 @@ import java.util.Map;
  * @param alertsByCode      alerts read from the queue, by alert code name
  * @param tickToQuote       a quote's read time minus its cause's gateway send stamp, quotes read live only
  * @param tickToIngress     a quote's cause: the ingress receive stamp minus the gateway send stamp
- * @param latencySamplesSkipped latency samples left out because the stamps ran backwards (clocks of two hosts)
+ * @param latencySamplesNegative latency samples that came out negative, recorded as 0
  * @param lastHeartbeatWallNs the wall time in the newest heartbeat read; {@link Long#MIN_VALUE}: none
  */
 public record LiveView(boolean countersPresent, List<CounterValue> counters, Map<String, UnderlyingView> underlyings,
     Map<OutputType, Long> outputsByType, Map<String, Long> alertsByCode, LatencyView tickToQuote,
-    LatencyView tickToIngress, long latencySamplesSkipped, long lastHeartbeatWallNs)
+    LatencyView tickToIngress, long latencySamplesNegative, long lastHeartbeatWallNs)
 {
     /**
      * The output messages, as the reader counts them.

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code risk metrics}'s server: a {@link LiveRiskReader} on its own thread and the Prometheus client's HTTP server
- * exposing {@link RiskMetricsCollector} at {@code /metrics} (also {@code /-/healthy}), on a registry of its own (no
+ * exposing {@link RiskMetricsCollector} at {@code /metrics}, on a registry of its own (no
  * JVM metrics: this process is not the daemon). Owned by the thread that starts and closes it.
  */
 public final class MetricsServer implements AutoCloseable

@@ -26,7 +26,8 @@ import java.util.function.ToDoubleFunction;
 public final class RiskMetricsCollector implements MultiCollector
 {
     /** {@code mmrisk_quoting_state}: the state's ordinal, least to most restrictive (as on the wire). */
-    static final String QUOTING_STATE_HELP = "Quoting state of the underlying: 0 NORMAL, 1 WIDEN, 2 REDUCE_ONLY, 3 HALT.";
+    static final String QUOTING_STATE_HELP =
+        "Quoting state of the underlying: 0 NORMAL, 1 WIDEN, 2 REDUCE_ONLY, 3 HALT.";
 
     private static final String U = "underlying";
 
@@ -147,8 +148,8 @@ public final class RiskMetricsCollector implements MultiCollector
             "Messages this reader read from the output queue, by type.", count, "type", type.key()));
         view.alertsByCode().forEach((code, count) -> families.counter("mmrisk_output_alerts",
             "Alerts this reader read from the output queue, by code.", count, "code", code));
-        families.counter("mmrisk_latency_samples_skipped", "Latency samples left out because their stamps ran " +
-            "backwards (clocks of different hosts).", view.latencySamplesSkipped());
+        families.counter("mmrisk_latency_samples_negative", "Latency samples that came out negative, recorded as 0 " +
+            "(a duty cycle's receive stamp, or clocks of different hosts).", view.latencySamplesNegative());
         if (view.lastHeartbeatWallNs() != Long.MIN_VALUE)
         {
             families.gauge("mmrisk_heartbeat_last_timestamp_seconds",

@@ -5,19 +5,12 @@ import org.agrona.concurrent.status.CountersReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmrisk.core.event.AsciiCode;
-import org.mmrisk.core.output.Alert;
-import org.mmrisk.core.output.HedgeSignal;
-import org.mmrisk.core.output.MarginStatus;
-import org.mmrisk.core.output.QuoteAdjustment;
-import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
-import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.RiskDaemon;
 import org.mmrisk.daemon.cli.RiskCli;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.counters.CountersFile;
-import org.mmrisk.daemon.egress.OutputAdapter;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeTailer;
 
@@ -29,14 +22,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -51,15 +43,13 @@ class MetricsLiveTest
 {
     private static final long TIMEOUT_MS = 60_000;
     private static final Set<String> TYPES = Set.of("counter", "gauge", "summary");
+    /** A row of docs/metrics.md's tables: | `name` | type | ... */
+    private static final Pattern DOC_ROW = Pattern.compile("^\\| `(mmrisk_[a-z0-9_]+)` \\| (\\w+) \\|");
 
     @TempDir
     Path dir;
 
-    private final Map<Long, RiskSnapshot> lastSnapshots = new TreeMap<>();
-    private final Map<String, Long> outputsByType = new TreeMap<>();
-    private final Map<String, Long> alertsByCode = new TreeMap<>();
-    private final Set<Long> stampedCauses = new HashSet<>();
-    private final List<Long> tickToIngressNs = new ArrayList<>();
+    private final OutputQueueTally tally = new OutputQueueTally();
 
     @Test
     void shouldExposeTheCountersFileAndTheNewestSnapshotsOfALiveDaemon() throws Exception
@@ -77,11 +67,14 @@ class MetricsLiveTest
                 await(() -> read(config).get("input market: messages read") +
                     read(config).get("input fills: messages read") == inputs &&
                     read(config).get("engine: lag behind ingress (events)") == 0, "the daemon read every input");
+                // the margin is worked out in slices after the batches: wait for BTC's first refresh to be published
+                await(() -> OutputQueueTally.knownMaintenanceUtilization(config, AsciiCode.pack("BTC")),
+                    "a risk snapshot with BTC's margin");
                 live = scrape(metrics.port());
                 liveCounters = read(config);
             }
             final Map<String, Long> counters = read(config);
-            final long outputs = readOutputs(config);
+            final long outputs = tally.read(config);
             await(() -> metrics.reader().view().outputsByType().values().stream().mapToLong(Long::longValue).sum() ==
                 outputs, "the metrics reader read all " + outputs + " outputs");
             final Exposition scraped = scrape(metrics.port());
@@ -93,6 +86,7 @@ class MetricsLiveTest
             checkUnderlyings(scraped);
             checkOutputs(scraped);
             checkLatency(scraped);
+            checkDocumentedAndDashboarded(live, scraped);
         }
         System.out.printf("MetricsLiveTest: %.1f s%n", (System.nanoTime() - startNs) / 1e9);
     }
@@ -117,7 +111,8 @@ class MetricsLiveTest
         assertThat(e.samples.stream().filter(s -> s.name().equals("mmrisk_unmapped_counter")).map(s -> s.labels())
             .toList()).as("every counter of the daemon has a metric of its own").isEmpty();
         assertThat(e.types).containsEntry("mmrisk_engine_input_events_total", "counter")
-            .containsEntry("mmrisk_engine_rejects_total", "counter").containsEntry("mmrisk_quotes_emitted_total", "counter")
+            .containsEntry("mmrisk_engine_rejects_total", "counter")
+            .containsEntry("mmrisk_quotes_emitted_total", "counter")
             .containsEntry("mmrisk_alerts_emitted_total", "counter").containsEntry("mmrisk_ring_lag_events", "gauge")
             .containsEntry("mmrisk_journal_position", "gauge").containsEntry("mmrisk_egress_position", "gauge")
             .containsEntry("mmrisk_engine_time_seconds", "gauge").containsEntry("mmrisk_delta_coins", "gauge")
@@ -130,47 +125,50 @@ class MetricsLiveTest
     {
         assertThat(c.get("engine: ticks")).isPositive();
         assertThat(c.get("engine: fills")).isPositive();
-        assertThat(e.value("mmrisk_engine_input_events_total", "type", "tick")).isEqualTo((double)c.get("engine: ticks"));
-        assertThat(e.value("mmrisk_engine_input_events_total", "type", "fill")).isEqualTo((double)c.get("engine: fills"));
+        assertThat(e.value("mmrisk_engine_input_events_total", "type", "tick")).isEqualTo(counter(c, "engine: ticks"));
+        assertThat(e.value("mmrisk_engine_input_events_total", "type", "fill")).isEqualTo(counter(c, "engine: fills"));
         assertThat(e.value("mmrisk_engine_input_events_total", "type", "instrument"))
-            .isEqualTo((double)c.get("engine: instrumentsDefined"));
+            .isEqualTo(counter(c, "engine: instrumentsDefined"));
         assertThat(e.value("mmrisk_input_messages_read_total", "input", "market"))
-            .isEqualTo((double)c.get("input market: messages read"));
+            .isEqualTo(counter(c, "input market: messages read"));
         assertThat(e.value("mmrisk_input_messages_read_total", "input", "fills"))
-            .isEqualTo((double)c.get("input fills: messages read"));
+            .isEqualTo(counter(c, "input fills: messages read"));
     }
 
     private static void checkCounters(final Exposition e, final Map<String, Long> c)
     {
         assertThat(e.value("mmrisk_counters_file_present")).isEqualTo(1);
-        assertThat(e.value("mmrisk_engine_events_total")).isEqualTo((double)c.get("engine: events"));
-        assertThat(e.value("mmrisk_engine_input_events_total", "type", "timer")).isEqualTo((double)c.get("engine: timers"));
-        assertThat(e.value("mmrisk_engine_input_events_total", "type", "vol")).isEqualTo((double)c.get("engine: volUpdates"));
-        assertThat(e.value("mmrisk_quotes_emitted_total")).isEqualTo((double)c.get("engine: quotesEmitted"));
-        assertThat(e.value("mmrisk_alerts_emitted_total")).isEqualTo((double)c.get("engine: alertsEmitted"));
-        assertThat(e.value("mmrisk_journal_entries_written_total")).isEqualTo((double)c.get("journal: entries written"));
-        assertThat(e.value("mmrisk_journal_position")).isEqualTo((double)c.get("journal: last sequence written"));
-        assertThat(e.value("mmrisk_egress_position")).isEqualTo((double)c.get("egress: last output sequence"));
-        assertThat(e.value("mmrisk_ring_lag_events")).isEqualTo((double)c.get("engine: lag behind ingress (events)"));
+        assertThat(e.value("mmrisk_engine_events_total")).isEqualTo(counter(c, "engine: events"));
+        assertThat(e.value("mmrisk_engine_input_events_total", "type", "timer"))
+            .isEqualTo(counter(c, "engine: timers"));
+        assertThat(e.value("mmrisk_engine_input_events_total", "type", "vol"))
+            .isEqualTo(counter(c, "engine: volUpdates"));
+        assertThat(e.value("mmrisk_quotes_emitted_total")).isEqualTo(counter(c, "engine: quotesEmitted"));
+        assertThat(e.value("mmrisk_alerts_emitted_total")).isEqualTo(counter(c, "engine: alertsEmitted"));
+        assertThat(e.value("mmrisk_journal_entries_written_total")).isEqualTo(counter(c, "journal: entries written"));
+        assertThat(e.value("mmrisk_journal_position")).isEqualTo(counter(c, "journal: last sequence written"));
+        assertThat(e.value("mmrisk_egress_position")).isEqualTo(counter(c, "egress: last output sequence"));
+        assertThat(e.value("mmrisk_ring_lag_events")).isEqualTo(counter(c, "engine: lag behind ingress (events)"));
         assertThat(e.value("mmrisk_engine_time_seconds")).isCloseTo(c.get("engine: time (ns since epoch)") / 1e9,
             within(1e-6));
-        assertThat(e.value("mmrisk_engine_rejected_events_total")).isEqualTo((double)c.get("engine: rejected"));
+        assertThat(e.value("mmrisk_engine_rejected_events_total")).isEqualTo(counter(c, "engine: rejected"));
         assertThat(e.value("mmrisk_engine_rejects_total", "reason", "STALE_TICK"))
-            .isEqualTo((double)c.get("engine: rejected STALE_TICK"));
+            .isEqualTo(counter(c, "engine: rejected STALE_TICK"));
         assertThat(e.value("mmrisk_ingress_rejects_total", "reason", "BAD_CHECKSUM"))
-            .isEqualTo((double)c.get("ingress: rejected BAD_CHECKSUM"));
+            .isEqualTo(counter(c, "ingress: rejected BAD_CHECKSUM"));
         // every counter of the file is one sample: the samples from the file are as many as its counters
+        final Set<String> notFromFile = Set.of("mmrisk_counters_file_present", "mmrisk_latency_samples_negative_total",
+            "mmrisk_heartbeat_last_timestamp_seconds");
         final long fromFile = e.samples.stream().filter(s -> !s.name().startsWith("mmrisk_tick_to_") &&
             !s.labels().containsKey("underlying") && !s.name().startsWith("mmrisk_output_") &&
-            !s.name().equals("mmrisk_counters_file_present") && !s.name().equals("mmrisk_latency_samples_skipped_total") &&
-            !s.name().equals("mmrisk_heartbeat_last_timestamp_seconds")).count();
+            !notFromFile.contains(s.name())).count();
         assertThat(fromFile).isEqualTo(c.size());
     }
 
     private void checkUnderlyings(final Exposition e)
     {
-        assertThat(lastSnapshots).hasSize(2);
-        for (final RiskSnapshot s : lastSnapshots.values())
+        assertThat(tally.lastSnapshots).hasSize(2);
+        for (final RiskSnapshot s : tally.lastSnapshots.values())
         {
             final String u = AsciiCode.toString(s.underlying);
             assertThat(e.value("mmrisk_delta_coins", "underlying", u)).isEqualTo(s.delta);
@@ -185,7 +183,7 @@ class MetricsLiveTest
             assertSameOrBothAbsent(e.value("mmrisk_liquidation_down_move_ratio", "underlying", u),
                 s.liquidationDownMove);
         }
-        final RiskSnapshot btc = lastSnapshots.get(AsciiCode.pack("BTC"));
+        final RiskSnapshot btc = tally.lastSnapshots.get(AsciiCode.pack("BTC"));
         assertThat(btc.delta).as("the feed's fills moved BTC's delta").isNotZero();
         // the config's limits: BTC delta 40 coins, vega 20,000 USD per vol point; ETH none
         assertThat(e.value("mmrisk_limit_utilization_ratio", "underlying", "BTC", "limit", "delta"))
@@ -196,6 +194,12 @@ class MetricsLiveTest
         assertThat(btc.maintenanceUtilization).as("the coin balance gives BTC a known margin").isFinite();
         assertThat(e.value("mmrisk_limit_utilization_ratio", "underlying", "BTC", "limit", "marginUtilization"))
             .isCloseTo(btc.maintenanceUtilization / 0.8, within(1e-12));
+    }
+
+    private static double counter(final Map<String, Long> counters, final String label)
+    {
+        assertThat(counters).containsKey(label);
+        return counters.get(label);
     }
 
     /** NaN in a snapshot is an absent field: no sample. */
@@ -213,18 +217,18 @@ class MetricsLiveTest
 
     private void checkOutputs(final Exposition e)
     {
-        assertThat(outputsByType.get("quote_adjustment")).isPositive();
-        outputsByType.forEach((type, count) ->
+        assertThat(tally.outputsByType.get("quote_adjustment")).isPositive();
+        tally.outputsByType.forEach((type, count) ->
             assertThat(e.value("mmrisk_output_messages_total", "type", type)).as(type).isEqualTo((double)count));
-        alertsByCode.forEach((code, count) ->
+        tally.alertsByCode.forEach((code, count) ->
             assertThat(e.value("mmrisk_output_alerts_total", "code", code)).as(code).isEqualTo((double)count));
     }
 
     private void checkLatency(final Exposition e)
     {
-        assertThat(e.value("mmrisk_tick_to_ingress_seconds_count")).isEqualTo(stampedCauses.size());
-        final List<Long> sorted = tickToIngressNs.stream().sorted().toList();
-        assertThat(sorted).hasSize(stampedCauses.size());
+        assertThat(e.value("mmrisk_tick_to_ingress_seconds_count")).isEqualTo(tally.stampedCauses.size());
+        final List<Long> sorted = tally.tickToIngressNs.stream().sorted().toList();
+        assertThat(sorted).hasSize(tally.stampedCauses.size());
         assertThat(e.value("mmrisk_tick_to_ingress_seconds_sum"))
             .isCloseTo(sorted.stream().mapToLong(Long::longValue).sum() / 1e9, within(1e-6));
         for (final double q : new double[] { 0.5, 0.9, 0.99, 0.999 })
@@ -240,10 +244,43 @@ class MetricsLiveTest
         }
         final double live = e.value("mmrisk_tick_to_quote_seconds_count");
         assertThat(live).as("quotes read live, each of a stamped cause").isPositive()
-            .isLessThanOrEqualTo(stampedCauses.size());
+            .isLessThanOrEqualTo(tally.stampedCauses.size());
         final double median = e.value("mmrisk_tick_to_quote_seconds", "quantile", "0.5");
         final double tail = e.value("mmrisk_tick_to_quote_seconds", "quantile", "0.999");
         assertThat(median).isPositive().isLessThanOrEqualTo(tail);
+    }
+
+    /**
+     * Every family scraped is in docs/metrics.md with its type, and every metric the Grafana dashboard queries is
+     * documented there.
+     */
+    private static void checkDocumentedAndDashboarded(final Exposition... scrapes) throws Exception
+    {
+        final Map<String, String> documented = new HashMap<>();
+        for (final String line : Files.readAllLines(Path.of("../docs/metrics.md")))
+        {
+            final Matcher row = DOC_ROW.matcher(line);
+            if (row.find())
+            {
+                documented.put(row.group(1), row.group(2));
+            }
+        }
+        assertThat(documented).hasSizeGreaterThan(70);
+        for (final Exposition e : scrapes)
+        {
+            e.types.forEach((family, type) -> assertThat(documented).as("docs/metrics.md documents " + family)
+                .containsEntry(family, type));
+        }
+        final Matcher used = Pattern.compile("mmrisk_[a-z0-9_]+")
+            .matcher(Files.readString(Path.of("../config/grafana-dashboard.json")));
+        int count = 0;
+        while (used.find())
+        {
+            final String name = used.group().replaceFirst("_(sum|count)$", "");
+            assertThat(documented).as("the dashboard's " + used.group() + " is documented").containsKey(name);
+            count++;
+        }
+        assertThat(count).isGreaterThan(20);
     }
 
     private void feed(final LoadedConfig config)
@@ -283,82 +320,6 @@ class MetricsLiveTest
         return values;
     }
 
-    /**
-     * Reads the whole output queue: the newest snapshot per underlying, counts by type and alert code, and the
-     * ingress latency of each stamped cause, from the quote stamps.
-     *
-     * @return the number of messages.
-     */
-    private long readOutputs(final LoadedConfig config)
-    {
-        final RiskOutput output = new RiskOutput()
-        {
-            public void onQuoteAdjustment(final QuoteAdjustment q)
-            {
-                count("quote_adjustment");
-                if (q.causeSendTimeNs > 0 && stampedCauses.add(q.causeJournalSequence))
-                {
-                    tickToIngressNs.add(q.causeReceiveTimeNs - q.causeSendTimeNs);
-                }
-            }
-
-            public void onRiskSnapshot(final RiskSnapshot s)
-            {
-                count("risk_snapshot");
-                final RiskSnapshot copy = new RiskSnapshot();
-                copy.underlying = s.underlying;
-                copy.delta = s.delta;
-                copy.deltaUsd = s.deltaUsd;
-                copy.gamma = s.gamma;
-                copy.vega = s.vega;
-                copy.theta = s.theta;
-                copy.maxApproxError = s.maxApproxError;
-                copy.state = s.state;
-                copy.maintenanceUtilization = s.maintenanceUtilization;
-                copy.liquidationDownMove = s.liquidationDownMove;
-                lastSnapshots.put(s.underlying, copy);
-            }
-
-            public void onAlert(final Alert a)
-            {
-                count("alert");
-                alertsByCode.merge(a.code.name(), 1L, Long::sum);
-            }
-
-            public void onHedgeSignal(final HedgeSignal h)
-            {
-                count("hedge_signal");
-            }
-
-            public void onScenarioGrid(final ScenarioGridMessage g)
-            {
-                count("scenario_grid");
-            }
-
-            public void onMarginStatus(final MarginStatus m)
-            {
-                count("margin_status");
-            }
-        };
-        final OutputAdapter adapter = new OutputAdapter(output,
-            (seq, wall, engine, lastOut, lastJournal) -> count("heartbeat"));
-        long total = 0;
-        try (ChronicleQueue queue = Queues.openExisting(config.outputDir()); SbeTailer tailer = new SbeTailer(queue))
-        {
-            int n;
-            while ((n = tailer.poll(adapter)) > 0)
-            {
-                total += n;
-            }
-        }
-        return total;
-    }
-
-    private void count(final String type)
-    {
-        outputsByType.merge(type, 1L, Long::sum);
-    }
-
     private static Exposition scrape(final int port) throws Exception
     {
         final HttpResponse<String> response = HttpClient.newHttpClient().send(
@@ -395,6 +356,7 @@ class MetricsLiveTest
             "egress: {heartbeatIntervalMs: 50}",
             "engine:",
             "  snapshotIntervalMs: 100",
+            "  scenario: {sliceEvaluations: 65536}",
             "  coinBalances: {BTC: 50, ETH: 800}",
             "  limits: {BTC: {delta: 40, vega: 20000, marginUtilization: 0.8}}",
             ""));
