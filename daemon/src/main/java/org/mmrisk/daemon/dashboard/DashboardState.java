@@ -47,7 +47,7 @@ final class DashboardState
         final ObjectNode latency = n.putObject("latency");
         latency(latency.putObject("tickToQuote"), view.tickToQuote());
         latency(latency.putObject("tickToIngress"), view.tickToIngress());
-        latency.put("samplesSkipped", view.latencySamplesSkipped());
+        latency.put("samplesNegative", view.latencySamplesNegative());
         n.put("detailMessagesRead", detail.path("messagesRead").asLong());
         final ObjectNode underlyings = n.putObject("underlyings");
         final ObjectNode detailed = (ObjectNode)detail.get("underlyings");

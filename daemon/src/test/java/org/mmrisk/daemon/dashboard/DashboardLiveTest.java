@@ -121,10 +121,25 @@ class DashboardLiveTest
             }
         }
         assertThat(quoted).as("one quote per quoted instrument").isEqualTo(queue.quotes.size()).isPositive();
-        queue.worstLoss.forEach((u, loss) -> assertThat(underlyings.path(u).path("scenarioGrid").path("worstLoss")
-            .asDouble()).isEqualTo(loss));
-        queue.marginEquity.forEach((u, equity) -> assertThat(underlyings.path(u).path("marginStatus").path("equity")
-            .asDouble()).isEqualTo(equity));
+        assertThat(queue.worstLoss).as("scenario grids on the queue").isNotEmpty();
+        queue.worstLoss.forEach((u, loss) -> assertNumber(underlyings.path(u).path("scenarioGrid").path("worstLoss"),
+            loss));
+        queue.marginEquity.forEach((u, equity) -> assertNumber(underlyings.path(u).path("marginStatus")
+            .path("equity"), equity));
+    }
+
+    /** A JSON number equal to the value, or null where the value is not finite (absent). */
+    private static void assertNumber(final JsonNode node, final double expected)
+    {
+        if (Double.isFinite(expected))
+        {
+            assertThat(node.isNumber()).as(node.toString()).isTrue();
+            assertThat(node.asDouble()).isEqualTo(expected);
+        }
+        else
+        {
+            assertThat(node.isNull()).as(node.toString()).isTrue();
+        }
     }
 
     private static void checkRecent(final JsonNode state, final LiveRun queue)
