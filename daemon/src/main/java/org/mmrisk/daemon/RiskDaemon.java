@@ -7,6 +7,7 @@ import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.SystemEpochClock;
 import org.agrona.concurrent.SystemEpochNanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 import org.mmrisk.core.engine.RiskEngine;
@@ -19,6 +20,7 @@ import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.config.Strategies;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
+import org.mmrisk.daemon.errors.ErrorLogFile;
 import org.mmrisk.daemon.egress.OutputPosition;
 import org.mmrisk.daemon.engine.EngineHandler;
 import org.mmrisk.daemon.ingress.IngressAgent;
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The risk daemon process: opens the queues and the counters file, starts the ring with its two consumers
+ * The risk daemon process: opens the queues, the counters file and the error log ({@link ErrorLogFile}, which every
+ * error handler of the daemon records into), starts the ring with its two consumers
  * (journaller and engine) and the ingress agent, and closes everything in reverse order.
  * <p>
  * Threads: {@code ingress} (the agent), {@code journaller} and {@code engine} (ring consumers). {@link #launch} and
@@ -54,6 +57,7 @@ public final class RiskDaemon implements AutoCloseable
     private final LoadedConfig config;
     private final List<ChronicleQueue> queues = new ArrayList<>();
     private final CountersFile countersFile;
+    private final ErrorLogFile errorLog;
     private final DaemonCounters counters;
     private final Disruptor<RingEvent> disruptor;
     private final EngineHandler engineHandler;
@@ -75,7 +79,8 @@ public final class RiskDaemon implements AutoCloseable
         final DaemonConfig c = config.config();
         requireAllowedCpus(c);
         requireWritableDirectories(config);
-        failure = new DaemonFailure(errorHandler);
+        errorLog = ErrorLogFile.create(config.errorLogFile().toFile(), new SystemEpochClock());
+        failure = new DaemonFailure(logThenReport(errorLog, errorHandler));
         threads = namedThreads(c.affinity);
         CountersFile created = null;
         try
@@ -109,7 +114,7 @@ public final class RiskDaemon implements AutoCloseable
             final CheckpointWriter checkpointWriter = new CheckpointWriter(taker, checkpoints, fingerprint, counters,
                 retention,
                 System.err,
-                failure::failed);
+                failure::failed, errorLog);
             checkpointRunner = new AgentRunner(new SleepingMillisIdleStrategy(5), failure, null, checkpointWriter);
 
             // One thread publishes, but ingress keeps a claimed slot back (the batch's last event, or a slot whose
@@ -132,7 +137,8 @@ public final class RiskDaemon implements AutoCloseable
                 TimeUnit.MILLISECONDS.toNanos(c.ingress.timerIntervalMs), journalPosition.nextJournalSequence())
                 .requireChecksum(c.ingress.requireChecksum)
                 .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
-                .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs));
+                .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs))
+                .errors(errorLog);
             ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
         }
         catch (final RuntimeException ex)
@@ -140,8 +146,23 @@ public final class RiskDaemon implements AutoCloseable
             // a refused start (a damaged journal, a queue that will not open) leaves nothing mapped or open
             CloseHelper.quietCloseAll(queues);
             CloseHelper.quietClose(created);
+            errorLog.onError(ex);
+            CloseHelper.quietClose(errorLog);
             throw ex;
         }
+    }
+
+    /**
+     * @return the daemon's error handler chain: each error goes into the mapped error log first, since the report may
+     * wake a main thread that halts the process at once, then to the report (standard error, the caller's handler).
+     */
+    static ErrorHandler logThenReport(final ErrorLogFile errorLog, final ErrorHandler report)
+    {
+        return error ->
+        {
+            errorLog.onError(error);
+            report.onError(error);
+        };
     }
 
     /**
@@ -355,5 +376,6 @@ public final class RiskDaemon implements AutoCloseable
         CloseHelper.quietClose(checkpointRunner);
         CloseHelper.quietCloseAll(queues);
         CloseHelper.quietClose(countersFile);
+        CloseHelper.quietClose(errorLog);
     }
 }

@@ -10,12 +10,15 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.InputEncoder;
 import org.mmrisk.daemon.config.ConfigLoader;
 import org.mmrisk.daemon.config.LoadedConfig;
+import org.mmrisk.daemon.errors.ErrorLogFile;
 import org.mmrisk.daemon.queue.CorruptRecords;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.queue.SbeAppender;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A daemon whose input holds a corrupt record followed by good ones hands its error handler the stall, naming the
- * queue's file and index, after {@code ingress.stallTimeoutMs} from the config, and reads nothing after the record.
+ * queue's file and index, after {@code ingress.stallTimeoutMs} from the config, and reads nothing after the record;
+ * the daemon's error log holds the stall once.
  */
 class DaemonInputStallTest
 {
@@ -69,6 +73,13 @@ class DaemonInputStallTest
             assertThat(daemon.counters().messagesRead(0).get()).as("only the records before the corrupt one")
                 .isEqualTo(1);
             assertThat(daemon.counters().inputStalls.get()).isEqualTo(1);
+            final List<String> logged = new ArrayList<>();
+            try (ErrorLogFile errors = ErrorLogFile.openReader(config.errorLogFile().toFile()))
+            {
+                errors.read((count, firstMs, lastMs, stackTrace) -> logged.add(count + " " + stackTrace));
+            }
+            assertThat(logged).as("the error log holds what the handler was told, before it was told").hasSize(1);
+            assertThat(logged.get(0)).startsWith("1 java.lang.IllegalStateException: " + stall.getMessage());
         }
     }
 

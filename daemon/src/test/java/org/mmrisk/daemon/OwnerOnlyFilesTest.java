@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Everything a daemon and a gateway of this project create is its owner's alone, directories above the queues
  * included, whatever the process's umask (a test JVM's is usually 022): the queues' directories and files, the
- * checkpoints, the counters file, the state written at shutdown, the feed's fill log.
+ * checkpoints, the counters file and the error log, the state written at shutdown, the feed's fill log.
  */
 class OwnerOnlyFilesTest
 {
@@ -76,7 +76,8 @@ class OwnerOnlyFilesTest
         }
         assertThat(modes).as("what the daemon created").containsKeys("data", "data/nested", "data/nested/input",
             "data/nested/input/market", "data/nested/control", "data/nested/journal", "data/nested/output",
-            "data/nested/snapshots", "data/nested/counters.dat", "data/nested/state.json", "data/nested/fills.log");
+            "data/nested/snapshots", "data/nested/counters.dat", "data/nested/errors.dat", "data/nested/state.json",
+            "data/nested/fills.log");
         assertThat(modes.keySet()).as("cycle files, metadata and checkpoints")
             .anyMatch(path -> path.startsWith("data/nested/input/market/") && path.endsWith(".cq4"))
             .anyMatch(path -> path.startsWith("data/nested/journal/") && path.endsWith(".cq4"))

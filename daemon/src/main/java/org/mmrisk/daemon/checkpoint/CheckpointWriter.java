@@ -7,6 +7,8 @@ import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.retention.QueueRetention;
 
 import java.io.IOException;
+import org.agrona.ErrorHandler;
+
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
@@ -26,6 +28,7 @@ public final class CheckpointWriter implements Agent
     private final long configFingerprint;
     private final DaemonCounters counters;
     private final PrintStream log;
+    private final ErrorHandler errors;
     private final QueueRetention retention;
     private final CheckpointFile file = new CheckpointFile();
     private final BooleanSupplier daemonFailed;
@@ -33,11 +36,14 @@ public final class CheckpointWriter implements Agent
     /**
      * @param daemonFailed true once any daemon thread has failed: from then on nothing handed over is written, since
      *                     a state taken around a failure need not be one the journal reproduces.
+     * @param errors       told of each failed write or retention round besides {@code log} (the daemon's error log);
+     *                     neither stops the daemon.
      */
     public CheckpointWriter(final CheckpointTaker taker, final CheckpointStore store, final long configFingerprint,
         final DaemonCounters counters, final QueueRetention retention, final PrintStream log,
-        final BooleanSupplier daemonFailed)
+        final BooleanSupplier daemonFailed, final ErrorHandler errors)
     {
+        this.errors = errors;
         this.daemonFailed = daemonFailed;
         this.retention = retention;
         this.taker = taker;
@@ -86,6 +92,7 @@ public final class CheckpointWriter implements Agent
         {
             counters.checkpointsFailed.increment();
             log.println("risk daemon: checkpoint at journal sequence " + slot.journalSequence + " not written: " + ex);
+            errors.onError(ex);
             return;
         }
         applyRetention();
@@ -105,6 +112,7 @@ public final class CheckpointWriter implements Agent
         catch (final RuntimeException ex)
         {
             log.println("risk daemon: retention: skipped this round: " + ex);
+            errors.onError(ex);
         }
     }
 

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         ReplayCommand.class,
         ScenarioCommand.class,
         MonitorCommand.class,
+        StatCommand.class,
+        ErrorsCommand.class,
         MetricsCommand.class,
         DashboardCommand.class,
         ControlCommand.class,

@@ -1,5 +1,7 @@
 package org.mmrisk.daemon.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
 import org.mmrisk.codecs.JournalEntryDecoder;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,6 +44,9 @@ import java.util.concurrent.Callable;
  * has no engine time yet (ingress stamps it when it reads): its line takes the gateway's send time, which every
  * input message carries and which follows the queue's order; a message without one (a foreign writer's) takes its
  * venue time, else the time of reading.
+ * <p>
+ * {@code --type}, {@code --instrument}, {@code --underlying}, {@code --since} and {@code --until} select lines
+ * ({@link TailFilter}); an unknown type is refused, listing the valid ones.
  */
 @Command(name = "tail", mixinStandardHelpOptions = true,
     description = "Print a queue (input, control, journal or output) as JSON lines.")
@@ -54,25 +61,53 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
     @Option(names = "--from-end", description = "start at the end of the queue (with --follow)")
     boolean fromEnd;
 
+    @Option(names = "--type", split = ",", paramLabel = "TYPE", description = "only lines of these types " +
+        "(repeatable, or a comma list): instrument, tick, fill, position, vol, surface, control, timer, " +
+        "quoteAdjustment, riskSnapshot, hedge, alert, scenarioGrid, marginStatus, heartbeat, undecodable")
+    List<String> types = List.of();
+
+    @Option(names = "--instrument", paramLabel = "ID", description = "only lines about this instrument id")
+    Long instrumentId;
+
+    @Option(names = "--underlying", paramLabel = "CODE", description = "only lines about this underlying (BTC): " +
+        "its own field, else that of the line's instrument as defined earlier in the queue")
+    String underlying;
+
+    @Option(names = "--since", paramLabel = "TIME", description = "only lines at or after TIME: an ISO-8601 " +
+        "instant, or a span before now (-30s, -5m, -2h, -1d)")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "only lines before TIME (as --since)")
+    String until;
+
+    /** What "now" is for a relative --since or --until. */
+    InstantSource clock = InstantSource.system();
+
     @Spec
     CommandSpec spec;
 
     private PrintWriter out;
+    private TailFilter filter;
     private final InputDecoder inputDecoder = new InputDecoder();
     private final RiskEvent event = new RiskEvent();
     private final EventJsonWriter eventWriter = new EventJsonWriter();
     private final OutputJson outputJson = new OutputJson();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final JournalDecoder journalDecoder = new JournalDecoder()
-        .handler((e, sourceId, sourceIndex) -> out.println(eventWriter.write(e)));
+        .handler((e, sourceId, sourceIndex) -> print(eventWriter.node(e)));
     private final OutputAdapter outputAdapter = new OutputAdapter(this,
         (seq, wall, engine, lastOut, lastJournal) ->
-            out.println(outputJson.heartbeat(seq, wall, engine, lastOut, lastJournal)));
+            print(outputJson.heartbeat(seq, wall, engine, lastOut, lastJournal)));
 
     @Override
     public Integer call() throws InterruptedException
     {
         out = spec.commandLine().getOut();
+        final Instant now = clock.instant();
+        final long nowNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        filter = new TailFilter(types, instrumentId, underlying,
+            since == null ? Long.MIN_VALUE : TimeArgument.parseNs("--since", since, nowNs),
+            until == null ? Long.MAX_VALUE : TimeArgument.parseNs("--until", until, nowNs));
         try (ChronicleQueue queue = Queues.openExisting(queueDir); SbeTailer tailer = new SbeTailer(queue))
         {
             if (fromEnd)
@@ -123,17 +158,17 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
                 if (error == null)
                 {
                     event.timeNs = inputTimeNs(event);
-                    out.println(eventWriter.write(event));
+                    print(eventWriter.node(event));
                 }
                 else
                 {
-                    out.println(undecodable(error.name(), index));
+                    print(undecodable(error.name(), index));
                 }
             }
         }
         catch (final RuntimeException ex)
         {
-            out.println(undecodable(ex.getMessage(), index));
+            print(undecodable(ex.getMessage(), index));
         }
     }
 
@@ -154,48 +189,55 @@ public final class TailCommand implements Callable<Integer>, SbeTailer.MessageHa
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    private String undecodable(final String reason, final long index)
+    private ObjectNode undecodable(final String reason, final long index)
     {
         return outputJson.mapper().createObjectNode()
             .put("type", "undecodable")
             .put("reason", reason)
-            .put("index", Long.toHexString(index))
-            .toString();
+            .put("index", Long.toHexString(index));
+    }
+
+    private void print(final JsonNode line)
+    {
+        if (filter.accept(line))
+        {
+            out.println(line);
+        }
     }
 
     @Override
     public void onQuoteAdjustment(final QuoteAdjustment adjustment)
     {
-        out.println(outputJson.quote(adjustment, null));
+        print(outputJson.quote(adjustment, null));
     }
 
     @Override
     public void onRiskSnapshot(final RiskSnapshot snapshot)
     {
-        out.println(outputJson.snapshot(snapshot));
+        print(outputJson.snapshot(snapshot));
     }
 
     @Override
     public void onAlert(final Alert alert)
     {
-        out.println(outputJson.alert(alert));
+        print(outputJson.alert(alert));
     }
 
     @Override
     public void onHedgeSignal(final HedgeSignal signal)
     {
-        out.println(outputJson.hedge(signal, null));
+        print(outputJson.hedge(signal, null));
     }
 
     @Override
     public void onScenarioGrid(final ScenarioGridMessage grid)
     {
-        out.println(outputJson.scenarioGrid(grid));
+        print(outputJson.scenarioGrid(grid));
     }
 
     @Override
     public void onMarginStatus(final MarginStatus margin)
     {
-        out.println(outputJson.marginStatus(margin));
+        print(outputJson.marginStatus(margin));
     }
 }

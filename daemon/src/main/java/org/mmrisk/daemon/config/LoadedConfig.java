@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * A validated configuration and the paths it implies. Immutable; shared by every thread.
  * <p>
  * Layout under {@code dataDir}: {@code input/NAME} (one queue per input), {@code control}, {@code journal},
- * {@code output} and the counters file {@code counters.dat}.
+ * {@code output}, the counters file {@code counters.dat} and the error log {@code errors.dat}.
  */
 public final class LoadedConfig
 {
@@ -83,6 +83,14 @@ public final class LoadedConfig
     public Path countersFile()
     {
         return dataDir.resolve("counters.dat");
+    }
+
+    /**
+     * @return the daemon's distinct error log, beside its counters file ({@code ErrorLogFile}).
+     */
+    public Path errorLogFile()
+    {
+        return dataDir.resolve("errors.dat");
     }
 
     public long queueBlockSizeBytes()

@@ -8,6 +8,7 @@ import org.agrona.concurrent.status.CountersReader;
 
 import java.io.File;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -106,9 +107,6 @@ public final class CountersFile implements AutoCloseable
     }
 
     /**
-     * Maps an existing counters file to read it from another process.
-     */
-    /**
      * @return whether {@code file} exists and its writer has finished laying it out: the magic number is written
      * last, so a reader that starts while the daemon creates the file waits instead of failing.
      */
@@ -131,13 +129,17 @@ public final class CountersFile implements AutoCloseable
         }
     }
 
+    /**
+     * Maps an existing counters file to read it from another process. The mapping is read-only: a reader takes no
+     * lock and writes nothing, so it can neither slow the daemon nor damage its counters.
+     */
     public static CountersFile openReader(final File file)
     {
         if (!file.isFile())
         {
             throw new IllegalArgumentException("no counters file at " + file + " (is the daemon running?)");
         }
-        return new CountersFile(IoUtil.mapExistingFile(file, "counters"), false);
+        return new CountersFile(IoUtil.mapExistingFile(file, FileChannel.MapMode.READ_ONLY, "counters"), false);
     }
 
     public CountersManager manager()

@@ -3,6 +3,7 @@ package org.mmrisk.daemon.ingress;
 import com.lmax.disruptor.RingBuffer;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
+import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
 import org.mmrisk.codecs.MessageHeaderDecoder;
@@ -75,6 +76,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
      */
     private final boolean[][] logged;
     private PrintStream errorLog = System.err;
+    private ErrorHandler errors = error -> { };
 
     // Input faults (cold path but for one store per source and cycle): the types each source may carry, and stalls.
     /** Per source: the types it may carry ({@link SourceTypes}); every input type by default. */
@@ -117,6 +119,24 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     {
         this.errorLog = errorLog;
         return this;
+    }
+
+    /**
+     * Also told of each rejection {@link #errorLog} is told of (the daemon's distinct error log; nothing by default).
+     */
+    public IngressAgent errors(final ErrorHandler errors)
+    {
+        this.errors = errors;
+        return this;
+    }
+
+    /**
+     * Cold path: a line for the operator, on standard error and in the error log.
+     */
+    private void logRejection(final String message)
+    {
+        errorLog.println(message);
+        errors.onError(new IllegalArgumentException(message));
     }
 
     /**
@@ -320,7 +340,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
      */
     private void logWrongSchema(final DirectBuffer buffer, final int offset, final long index)
     {
-        errorLog.println(where(index) + "not an SBE message of schema " + MessageHeaderDecoder.SCHEMA_ID +
+        logRejection(where(index) + "not an SBE message of schema " + MessageHeaderDecoder.SCHEMA_ID +
             " (header names schema " + (buffer.getShort(offset + MessageHeaderDecoder.schemaIdEncodingOffset(),
             java.nio.ByteOrder.LITTLE_ENDIAN) & 0xFFFF) +
             "); skipped and counted as WRONG_SCHEMA, further ones only counted");
@@ -331,7 +351,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
      */
     private void logChecksum(final DecodeError error, final long index)
     {
-        errorLog.println(where(index) + (error == DecodeError.BAD_CHECKSUM ?
+        logRejection(where(index) + (error == DecodeError.BAD_CHECKSUM ?
             "its checksum does not match its bytes (corrupted)" : "no checksum (schema version before 4) while " +
             "ingress.requireChecksum is on") + "; skipped and counted as " + error +
             ", further checksum failures only counted");
@@ -346,7 +366,7 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         counters.decodeError(DecodeError.WRONG_SOURCE).incrementRelease();
         if (firstOfItsKind(DecodeError.WRONG_SOURCE))
         {
-            errorLog.println(where(index) + "a message of type " + type.name().toLowerCase(java.util.Locale.ROOT) +
+            logRejection(where(index) + "a message of type " + type.name().toLowerCase(java.util.Locale.ROOT) +
                 ", which this queue may not carry (control only from the control queue; ingress.inputTypes); " +
                 "skipped and counted as WRONG_SOURCE, further ones only counted");
         }

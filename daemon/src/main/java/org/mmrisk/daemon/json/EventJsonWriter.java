@@ -26,6 +26,14 @@ public final class EventJsonWriter
      */
     public String write(final RiskEvent e)
     {
+        return node(e).toString();
+    }
+
+    /**
+     * @return the event's replay line as a JSON object ({@link #write} as text).
+     */
+    public ObjectNode node(final RiskEvent e)
+    {
         final ObjectNode n = mapper.createObjectNode();
         n.put("type", EventJsonReader.lineTypeName(e.type));
         n.put("time", JsonTime.format(e.timeNs));
@@ -55,7 +63,7 @@ public final class EventJsonWriter
             case CONTROL: control(e, n); break;
             default: break;
         }
-        return n.toString();
+        return n;
     }
 
     private static void instrument(final RiskEvent e, final ObjectNode n)

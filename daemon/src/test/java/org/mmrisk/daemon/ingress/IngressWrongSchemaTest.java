@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,7 @@ class IngressWrongSchemaTest
         final RingBuffer<RingEvent> ring =
             RingBuffer.createMultiProducer(RingEvent::new, 1024, new BusySpinWaitStrategy());
         final ByteArrayOutputStream log = new ByteArrayOutputStream();
+        final List<String> recorded = new ArrayList<>();
         try (ChronicleQueue market = Queues.open(dir.resolve("market"));
             ChronicleQueue fills = Queues.open(dir.resolve("fills"));
             CountersFile countersFile = CountersFile.create(dir.resolve("counters.dat").toFile()))
@@ -43,7 +45,8 @@ class IngressWrongSchemaTest
             final DaemonCounters counters = new DaemonCounters(countersFile.manager(), List.of("market", "fills"));
             final IngressAgent ingress = new IngressAgent(new ChronicleQueue[] { market, fills }, new long[] { -1, -1 },
                 ring, () -> 1_795_000_000_000_000_000L, counters, 256, 0, 60_000_000_000L, 0)
-                .errorLog(new PrintStream(log, true, StandardCharsets.UTF_8));
+                .errorLog(new PrintStream(log, true, StandardCharsets.UTF_8))
+                .errors(error -> recorded.add(error.getMessage()));
             ingress.onStart();
             ingress.doWork();
             ingress.onClose();
@@ -53,6 +56,7 @@ class IngressWrongSchemaTest
             assertThat(lines).hasSize(2);
             assertThat(lines[0]).contains("market").contains("WRONG_SCHEMA");
             assertThat(lines[1]).contains("fills").contains("WRONG_SCHEMA");
+            assertThat(recorded).as("the error log is told what standard error is").containsExactly(lines);
         }
     }
 
