@@ -38,7 +38,7 @@ public final class DashboardOutputs implements RiskOutput, AutoCloseable
 {
     /** At most this many alerts and hedge signals are kept, newest last. */
     public static final int RECENT = 50;
-    private static final int POLL_LIMIT = 4096;
+    static final int POLL_LIMIT = 4096;
 
     private final Object lock = new Object();
     private final Path outputDir;

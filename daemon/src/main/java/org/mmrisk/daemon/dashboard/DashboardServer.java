@@ -22,8 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * {@code risk dashboard}'s server: the JDK's HTTP server serving one page, its script and the charting library from
  * the jar, and the page's data at {@code /api/state}, read from a {@link LiveRiskReader} (counters, per-underlying
- * figures, latency) and a {@link DashboardOutputs} (the outputs' detail), each polled on a reading thread of this
- * process. Read-only: it answers GET and HEAD only, and writes nothing into the daemon's files. Owned by the thread
+ * figures, latency), a {@link DashboardOutputs} (the outputs' detail) and {@link InstrumentTerms} (the options'
+ * expiries and strikes from the input queues), each polled on a reading thread of this process. Read-only: it answers GET and HEAD only, and writes nothing into the daemon's files. Owned by the thread
  * that starts and closes it.
  */
 public final class DashboardServer implements AutoCloseable
@@ -45,6 +45,7 @@ public final class DashboardServer implements AutoCloseable
     private final ExecutorService executor;
     private final ObjectMapper mapper = new ObjectMapper();
     private final LadderConfig ladder;
+    private final InstrumentTerms terms;
     private volatile boolean running = true;
     private final Thread outputsThread;
 
@@ -54,6 +55,7 @@ public final class DashboardServer implements AutoCloseable
             new SystemEpochNanoClock());
         outputs = new DashboardOutputs(config.outputDir());
         ladder = config.engineConfig().ladder();
+        terms = new InstrumentTerms(config.config().inputs.stream().map(config::inputDir).toList());
         server = HttpServer.create(listen.socketAddress(), 16);
         executor = Executors.newFixedThreadPool(2, r ->
         {
@@ -88,14 +90,14 @@ public final class DashboardServer implements AutoCloseable
     /** @return the page's data now, as {@code /api/state} serves it. */
     public String stateJson() throws IOException
     {
-        return mapper.writeValueAsString(DashboardState.json(reader.view(), outputs.json(), ladder));
+        return mapper.writeValueAsString(DashboardState.json(reader.view(), outputs.json(), ladder, terms));
     }
 
     private void readOutputs()
     {
         while (running)
         {
-            if (outputs.poll() == 0)
+            if (outputs.poll() + terms.poll() == 0)
             {
                 LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(READER_IDLE_MICROS));
             }
@@ -182,6 +184,7 @@ public final class DashboardServer implements AutoCloseable
             Thread.currentThread().interrupt();
         }
         outputs.close();
+        terms.close();
         reader.close();
     }
 }

@@ -27,8 +27,10 @@ final class DashboardState
 
     /**
      * @param ladder the configuration's quoting ladder: the utilizations at which a limit moves quoting a rung up
+     * @param terms  the options' expiries and strikes, for the snapshot's positions by expiry and strike
      */
-    static ObjectNode json(final LiveView view, final ObjectNode detail, final LadderConfig ladder)
+    static ObjectNode json(final LiveView view, final ObjectNode detail, final LadderConfig ladder,
+        final InstrumentTerms terms)
     {
         final ObjectNode n = detail.objectNode();
         n.put("version", VERSION);
@@ -57,6 +59,7 @@ final class DashboardState
             final Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
             final ObjectNode one = underlyings.putObject(e.getKey());
             one.setAll((ObjectNode)e.getValue());
+            one.set("strikeGrid", terms.strikeGrid(one.get("snapshot"), one));
             final ObjectNode limits = one.putObject("limitUtilization");
             final LiveView.UnderlyingView u = view.underlyings().get(e.getKey());
             if (u != null)

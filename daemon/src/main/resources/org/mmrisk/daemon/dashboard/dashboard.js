@@ -74,14 +74,14 @@ function underlyingBlock(u) {
   risk.appendChild(greeks);
   block.appendChild(risk);
   const panels = [['limits', 'Limit utilization (1 = at the limit)', true], ['margin', 'Margin and liquidation', false],
-    ['heat', 'Expiry heatmap', false], ['skews', 'Latest quote skews per instrument', true],
+    ['heat', 'Expiry heatmap', false], ['strikes', 'Option position by expiry × strike (contracts)', false], ['skews', 'Latest quote skews per instrument', true],
     ['scenario', 'Scenario P&L grid', true]];
   panels.forEach(([key, title, hasChart]) => {
     const s = el('section');
     s.appendChild(el('h3', {}, title));
     if (hasChart) { const d = el('div', { class: 'chart' }); d.appendChild(el('canvas', { id: u + '-' + key + '-chart' })); s.appendChild(d); }
     const wrap = el('div', { class: 'scroll' });
-    wrap.appendChild(el('table', { id: u + '-' + key, class: key === 'heat' ? 'heat numbers' : 'numbers' }));
+    wrap.appendChild(el('table', { id: u + '-' + key, class: key === 'heat' || key === 'strikes' ? 'heat numbers' : 'numbers' }));
     s.appendChild(wrap);
     s.appendChild(el('p', { id: u + '-' + key + '-note', class: 'missing' }));
     block.appendChild(s);
@@ -122,7 +122,13 @@ function drawUnderlying(u, d, ladderAt) {
     expiries.map(e => [e.expiry ? e.expiry.substring(0, 10) : 'perpetual'].concat(EXPIRY_MEASURES.map(x => e[x[0]]))));
   heat(document.getElementById(u + '-heat'));
   document.getElementById(u + '-heat-note').textContent = 'By expiry, as the risk snapshot publishes it; ' +
-    'per-strike vega and gamma are not on the output queue.';
+    'per-strike vega and gamma are not on the output queue (the positions by strike are).';
+  const grid = d.strikeGrid;
+  const strikes = document.getElementById(u + '-strikes');
+  rows(strikes, ['expiry'].concat(grid ? grid.strikes.map(String) : []),
+    grid ? grid.expiries.map((e, i) => [e.substring(0, 10)].concat(grid.quantity[i])) : []);
+  heat(strikes);
+  document.getElementById(u + '-strikes-note').textContent = grid && grid.expiries.length ? '' : 'no option position';
 
   const quotes = d.quotes || [];
   // options skew in vol points, futures and perpetuals in price: one axis each

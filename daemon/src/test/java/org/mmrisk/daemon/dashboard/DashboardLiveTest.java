@@ -98,6 +98,7 @@ class DashboardLiveTest
                 JsonTime.parseNs(e.path("expiry").asText()), e.path("vega").asDouble()));
             assertThat(vega).as(u + " vega by expiry").isEqualTo(queue.expiryVega.get(u));
         });
+        checkStrikeGrid(underlyings.path("BTC").path("strikeGrid"), queue, "BTC");
         final double btcDelta = queue.greeks.get("BTC")[1];
         assertThat(btcDelta).as("the feed's fills moved BTC's delta").isNotZero();
         // the config's limits: BTC delta 40 coins, vega 20,000 USD per vol point; ETH none
@@ -126,6 +127,34 @@ class DashboardLiveTest
             loss));
         queue.marginEquity.forEach((u, equity) -> assertNumber(underlyings.path(u).path("marginStatus")
             .path("equity"), equity));
+    }
+
+    /**
+     * The option positions by expiry and strike: as many contracts in the grid as the snapshot's positions in the
+     * instruments the quotes say are options; the feed lists 4 expiries and 11 strikes per underlying.
+     */
+    private static void checkStrikeGrid(final JsonNode grid, final LiveRun queue, final String u)
+    {
+        final double options = queue.positions.get(u).entrySet().stream()
+            .filter(p -> "OPTION".equals(queue.kinds.get(p.getKey()))).mapToDouble(Map.Entry::getValue).sum();
+        final long optionPositions = queue.positions.get(u).keySet().stream()
+            .filter(id -> "OPTION".equals(queue.kinds.get(id))).count();
+        assertThat(optionPositions).as("the feed's fills left " + u + " option positions").isPositive();
+        double inGrid = 0;
+        long cells = 0;
+        for (final JsonNode row : grid.path("quantity"))
+        {
+            assertThat(row.size()).isEqualTo(grid.path("strikes").size());
+            for (final JsonNode cell : row)
+            {
+                inGrid += cell.asDouble();
+                cells += cell.isNull() ? 0 : 1;
+            }
+        }
+        assertThat(inGrid).isCloseTo(options, within(1e-9));
+        assertThat(cells).isPositive().isLessThanOrEqualTo(optionPositions);
+        assertThat(grid.path("expiries").size()).isBetween(1, 4);
+        assertThat(grid.path("strikes").size()).isBetween(1, 11);
     }
 
     /** A JSON number equal to the value, or null where the value is not finite (absent). */

@@ -45,6 +45,8 @@ final class LiveRun
     final Map<String, Map<Long, Double>> expiryVega = new TreeMap<>();
     final Map<Integer, double[]> quotes = new TreeMap<>();
     final Map<Integer, Long> quoteSequences = new TreeMap<>();
+    final Map<Integer, String> kinds = new TreeMap<>();
+    final Map<String, Map<Integer, Double>> positions = new TreeMap<>();
     final List<Long> alertSequences = new ArrayList<>();
     final List<Long> hedgeSequences = new ArrayList<>();
     final Map<String, Double> worstLoss = new TreeMap<>();
@@ -131,6 +133,7 @@ final class LiveRun
                 messages++;
                 quotes.put(q.instrumentId, new double[] { q.shift, q.shiftVol, q.bidSpreadMult, q.askSpreadMult });
                 quoteSequences.put(q.instrumentId, q.sequence);
+                kinds.put(q.instrumentId, String.valueOf(q.kind));
             }
 
             public void onRiskSnapshot(final RiskSnapshot s)
@@ -145,6 +148,12 @@ final class LiveRun
                     byExpiry.put(s.expiryNs[i], s.expiryVega[i]);
                 }
                 expiryVega.put(u, byExpiry);
+                final Map<Integer, Double> held = new TreeMap<>();
+                for (int i = 0; i < s.positionCount; i++)
+                {
+                    held.put(s.instrumentId[i], s.quantity[i]);
+                }
+                positions.put(u, held);
             }
 
             public void onAlert(final Alert a)
