@@ -3,6 +3,7 @@ package org.mmrisk.daemon;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.mmrisk.codecs.ControlDecoder;
+import org.mmrisk.codecs.MarketTickDecoder;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.ControlCommand;
 import org.mmrisk.core.event.EventType;
@@ -113,22 +114,67 @@ class InputCodecTest
     }
 
     /**
-     * A gateway still on schema version 1 writes ticks without the funding field: the block is 8 bytes shorter and
-     * the header says version 1. Such ticks decode, with no funding.
+     * A gateway still on schema version 1 writes ticks without the funding field (nor the checksum and the sizes
+     * that came later): the block ends where the funding rate starts and the header says version 1. Such ticks
+     * decode, with no funding.
      */
     @Test
     void shouldDecodeAVersionOneTickWithoutTheFundingField()
     {
-        final int length = encoder.encode(perpetualTick(), buffer, 0);
-        final int blockLength = buffer.getShort(0) & 0xffff;
-        buffer.putShort(0, (short)(blockLength - 8));
+        encoder.encode(perpetualTick(), buffer, 0);
+        final int blockLength = MarketTickDecoder.fundingRateEncodingOffset();
+        buffer.putShort(0, (short)blockLength);
         buffer.putShort(6, (short)1);
 
-        assertThat(decoder.decode(buffer, 0, length - 8, decoded)).isNull();
+        assertThat(decoder.decode(buffer, 0, 8 + blockLength, decoded)).isNull();
         assertThat(decoded.fundingRate).isNaN();
         assertThat(decoded.mark).isEqualTo(99_999.8);
         buffer.putShort(6, (short)2);
-        assertThat(decoder.decode(buffer, 0, length - 8, decoded)).isEqualTo(DecodeError.BAD_BLOCK_LENGTH);
+        assertThat(decoder.decode(buffer, 0, 8 + blockLength, decoded)).isEqualTo(DecodeError.BAD_BLOCK_LENGTH);
+    }
+
+    @Test
+    void shouldRoundTripATicksDisplayedSizesAndTheirAbsence()
+    {
+        final RiskEvent tick = perpetualTick();
+        tick.bidSize = 12_500;
+        tick.askSize = 0.1;
+        int length = encoder.encode(tick, buffer, 0);
+        assertThat(decoder.requireChecksum(true).decode(buffer, 0, length, decoded)).isNull();
+        assertThat(decoded.bidSize).isEqualTo(12_500);
+        assertThat(decoded.askSize).isEqualTo(0.1);
+        assertThat(decoded.bid).isEqualTo(99_999.5);
+
+        length = encoder.encode(perpetualTick(), buffer, 0);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
+        assertThat(decoded.bidSize).isNaN();
+        assertThat(decoded.askSize).isNaN();
+    }
+
+    /**
+     * A gateway on schema version 5 writes ticks without sizes: the block ends where they start, its checksum covers
+     * what it wrote. They decode with the sizes absent; the same block claiming version 6 is too short.
+     */
+    @Test
+    void shouldDecodeAVersionFiveTickWithoutSizes()
+    {
+        final RiskEvent tick = perpetualTick();
+        tick.bidSize = 3;
+        tick.askSize = 4;
+        encoder.encode(tick, buffer, 0);
+        final int blockLength = MarketTickDecoder.bidSizeEncodingOffset();
+        final int length = 8 + blockLength;
+        buffer.putShort(0, (short)blockLength);
+        buffer.putShort(6, (short)5);
+        new MessageChecksum().seal(buffer, 0, length, MessageChecksum.inputFieldOffset(MarketTickDecoder.TEMPLATE_ID));
+
+        assertThat(decoder.requireChecksum(true).decode(buffer, 0, length, decoded)).isNull();
+        assertThat(decoded.bidSize).isNaN();
+        assertThat(decoded.askSize).isNaN();
+        assertThat(decoded.fundingRate).isEqualTo(0.0001);
+        assertThat(decoded.mark).isEqualTo(99_999.8);
+        buffer.putShort(6, (short)6);
+        assertThat(decoder.decode(buffer, 0, length, decoded)).isEqualTo(DecodeError.BAD_BLOCK_LENGTH);
     }
 
     @Test

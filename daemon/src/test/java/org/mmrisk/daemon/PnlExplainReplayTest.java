@@ -28,7 +28,7 @@ class PnlExplainReplayTest
     private static final Instant START = Instant.parse("2026-11-25T08:00:00Z");
     private static final String EXPIRY = "2026-12-27T08:00:00Z";
     private static final Set<String> COIN_KEYS = Set.of("deltaCoin", "gammaCoin", "thetaCoin", "vegaCoin",
-        "vannaVolgaCoin", "actualCoin", "unexplainedCoin");
+        "vannaVolgaCoin", "actualCoin", "unexplainedCoin", "edgeCoin", "inventoryCoin");
     private static final String[] USD_TERMS = { "deltaUsd", "gammaUsd", "thetaUsd", "vegaUsd", "vannaVolgaUsd" };
     private static final String[] COIN_TERMS = { "deltaCoin", "gammaCoin", "thetaCoin", "vegaCoin", "vannaVolgaCoin" };
 

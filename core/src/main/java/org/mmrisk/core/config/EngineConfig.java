@@ -53,6 +53,7 @@ public final class EngineConfig
     private long dayStartOffsetNs;
     private final java.util.Map<Long, HedgeConfig> hedging = new java.util.HashMap<>();
     private int skewBlockInstruments;
+    private double beyondTopMultiple;
     private long snapshotIntervalNs;
     private final InputBounds inputBounds = new InputBounds();
     private final ScenarioConfig scenario = new ScenarioConfig();
@@ -503,6 +504,17 @@ public final class EngineConfig
     public int skewBlockInstruments()
     {
         return skewBlockInstruments;
+    }
+
+    public EngineConfig beyondTopMultiple(final double value)
+    {
+        beyondTopMultiple = value;
+        return this;
+    }
+
+    public double beyondTopMultiple()
+    {
+        return beyondTopMultiple;
     }
 
     public EngineConfig snapshotIntervalNs(final long value)

@@ -160,7 +160,12 @@ public final class EngineSettings
             .doc("Largest |value| of SET_LIMIT and SET_EQUITY (CLEAR_LIMIT removes a limit); 0: off."),
         integer("engine.skewBlockInstruments", 16, (c, v) -> c.skewBlockInstruments((int)v),
             EngineConfig::skewBlockInstruments).range(1, 1024).powerOfTwo().notFingerprinted()
-            .doc("Instruments per block of the skew table (same outputs for every size).")), ScenarioSettings.ALL);
+            .doc("Instruments per block of the skew table (same outputs for every size)."),
+        // Beyond the displayed size the book is unknown: a multiple of the half-spread stands for walking it, and
+        // below 1 the part beyond the top would cost less than the top itself.
+        number("engine.var.beyondTopMultiple", 3, EngineConfig::beyondTopMultiple, EngineConfig::beyondTopMultiple)
+            .atLeast(1).doc("Liquidity cost: the half-spread times this on the contracts beyond the displayed size " +
+            "(docs/liquidity.md).")), ScenarioSettings.ALL);
 
     /** The fields of one underlying's entry under {@code engine.hedging}. */
     public static final List<Setting<HedgeFields>> HEDGING = List.of(

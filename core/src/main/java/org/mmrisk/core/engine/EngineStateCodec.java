@@ -25,7 +25,7 @@ import java.util.List;
 final class EngineStateCodec
 {
     /** Layout of the walk; changes with any change to a class's recorded fields. */
-    static final int STATE_VERSION = 6;
+    static final int STATE_VERSION = 7;
 
     private static final int ENGINE = 0x454e4731;
     private static final int INSTRUMENTS = 0x494e5354;

@@ -91,6 +91,7 @@ final class ExpirySettlement
         }
         u.sums().addSettledRealized(state);
         state.settled = true;
+        u.liquidity().update(state);
         state.risk().unpriced();
     }
 

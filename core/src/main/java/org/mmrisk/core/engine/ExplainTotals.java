@@ -27,6 +27,7 @@ public final class ExplainTotals
     private final PnlExplain atSnapshot = new PnlExplain();
     private final PnlExplain totalCoin = new PnlExplain();
     private final PnlExplain atSnapshotCoin = new PnlExplain();
+    private final EdgeTotals edge = new EdgeTotals();
 
     /**
      * The first valuation starts the totals, and the first reporting interval, at the book's value then.
@@ -145,8 +146,17 @@ public final class ExplainTotals
         return atSnapshotCoin;
     }
 
+    /**
+     * @return the trading P&L's split into edge and inventory.
+     */
+    public EdgeTotals edge()
+    {
+        return edge;
+    }
+
     void exchangeState(final StateIo io)
     {
+        edge.exchangeState(io);
         total.exchangeState(io);
         atSnapshot.exchangeState(io);
         totalCoin.exchangeState(io);

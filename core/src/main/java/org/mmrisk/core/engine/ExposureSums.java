@@ -326,6 +326,7 @@ public final class ExposureSums
     void markSnapshotInterval(final long nowNs)
     {
         explain.snapshotInterval(valueAtLastEvaluationUsd(), trueValueAtLastEvaluationUsd(), indexUsd, nowNs);
+        explain.edge().markSnapshot(realizedPnlUsd() + unrealizedPnlUsd(), indexUsd);
     }
 
     /**

@@ -57,8 +57,8 @@ final class InputValidator
     }
 
     /**
-     * Bid and ask are required; a side at zero means nothing is quoted on that side. Optional fields, when present,
-     * must be finite and positive.
+     * Bid and ask are required; a side at zero means nothing is quoted on that side. Optional fields (mark, mark IV,
+     * the venue's forward, the displayed sizes), when present, must be finite and positive.
      */
     static RejectReason validateTick(final RiskEvent e)
     {
@@ -87,6 +87,11 @@ final class InputValidator
         if (iv != null)
         {
             return iv;
+        }
+        final RejectReason sizes = optionalSizes(e.bidSize, e.askSize);
+        if (sizes != null)
+        {
+            return sizes;
         }
         if (Double.isInfinite(e.fundingRate))
         {
@@ -203,6 +208,17 @@ final class InputValidator
             return RejectReason.NOT_FINITE;
         }
         return a > 0 && b > 0 ? null : RejectReason.NON_POSITIVE_PRICE;
+    }
+
+    /**
+     * Displayed sizes, when present, are contracts greater than zero: a size of zero or less is
+     * {@link RejectReason#NON_POSITIVE_PRICE} (the reason every non-positive quantity of a tick takes), an infinite
+     * one {@link RejectReason#NOT_FINITE}.
+     */
+    private static RejectReason optionalSizes(final double bidSize, final double askSize)
+    {
+        final RejectReason bid = optionalPositive(bidSize);
+        return bid != null ? bid : optionalPositive(askSize);
     }
 
     private static RejectReason optionalPositive(final double value)

@@ -30,6 +30,8 @@ public final class InstrumentState
 
     /** The last quote adjustment sent, written by the skew only ({@link SkewBatch}). */
     final LastQuote lastQuote = new LastQuote();
+    /** What its position adds to the underlying's liquidity cost (derived, not saved). */
+    final LiquidityShare liquidityShare = new LiquidityShare();
     /** Its part of the underlying's scenarios (null while undefined); written by {@link UnderlyingScenarios}. */
     private InstrumentScenario scenario;
     /** Where its underlying's {@link SkewTable} keeps its copies (set by the table; not saved). */

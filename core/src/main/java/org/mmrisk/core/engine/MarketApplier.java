@@ -111,6 +111,8 @@ final class MarketApplier
         }
         state.market().bid = event.bid;
         state.market().ask = event.ask;
+        state.market().bidSize = event.bidSize;
+        state.market().askSize = event.askSize;
         state.market().mark = event.mark;
         state.market().markIv = Double.isNaN(event.markIv) ? state.market().markIv : event.markIv;
         state.market().lastTickNs = ctx.timeNs;
@@ -123,6 +125,7 @@ final class MarketApplier
         {
             payFunding(state, event.fundingRate);
         }
+        state.underlying().liquidity().update(state);
         state.underlying().book().touchInstrument(state);
         state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.TICKS);

@@ -3,13 +3,16 @@ package org.mmrisk.core.engine;
 import org.mmrisk.core.state.StateIo;
 
 /**
- * One instrument's last market: bid, ask, mark, the venue's implied vol, and the sticky basis to the index. Owned by
+ * One instrument's last market: bid, ask, the sizes displayed at them, mark, the venue's implied vol, and the sticky basis to the index. Owned by
  * the engine thread; its fields are written only by {@link MarketApplier} (and restored here), which a test enforces.
  */
 public final class MarketQuote
 {
     double bid = Double.NaN;
     double ask = Double.NaN;
+    /** Contracts displayed at the bid and the ask; NaN when the last tick carried none. */
+    double bidSize = Double.NaN;
+    double askSize = Double.NaN;
     double mark = Double.NaN;
     double markIv = Double.NaN;
     /**
@@ -59,6 +62,32 @@ public final class MarketQuote
         return ask - bid <= maxSpread * mid ? mid : Double.NaN;
     }
 
+    public double bid()
+    {
+        return bid;
+    }
+
+    public double ask()
+    {
+        return ask;
+    }
+
+    /**
+     * @return contracts displayed at the bid at the last tick, NaN when it carried none.
+     */
+    public double bidSize()
+    {
+        return bidSize;
+    }
+
+    /**
+     * @return contracts displayed at the ask at the last tick, NaN when it carried none.
+     */
+    public double askSize()
+    {
+        return askSize;
+    }
+
     public double markIv()
     {
         return markIv;
@@ -76,6 +105,8 @@ public final class MarketQuote
         mark = io.f64(mark);
         markIv = io.f64(markIv);
         basis = io.f64(basis);
+        bidSize = io.f64(bidSize);
+        askSize = io.f64(askSize);
         lastTickNs = io.i64(lastTickNs);
         lastTickExchangeNs = io.i64(lastTickExchangeNs);
     }

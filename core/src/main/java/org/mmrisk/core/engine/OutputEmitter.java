@@ -203,6 +203,9 @@ final class OutputEmitter
         s.theta = underlying.theta();
         s.realizedPnlUsd = underlying.realizedPnlUsd();
         s.unrealizedPnlUsd = underlying.unrealizedPnlUsd();
+        s.tradingPnlUsd = underlying.tradingPnlUsd();
+        s.edgeUsd = underlying.edgeUsd();
+        s.inventoryUsd = underlying.inventoryUsd();
         s.maxApproxError = underlying.maxApproxError();
         underlying.sweep().startErrorWindow();
         underlying.sums().markSnapshotInterval(ctx.timeNs);

@@ -5,6 +5,8 @@ import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
+import org.mmrisk.core.exposure.ContractRisk;
+import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.fill.HeldFills;
 import org.mmrisk.core.fill.SeenFills;
 import org.mmrisk.core.output.AlertCode;
@@ -98,6 +100,7 @@ final class TradeApplier
         }
         final UnderlyingRisk underlying = state.underlying();
         final double indexUsd = underlying.book().resolveIndexUsd();
+        bookEdge(state, event, signedQuantity, indexUsd);
         underlying.sums().beginTrade();
         final double realizedCoinBefore = state.position().realizedPnlCoin();
         final double realizedUsdBefore = state.position().realizedPnlUsd();
@@ -112,6 +115,7 @@ final class TradeApplier
             event.feeCurrency == state.instrument().underlying() ? 0 : event.fee);
         underlying.sums().attach(state);
         underlying.scenarios().attach(state);
+        underlying.liquidity().update(state);
         underlying.sums().recordTrade();
         if (underlying.state() == QuotingState.HALT)
         {
@@ -173,6 +177,41 @@ final class TradeApplier
     }
 
     /**
+     * The fill's edge against the instrument's fair value before it: the mid, or the model value when the book is
+     * one-sided or wider than {@code engine.margin.maxSpreadForMid} (as sizing from margin headroom takes it). With
+     * neither (no quote, never priced) the price earns no edge and the fee still counts.
+     */
+    private void bookEdge(final InstrumentState state, final RiskEvent event, final double signedQuantity,
+        final double indexUsd)
+    {
+        final double mid = state.market().fairMid(ctx.config.scenario().maxSpreadForMid());
+        final double fair = Double.isNaN(mid) ? modelPrice(state) : mid;
+        state.underlying().explain().edge().onFill(
+            EdgeTotals.edgeInSettlement(state.instrument(), signedQuantity, event.price, fair),
+            state.instrument().isInverse(), event.fee, event.feeCurrency == state.instrument().underlying(), indexUsd);
+    }
+
+    /**
+     * @return the model value of one contract in its quoted price (USD, or coins per coin for a coin-settled option,
+     * at the index of its valuation), NaN when not priced.
+     */
+    private static double modelPrice(final InstrumentState state)
+    {
+        final ContractRisk risk = state.risk();
+        if (!risk.priced)
+        {
+            return Double.NaN;
+        }
+        final Instrument instrument = state.instrument();
+        if (!instrument.isOption())
+        {
+            return risk.forward;
+        }
+        final double perUnit = risk.priceUsd / instrument.contractSize();
+        return instrument.isInverse() ? perUnit / risk.anchorIndexUsd : perUnit;
+    }
+
+    /**
      * @return the fee in coins when it was charged in the underlying's coin, else 0.
      */
     private static double chargeFee(final InstrumentState state, final RiskEvent event, final double indexUsd)
@@ -220,6 +259,7 @@ final class TradeApplier
         state.position().replace(event.quantity, event.price);
         state.underlying().sums().attach(state);
         state.underlying().scenarios().attach(state);
+        state.underlying().liquidity().update(state);
         state.underlying().sums().recordTrade();
         state.underlying().marks().touch(event.journalSequence, event.receiveTimeNs, event.sendTimeNs);
         ctx.counters.increment(EngineCounter.POSITIONS);

@@ -31,7 +31,8 @@ import org.mmrisk.core.vol.VolSurface;
  *   <li>{@link CoinAccount}, {@link UsdAccount}: the coin and USD accounts (themselves; appliers, settlement);</li>
  *   <li>{@link UnderlyingScenarios}: stress grid, margin, liquidation (itself; appliers, {@link ScenarioUpdater});</li>
  *   <li>{@link BatchMarks}: whether the batch touched it and its cause (itself; the appliers and the batch end);</li>
- *   <li>{@link HedgeStatus}: the outstanding hedge (written only by {@link HedgeSignals}).</li>
+ *   <li>{@link HedgeStatus}: the outstanding hedge (written only by {@link HedgeSignals});</li>
+ *   <li>{@link UnderlyingLiquidity}: the cost of unwinding (itself; the appliers and the settlement call it).</li>
  * </ul>
  * Its own fields (the last risk snapshot's time) are written only here. Owned by the engine thread.
  * <p>
@@ -58,7 +59,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
     private final QuotingStatus quoting;
     private final BatchMarks marks = new BatchMarks();
     private final HedgeStatus hedge = new HedgeStatus();
-    private final UnderlyingLiquidity liquidity = new UnderlyingLiquidity();
+    private final UnderlyingLiquidity liquidity;
     /** The skew's inputs of every instrument in flat arrays (derived, not saved). */
     final SkewTable skewTable;
 
@@ -75,6 +76,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
         this.scenarios = new UnderlyingScenarios(config, points, code);
         this.sums = new ExposureSums(account, explain, config.moneynessBucketEdges());
         this.quoting = new QuotingStatus(config.limitsOf(code));
+        this.liquidity = new UnderlyingLiquidity(sums, config.beyondTopMultiple());
         this.skewTable = new SkewTable(config);
     }
 
@@ -87,6 +89,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
         linkRestored(state);
         // a position parked before the definition joins the grid once its risk array is centred
         scenarios.attach(state);
+        liquidity.update(state);
         skewTable.invalidate();
     }
 
@@ -331,6 +334,30 @@ public final class UnderlyingRisk implements GuardedUnderlying
         return sums.realizedPnlUsd() + sums.unrealizedPnlUsd();
     }
 
+    /**
+     * @return the trading P&L: realized plus unrealized P&L of the positions, fees and funding included, USD.
+     */
+    public double tradingPnlUsd()
+    {
+        return pnlUsd();
+    }
+
+    /**
+     * @return what the fills earned against fair value at fill time, fees included, USD.
+     */
+    public double edgeUsd()
+    {
+        return explain.edge().edgeUsd();
+    }
+
+    /**
+     * @return the trading P&L less the edge: what holding the inventory made or lost, USD.
+     */
+    public double inventoryUsd()
+    {
+        return pnlUsd() - explain.edge().edgeUsd();
+    }
+
     public double grossSizeCoins()
     {
         return sums.grossSizeCoins();
@@ -381,7 +408,8 @@ public final class UnderlyingRisk implements GuardedUnderlying
     /**
      * Saves or restores this underlying: the book in order and the instruments it singles out (by id), then each
      * part, the curve and the surface. The instruments themselves are restored before (and linked with
-     * {@link #linkRestored}). The skew table is not saved: a restore rebuilds it.
+     * {@link #linkRestored}). The skew table and the instruments' liquidity shares are not
+     * saved: a restore rebuilds them (the liquidity sums are saved, so they continue bit for bit).
      */
     void exchangeState(final StateIo io, final Int2ObjectHashMap<InstrumentState> all)
     {
@@ -397,6 +425,7 @@ public final class UnderlyingRisk implements GuardedUnderlying
         hedge.exchangeState(io);
         usdAccount.exchangeState(io);
         scenarios.exchangeState(io);
+        liquidity.exchangeState(io);
         io.section(0x554e4432);
         forwards.exchangeState(io);
         surface.exchangeState(io);
@@ -404,6 +433,10 @@ public final class UnderlyingRisk implements GuardedUnderlying
         {
             // derived from what was just restored; a save leaves the engine exactly as it was
             skewTable.invalidate();
+            for (int i = 0; i < book.instrumentCount(); i++)
+            {
+                liquidity.recomputeShare(book.instrument(i));
+            }
         }
     }
 }

@@ -64,6 +64,10 @@ public final class RiskEvent
     public double underlyingPrice;
     /** Perpetuals: a funding event, the rate of the period ending now (decimal; longs pay when positive). */
     public double fundingRate;
+    /** Contracts displayed at the bid (top of book); NaN when the venue sends none. */
+    public double bidSize;
+    /** Contracts displayed at the ask (top of book); NaN when the venue sends none. */
+    public double askSize;
 
     // FILL (quantity and price are shared with POSITION, where price is the average price)
     public Side side;
@@ -124,6 +128,8 @@ public final class RiskEvent
         ask = Double.NaN;
         mark = Double.NaN;
         fundingRate = Double.NaN;
+        bidSize = Double.NaN;
+        askSize = Double.NaN;
         markIv = Double.NaN;
         underlyingPrice = Double.NaN;
         side = null;
@@ -173,6 +179,8 @@ public final class RiskEvent
         ask = other.ask;
         mark = other.mark;
         fundingRate = other.fundingRate;
+        bidSize = other.bidSize;
+        askSize = other.askSize;
         markIv = other.markIv;
         underlyingPrice = other.underlyingPrice;
         side = other.side;

@@ -57,7 +57,8 @@ public final class FiniteOutputs
             Double.isFinite(s.realizedPnlUsd) && Double.isFinite(s.unrealizedPnlUsd) &&
             Double.isFinite(s.maxApproxError) && isFiniteOrAbsent(s.initialUtilization) &&
             isFiniteOrAbsent(s.maintenanceUtilization) && isFiniteOrAbsent(s.liquidationDownMove) &&
-            isFiniteOrAbsent(s.liquidationUpMove);
+            isFiniteOrAbsent(s.liquidationUpMove) && isFiniteOrAbsent(s.tradingPnlUsd) &&
+            isFiniteOrAbsent(s.edgeUsd) && isFiniteOrAbsent(s.inventoryUsd);
         for (int i = 0; finite && i < s.positionCount; i++)
         {
             finite = Double.isFinite(s.quantity[i]) && Double.isFinite(s.avgPrice[i]) &&

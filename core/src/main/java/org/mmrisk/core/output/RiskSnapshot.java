@@ -28,6 +28,10 @@ public final class RiskSnapshot
     public double maintenanceUtilization = Double.NaN;
     public double liquidationDownMove = Double.NaN;
     public double liquidationUpMove = Double.NaN;
+    /** The trading P&L (realized + unrealized, fees and funding included) and its split, USD; NaN when unknown. */
+    public double tradingPnlUsd = Double.NaN;
+    public double edgeUsd = Double.NaN;
+    public double inventoryUsd = Double.NaN;
 
     public int positionCount;
     public int[] instrumentId = new int[16];

@@ -61,6 +61,9 @@ class EngineAllocationTest
                 final long nowNs = clock[0]++;
                 indexTick(tick, nowNs, 100_000 + (i % 50) * 3.0);
                 apply(engine, tick);
+                // the book's quotes with their displayed sizes: the liquidity cost follows each one
+                sizedTick(tick, nowNs, 10 + i % 40, 0.01 + (i % 7) * 1e-4, 1 + i % 25, 2 + i % 11);
+                apply(engine, tick);
                 final RiskEvent fill = fills.get(i);
                 fill.timeNs = nowNs;
                 fill.exchangeTimeNs = nowNs;
@@ -204,6 +207,20 @@ class EngineAllocationTest
         e.instrumentId = 1;
         e.bid = priceUsd;
         e.ask = priceUsd;
+    }
+
+    private static void sizedTick(final RiskEvent e, final long nowNs, final int instrumentId, final double bid,
+        final double bidSize, final double askSize)
+    {
+        e.reset();
+        e.type = org.mmrisk.core.event.EventType.TICK;
+        e.timeNs = nowNs;
+        e.batchEnd = true;
+        e.instrumentId = instrumentId;
+        e.bid = bid;
+        e.ask = bid + 0.0005;
+        e.bidSize = bidSize;
+        e.askSize = askSize;
     }
 
     private static void smile(final RiskEvent e, final long nowNs, final long expiryNs, final double a)

@@ -32,7 +32,7 @@ import static org.mmrisk.core.engine.TestEvents.T0;
 
 /**
  * A snapshot is only worth having if the engine restored from it is the engine that was saved: over random event
- * sequences (ticks, fills with re-sends and parked fills, smiles and rejected smiles, operator commands, timers,
+ * sequences (ticks with and without displayed sizes, fills with fees and rebates, re-sends and parked fills, smiles and rejected smiles, operator commands, timers,
  * expiry settlement, hedging) an engine restored at a batch end emits exactly the outputs the uninterrupted engine
  * emits from there on, field for field, and ends in the same recorded state.
  */
@@ -243,12 +243,24 @@ class EngineStateRoundTripTest
             final boolean delta1 = id == PERP || id == FUTURE;
             final RiskEvent fill = events.fill(timeNs, id, random.nextBoolean() ? Side.BUY : Side.SELL,
                 delta1 ? 10 * (1 + random.nextInt(50)) : 0.5 * (1 + random.nextInt(20)), delta1 ? spot : 0.03);
+            // fees and rebates, in USD or coins: the fills' edge is part of the state
+            fill.fee = random.nextInt(3) == 0 ? -0.0001 : 0.0002;
+            fill.feeCurrency = random.nextBoolean() ? BTC : AsciiCode.pack("USD");
             fills.add(copy(fill));
             return fill;
         }
         if (kind < 82)
         {
-            return events.tick(timeNs, random.nextBoolean() ? FUTURE : PERP, spot * 1.003 - 0.5, spot * 1.003 + 0.5);
+            final RiskEvent tick = random.nextInt(3) == 0 ?
+                events.tick(timeNs, FIRST_OPTION + random.nextInt(OPTIONS), 0.02, 0.02 + 0.001 * random.nextInt(30)) :
+                events.tick(timeNs, random.nextBoolean() ? FUTURE : PERP, spot * 1.003 - 0.5, spot * 1.003 + 0.5);
+            // displayed sizes, absent now and then: the liquidity cost follows them
+            if (random.nextInt(3) != 0)
+            {
+                tick.bidSize = 1 + random.nextInt(200);
+                tick.askSize = 1 + random.nextInt(200);
+            }
+            return tick;
         }
         if (kind < 86)
         {

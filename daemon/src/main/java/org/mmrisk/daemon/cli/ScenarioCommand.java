@@ -82,6 +82,7 @@ public final class ScenarioCommand implements Callable<Integer>
         else
         {
             out.print(ScenarioTable.render(reports));
+            out.print(ScenarioTable.liquidityAndEdge(runner.engine().underlyings()));
         }
         out.flush();
         final PrintWriter err = spec.commandLine().getErr();

@@ -1,6 +1,7 @@
 package org.mmrisk.daemon.cli;
 
 import org.mmrisk.core.engine.ScenarioReport;
+import org.mmrisk.core.engine.UnderlyingRisk;
 import org.mmrisk.core.event.MarginCurrency;
 import org.mmrisk.core.event.VolShock;
 import org.mmrisk.core.scenario.GridFigures;
@@ -218,6 +219,26 @@ final class ScenarioTable
         }
         rows.sort(Comparator.comparingDouble((Row row) -> row.move).thenComparing(row -> row.extended));
         return rows;
+    }
+
+    /**
+     * Per underlying: the cost of unwinding its positions at the displayed book (docs/liquidity.md) and its trading
+     * P&L split into the fills' edge and the inventory (docs/exposure.md), USD.
+     */
+    static String liquidityAndEdge(final List<UnderlyingRisk> underlyings)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final UnderlyingRisk u : underlyings)
+        {
+            text.append(String.format(Locale.ROOT, "%n%s  liquidity and edge, USD%n", u.name()));
+            final double costUsd = u.liquidity().costUsd();
+            line(text, "liquidity cost", Double.isNaN(costUsd) ? "unknown: " + u.liquidity().unknownPositions() +
+                " position(s) without a two-sided book" : String.format(Locale.ROOT, "%,.2f", costUsd));
+            line(text, "trading P&L", String.format(Locale.ROOT, "%,.2f", u.tradingPnlUsd()));
+            line(text, "edge", String.format(Locale.ROOT, "%,.2f", u.edgeUsd()));
+            line(text, "inventory", String.format(Locale.ROOT, "%,.2f", u.inventoryUsd()));
+        }
+        return text.toString();
     }
 
     /** One line of the table: the grid's point under each vol shock, −1 where the row has none. */

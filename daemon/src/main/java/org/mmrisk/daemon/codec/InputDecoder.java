@@ -124,6 +124,12 @@ public final class InputDecoder
         {
             return ControlDecoder.currencyEncodingOffset();
         }
+        if (templateId == MarketTickDecoder.TEMPLATE_ID && version < MarketTickDecoder.bidSizeSinceVersion() &&
+            version >= MessageChecksum.SINCE_VERSION)
+        {
+            // the sizes come after the checksum, so a version 4 or 5 tick ends where they start
+            return MarketTickDecoder.bidSizeEncodingOffset();
+        }
         if (version < MessageChecksum.SINCE_VERSION)
         {
             // the checksum is the first field version 4 added to each input, so an older block ends where it starts
@@ -212,6 +218,9 @@ public final class InputDecoder
         e.markIv = d.markIv();
         e.underlyingPrice = d.underlyingPrice();
         e.fundingRate = d.fundingRate();
+        // a version-5 tick has no sizes: the decoder reads them as absent (NaN)
+        e.bidSize = d.bidSize();
+        e.askSize = d.askSize();
     }
 
     private DecodeError decodeFill(final DirectBuffer buffer, final int offset, final int blockLength,

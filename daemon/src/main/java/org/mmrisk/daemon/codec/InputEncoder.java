@@ -93,7 +93,9 @@ public final class InputEncoder
             .mark(e.mark)
             .markIv(e.markIv)
             .underlyingPrice(e.underlyingPrice)
-            .fundingRate(e.fundingRate);
+            .fundingRate(e.fundingRate)
+            .bidSize(e.bidSize)
+            .askSize(e.askSize);
         return MessageHeaderEncoder.ENCODED_LENGTH + m.encodedLength();
     }
 

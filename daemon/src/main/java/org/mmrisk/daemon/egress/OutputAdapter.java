@@ -149,6 +149,10 @@ public final class OutputAdapter implements SbeTailer.MessageHandler
         s.maintenanceUtilization = d.maintenanceUtilization();
         s.liquidationDownMove = d.liquidationDownMove();
         s.liquidationUpMove = d.liquidationUpMove();
+        // NaN (absent) in a snapshot written before schema version 6
+        s.tradingPnlUsd = d.tradingPnlUsd();
+        s.edgeUsd = d.edgeUsd();
+        s.inventoryUsd = d.inventoryUsd();
         final RiskSnapshotDecoder.PositionsDecoder positions = d.positions();
         s.ensureCapacity(positions.count());
         s.positionCount = 0;

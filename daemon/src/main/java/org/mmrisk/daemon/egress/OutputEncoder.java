@@ -106,7 +106,10 @@ public final class OutputEncoder
             .initialUtilization(s.initialUtilization)
             .maintenanceUtilization(s.maintenanceUtilization)
             .liquidationDownMove(s.liquidationDownMove)
-            .liquidationUpMove(s.liquidationUpMove);
+            .liquidationUpMove(s.liquidationUpMove)
+            .tradingPnlUsd(s.tradingPnlUsd)
+            .edgeUsd(s.edgeUsd)
+            .inventoryUsd(s.inventoryUsd);
         Codes.putCode(buffer, MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotEncoder.underlyingEncodingOffset(),
             s.underlying);
         final RiskSnapshotEncoder.PositionsEncoder positions = snapshot.positionsCount(s.positionCount);

@@ -47,6 +47,8 @@ public final class FeedSimulator
     private final SbeAppender market;
     private final SbeAppender fills;
     private final SplittableRandom random;
+    /** Draws the displayed sizes apart from {@link #random}, so a feed of a given seed keeps its prices and fills. */
+    private final SplittableRandom sizeRandom;
     private final double fillRatio;
     private final double[] spotUsd;
     private final RiskEvent event = new RiskEvent();
@@ -70,6 +72,7 @@ public final class FeedSimulator
         this.market = market;
         this.fills = fills;
         this.random = new SplittableRandom(seed);
+        this.sizeRandom = new SplittableRandom(seed ^ 0x5e_c0_51_2e_5eL);
         this.fillRatio = fillRatio;
         this.spotUsd = new double[books.size()];
         for (int i = 0; i < spotUsd.length; i++)
@@ -213,6 +216,7 @@ public final class FeedSimulator
         if (listing.kind == InstrumentKind.OPTION)
         {
             optionQuote(books.get(b), listing, spot, nowNs);
+            displayedSizes(listing);
         }
         else
         {
@@ -221,6 +225,10 @@ public final class FeedSimulator
             event.bid = round(price - halfSpread, listing.tickSize);
             event.ask = round(price + halfSpread, listing.tickSize);
             event.mark = price;
+            if (listing.kind != InstrumentKind.INDEX)
+            {
+                displayedSizes(listing);
+            }
             if (listing.kind == InstrumentKind.PERPETUAL && random.nextDouble() < FUNDING_PROBABILITY)
             {
                 event.fundingRate = 0.0001 * (1 + random.nextDouble());
@@ -247,6 +255,29 @@ public final class FeedSimulator
         event.mark = Math.max(coinPrice, 1e-8);
         event.markIv = vol;
         event.underlyingPrice = forward;
+    }
+
+    /**
+     * Contracts at the top of the book, each side drawn on its own: options 0.1 to 50 contracts; USD-sized inverse
+     * contracts 1,000 to 100,000 (USD 10 each: up to a million dollars), coin-sized ones 1 to 100.
+     */
+    private void displayedSizes(final SimulatedBook.Listing listing)
+    {
+        if (listing.kind == InstrumentKind.OPTION)
+        {
+            event.bidSize = 0.1 * (1 + sizeRandom.nextInt(500));
+            event.askSize = 0.1 * (1 + sizeRandom.nextInt(500));
+        }
+        else if (listing.contractSize >= 10)
+        {
+            event.bidSize = 1000.0 * (1 + sizeRandom.nextInt(100));
+            event.askSize = 1000.0 * (1 + sizeRandom.nextInt(100));
+        }
+        else
+        {
+            event.bidSize = 1 + sizeRandom.nextInt(100);
+            event.askSize = 1 + sizeRandom.nextInt(100);
+        }
     }
 
     private static double forward(final SimulatedBook.Listing listing, final double spot, final long nowNs)

@@ -170,6 +170,8 @@ public final class EventJsonReader
         e.markIv = number(n, "markIv", false);
         e.underlyingPrice = number(n, "underlyingPrice", false);
         e.fundingRate = number(n, "fundingRate", false);
+        e.bidSize = number(n, "bidSize", false);
+        e.askSize = number(n, "askSize", false);
     }
 
     private void fillFill(final JsonNode n, final RiskEvent e) throws LineRejected

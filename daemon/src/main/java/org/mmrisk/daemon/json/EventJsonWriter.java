@@ -99,6 +99,8 @@ public final class EventJsonWriter
         optional(n, "markIv", e.markIv);
         optional(n, "underlyingPrice", e.underlyingPrice);
         optional(n, "fundingRate", e.fundingRate);
+        optional(n, "bidSize", e.bidSize);
+        optional(n, "askSize", e.askSize);
     }
 
     private static void fill(final RiskEvent e, final ObjectNode n)

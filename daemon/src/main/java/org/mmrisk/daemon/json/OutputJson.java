@@ -68,6 +68,9 @@ public final class OutputJson
         number(n, "maintenanceUtilization", s.maintenanceUtilization);
         number(n, "liquidationDownMove", s.liquidationDownMove);
         number(n, "liquidationUpMove", s.liquidationUpMove);
+        number(n, "tradingPnlUsd", s.tradingPnlUsd);
+        number(n, "edgeUsd", s.edgeUsd);
+        number(n, "inventoryUsd", s.inventoryUsd);
         final ArrayNode positions = n.putArray("positions");
         for (int i = 0; i < s.positionCount; i++)
         {

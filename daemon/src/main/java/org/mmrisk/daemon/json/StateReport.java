@@ -3,6 +3,7 @@ package org.mmrisk.daemon.json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mmrisk.core.engine.EdgeTotals;
 import org.mmrisk.core.engine.EngineCounter;
 import org.mmrisk.core.engine.ExplainTotals;
 import org.mmrisk.core.engine.InstrumentState;
@@ -63,12 +64,17 @@ public final class StateReport
         final ArrayNode underlyings = state.putArray("underlyings");
         final ArrayNode buckets = state.putArray("buckets");
         final ArrayNode explain = state.putArray("pnlExplain");
+        double tradingPnlUsd = 0;
+        double edgeUsd = 0;
         for (final UnderlyingRisk u : engine.underlyings())
         {
             underlying(u, underlyings.addObject());
             buckets(u, buckets);
             pnlExplain(u, explain.addObject());
+            tradingPnlUsd += u.tradingPnlUsd();
+            edgeUsd += u.edgeUsd();
         }
+        edgeAndInventory(tradingPnlUsd, edgeUsd, state.putObject("pnlExplainTotal"));
         ScenarioJson.write(ScenarioReport.compute(engine), state);
         state.putArray("quotes").addAll(lastQuotes);
         state.set("rejects", rejects);
@@ -234,24 +240,56 @@ public final class StateReport
         n.put("coin", u.name());
         final ExplainTotals totals = u.explain();
         final double valueNowUsd = u.sums().valueAtLastEvaluationUsd();
-        explainTerms(totals.total(), valueNowUsd, n.putObject("total"));
+        final EdgeTotals edge = totals.edge();
+        final double tradingPnlUsd = u.tradingPnlUsd();
+        final ObjectNode total = n.putObject("total");
+        explainTerms(totals.total(), valueNowUsd, total);
+        edgeAndInventory(tradingPnlUsd, edge.edgeUsd(), total);
         final PnlExplain interval = new PnlExplain();
         interval.difference(totals.total(), totals.atSnapshot());
-        explainTerms(interval, valueNowUsd, n.putObject("sinceSnapshot"));
+        final ObjectNode sinceSnapshot = n.putObject("sinceSnapshot");
+        explainTerms(interval, valueNowUsd, sinceSnapshot);
+        edgeAndInventory(tradingPnlUsd - edge.tradingPnlUsdAtSnapshot(), edge.edgeUsd() - edge.edgeUsdAtSnapshot(),
+            sinceSnapshot);
         // in coins the book's worth needs the coin P&L of inverse contracts in it, as equity: without equity counted
         // there is no coin view to report
         if (u.indexUsd() > 0 && u.account().equityDelta())
         {
             final double valueNowCoin = u.sums().valueAtLastEvaluationCoins();
-            explainTermsCoin(totals.totalCoin(), valueNowCoin, n.putObject("totalCoin"));
+            final double tradingPnlCoin = tradingPnlUsd / u.indexUsd();
+            final ObjectNode totalCoin = n.putObject("totalCoin");
+            explainTermsCoin(totals.totalCoin(), valueNowCoin, totalCoin);
+            edgeAndInventoryCoin(tradingPnlCoin, edge.edgeCoin(), totalCoin);
             interval.difference(totals.totalCoin(), totals.atSnapshotCoin());
-            explainTermsCoin(interval, valueNowCoin, n.putObject("sinceSnapshotCoin"));
+            final ObjectNode sinceSnapshotCoin = n.putObject("sinceSnapshotCoin");
+            explainTermsCoin(interval, valueNowCoin, sinceSnapshotCoin);
+            edgeAndInventoryCoin(tradingPnlCoin - edge.tradingPnlCoinAtSnapshot(),
+                edge.edgeCoin() - edge.edgeCoinAtSnapshot(), sinceSnapshotCoin);
         }
         else
         {
             n.putNull("totalCoin");
             n.putNull("sinceSnapshotCoin");
         }
+    }
+
+    /**
+     * The trading P&L (realized + unrealized, fees and funding included), the fills' edge, and the rest, inventory.
+     */
+    private static void edgeAndInventory(final double tradingPnlUsd, final double edgeUsd, final ObjectNode n)
+    {
+        number(n, "tradingPnlUsd", tradingPnlUsd);
+        number(n, "edgeUsd", edgeUsd);
+        number(n, "inventoryUsd", tradingPnlUsd - edgeUsd);
+    }
+
+    /**
+     * In coins: the trading P&L at the index now, each fill's edge at its own fill-time index.
+     */
+    private static void edgeAndInventoryCoin(final double tradingPnlCoin, final double edgeCoin, final ObjectNode n)
+    {
+        number(n, "edgeCoin", edgeCoin);
+        number(n, "inventoryCoin", tradingPnlCoin - edgeCoin);
     }
 
     private static void explainTerms(final PnlExplain e, final double valueNowUsd, final ObjectNode n)

@@ -84,6 +84,20 @@ class ScenarioCommandTest
             .contains("down -").endsWith("up none in range");
     }
 
+    /**
+     * Unwinding the 10 short puts buys them at the ask, 0.048, against the mid, 0.0475 (no sizes shown): 10 × 0.0005 =
+     * 0.005 BTC, 500 USD at the index. They were sold at the mid: no edge, and no P&L since (marked at that mid).
+     */
+    @Test
+    void shouldShowTheLiquidityCostAndTheEdge() throws IOException
+    {
+        final CliRun.Result result = scenario().run();
+        assertThat(result.exitCode).as(result.err).isZero();
+        final List<String> lines = result.out.lines().toList();
+        assertThat(lines).contains("BTC  liquidity and edge, USD", "  liquidity cost  500.00",
+            "  trading P&L     0.00", "  edge            0.00", "  inventory       0.00");
+    }
+
     @Test
     void shouldPrintTheReplayStatesArraysAsJson() throws IOException
     {

@@ -65,7 +65,7 @@ class InputChecksumTest
         final CRC32C expected = new CRC32C();
         expected.update(copy, 0, length);
 
-        assertThat(buffer.getShort(6, ByteOrder.LITTLE_ENDIAN)).as("schema version").isEqualTo((short)5);
+        assertThat(buffer.getShort(6, ByteOrder.LITTLE_ENDIAN)).as("schema version").isEqualTo((short)6);
         assertThat(buffer.getInt(fieldAt, ByteOrder.LITTLE_ENDIAN)).isEqualTo((int)expected.getValue());
         assertThat(decoder.decode(buffer, 0, length, decoded)).isNull();
         assertThat(decoded.quantity).isEqualTo(2.5);
@@ -116,15 +116,16 @@ class InputChecksumTest
     }
 
     /**
-     * A tick as a gateway of schema version 3 writes it: the root block ends where version 4's checksum starts.
+     * A tick as a gateway of schema version 3 writes it: the root block ends where version 4's checksum (and version
+     * 6's sizes after it) start.
      *
      * @return its length.
      */
     int version3Tick()
     {
-        final int length = encoder.encode(tick(), buffer, 0);
+        encoder.encode(tick(), buffer, 0);
         buffer.putShort(0, (short)MarketTickDecoder.checksumEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
         buffer.putShort(6, (short)3, ByteOrder.LITTLE_ENDIAN);
-        return length - MessageChecksum.LENGTH;
+        return MessageHeaderDecoder.ENCODED_LENGTH + MarketTickDecoder.checksumEncodingOffset();
     }
 }

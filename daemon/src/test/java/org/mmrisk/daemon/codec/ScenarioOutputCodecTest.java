@@ -144,6 +144,41 @@ class ScenarioOutputCodecTest
         assertThat(seen.snapshot.delta).isEqualTo(snapshot.delta);
     }
 
+    /**
+     * Schema version 6 adds the snapshot's trading P&L, edge and inventory; a version 5 writer's block ends where they
+     * start, and they read as absent.
+     */
+    @Test
+    void shouldCarryTheEdgeFieldsOfASnapshotAndReadThemAsAbsentFromVersionFive()
+    {
+        final RiskSnapshot snapshot = snapshot();
+        snapshot.tradingPnlUsd = 513.7;
+        snapshot.edgeUsd = 13.7;
+        snapshot.inventoryUsd = 500;
+        encoder.encode(snapshot, buffer);
+        final int length = OutputEncoder.snapshotLength(snapshot);
+        adapter.onMessage(buffer, 0, length, 0);
+        assertThat(seen.snapshot.tradingPnlUsd).isEqualTo(513.7);
+        assertThat(seen.snapshot.edgeUsd).isEqualTo(13.7);
+        assertThat(seen.snapshot.inventoryUsd).isEqualTo(500);
+
+        final int oldBlock = RiskSnapshotDecoder.tradingPnlUsdEncodingOffset();
+        final int removed = RiskSnapshotDecoder.BLOCK_LENGTH - oldBlock;
+        final int groupsAt = MessageHeaderEncoder.ENCODED_LENGTH + RiskSnapshotDecoder.BLOCK_LENGTH;
+        final byte[] groups = new byte[length - groupsAt];
+        buffer.getBytes(groupsAt, groups);
+        buffer.putBytes(groupsAt - removed, groups);
+        asVersion4(oldBlock);
+        buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short)5, ByteOrder.LITTLE_ENDIAN);
+        adapter.onMessage(buffer, 0, length - removed, 0);
+
+        assertThat(seen.snapshot.tradingPnlUsd).isNaN();
+        assertThat(seen.snapshot.edgeUsd).isNaN();
+        assertThat(seen.snapshot.inventoryUsd).isNaN();
+        assertThat(seen.snapshot.initialUtilization).isEqualTo(0.25);
+        assertThat(seen.snapshot.quantity[0]).isEqualTo(10);
+    }
+
     private void asVersion4(final int blockLength)
     {
         buffer.putShort(MessageHeaderEncoder.versionEncodingOffset(), (short)4, ByteOrder.LITTLE_ENDIAN);

@@ -24,12 +24,14 @@ class ConfigFingerprintTest
      * be deliberate. It last changed when the scenario and margin settings ({@code engine.scenario.*},
      * {@code engine.margin.*}, {@code engine.usdBalances}) joined the section, at their defaults (state layout 6):
      * they change the engine's state and outputs, so a checkpoint taken without them must not pass for one with them
-     * (and again when the default slice, {@code engine.scenario.sliceEvaluations}, went from 2,048 to 256).
+     * (and again when the default slice, {@code engine.scenario.sliceEvaluations}, went from 2,048 to 256), and
+     * again when {@code engine.var.beyondTopMultiple} (the liquidity cost beyond the displayed size) joined it (state
+     * layout 7).
      */
     @Test
     void shouldKeepTheEngineHalfOfThisRelease() throws IOException
     {
-        assertThat(fingerprintOf("dataDir: x\n") & 0xFFFF_FFFFL).isEqualTo(0xd3a5de93L);
+        assertThat(fingerprintOf("dataDir: x\n") & 0xFFFF_FFFFL).isEqualTo(0xd42a6ee7L);
         assertThat(fingerprintOf(String.join("\n",
             "dataDir: data",
             "engine: {snapshotIntervalMs: 100, coinBalances: {ETH: 3, BTC: 1.5},",
@@ -37,7 +39,7 @@ class ConfigFingerprintTest
             "  hedging: {BTC: {instrument: BTC-PERPETUAL, bandCoins: 0.2, target: zero, timeoutMs: 1000},",
             "    ETH: {instrument: ETH-PERPETUAL, bandCoins: 2}},",
             "  skewHorizonMinutes: 30, dayStartUtc: \"09:30\", ladder: {haltAt: 2}}",
-            "")) & 0xFFFF_FFFFL).isEqualTo(0xeebaced8L);
+            "")) & 0xFFFF_FFFFL).isEqualTo(0x712d61d1L);
     }
 
     /**

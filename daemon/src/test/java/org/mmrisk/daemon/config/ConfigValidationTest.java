@@ -45,6 +45,7 @@ class ConfigValidationTest
         assertRefused("ingress: {inputTypes: {gateway: [tick]}}\n", "ingress.inputTypes.gateway: not one of the " +
             "inputs [market, fills]");
         assertRefused("recovery: {checkpointsKept: 0}\n", "recovery.checkpointsKept: must be from 1 to 1000 (got 0)");
+        assertRefused("engine: {var: {beyondTopMultiple: 0.5}}\n", "engine.var.beyondTopMultiple: must be at least 1");
         assertRefused("engine: {trustRadius: 0.6}\n", "engine.trustRadius: must be above 0, at most 0.5 (got 0.6)");
         assertRefused("engine: {approxErrorBudget: 1}\n", "engine.approxErrorBudget: must be above 0, below 1");
         assertRefused("engine: {ladder: {widenAt: 1.2}}\n", "engine.ladder: ladder needs");

@@ -15,7 +15,6 @@ import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.daemon.codec.DecodeError;
 import org.mmrisk.daemon.codec.InputEncoder;
-import org.mmrisk.daemon.codec.MessageChecksum;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.queue.Queues;
@@ -87,10 +86,12 @@ class IngressChecksumTest
                 SbeAppender appender = new SbeAppender(market);
                 CountersFile countersFile = CountersFile.create(dir.resolve("counters-" + required).toFile()))
             {
-                final int length = encoder.encode(tick(), buffer, 0);
-                buffer.putShort(0, (short)MarketTickDecoder.checksumEncodingOffset(), ByteOrder.LITTLE_ENDIAN);
+                encoder.encode(tick(), buffer, 0);
+                // a version 3 block ends where the checksum (and the later sizes) start
+                final int blockLength = MarketTickDecoder.checksumEncodingOffset();
+                buffer.putShort(0, (short)blockLength, ByteOrder.LITTLE_ENDIAN);
                 buffer.putShort(6, (short)3, ByteOrder.LITTLE_ENDIAN);
-                appender.append(buffer, 0, length - MessageChecksum.LENGTH);
+                appender.append(buffer, 0, 8 + blockLength);
 
                 final DaemonCounters counters = new DaemonCounters(countersFile.manager(), List.of("market"));
                 runOnce(new ChronicleQueue[] {market}, counters, required);
