@@ -2,6 +2,7 @@ package org.mmrisk.daemon.metrics;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.HdrHistogram.Histogram;
+import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.AsciiCode;
@@ -37,8 +38,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #view()}. Both hold this reader's lock (this is a tool's process, not the daemon's hot path), so a view is
  * never half a batch of folding; {@link #poll()} reads a bounded number of messages per call so a view waits little.
  * <p>
- * Latency: for the first quote adjustment of each cause (its journal sequence) whose cause carries a gateway send
- * stamp, {@code tickToIngress} = the cause's ingress receive stamp − its send stamp (both written into the record, so
+ * Latency: for the first quote adjustment of each cause (its journal sequence) on each underlying whose cause
+ * carries a gateway send stamp, {@code tickToIngress} = the cause's ingress receive stamp − its send stamp (both written into the record, so
  * history counts too), and {@code tickToQuote} = the moment this reader read the quote − the send stamp, only for
  * quotes read after the reader first caught up with the queue (an old quote read at start-up would count its age).
  * Both stamps and this reader's clock are epoch wall clocks: on one host they agree; across hosts their offset adds
@@ -67,7 +68,8 @@ public final class LiveRiskReader implements RiskOutput, AutoCloseable
     private SbeTailer tailer;
     private boolean caughtUp;
     private long readNs;
-    private long lastCause = Long.MIN_VALUE;
+    /** The newest cause (journal sequence) timed per underlying. */
+    private final Long2LongHashMap lastCauseByUnderlying = new Long2LongHashMap(Long.MIN_VALUE);
     private long latencyNegative;
     private long lastHeartbeatWallNs = Long.MIN_VALUE;
     private volatile boolean running;
@@ -202,11 +204,13 @@ public final class LiveRiskReader implements RiskOutput, AutoCloseable
     public void onQuoteAdjustment(final QuoteAdjustment q)
     {
         count(OutputType.QUOTE_ADJUSTMENT);
-        if (q.causeJournalSequence == lastCause || q.causeSendTimeNs <= 0)
+        // an underlying's quotes carry the input that last changed it, so a cause recurs in later batches (a quote
+        // released by the rate cap, a timer's pass): only its first quote is its latency
+        if (q.causeJournalSequence <= lastCauseByUnderlying.get(q.underlying) || q.causeSendTimeNs <= 0)
         {
-            return; // a later output of the same cause, or a cause without a send stamp (a timer's)
+            return; // a later quote of the same cause, or a cause without a send stamp (a timer's)
         }
-        lastCause = q.causeJournalSequence;
+        lastCauseByUnderlying.put(q.underlying, q.causeJournalSequence);
         record(tickToIngress, q.causeReceiveTimeNs - q.causeSendTimeNs);
         if (caughtUp)
         {

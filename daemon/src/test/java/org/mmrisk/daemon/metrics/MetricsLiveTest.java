@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code risk metrics} against a real daemon fed by the real feed simulator: scraped over HTTP, its exposition is
- * checked against the counters file read directly (what {@code risk stat} shows) and against the output queue read
- * directly (the newest risk snapshot of each underlying, the outputs by type, the quote stamps) — while the daemon
- * runs for what the feed alone moves, and after it stops for everything, so that the numbers hold still.
+ * checked against the counters file read directly and through {@code risk stat --json}, and against the output queue
+ * read directly (the newest risk snapshot of each underlying, the outputs by type, the quote stamps) — while the
+ * daemon runs for what the feed alone moves, and after it stops for everything, so that the numbers hold still.
  */
 class MetricsLiveTest
 {
@@ -74,6 +74,7 @@ class MetricsLiveTest
                 liveCounters = read(config);
             }
             final Map<String, Long> counters = read(config);
+            assertThat(riskStat(config)).as("risk stat shows what the counters file holds").isEqualTo(counters);
             final long outputs = tally.read(config);
             await(() -> metrics.reader().view().outputsByType().values().stream().mapToLong(Long::longValue).sum() ==
                 outputs, "the metrics reader read all " + outputs + " outputs");
@@ -292,6 +293,19 @@ class MetricsLiveTest
         final int exit = cli.execute("feed", "--config", config.file().toString(), "--seconds", "2", "--rate", "1000",
             "--fill-ratio", "0.05");
         assertThat(exit).as(err.toString()).isZero();
+    }
+
+    /** {@code risk stat --json}: each counter's label and value. */
+    private static Map<String, Long> riskStat(final LoadedConfig config) throws Exception
+    {
+        final StringWriter out = new StringWriter();
+        final picocli.CommandLine cli = RiskCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        assertThat(cli.execute("stat", "--config", config.file().toString(), "--json")).isZero();
+        final Map<String, Long> values = new HashMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString())
+            .forEach(node -> values.put(node.get("label").asText(), node.get("value").asLong()));
+        return values;
     }
 
     private static long messages(final Path queueDir)

@@ -29,7 +29,8 @@ final class OutputQueueTally
     final Map<Long, RiskSnapshot> lastSnapshots = new TreeMap<>();
     final Map<String, Long> outputsByType = new TreeMap<>();
     final Map<String, Long> alertsByCode = new TreeMap<>();
-    final Set<Long> stampedCauses = new HashSet<>();
+    /** Each (underlying, cause journal sequence) with a send stamp. */
+    final Set<List<Long>> stampedCauses = new HashSet<>();
     final List<Long> tickToIngressNs = new ArrayList<>();
 
     /**
@@ -44,7 +45,7 @@ final class OutputQueueTally
             public void onQuoteAdjustment(final QuoteAdjustment q)
             {
                 count("quote_adjustment");
-                if (q.causeSendTimeNs > 0 && stampedCauses.add(q.causeJournalSequence))
+                if (q.causeSendTimeNs > 0 && stampedCauses.add(List.of(q.underlying, q.causeJournalSequence)))
                 {
                     // ingress stamps a duty cycle with its start: a message written during it reads as received earlier,
                     // which the reader records as 0
