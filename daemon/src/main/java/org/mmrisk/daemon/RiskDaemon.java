@@ -30,6 +30,8 @@ import org.mmrisk.daemon.journal.Journaller;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.retention.QueueRetention;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.stamps.StageHistograms;
+import org.mmrisk.daemon.stamps.StageStamps;
 import org.mmrisk.daemon.storage.FreeSpaceGuard;
 import org.mmrisk.daemon.storage.WritableDirectory;
 import org.mmrisk.daemon.threads.ThreadAffinity;
@@ -128,6 +130,12 @@ public final class RiskDaemon implements AutoCloseable
                 Strategies.journalWait(c.ring.waitStrategy), counters, new SystemEpochNanoClock(),
                 TimeUnit.MILLISECONDS.toNanos(c.egress.heartbeatIntervalMs), journal, lastOutputSequence, plan, taker,
                 checkpointWriter, failure, spaceGuard(config.outputDir(), "output"));
+            final boolean stamped = c.stamps.enabled();
+            if (stamped)
+            {
+                engineHandler.stageStamps(new StageStamps(new SystemEpochNanoClock(), new StageHistograms(
+                    (long)(c.stamps.warmupSeconds * 1e9), (long)(c.stamps.windowSeconds * 1e9))), config.stampsDir());
+            }
             disruptor.handleEventsWith(journaller, engineHandler);
             disruptor.setDefaultExceptionHandler(new FatalExceptionHandler(failure));
 
@@ -138,7 +146,8 @@ public final class RiskDaemon implements AutoCloseable
                 .requireChecksum(c.ingress.requireChecksum)
                 .acceptedTypes(SourceTypes.of(c.inputs, c.ingress.inputTypes))
                 .stallTimeoutNs(TimeUnit.MILLISECONDS.toNanos(c.ingress.stallTimeoutMs))
-                .errors(errorLog);
+                .errors(errorLog)
+                .stampPublish(stamped);
             ingressRunner = new AgentRunner(Strategies.idle(c.ingress.idleStrategy), failure, null, ingress);
         }
         catch (final RuntimeException ex)

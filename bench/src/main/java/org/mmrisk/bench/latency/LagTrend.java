@@ -1,35 +1,51 @@
 package org.mmrisk.bench.latency;
 
+import org.HdrHistogram.Histogram;
+
 import java.util.Arrays;
 
 /**
- * Whether a consumer kept up with an input rate: the largest latency seen in each second of the measurement window
- * (by the cause's scheduled send time). A consumer that keeps up has bounded latency; one that does not falls
- * further behind every second, so its latency grows with time. The verdict compares the middle value of the per-second
- * maxima over the last third of the window with the same over the first third: the late one may exceed the early one
- * by at most a quarter of it or {@link #SLACK_NS}, whichever is more.
+ * Whether a consumer kept up with an input rate. Keeping up means the lag neither grows nor stands: the tick → first
+ * output latency (by the cause's scheduled send time) stays under {@link #LIMIT_NS} at the 99th percentile over the
+ * last {@link #TAIL_SECONDS} seconds of the measurement window (the whole window when it is shorter), corrected for
+ * coordinated omission with the writer's send interval, and every second of the window saw an output. A consumer that
+ * falls behind has a lag that grows; one that fell behind once and now runs as fast as the input has a lag that stands
+ * (a backlog of seconds, with latency flat): both fail. The per-second maxima are kept as well, for the report's
+ * early/late figures and the {@code .lag.tsv} table.
  * <p>
  * Owned by the reader's thread; allocation-free while recording.
  */
 public final class LagTrend
 {
-    /** Latency growth below this is noise (a queue file growing costs milliseconds), not a trend. */
-    public static final long SLACK_NS = 1_000_000;
+    /** The verdict's tail: the last this many seconds of the window. */
+    public static final int TAIL_SECONDS = 10;
+    /** The verdict's bound on the tail's corrected p99. */
+    public static final long LIMIT_NS = 1_000_000;
+    private static final long HIGHEST_NS = 120_000_000_000L;
 
     private final long windowStartNs;
     private final long[] maxNs;
     private final long[] counts;
+    private final int tailFirstSecond;
+    private final long expectedIntervalNs;
+    private final Histogram tail = new Histogram(HIGHEST_NS, 3);
 
-    public LagTrend(final long windowStartNs, final int seconds)
+    /**
+     * @param expectedIntervalNs the writer's send interval: the expected interval of the coordinated-omission
+     *                           correction of the tail.
+     */
+    public LagTrend(final long windowStartNs, final int seconds, final long expectedIntervalNs)
     {
         this.windowStartNs = windowStartNs;
         this.maxNs = new long[Math.max(1, seconds)];
         this.counts = new long[maxNs.length];
+        this.tailFirstSecond = Math.max(0, maxNs.length - TAIL_SECONDS);
+        this.expectedIntervalNs = expectedIntervalNs;
     }
 
     public void record(final long sendNs, final long latencyNs)
     {
-        final long second = (sendNs - windowStartNs) / 1_000_000_000L;
+        final long second = Math.floorDiv(sendNs - windowStartNs, 1_000_000_000L);
         if (second < 0 || second >= maxNs.length)
         {
             return;
@@ -37,11 +53,14 @@ public final class LagTrend
         final int s = (int)second;
         maxNs[s] = Math.max(maxNs[s], latencyNs);
         counts[s]++;
+        if (s >= tailFirstSecond)
+        {
+            tail.recordValue(Math.max(0, Math.min(HIGHEST_NS, latencyNs)));
+        }
     }
 
     /**
-     * @return true when every second saw a measurement and the late per-second maxima exceed the early ones by no more
-     * than a quarter of them or {@link #SLACK_NS}.
+     * @return true when every second saw a measurement and the tail's corrected p99 is under {@link #LIMIT_NS}.
      */
     public boolean sustained()
     {
@@ -52,8 +71,26 @@ public final class LagTrend
                 return false;
             }
         }
-        final long early = earlyMaxNs();
-        return lateMaxNs() <= early + Math.max(SLACK_NS, early / 4);
+        return tailP99Ns() < LIMIT_NS;
+    }
+
+    /** @return the seconds the tail covers. */
+    public int tailSeconds()
+    {
+        return maxNs.length - tailFirstSecond;
+    }
+
+    /** @return the tail's p99, corrected for coordinated omission (0 when empty). Allocates: after the run only. */
+    public long tailP99Ns()
+    {
+        return tail.getTotalCount() == 0 ? 0 :
+            tail.copyCorrectedForCoordinatedOmission(expectedIntervalNs).getValueAtPercentile(99);
+    }
+
+    /** @return the tail's p99 as recorded (0 when empty). */
+    public long tailUncorrectedP99Ns()
+    {
+        return tail.getTotalCount() == 0 ? 0 : tail.getValueAtPercentile(99);
     }
 
     /** @return the median of the per-second maxima over the first third of the window. */

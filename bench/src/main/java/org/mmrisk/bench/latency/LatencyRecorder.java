@@ -100,6 +100,9 @@ public final class LatencyRecorder
         summary.setProperty("sustained", Boolean.toString(trend.sustained()));
         summary.setProperty("earlyMaxNs", Long.toString(trend.earlyMaxNs()));
         summary.setProperty("lateMaxNs", Long.toString(trend.lateMaxNs()));
+        summary.setProperty("tailSeconds", Integer.toString(trend.tailSeconds()));
+        summary.setProperty("tailP99Ns", Long.toString(trend.tailP99Ns()));
+        summary.setProperty("tailUncorrectedP99Ns", Long.toString(trend.tailUncorrectedP99Ns()));
         try (var out = Files.newBufferedWriter(dir.resolve(label + ".properties")))
         {
             summary.store(out, "latency summary, nanoseconds");

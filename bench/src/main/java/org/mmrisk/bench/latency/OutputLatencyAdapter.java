@@ -106,7 +106,7 @@ public final class OutputLatencyAdapter implements SbeTailer.MessageHandler
         if (firstSendNs == NONE)
         {
             firstSendNs = sendNs;
-            recorder = new LatencyRecorder(expectedIntervalNs, new LagTrend(windowStartNs(), seconds));
+            recorder = new LatencyRecorder(expectedIntervalNs, new LagTrend(windowStartNs(), seconds, expectedIntervalNs));
         }
         final long sinceStartNs = sendNs - windowStartNs();
         if (sinceStartNs < 0)

@@ -65,13 +65,15 @@ public final class RatioTable
     }
 
     /**
-     * @return the throughput table: per config and rate, the daemon's sustained verdict and lag figures.
+     * @return the throughput table: per config and rate, the sustained verdict (every second saw an output, and the
+     * corrected p99 of the window's last seconds is under {@link LagTrend#LIMIT_NS}) and the lag figures.
      */
     public static String sustainedTable(final List<Properties> summaries)
     {
         final StringBuilder out = new StringBuilder();
-        out.append("| config | stage | rate/s | window s | sustained | drained | early max µs | late max µs | p99 µs (corrected) |\n");
-        out.append("|---|---|---:|---:|---|---|---:|---:|---:|\n");
+        out.append("| config | stage | rate/s | window s | sustained | drained | early max µs | late max µs | " +
+            "p99 µs (corrected) | tail s | tail p99 µs (corrected) | tail p99 µs (uncorrected) |\n");
+        out.append("|---|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|\n");
         final List<Properties> sorted = new ArrayList<>(summaries);
         sorted.sort((a, b) -> Long.compare(Long.parseLong(a.getProperty("rate", "0")),
             Long.parseLong(b.getProperty("rate", "0"))));
@@ -82,7 +84,10 @@ public final class RatioTable
                 .append(" | ").append(s.getProperty("seconds", ""))
                 .append(" | ").append(s.getProperty("sustained", "")).append(" | ").append(s.getProperty("drained", ""))
                 .append(" | ").append(micros(value(s, "earlyMaxNs"))).append(" | ").append(micros(value(s, "lateMaxNs")))
-                .append(" | ").append(micros(value(s, "corrected.p99"))).append(" |\n");
+                .append(" | ").append(micros(value(s, "corrected.p99")))
+                .append(" | ").append(s.getProperty("tailSeconds", "–"))
+                .append(" | ").append(micros(value(s, "tailP99Ns")))
+                .append(" | ").append(micros(value(s, "tailUncorrectedP99Ns"))).append(" |\n");
         }
         return out.toString();
     }

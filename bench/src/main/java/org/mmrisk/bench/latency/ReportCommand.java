@@ -9,7 +9,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * {@code latency report DIR}: the markdown summary of every reader summary in a results directory: latency per
  * percentile of the raw hop, the relay and the daemon with the daemon/relay ratio (corrected and uncorrected), the
- * daemon's internal latency, and the throughput verdicts.
+ * daemon's internal latency, the throughput verdicts, and the daemon's per-stage figures where it was stamped.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = "Summarise the reader summaries (*.properties) of a results directory as markdown tables.")
@@ -35,6 +37,7 @@ public final class ReportCommand implements Callable<Integer>
     {
         final List<Properties> latency = new ArrayList<>();
         final List<Properties> throughput = new ArrayList<>();
+        final Map<String, Properties> byLabel = new HashMap<>();
         try (Stream<Path> files = Files.list(dir))
         {
             for (final Path file : (Iterable<Path>)files.filter(f -> f.toString().endsWith(".properties")).sorted()::iterator)
@@ -45,6 +48,7 @@ public final class ReportCommand implements Callable<Integer>
                     p.load(reader);
                 }
                 (p.getProperty("label", "").startsWith(throughputPrefix) ? throughput : latency).add(p);
+                byLabel.put(p.getProperty("label", ""), p);
             }
         }
         final StringBuilder out = new StringBuilder();
@@ -59,7 +63,15 @@ public final class ReportCommand implements Callable<Integer>
         }
         if (!throughput.isEmpty())
         {
-            out.append("\n### Throughput: sustained without lag growth\n\n").append(RatioTable.sustainedTable(throughput));
+            out.append("\n### Throughput: sustained (every second an output; tick → quote p99, corrected, under 1 ms ")
+                .append("over the last 10 s of the window)\n\n").append(RatioTable.sustainedTable(throughput));
+        }
+        final Map<String, Map<String, long[]>> stages = StageTable.find(dir);
+        if (!stages.isEmpty())
+        {
+            out.append("\n### Where the time goes: the daemon's own stage stamps (docs/latency-stages.md)\n\n")
+                .append("Stamped by the daemon's threads over the reader's window, for the batches that wrote an ")
+                .append("output; uncorrected.\n").append(StageTable.render(stages, byLabel));
         }
         System.out.print(out);
         return 0;

@@ -30,6 +30,7 @@ public final class DaemonConfig
     public final Recovery recovery = new Recovery();
     public final Storage storage = new Storage();
     public final Affinity affinity = new Affinity();
+    public final Stamps stamps = new Stamps();
     /** The engine section as the file states it, with defaults filled in: what the config fingerprint covers. */
     Map<String, Object> engineValues = Map.of();
 
@@ -105,6 +106,23 @@ public final class DaemonConfig
                 case "engine" -> engine;
                 default -> -1;
             };
+        }
+    }
+
+    /**
+     * Per-stage latency stamps (docs/latency-stages.md): off unless {@code dir} is given.
+     */
+    public static final class Stamps
+    {
+        /** Where the histograms are written at clean shutdown, relative to the config file; empty: off. */
+        public String dir;
+        public double warmupSeconds;
+        /** 0: until shutdown. */
+        public double windowSeconds;
+
+        public boolean enabled()
+        {
+            return !dir.isBlank();
         }
     }
 

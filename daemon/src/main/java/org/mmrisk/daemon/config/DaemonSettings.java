@@ -81,7 +81,15 @@ public final class DaemonSettings
         integer("affinity.journaller", -1, (c, v) -> c.affinity.journaller = (int)v, c -> c.affinity.journaller)
             .range(-1, MAX_CPUS - 1).reason(CPU).doc("CPU the journaller thread is pinned to; -1: not pinned."),
         integer("affinity.engine", -1, (c, v) -> c.affinity.engine = (int)v, c -> c.affinity.engine)
-            .range(-1, MAX_CPUS - 1).reason(CPU).doc("CPU the engine thread is pinned to; -1: not pinned."));
+            .range(-1, MAX_CPUS - 1).reason(CPU).doc("CPU the engine thread is pinned to; -1: not pinned."),
+        text("stamps.dir", "", (c, v) -> c.stamps.dir = v, c -> c.stamps.dir)
+            .doc("Where the per-stage latency histograms go at clean shutdown, relative to the config file's " +
+            "directory; empty: no stamps (no clock read on their account)."),
+        number("stamps.warmupSeconds", 0, (c, v) -> c.stamps.warmupSeconds = v, c -> c.stamps.warmupSeconds)
+            .range(0, 86_400).doc("From the first stamped tick's send time, seconds before stage times count."),
+        number("stamps.windowSeconds", 0, (c, v) -> c.stamps.windowSeconds = v, c -> c.stamps.windowSeconds)
+            .range(0, 86_400).reason("must be 0 (until shutdown) to 86400")
+            .doc("How long stage times count after the warm-up, by the ticks' send times, seconds; 0: until shutdown."));
 
     private DaemonSettings()
     {

@@ -66,6 +66,15 @@ public final class LoadedConfig
         return dataDir.resolve("output");
     }
 
+    /**
+     * @return where the stage stamps' histograms go, resolved against the config file's directory; null when off.
+     */
+    public Path stampsDir()
+    {
+        return config.stamps.enabled() ?
+            file.toAbsolutePath().getParent().resolve(config.stamps.dir).normalize() : null;
+    }
+
     public Path checkpointDir()
     {
         // the older word stays on disk, so that existing data directories keep working

@@ -12,6 +12,7 @@ import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.counters.DaemonCounters;
 import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.queue.SbeAppender;
+import org.mmrisk.daemon.stamps.StageStamps;
 import org.mmrisk.daemon.storage.FreeSpaceGuard;
 
 /**
@@ -28,6 +29,7 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     private final DaemonCounters counters;
     private final OutputEncoder encoder = new OutputEncoder();
     private final FreeSpaceGuard space;
+    private final StageStamps stamps;
     private long heartbeatSequence;
     private long lastOutputSequence;
 
@@ -40,7 +42,17 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     public EgressPublisher(final ChronicleQueue output, final DaemonCounters counters, final long lastOutputSequence,
         final FreeSpaceGuard space)
     {
+        this(output, counters, lastOutputSequence, space, StageStamps.DISABLED);
+    }
+
+    /**
+     * @param stamps told when each output is committed (the engine thread's stage stamps take a batch's first).
+     */
+    public EgressPublisher(final ChronicleQueue output, final DaemonCounters counters, final long lastOutputSequence,
+        final FreeSpaceGuard space, final StageStamps stamps)
+    {
         this.space = space;
+        this.stamps = stamps;
         this.appender = new SbeAppender(output);
         this.counters = counters;
         this.lastOutputSequence = lastOutputSequence;
@@ -115,6 +127,7 @@ public final class EgressPublisher implements RiskOutput, AutoCloseable
     private void committed(final long sequence)
     {
         appender.commit();
+        stamps.outputAppended();
         lastOutputSequence = sequence;
         counters.outputMessages.incrementRelease();
         counters.lastOutputSequence.setRelease(sequence);

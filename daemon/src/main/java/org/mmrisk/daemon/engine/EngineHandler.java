@@ -18,8 +18,10 @@ import org.mmrisk.daemon.egress.EgressPublisher;
 import org.mmrisk.daemon.fault.FaultInjection;
 import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.ring.RingEvent;
+import org.mmrisk.daemon.stamps.StageStamps;
 import org.mmrisk.daemon.storage.FreeSpaceGuard;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -60,6 +62,8 @@ public final class EngineHandler implements EventHandler<RingEvent>
     private final CountDownLatch recovery = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Consumer<RiskEngine> shutdownListener = engine -> { };
+    private StageStamps stamps = StageStamps.DISABLED;
+    private Path stampsDir;
     private EgressPublisher egress;
     private JournalGate gate;
     private RiskEngine engine;
@@ -103,13 +107,23 @@ public final class EngineHandler implements EventHandler<RingEvent>
         shutdownListener = listener;
     }
 
+    /**
+     * Stamps each batch's stages on the engine thread and, at a clean shutdown, writes their histograms into
+     * {@code dir} (docs/latency-stages.md). Set before the daemon starts; without it nothing is stamped.
+     */
+    public void stageStamps(final StageStamps stamps, final Path dir)
+    {
+        this.stamps = stamps;
+        this.stampsDir = dir;
+    }
+
     @Override
     public void onStart()
     {
         final long startNs = System.nanoTime();
-        egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence, outputSpace);
+        egress = new EgressPublisher(outputQueue, counters, lastWrittenOutputSequence, outputSpace, stamps);
         final ResumingOutput resuming = new ResumingOutput(egress, lastWrittenOutputSequence);
-        gate = new JournalGate(resuming, journaled, journalWait, failure::failed);
+        gate = new JournalGate(resuming, journaled, journalWait, failure::failed, stamps);
         engine = new RiskEngine(engineConfig, gate);
         long afterSequence = -1;
         if (checkpoint != null)
@@ -162,6 +176,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
             // apply them, number outputs from the wrong sequence, or be checkpointed
             throw new IllegalStateException("start-up recovery failed; the engine takes no live event");
         }
+        stamps.taken(slot);
         engine.onEvent(slot.event);
         lastJournalSequence = slot.event.journalSequence;
         checkpoints.onInput(slot.sourceId, slot.sourceIndex);
@@ -173,6 +188,7 @@ public final class EngineHandler implements EventHandler<RingEvent>
             counters.publish(engine.counters());
             counters.engineTimeNs.setRelease(engine.timeNs());
             checkpoints.onBatchEnd(engine, lastJournalSequence, clock);
+            stamps.batchEnded();
         }
         if (slot.timer && slot.event.timeNs >= nextHeartbeatNs)
         {
@@ -204,11 +220,32 @@ public final class EngineHandler implements EventHandler<RingEvent>
             {
                 checkpointWriter.writeFinal(engine, lastJournalSequence, clock);
                 shutdownListener.accept(engine);
+                writeStageStamps();
             }
         }
         finally
         {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * Cold path, at a clean shutdown: the stage histograms go to their directory; a failure to write them is reported
+     * and does not fail the shutdown.
+     */
+    private void writeStageStamps()
+    {
+        if (stamps.enabled() && stampsDir != null)
+        {
+            try
+            {
+                stamps.histograms().write(stampsDir);
+                System.out.println("risk daemon: stage stamps written to " + stampsDir);
+            }
+            catch (final RuntimeException ex)
+            {
+                System.err.println("risk daemon: stage stamps not written to " + stampsDir + ": " + ex);
+            }
         }
     }
 

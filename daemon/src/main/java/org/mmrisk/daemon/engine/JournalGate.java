@@ -9,6 +9,7 @@ import org.mmrisk.core.output.QuoteAdjustment;
 import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.core.output.ScenarioGridMessage;
+import org.mmrisk.daemon.stamps.StageStamps;
 
 import java.util.function.BooleanSupplier;
 
@@ -27,6 +28,7 @@ final class JournalGate implements RiskOutput
     private final Sequence journaled;
     private final IdleStrategy journalWait;
     private final BooleanSupplier journallerFailed;
+    private final StageStamps stamps;
     private long awaitedSequence = UNARMED;
 
     /**
@@ -36,10 +38,20 @@ final class JournalGate implements RiskOutput
     JournalGate(final RiskOutput delegate, final Sequence journaled, final IdleStrategy journalWait,
         final BooleanSupplier journallerFailed)
     {
+        this(delegate, journaled, journalWait, journallerFailed, StageStamps.DISABLED);
+    }
+
+    /**
+     * @param stamps told when an armed gate is reached and released (the engine thread's stage stamps).
+     */
+    JournalGate(final RiskOutput delegate, final Sequence journaled, final IdleStrategy journalWait,
+        final BooleanSupplier journallerFailed, final StageStamps stamps)
+    {
         this.delegate = delegate;
         this.journaled = journaled;
         this.journalWait = journalWait;
         this.journallerFailed = journallerFailed;
+        this.stamps = stamps;
     }
 
     /**
@@ -57,6 +69,7 @@ final class JournalGate implements RiskOutput
     {
         if (awaitedSequence != UNARMED)
         {
+            stamps.gateReached();
             journalWait.reset();
             while (journaled.get() < awaitedSequence)
             {
@@ -68,6 +81,7 @@ final class JournalGate implements RiskOutput
                 journalWait.idle();
             }
             awaitedSequence = UNARMED;
+            stamps.gateReleased();
         }
     }
 

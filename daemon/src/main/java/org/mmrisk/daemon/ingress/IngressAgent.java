@@ -77,6 +77,8 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     private final boolean[][] logged;
     private PrintStream errorLog = System.err;
     private ErrorHandler errors = error -> { };
+    /** Whether each published slot carries its publish time (stage stamps); off: no clock read at publish. */
+    private boolean stampPublish;
 
     // Input faults (cold path but for one store per source and cycle): the types each source may carry, and stalls.
     /** Per source: the types it may carry ({@link SourceTypes}); every input type by default. */
@@ -118,6 +120,16 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
     public IngressAgent errorLog(final PrintStream errorLog)
     {
         this.errorLog = errorLog;
+        return this;
+    }
+
+    /**
+     * Whether each published ring slot is stamped with the time of its publication ({@link RingEvent#publishNs}),
+     * for the engine thread's stage stamps. Off by default: publishing then reads no clock.
+     */
+    public IngressAgent stampPublish(final boolean stampPublish)
+    {
+        this.stampPublish = stampPublish;
         return this;
     }
 
@@ -466,6 +478,10 @@ public final class IngressAgent implements Agent, SbeTailer.MessageHandler
         final RingEvent slot = ring.get(pendingSequence);
         slot.event.batchEnd = batchEnd;
         slot.event.journalSequence = nextJournalSequence++;
+        if (stampPublish)
+        {
+            slot.publishNs = clock.nanoTime();
+        }
         ring.publish(pendingSequence);
         lastPublishedSequence = pendingSequence;
         counters.ringEventsPublished.incrementRelease();

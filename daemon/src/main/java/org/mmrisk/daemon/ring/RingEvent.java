@@ -23,4 +23,9 @@ public final class RingEvent
     /** Chronicle index of the input in its source queue; -1 for timers. */
     public long sourceIndex;
     public boolean timer;
+    /**
+     * When ingress published the slot (epoch ns), stamped only while stage stamps are on (docs/latency-stages.md);
+     * neither journaled nor seen by the engine.
+     */
+    public long publishNs;
 }
