@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.mmrisk.core.config.EngineConfig;
+import org.mmrisk.daemon.checkpoint.Checkpoint;
 import org.mmrisk.daemon.config.ConfigLoader;
+import org.mmrisk.daemon.config.LoadedConfig;
+import org.mmrisk.daemon.incident.IncidentCheckpoint;
 import org.mmrisk.daemon.queue.Queues;
 import org.mmrisk.daemon.replay.ReplayRunner;
 import picocli.CommandLine.ArgGroup;
@@ -60,6 +63,11 @@ public final class ReplayCommand implements Callable<Integer>
     @Option(names = "--config", description = "daemon config file: its engine settings are used (default: built-in)")
     Path config;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "start from this engine checkpoint (a " +
+        "risk dump's, or one the daemon kept) instead of an empty engine; refused when taken under another engine " +
+        "configuration than --config's")
+    Path checkpoint;
+
     @Option(names = "--strict", description = "exit with code " + EXIT_REJECTS + " when any line is rejected")
     boolean strict;
 
@@ -75,9 +83,13 @@ public final class ReplayCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final EngineConfig engineConfig = config == null ?
-            new EngineConfig().conclude() : ConfigLoader.load(config).engineConfig();
+        final LoadedConfig loaded = config == null ? null : ConfigLoader.load(config);
+        final EngineConfig engineConfig = loaded == null ? new EngineConfig().conclude() : loaded.engineConfig();
         final ReplayRunner runner = new ReplayRunner(engineConfig, outputsOut != null);
+        if (checkpoint != null)
+        {
+            restore(runner, loaded);
+        }
         final PrintWriter err = spec.commandLine().getErr();
         if (input.events != null)
         {
@@ -112,6 +124,22 @@ public final class ReplayCommand implements Callable<Integer>
         err.println("risk replay: " + runner.summary());
         err.flush();
         return strict && runner.rejected() > 0 ? EXIT_REJECTS : 0;
+    }
+
+    private void restore(final ReplayRunner runner, final LoadedConfig loaded)
+    {
+        final Checkpoint state = IncidentCheckpoint.read(checkpoint,
+            loaded == null ? ConfigLoader.builtInFingerprint() : loaded.configFingerprint(),
+            loaded == null ? "the built-in configuration" : loaded.file().toString());
+        try
+        {
+            runner.restore(state);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new IllegalArgumentException("the checkpoint " + checkpoint + " does not restore: " +
+                ex.getMessage(), ex);
+        }
     }
 
     /**

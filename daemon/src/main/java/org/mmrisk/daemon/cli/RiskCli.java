@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         FeedCommand.class,
         TailCommand.class,
         ReplayCommand.class,
+        DumpCommand.class,
         ScenarioCommand.class,
         MonitorCommand.class,
         StatCommand.class,

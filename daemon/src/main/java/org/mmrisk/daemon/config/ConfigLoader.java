@@ -63,6 +63,17 @@ public final class ConfigLoader
         }
     }
 
+    /**
+     * @return the fingerprint of the built-in configuration, every setting at its default: what an offline tool run
+     * without a config file ({@code risk replay}) runs its engine under.
+     */
+    public static long builtInFingerprint()
+    {
+        final DaemonConfig daemon = new DaemonConfig();
+        daemon.engineValues = nested(apply(EngineSettings.ALL, Map.of(), new EngineConfig()));
+        return ConfigFingerprint.of(daemon);
+    }
+
     private static Map<?, ?> read(final Path file)
     {
         final Object tree;

@@ -100,6 +100,8 @@ public final class EventJsonReader
         lastTimeNs = e.timeNs;
         e.batchEnd = !n.has("batchEnd") || bool(n, "batchEnd");
         e.exchangeTimeNs = time(n, "exchangeTime", eventType == EventType.FILL);
+        // where a dumped journal entry stood: outputs name it as their cause, so a dump replays to the same outputs
+        e.journalSequence = integer(n, "journalSequence", 0, Long.MAX_VALUE, -1);
         switch (eventType)
         {
             case INSTRUMENT: fillInstrument(n, e); break;

@@ -19,6 +19,17 @@ import java.nio.charset.StandardCharsets;
 public final class EventJsonWriter
 {
     private final ObjectMapper mapper = new ObjectMapper();
+    private boolean withJournalSequence;
+
+    /**
+     * @param with also write each event's {@code journalSequence} (an incident dump does, so that a replay's
+     *             outputs name the same causes as the live ones; a tail does not).
+     */
+    public EventJsonWriter journalSequence(final boolean with)
+    {
+        this.withJournalSequence = with;
+        return this;
+    }
 
     /**
      * @param e an event whose {@code timeNs} is its engine time (the caller chooses one for an input message,
@@ -44,6 +55,10 @@ public final class EventJsonWriter
         if (e.exchangeTimeNs != RiskEvent.NULL_TIME)
         {
             n.put("exchangeTime", JsonTime.format(e.exchangeTimeNs));
+        }
+        if (withJournalSequence && e.journalSequence >= 0)
+        {
+            n.put("journalSequence", e.journalSequence);
         }
         switch (e.type)
         {

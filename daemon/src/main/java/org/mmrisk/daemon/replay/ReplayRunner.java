@@ -10,6 +10,8 @@ import org.mmrisk.core.engine.InstrumentState;
 import org.mmrisk.core.engine.RejectReason;
 import org.mmrisk.core.engine.RiskEngine;
 import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.daemon.checkpoint.Checkpoint;
+import org.mmrisk.daemon.checkpoint.CheckpointRestore;
 import org.mmrisk.daemon.journal.JournalReplayer;
 import org.mmrisk.daemon.json.EventJsonReader;
 import org.mmrisk.daemon.json.StateReport;
@@ -58,6 +60,9 @@ public final class ReplayRunner
     private long blankLines;
     private long parseRejects;
     private boolean fromJournal;
+    private long afterJournalSequence = -1;
+    private long rejectedBefore;
+    private final long[] rejectedBeforeByReason = new long[RejectReason.VALUES.length];
 
     public ReplayRunner(final EngineConfig config, final boolean keepOutputLog)
     {
@@ -71,6 +76,29 @@ public final class ReplayRunner
     {
         final InstrumentState state = engine.instruments().get(instrumentId);
         return state != null && state.isDefined() ? state.instrument().symbol() : null;
+    }
+
+    /**
+     * Starts from a checkpoint's engine state instead of an empty engine (an incident dump's); before any event. A
+     * journal replay then begins after the checkpoint's journal sequence.
+     *
+     * @throws org.mmrisk.core.state.StateFormatException when the state does not restore.
+     */
+    public ReplayRunner restore(final Checkpoint checkpoint)
+    {
+        if (lines > 0 || fromJournal)
+        {
+            throw new IllegalStateException("a checkpoint is restored before any event");
+        }
+        CheckpointRestore.restore(engine, checkpoint);
+        afterJournalSequence = checkpoint.journalSequence();
+        // the engine's counters continue from the checkpoint's; this run's summary counts its own rejects only
+        rejectedBefore = engine.counters().get(EngineCounter.REJECTED);
+        for (final RejectReason reason : RejectReason.VALUES)
+        {
+            rejectedBeforeByReason[reason.ordinal()] = engine.counters().rejected(reason);
+        }
+        return this;
     }
 
     public ReplayRunner runLines(final BufferedReader in) throws IOException
@@ -136,7 +164,7 @@ public final class ReplayRunner
     public ReplayRunner runJournal(final ChronicleQueue journal, final Progress progress)
     {
         fromJournal = true;
-        lines = JournalReplayer.replay(journal, engine, -1, Long.MAX_VALUE, count -> progress.onProgress(count, -1),
+        lines = JournalReplayer.replay(journal, engine, afterJournalSequence, Long.MAX_VALUE, count -> progress.onProgress(count, -1),
             (entry, event, reason) -> reject(entry, reason, detail(reason)).put("journalSequence",
             event.journalSequence));
         return this;
@@ -147,7 +175,7 @@ public final class ReplayRunner
      */
     public long rejected()
     {
-        return parseRejects + engine.counters().get(EngineCounter.REJECTED);
+        return parseRejects + engine.counters().get(EngineCounter.REJECTED) - rejectedBefore;
     }
 
     /**
@@ -163,7 +191,8 @@ public final class ReplayRunner
         String separator = " (";
         for (final RejectReason reason : RejectReason.VALUES)
         {
-            final long count = parseRejectsByReason[reason.ordinal()] + engine.counters().rejected(reason);
+            final long count = parseRejectsByReason[reason.ordinal()] + engine.counters().rejected(reason) -
+                rejectedBeforeByReason[reason.ordinal()];
             if (count > 0)
             {
                 line.append(separator).append(reason.name()).append(String.format(Locale.ROOT, " %,d", count));
