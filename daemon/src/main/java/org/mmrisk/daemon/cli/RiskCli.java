@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         StatCommand.class,
         ErrorsCommand.class,
         MetricsCommand.class,
+        DashboardCommand.class,
         ControlCommand.class,
         AuditCommand.class,
         PriceCommand.class,

@@ -1,0 +1,87 @@
+package org.mmrisk.daemon.cli;
+
+import org.mmrisk.daemon.config.ConfigLoader;
+import org.mmrisk.daemon.config.LoadedConfig;
+import org.mmrisk.daemon.metrics.ListenAddress;
+import org.mmrisk.daemon.dashboard.DashboardServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code risk dashboard}: one live page of a running daemon's risk (docs/dashboard.md), in a process of its own that
+ * reads the daemon's counters file and output queue (it changes nothing in the daemon, and costs its threads
+ * nothing). Listens on loopback unless {@code --allow-remote} says otherwise. Runs until interrupted (or for
+ * {@code --seconds}).
+ */
+@Command(name = "dashboard", mixinStandardHelpOptions = true,
+    description = "Serve one live page of a running daemon's risk per underlying, its alerts, hedge signals, " +
+        "scenarios, margin and tick-to-quote latency (data as JSON at /api/state), read from its counters file " +
+        "and output queue.")
+public final class DashboardCommand implements Callable<Integer>
+{
+    static final String ALLOW_REMOTE = "--allow-remote";
+
+    @Option(names = "--config", required = true, description = "daemon config file (YAML)")
+    Path config;
+
+    @Option(names = "--listen", defaultValue = "127.0.0.1:8080",
+        description = "host:port to serve on (default ${DEFAULT-VALUE}; port 0: any free port)")
+    String listen;
+
+    @Option(names = ALLOW_REMOTE, description = "accept a --listen address that is not loopback (the page " +
+        "show the book's risk to anyone who can connect, without authentication)")
+    boolean allowRemote;
+
+    @Option(names = "--seconds", defaultValue = "0", description = "stop after this long (0: until interrupted)")
+    double seconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final ListenAddress address = ListenAddress.parse(listen, allowRemote, ALLOW_REMOTE);
+        final LoadedConfig loaded = ConfigLoader.load(config);
+        final PrintWriter out = spec.commandLine().getOut();
+        final CountDownLatch stop = new CountDownLatch(1);
+        try (DashboardServer server = DashboardServer.start(loaded, address))
+        {
+            out.printf("risk dashboard: serving http://%s:%d/ for %s%n", address.address().getHostAddress(),
+                server.port(), loaded.dataDir());
+            out.flush();
+            final Thread hook = new Thread(stop::countDown, "dashboard-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (seconds > 0)
+            {
+                stop.await((long)(seconds * 1000), TimeUnit.MILLISECONDS);
+                removeQuietly(hook);
+            }
+            else
+            {
+                stop.await();
+            }
+        }
+        return 0;
+    }
+
+    private static void removeQuietly(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException ex)
+        {
+            // the JVM is already shutting down: the hook has run or is running
+        }
+    }
+}
