@@ -143,7 +143,35 @@ public final class QuadraticFormVar
         kappa3 = traceM3 + 3 * q1;
         kappa4 = 3 * traceM4 + 12 * q2;
         deltaNormal = q0 > 0 ? z * Math.sqrt(q0) : 0;
-        deltaGamma = -CornishFisher.quantile(kappa1, kappa2, kappa3, kappa4, -z);
+        final double cornishFisherLoss = -CornishFisher.quantile(kappa1, kappa2, kappa3, kappa4, -z);
+        deltaGamma = Math.max(lossBound(-1), Math.min(lossBound(1), cornishFisherLoss));
+    }
+
+    /**
+     * The form's largest loss ({@code curvature} 1) or its largest gain as a negative loss ({@code curvature} −1)
+     * over every factor move, where one exists: when each factor curves the same way (Γ_i of that sign, or no
+     * exposure to it at all), ½Γ_i f² + δ_i f is bounded by δ_i²/(2|Γ_i|) in that direction, factor by factor. A
+     * quantile can never lie beyond it, while the expansion, far outside its domain, can (a delta-hedged long straddle
+     * would otherwise show a loss it cannot make).
+     *
+     * @return the bound, or ±infinity when a factor is unbounded that way.
+     */
+    private double lossBound(final double curvature)
+    {
+        double bound = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final double g = gamma[i] * curvature;
+            if (g > 0)
+            {
+                bound += delta[i] * delta[i] / (2 * g);
+            }
+            else if (g < 0 || delta[i] != 0)
+            {
+                return curvature * Double.POSITIVE_INFINITY;
+            }
+        }
+        return curvature * bound;
     }
 
     private void multiply(final double[] matrix, final double[] vector, final double[] out)
@@ -198,8 +226,9 @@ public final class QuadraticFormVar
     }
 
     /**
-     * @return −(the Cornish–Fisher quantile of ΔP at 1 − confidence): positive for a loss; negative only when the
-     * whole distribution up to that quantile is a gain.
+     * @return −(the Cornish–Fisher quantile of ΔP at 1 − confidence), held within the form's largest loss and
+     * largest gain where those exist: positive for a loss; negative only when the whole distribution up to that
+     * quantile is a gain.
      */
     public double deltaGamma()
     {
