@@ -45,7 +45,7 @@ final class EngineContext
         this.config = config;
         this.portfolio = new PortfolioGuard(config);
         this.scenarioPoints = new ScenarioPoints(config.scenario());
-        this.valueAtRisk = new ValueAtRisk(config);
+        this.valueAtRisk = new ValueAtRisk(config, this);
     }
 
     /**

@@ -88,7 +88,7 @@ final class InputValidator
         {
             return iv;
         }
-        final RejectReason sizes = optionalSizes(e.bidSize, e.askSize);
+        final RejectReason sizes = optionalSizes(e.bid, e.bidSize, e.ask, e.askSize);
         if (sizes != null)
         {
             return sizes;
@@ -215,10 +215,20 @@ final class InputValidator
      * {@link RejectReason#NON_POSITIVE_PRICE} (the reason every non-positive quantity of a tick takes), an infinite
      * one {@link RejectReason#NOT_FINITE}.
      */
-    private static RejectReason optionalSizes(final double bidSize, final double askSize)
+    private static RejectReason optionalSizes(final double bid, final double bidSize, final double ask,
+        final double askSize)
     {
-        final RejectReason bid = optionalPositive(bidSize);
-        return bid != null ? bid : optionalPositive(askSize);
+        final RejectReason bidReason = optionalSize(bid, bidSize);
+        return bidReason != null ? bidReason : optionalSize(ask, askSize);
+    }
+
+    /**
+     * A side quoted at 0 is empty: venues send its size as 0, which says nothing and must not cost the tick its other
+     * side and marks.
+     */
+    private static RejectReason optionalSize(final double price, final double size)
+    {
+        return price == 0 && size == 0 ? null : optionalPositive(size);
     }
 
     private static RejectReason optionalPositive(final double value)

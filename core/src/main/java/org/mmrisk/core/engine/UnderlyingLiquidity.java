@@ -43,8 +43,8 @@ public final class UnderlyingLiquidity
     }
 
     /**
-     * @return the cost of unwinding every position of the underlying now, USD, ≥ 0; NaN when a position's book is not
-     * two-sided, or coin-settled positions have no index to convert at.
+     * @return the cost of unwinding every position of the underlying now, USD, ≥ 0; NaN when a position's book has
+     * no ask (or, for a future or perpetual, no bid), or coin-settled positions have no index to convert at.
      */
     public double costUsd()
     {
@@ -52,12 +52,14 @@ public final class UnderlyingLiquidity
         {
             return Double.NaN;
         }
+        // the sums are kept by adding and taking out shares: a flat book may leave a residue of rounding, either sign
+        final double linearUsd = Math.max(0, costLinearUsd);
         if (costCoins == 0)
         {
-            return costLinearUsd;
+            return linearUsd;
         }
         final double indexUsd = sums.indexUsd();
-        return indexUsd > 0 ? costLinearUsd + costCoins * indexUsd : Double.NaN;
+        return indexUsd > 0 ? linearUsd + Math.max(0, costCoins) * indexUsd : Double.NaN;
     }
 
     /**
@@ -144,12 +146,14 @@ public final class UnderlyingLiquidity
             return;
         }
         final MarketQuote quote = state.market();
-        if (!(quote.bid() > 0 && quote.ask() > 0))
+        final Instrument instrument = state.instrument();
+        // an option nobody bids for is worth 0 to a seller: an empty bid is a price; a future needs both sides
+        final boolean bidPriced = quote.bid() > 0 || quote.bid() == 0 && instrument.isOption();
+        if (!(bidPriced && quote.ask() > 0))
         {
             share.unknown = true;
             return;
         }
-        final Instrument instrument = state.instrument();
         final double displayed = quantity > 0 ? quote.bidSize() : quote.askSize();
         share.coinSettled = instrument.isInverse();
         share.cost = weightedContracts(Math.abs(quantity), displayed, beyondTopMultiple) *

@@ -21,6 +21,7 @@ import java.util.List;
 public final class ValueAtRisk
 {
     private final EngineConfig config;
+    private final EngineContext ctx;
     private final VarConfig settings;
     private final IndexCovariance estimator;
     private final VarMatrix matrix = new VarMatrix();
@@ -40,9 +41,13 @@ public final class ValueAtRisk
     private double portfolioDeltaGammaUsd = Double.NaN;
     private double portfolioLiquidityCostUsd = Double.NaN;
 
-    ValueAtRisk(final EngineConfig config)
+    /**
+     * @param ctx the engine's context, read for the venues whose parked fills make an underlying's risk unknown.
+     */
+    ValueAtRisk(final EngineConfig config, final EngineContext ctx)
     {
         this.config = config;
+        this.ctx = ctx;
         this.settings = config.var();
         this.estimator = new IndexCovariance(settings.sampleIntervalNs(), settings.halfLifeNs(), 4);
     }
@@ -112,7 +117,7 @@ public final class ValueAtRisk
     {
         final UnderlyingVar v = u.valueAtRisk();
         final int s = slot(u);
-        if (!inScope(u))
+        if (!inScope(u) || isUnknown(u))
         {
             v.clear();
             return;
@@ -141,7 +146,7 @@ public final class ValueAtRisk
     private void computePortfolio(final List<UnderlyingRisk> underlyings, final long nowNs)
     {
         final int n = matrix.load(this, underlyings);
-        if (n == 0)
+        if (n == 0 || anyUnknown(underlyings))
         {
             portfolioDeltaNormalUsd = Double.NaN;
             portfolioDeltaGammaUsd = Double.NaN;
@@ -182,6 +187,31 @@ public final class ValueAtRisk
         final double atm = VarMatrix.atmVol(u.surface(), nowNs);
         final double loading = u.vega() * 100 * atm;
         return Double.isFinite(loading) ? loading : 0;
+    }
+
+    /**
+     * A position the engine cannot price, or a fill parked on an instrument not yet defined, leaves the underlying's
+     * delta and gamma short of the book: its VaR is unknown rather than understated, as its margin is.
+     */
+    boolean isUnknown(final UnderlyingRisk u)
+    {
+        return u.unpricedPositions() > 0 || ctx.isVenueParked(u);
+    }
+
+    /**
+     * @return true when an underlying with an index has unknown risk: the portfolio's VaR is then unknown too.
+     */
+    private boolean anyUnknown(final List<UnderlyingRisk> underlyings)
+    {
+        for (int i = 0, count = underlyings.size(); i < count; i++)
+        {
+            final UnderlyingRisk u = underlyings.get(i);
+            if (u.indexUsd() > 0 && isUnknown(u))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean inScope(final UnderlyingRisk u)

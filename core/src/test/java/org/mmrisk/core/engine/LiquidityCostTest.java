@@ -97,13 +97,35 @@ class LiquidityCostTest
     }
 
     @Test
-    void shouldBeUnknownWhileAPositionsBookIsOneSided()
+    void shouldBeUnknownWhileAFuturesBookOrAnOptionsAskIsEmpty()
     {
-        apply(events.tick(next(), LINEAR_CALL, 0, 1_100));
+        apply(events.tick(next(), PERP, 0, 101_000));
+        assertThat(liquidity().unknownPositions()).isEqualTo(1);
+        assertThat(liquidity().costUsd()).isNaN();
+        apply(events.tick(next(), PERP, 99_000, 101_000));
+        apply(events.tick(next(), LINEAR_CALL, 1_000, 0));
         assertThat(liquidity().unknownPositions()).isEqualTo(1);
         assertThat(liquidity().costUsd()).isNaN();
         apply(events.tick(next(), LINEAR_CALL, 1_000, 1_100));
         assertThat(liquidity().costUsd()).isCloseTo(1_114.0099010, within(1e-6));
+    }
+
+    @Test
+    void shouldReadAnOptionsEmptyBidAsAPriceOfZero()
+    {
+        // nobody bids for the call: selling the 30 calls of 0.01 BTC gets 0 against a mid of 550, 30 × 0.01 × 550
+        apply(events.tick(next(), LINEAR_CALL, 0, 1_100));
+        assertThat(liquidity().unknownPositions()).isZero();
+        assertThat(liquidity().costUsd()).isCloseTo(165 + 1_000.0 / 1_010_000 * 100_000 + 1_000, within(1e-9));
+    }
+
+    @Test
+    void shouldTakeASizeOfZeroOnAnEmptySide()
+    {
+        assertThat(apply(sized(events.tick(next(), LINEAR_CALL, 0, 1_100), 0, 20))).isNull();
+        assertThat(engine.instruments().get(LINEAR_CALL).market().bid()).isZero();
+        assertThat(apply(sized(events.tick(next(), LINEAR_CALL, 1_000, 1_100), 0, 20)))
+            .isEqualTo(RejectReason.NON_POSITIVE_PRICE);
     }
 
     @Test

@@ -5,8 +5,10 @@ import org.mmrisk.core.config.EngineConfig;
 import org.mmrisk.core.event.AsciiCode;
 import org.mmrisk.core.event.ContractUnit;
 import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.PutCall;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Settlement;
+import org.mmrisk.core.event.Side;
 import org.mmrisk.core.limits.LimitKind;
 import org.mmrisk.core.limits.PortfolioLimitKind;
 import org.mmrisk.core.output.AlertCode;
@@ -147,6 +149,23 @@ class ValueAtRiskTest
         assertThat(var.correlationUsed(named(engine, "BTC"), named(engine, "ETH")))
             .isCloseTo(sumBe / Math.sqrt(sumBb * sumEe), within(1e-12));
         assertThat(var.estimator().count(0, 0)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldBeUnknownWhileAPositionCannotBePriced()
+    {
+        final RiskEngine engine = engine(twoCoins());
+        final int call = 10;
+        TestEvents.apply(engine, events.linearOption(call, T0 + 30 * 24 * 60 * MINUTE_NS, 100_000, PutCall.CALL));
+        // a call bought and never quoted: the engine cannot price it, so BTC's delta and gamma leave it out
+        TestEvents.apply(engine, events.fill(T0, call, Side.BUY, 10, 1_000));
+        prices(engine, T0 + 1, 100_000, 4_000);
+        assertThat(named(engine, "BTC").unpricedPositions()).isEqualTo(1);
+        assertThat(named(engine, "BTC").valueAtRisk().deltaNormalUsd()).isNaN();
+        assertThat(named(engine, "BTC").valueAtRisk().deltaGammaUsd()).isNaN();
+        assertThat(engine.valueAtRisk().portfolioDeltaGammaUsd()).isNaN();
+        assertThat(named(engine, "ETH").valueAtRisk().deltaGammaUsd())
+            .isCloseTo(Z99 * 30 * 4_000 * 0.8 * Math.sqrt(H), within(1e-6));
     }
 
     @Test

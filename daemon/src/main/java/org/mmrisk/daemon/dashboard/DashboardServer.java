@@ -8,6 +8,7 @@ import org.mmrisk.core.limits.LadderConfig;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.metrics.ListenAddress;
 import org.mmrisk.daemon.metrics.LiveRiskReader;
+import org.mmrisk.daemon.metrics.LoopbackHostCheck;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ public final class DashboardServer implements AutoCloseable
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).setAuthenticator(new LoopbackHostCheck(listen));
         outputsThread = new Thread(this::readOutputs, "dashboard-reader");
         outputsThread.setDaemon(true);
     }

@@ -39,7 +39,7 @@ public final class MetricsServer implements AutoCloseable
             final PrometheusRegistry registry = new PrometheusRegistry();
             registry.register(new RiskMetricsCollector(reader, new CounterMetricTable(sourceNames(config))));
             final HTTPServer server = HTTPServer.builder().inetAddress(listen.address()).port(listen.port())
-                .registry(registry).buildAndStart();
+                .registry(registry).authenticator(new LoopbackHostCheck(listen)).buildAndStart();
             reader.start(READER_IDLE_MICROS);
             return new MetricsServer(reader, server);
         }
