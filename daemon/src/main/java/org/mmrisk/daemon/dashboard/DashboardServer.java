@@ -24,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@code risk dashboard}'s server: the JDK's HTTP server serving one page, its script and the charting library from
  * the jar, and the page's data at {@code /api/state}, read from a {@link LiveRiskReader} (counters, per-underlying
  * figures, latency), a {@link DashboardOutputs} (the outputs' detail) and {@link InstrumentTerms} (the options'
- * expiries and strikes from the input queues), each polled on a reading thread of this process. Read-only: it answers GET and HEAD only, and writes nothing into the daemon's files. Owned by the thread
+ * terms and newest mark IVs from the input queues, for the expiry × strike heatmaps), each polled on a reading thread of this process. Read-only: it answers GET and HEAD only, and writes nothing into the daemon's files. Owned by the thread
  * that starts and closes it.
  */
 public final class DashboardServer implements AutoCloseable
@@ -56,7 +56,8 @@ public final class DashboardServer implements AutoCloseable
             new SystemEpochNanoClock());
         outputs = new DashboardOutputs(config.outputDir());
         ladder = config.engineConfig().ladder();
-        terms = new InstrumentTerms(config.config().inputs.stream().map(config::inputDir).toList());
+        terms = new InstrumentTerms(config.config().inputs.stream().map(config::inputDir).toList(),
+            config.engineConfig().optionTimeFloorYears());
         server = HttpServer.create(listen.socketAddress(), 16);
         executor = Executors.newFixedThreadPool(2, r ->
         {

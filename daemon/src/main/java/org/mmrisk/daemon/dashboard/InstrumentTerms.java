@@ -7,6 +7,8 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.DirectBuffer;
 import org.mmrisk.core.event.EventType;
 import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.PutCall;
+import org.mmrisk.core.event.Settlement;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.codec.InputDecoder;
 import org.mmrisk.daemon.json.JsonTime;
@@ -22,12 +24,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The options' terms (expiry, strike) as the gateways defined them on the daemon's input queues, read-only, as
+ * The options' terms (expiry, strike, put/call, contract size, settlement) as the gateways defined them on the
+ * daemon's input queues, and each option's newest mark IV and forward from its ticks, read-only, as
  * {@code risk monitor} learns symbols: the outputs name instruments by id only. With them a risk snapshot's
- * positions become an expiry × strike grid of the net option position in contracts (calls and puts together).
+ * positions become expiry × strike grids of the net option position in contracts (calls and puts together) and of
+ * its vega and gamma ({@link StrikeGreeks}).
  * <p>
- * Threads: one reading thread calls {@link #poll()}; any thread calls {@link #strikeGrid(JsonNode)}; both hold this
- * object's lock (a tool's process).
+ * Threads: one reading thread calls {@link #poll()}; any thread calls {@link #strikeGrid}; both hold this object's
+ * lock (a tool's process).
  */
 final class InstrumentTerms implements AutoCloseable
 {
@@ -37,12 +41,16 @@ final class InstrumentTerms implements AutoCloseable
     private final List<SbeTailer> tailers = new ArrayList<>();
     private final InputDecoder decoder = new InputDecoder();
     private final RiskEvent event = new RiskEvent();
-    private final Map<Integer, long[]> expiryNs = new HashMap<>();
-    private final Map<Integer, Double> strikes = new HashMap<>();
+    private final Map<Integer, StrikeGreeks.Option> options = new HashMap<>();
+    private final double timeFloorYears;
 
-    InstrumentTerms(final List<Path> inputDirs)
+    /**
+     * @param timeFloorYears the engine's option time floor ({@link StrikeGreeks})
+     */
+    InstrumentTerms(final List<Path> inputDirs, final double timeFloorYears)
     {
         this.inputDirs = inputDirs;
+        this.timeFloorYears = timeFloorYears;
     }
 
     /** Reads the inputs' new messages, keeping the option definitions; the reading thread only. */
@@ -87,19 +95,37 @@ final class InstrumentTerms implements AutoCloseable
 
     private void onMessage(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
-        if (decoder.decode(buffer, offset, length, event) == null && event.type == EventType.INSTRUMENT &&
-            event.kind == InstrumentKind.OPTION && Double.isFinite(event.strike))
+        if (decoder.decode(buffer, offset, length, event) != null)
         {
-            expiryNs.put(event.instrumentId, new long[] { event.expiryNs });
-            strikes.put(event.instrumentId, event.strike);
+            return;
+        }
+        if (event.type == EventType.INSTRUMENT && event.kind == InstrumentKind.OPTION && Double.isFinite(event.strike))
+        {
+            options.put(event.instrumentId, new StrikeGreeks.Option(event.expiryNs, event.strike,
+                event.putCall == PutCall.CALL, event.contractSize, event.settlement == Settlement.INVERSE));
+        }
+        else if (event.type == EventType.TICK)
+        {
+            final StrikeGreeks.Option option = options.get(event.instrumentId);
+            // a tick without a mark IV or a forward leaves the option's last known ones, as the engine's market does
+            if (option != null && event.markIv > 0)
+            {
+                option.markIv = event.markIv;
+            }
+            if (option != null && event.underlyingPrice > 0)
+            {
+                option.forwardUsd = event.underlyingPrice;
+            }
         }
     }
 
     /**
      * @param snapshot a risk snapshot as {@code OutputJson} writes it (null: none yet)
      * @param factory  any node of the document being built
-     * @return {@code {expiries: [...], strikes: [...], quantity: [[...]]}}, a row per expiry and a column per strike
-     * holding the net option contracts there (null where no option position), or null without a snapshot.
+     * @return {@code {expiries, strikes, quantity, vega, gamma, unpriced}}: a row per expiry and a column per strike
+     * holding the net option contracts there, and their position-weighted vega (USD per vol point) and gamma (per
+     * USD), null where no option position (or, for vega and gamma, none priced); {@code unpriced} counts the option
+     * positions left out of vega and gamma for want of a mark IV. Null without a snapshot.
      */
     ObjectNode strikeGrid(final JsonNode snapshot, final ObjectNode factory)
     {
@@ -107,20 +133,33 @@ final class InstrumentTerms implements AutoCloseable
         {
             return null;
         }
-        final TreeMap<Long, TreeMap<Double, Double>> cells = new TreeMap<>();
+        final TreeMap<Long, TreeMap<Double, double[]>> cells = new TreeMap<>();
         final TreeSet<Double> strikeSet = new TreeSet<>();
+        final StrikeGreeks pricer = new StrikeGreeks(timeFloorYears, JsonTime.parseNs(snapshot.path("time").asText()),
+            snapshot.path("index").isNumber() ? snapshot.path("index").asDouble() : Double.NaN);
+        int unpriced = 0;
         synchronized (lock)
         {
             for (final JsonNode p : snapshot.path("positions"))
             {
-                final int id = p.path("instrumentId").asInt();
-                final long[] expiry = expiryNs.get(id);
-                if (expiry != null && p.path("quantity").isNumber())
+                final StrikeGreeks.Option option = options.get(p.path("instrumentId").asInt());
+                if (option != null && p.path("quantity").isNumber())
                 {
-                    final double strike = strikes.get(id);
-                    strikeSet.add(strike);
-                    cells.computeIfAbsent(expiry[0], e -> new TreeMap<>())
-                        .merge(strike, p.path("quantity").asDouble(), Double::sum);
+                    strikeSet.add(option.strike);
+                    final double[] cell = cells.computeIfAbsent(option.expiryNs, e -> new TreeMap<>())
+                        .computeIfAbsent(option.strike, k -> new double[] { 0, Double.NaN, Double.NaN });
+                    final double quantity = p.path("quantity").asDouble();
+                    cell[0] += quantity;
+                    if (pricer.price(option))
+                    {
+                        // NaN + x stays NaN: a cell's first priced position replaces its NaN
+                        cell[1] = (Double.isNaN(cell[1]) ? 0 : cell[1]) + quantity * pricer.vegaUsd();
+                        cell[2] = (Double.isNaN(cell[2]) ? 0 : cell[2]) + quantity * pricer.gammaPerUsd();
+                    }
+                    else
+                    {
+                        unpriced++;
+                    }
                 }
             }
         }
@@ -129,13 +168,33 @@ final class InstrumentTerms implements AutoCloseable
         cells.keySet().forEach(e -> expiries.add(JsonTime.format(e)));
         final ArrayNode strikeArray = grid.putArray("strikes");
         strikeSet.forEach(k -> strikeArray.add(k.doubleValue()));
-        final ArrayNode rows = grid.putArray("quantity");
+        rows(grid.putArray("quantity"), cells, strikeSet, 0);
+        rows(grid.putArray("vega"), cells, strikeSet, 1);
+        rows(grid.putArray("gamma"), cells, strikeSet, 2);
+        grid.put("unpriced", unpriced);
+        return grid;
+    }
+
+    /** One row per expiry of one figure of the cells, null where the cell is empty or the figure not finite. */
+    private static void rows(final ArrayNode rows, final TreeMap<Long, TreeMap<Double, double[]>> cells,
+        final TreeSet<Double> strikeSet, final int figure)
+    {
         cells.values().forEach(byStrike ->
         {
             final ArrayNode row = rows.addArray();
-            strikeSet.forEach(k -> row.add(byStrike.get(k)));
+            strikeSet.forEach(k ->
+            {
+                final double[] cell = byStrike.get(k);
+                if (cell == null || !Double.isFinite(cell[figure]))
+                {
+                    row.addNull();
+                }
+                else
+                {
+                    row.add(cell[figure]);
+                }
+            });
         });
-        return grid;
     }
 
     @Override

@@ -8,6 +8,7 @@ const GREEKS = [['index', 'index (USD)'], ['delta', 'delta (coins)'], ['deltaUsd
   ['realizedPnlUsd', 'realized P&L (USD)'], ['unrealizedPnlUsd', 'unrealized P&L (USD)']];
 const EXPIRY_MEASURES = [['vega', 'vega'], ['timeWeightedVega', 'time-wtd vega'], ['riskReversal25', 'RR25'],
   ['butterfly25', 'BF25'], ['rho', 'rho'], ['basisDelta', 'basis delta']];
+const HEATMAPS = ['heat', 'strikes', 'vegaGrid', 'gammaGrid'];
 const charts = {};
 
 function el(tag, attrs, text) {
@@ -74,14 +75,16 @@ function underlyingBlock(u) {
   risk.appendChild(greeks);
   block.appendChild(risk);
   const panels = [['limits', 'Limit utilization (1 = at the limit)', true], ['margin', 'Margin and liquidation', false],
-    ['heat', 'Expiry heatmap', false], ['strikes', 'Option position by expiry × strike (contracts)', false], ['skews', 'Latest quote skews per instrument', true],
+    ['heat', 'Expiry heatmap', false], ['strikes', 'Option position by expiry × strike (contracts)', false],
+    ['vegaGrid', 'Vega by expiry × strike (USD per vol point, position-weighted)', false],
+    ['gammaGrid', 'Gamma by expiry × strike (per USD, position-weighted)', false], ['skews', 'Latest quote skews per instrument', true],
     ['scenario', 'Scenario P&L grid', true]];
   panels.forEach(([key, title, hasChart]) => {
     const s = el('section');
     s.appendChild(el('h3', {}, title));
     if (hasChart) { const d = el('div', { class: 'chart' }); d.appendChild(el('canvas', { id: u + '-' + key + '-chart' })); s.appendChild(d); }
     const wrap = el('div', { class: 'scroll' });
-    wrap.appendChild(el('table', { id: u + '-' + key, class: key === 'heat' || key === 'strikes' ? 'heat numbers' : 'numbers' }));
+    wrap.appendChild(el('table', { id: u + '-' + key, class: HEATMAPS.includes(key) ? 'heat numbers' : 'numbers' }));
     s.appendChild(wrap);
     s.appendChild(el('p', { id: u + '-' + key + '-note', class: 'missing' }));
     block.appendChild(s);
@@ -121,14 +124,13 @@ function drawUnderlying(u, d, ladderAt) {
   rows(document.getElementById(u + '-heat'), ['expiry'].concat(EXPIRY_MEASURES.map(x => x[1])),
     expiries.map(e => [e.expiry ? e.expiry.substring(0, 10) : 'perpetual'].concat(EXPIRY_MEASURES.map(x => e[x[0]]))));
   heat(document.getElementById(u + '-heat'));
-  document.getElementById(u + '-heat-note').textContent = 'By expiry, as the risk snapshot publishes it; ' +
-    'per-strike vega and gamma are not on the output queue (the positions by strike are).';
+  document.getElementById(u + '-heat-note').textContent = 'By expiry, as the risk snapshot publishes it.';
   const grid = d.strikeGrid;
-  const strikes = document.getElementById(u + '-strikes');
-  rows(strikes, ['expiry'].concat(grid ? grid.strikes.map(String) : []),
-    grid ? grid.expiries.map((e, i) => [e.substring(0, 10)].concat(grid.quantity[i])) : []);
-  heat(strikes);
-  document.getElementById(u + '-strikes-note').textContent = grid && grid.expiries.length ? '' : 'no option position';
+  strikeTable(u, 'strikes', grid, 'quantity', 'no option position');
+  // the dashboard's own Black-76 at each option's mark IV: the engine publishes its smile-consistent Greeks only summed
+  const own = grid && grid.unpriced ? grid.unpriced + ' option position(s) without a mark IV left out; ' : '';
+  strikeTable(u, 'vegaGrid', grid, 'vega', own + 'Black-76 at the venue\'s mark IV, computed here; can differ slightly from the engine\'s vega.');
+  strikeTable(u, 'gammaGrid', grid, 'gamma', own + 'Black-76 at the venue\'s mark IV, computed here; the engine\'s gamma adds the smile\'s slope.');
 
   const quotes = d.quotes || [];
   // options skew in vol points, futures and perpetuals in price: one axis each
@@ -156,6 +158,25 @@ function drawUnderlying(u, d, ladderAt) {
   } else {
     note.textContent = 'no scenario grid published yet';
   }
+}
+
+function strikeTable(u, key, grid, figure, note) {
+  const table = document.getElementById(u + '-' + key);
+  rows(table, ['expiry'].concat(grid ? grid.strikes.map(String) : []),
+    grid ? grid.expiries.map((e, i) => [e.substring(0, 10)].concat(grid[figure][i])) : []);
+  if (figure === 'quantity') heat(table); else signedHeat(table);
+  document.getElementById(u + '-' + key + '-note').textContent = grid && grid.expiries.length ? (figure === 'quantity' ? '' : note) : 'no option position';
+}
+
+function signedHeat(table) {
+  // one scale over the whole grid, blue long and red short, by |value| relative to the grid's largest |value|
+  const cells = [...table.rows].slice(1).flatMap(r => [...r.cells].slice(1));
+  const max = Math.max(0, ...cells.map(c => Math.abs(Number(c.dataset.value)) || 0)) || 1;
+  cells.forEach(c => {
+    const v = Number(c.dataset.value) || 0;
+    c.classList.add('cell');
+    c.style.background = (v < 0 ? 'rgba(192,48,46,' : 'rgba(46,127,192,') + (Math.abs(v) / max * 0.8).toFixed(3) + ')';
+  });
 }
 
 function heat(table) {

@@ -8,6 +8,7 @@ import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.metrics.ListenAddress;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -67,10 +69,13 @@ class DashboardBrowserTest
             final Map<String, Long> counters = LiveRun.counters(config);
             final LiveRun queue = LiveRun.readOutputs(config);
             final String total = Long.toString(queue.messages);
+            // the counters and the outputs are read apart: a poll may see every output and a ring lag not yet zeroed
             new WebDriverWait(browser, TIMEOUT).until(b -> total.equals(value(b, "outputs-read")) &&
-                total.equals(b.findElement(By.tagName("body")).getAttribute("data-detail-read")));
+                total.equals(b.findElement(By.tagName("body")).getAttribute("data-detail-read")) &&
+                "0".equals(value(b, "ring-lag")));
 
             checkDom(browser, counters, queue);
+            checkVegaCell(browser, queue, LiveRun.readOptions(config), config.engineConfig().optionTimeFloorYears());
             final File shot = ((ChromeDriver)browser).getScreenshotAs(OutputType.FILE);
             final Path target = Path.of("target", "dashboard.png");
             Files.createDirectories(target.getParent());
@@ -131,6 +136,60 @@ class DashboardBrowserTest
         assertThat(browser.findElement(By.id("status")).getAttribute("class")).isEqualTo("live");
         // the configuration's ladder (the defaults) on the rungs
         assertThat(browser.findElement(By.cssSelector("[id$='-ladder'] span.HALT")).getText()).isEqualTo("HALT ≥ 1.5");
+    }
+
+    /**
+     * The BTC vega heatmap's largest cell, read from the DOM with its row's expiry and its column's strike, equals
+     * Σ position × vega of the options at that expiry and strike worked by the test's own Black-76
+     * ({@link LiveRun#blackVegaGamma}) from the market queue and the newest snapshot. The page prints the served
+     * double; the served value and the test's evaluate the same closed form through different code, so 1e-9 of the
+     * terms' magnitudes.
+     */
+    private static void checkVegaCell(final WebDriver browser, final LiveRun queue,
+        final Map<Integer, LiveRun.OptionInput> options, final double timeFloorYears)
+    {
+        // read in one script: the page redraws the table every poll, and an element held across a redraw is stale
+        @SuppressWarnings("unchecked")
+        final List<List<String>> rows = (List<List<String>>)((JavascriptExecutor)browser).executeScript(
+            "return [...document.querySelectorAll('#BTC-vegaGrid tr')].map(r => [...r.cells].map(c => " +
+                "c.dataset.value === undefined ? c.textContent : c.dataset.value));");
+        assertThat(rows.size()).as("a header and a row per expiry").isGreaterThan(1);
+        String expiry = null;
+        double strike = Double.NaN;
+        double shown = 0;
+        for (final List<String> row : rows.subList(1, rows.size()))
+        {
+            for (int i = 1; i < row.size(); i++)
+            {
+                final String v = row.get(i);
+                if (!v.isEmpty() && Math.abs(Double.parseDouble(v)) > Math.abs(shown))
+                {
+                    shown = Double.parseDouble(v);
+                    expiry = row.get(0);
+                    strike = Double.parseDouble(rows.get(0).get(i));
+                }
+            }
+        }
+        assertThat(shown).as("a non-zero vega cell").isNotZero();
+        final long nowNs = queue.snapshotTimeNs.get("BTC");
+        double expected = 0;
+        double magnitude = 0;
+        for (final Map.Entry<Integer, Double> p : queue.positions.get("BTC").entrySet())
+        {
+            final LiveRun.OptionInput o = options.get(p.getKey());
+            if (o != null && o.strike == strike &&
+                java.time.Instant.ofEpochSecond(0, o.expiryNs).toString().startsWith(expiry))
+            {
+                final double vega = p.getValue() * LiveRun.blackVegaGamma(o, nowNs, queue.greeks.get("BTC")[0],
+                    timeFloorYears)[0];
+                expected += vega;
+                magnitude += Math.abs(vega);
+            }
+        }
+        assertThat(magnitude).as("options at " + expiry + " " + strike).isPositive();
+        assertThat(shown).as("BTC vega at " + expiry + " " + strike).isCloseTo(expected, within(1e-9 * magnitude));
+        assertThat(browser.findElement(By.id("BTC-vegaGrid-note")).getText()).contains("mark IV");
+        assertThat(browser.findElements(By.cssSelector("#BTC-gammaGrid tr"))).hasSameSizeAs(rows);
     }
 
     private static long number(final WebDriver browser, final String id)

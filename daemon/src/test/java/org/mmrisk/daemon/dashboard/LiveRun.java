@@ -3,6 +3,11 @@ package org.mmrisk.daemon.dashboard;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import org.agrona.concurrent.status.CountersReader;
 import org.mmrisk.core.event.AsciiCode;
+import org.mmrisk.core.event.EventType;
+import org.mmrisk.core.event.InstrumentKind;
+import org.mmrisk.core.event.PutCall;
+import org.mmrisk.core.event.RiskEvent;
+import org.mmrisk.core.event.Settlement;
 import org.mmrisk.core.output.Alert;
 import org.mmrisk.core.output.HedgeSignal;
 import org.mmrisk.core.output.MarginStatus;
@@ -11,6 +16,7 @@ import org.mmrisk.core.output.RiskOutput;
 import org.mmrisk.core.output.RiskSnapshot;
 import org.mmrisk.core.output.ScenarioGridMessage;
 import org.mmrisk.daemon.cli.RiskCli;
+import org.mmrisk.daemon.codec.InputDecoder;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.counters.CountersFile;
 import org.mmrisk.daemon.egress.OutputAdapter;
@@ -41,6 +47,7 @@ final class LiveRun
 
     /** The newest of each kind, by underlying or instrument, as decoded from the queue. */
     final Map<String, double[]> greeks = new TreeMap<>();
+    final Map<String, Long> snapshotTimeNs = new TreeMap<>();
     final Map<String, String> states = new TreeMap<>();
     final Map<String, Map<Long, Double>> expiryVega = new TreeMap<>();
     final Map<Integer, double[]> quotes = new TreeMap<>();
@@ -141,6 +148,7 @@ final class LiveRun
                 messages++;
                 final String u = AsciiCode.toString(s.underlying);
                 greeks.put(u, new double[] { s.indexUsd, s.delta, s.deltaUsd, s.gamma, s.vega, s.theta });
+                snapshotTimeNs.put(u, s.timeNs);
                 states.put(u, String.valueOf(s.state));
                 final Map<Long, Double> byExpiry = new TreeMap<>();
                 for (int i = 0; i < s.expiryCount; i++)
@@ -180,6 +188,80 @@ final class LiveRun
                 marginEquity.put(AsciiCode.toString(m.underlying), m.equity);
             }
         };
+    }
+
+    /**
+     * An option as the market input queue defines and last ticks it, decoded directly: its underlying, expiry,
+     * strike, put/call, contract size, settlement, and its newest mark IV and forward (NaN until ticked).
+     */
+    static final class OptionInput
+    {
+        String underlying;
+        long expiryNs;
+        double strike;
+        boolean isCall;
+        double contractSize;
+        boolean inverse;
+        double markIv = Double.NaN;
+        double forwardUsd = Double.NaN;
+    }
+
+    /** The options of the market input queue, by instrument id. */
+    static Map<Integer, OptionInput> readOptions(final LoadedConfig config)
+    {
+        final Map<Integer, OptionInput> options = new TreeMap<>();
+        final InputDecoder decoder = new InputDecoder();
+        final RiskEvent e = new RiskEvent();
+        try (ChronicleQueue queue = Queues.openExisting(config.inputDir("market"));
+            SbeTailer tailer = new SbeTailer(queue))
+        {
+            while (tailer.poll((buffer, offset, length, index) ->
+            {
+                assertThat(decoder.decode(buffer, offset, length, e)).isNull();
+                if (e.type == EventType.INSTRUMENT && e.kind == InstrumentKind.OPTION)
+                {
+                    final OptionInput o = new OptionInput();
+                    o.underlying = AsciiCode.toString(e.underlying);
+                    o.expiryNs = e.expiryNs;
+                    o.strike = e.strike;
+                    o.isCall = e.putCall == PutCall.CALL;
+                    o.contractSize = e.contractSize;
+                    o.inverse = e.settlement == Settlement.INVERSE;
+                    options.put(e.instrumentId, o);
+                }
+                else if (e.type == EventType.TICK && options.containsKey(e.instrumentId) && e.markIv > 0)
+                {
+                    options.get(e.instrumentId).markIv = e.markIv;
+                    options.get(e.instrumentId).forwardUsd = e.underlyingPrice;
+                }
+            }) > 0)
+            {
+                // each poll decodes one message
+            }
+        }
+        return options;
+    }
+
+    /**
+     * Vega (USD per vol point) and gamma (per USD of the index) of one contract, from the Black-76 formula at its
+     * last mark IV and forward, at engine time {@code nowNs} (ACT/365.25, no nearer than the time floor), in the
+     * engine's units: a coin-settled contract's USD value is C(F)/b, b = F/S.
+     */
+    static double[] blackVegaGamma(final OptionInput o, final long nowNs, final double indexUsd,
+        final double timeFloorYears)
+    {
+        final double years = Math.max((o.expiryNs - nowNs) / (365.25 * 86_400e9), timeFloorYears);
+        final double forward = o.forwardUsd;
+        final double sqrtT = Math.sqrt(years);
+        final double d1 = (Math.log(forward / o.strike) + 0.5 * o.markIv * o.markIv * years) / (o.markIv * sqrtT);
+        final double density = Math.exp(-0.5 * d1 * d1) / Math.sqrt(2 * Math.PI);
+        final double vegaPerPoint = forward * density * sqrtT / 100;
+        final double gammaPerForward = density / (forward * o.markIv * sqrtT);
+        final double basis = forward / indexUsd;
+        // the USD value of a coin-settled contract is C(F)/b; an index move moves F by b
+        final double usdScale = o.inverse ? 1 / basis : 1;
+        return new double[] { o.contractSize * vegaPerPoint * usdScale,
+            o.contractSize * basis * basis * usdScale * gammaPerForward };
     }
 
     /** @return the last {@code n} of a list, oldest first. */
