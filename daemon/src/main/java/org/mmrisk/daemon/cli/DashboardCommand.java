@@ -12,8 +12,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code risk dashboard}: one live page of a running daemon's risk (docs/dashboard.md), in a process of its own that
@@ -52,36 +50,13 @@ public final class DashboardCommand implements Callable<Integer>
         final ListenAddress address = ListenAddress.parse(listen, allowRemote, ALLOW_REMOTE);
         final LoadedConfig loaded = ConfigLoader.load(config);
         final PrintWriter out = spec.commandLine().getOut();
-        final CountDownLatch stop = new CountDownLatch(1);
         try (DashboardServer server = DashboardServer.start(loaded, address))
         {
             out.printf("risk dashboard: serving http://%s:%d/ for %s%n", address.address().getHostAddress(),
                 server.port(), loaded.dataDir());
             out.flush();
-            final Thread hook = new Thread(stop::countDown, "dashboard-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            if (seconds > 0)
-            {
-                stop.await((long)(seconds * 1000), TimeUnit.MILLISECONDS);
-                removeQuietly(hook);
-            }
-            else
-            {
-                stop.await();
-            }
+            ServingTime.await(seconds, "dashboard-shutdown");
         }
         return 0;
-    }
-
-    private static void removeQuietly(final Thread hook)
-    {
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (final IllegalStateException ex)
-        {
-            // the JVM is already shutting down: the hook has run or is running
-        }
     }
 }

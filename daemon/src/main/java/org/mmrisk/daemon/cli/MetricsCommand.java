@@ -12,8 +12,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code risk metrics}: a Prometheus endpoint for a running daemon, in a process of its own that reads the daemon's
@@ -50,36 +48,13 @@ public final class MetricsCommand implements Callable<Integer>
         final ListenAddress address = ListenAddress.parse(listen, allowRemote, ALLOW_REMOTE);
         final LoadedConfig loaded = ConfigLoader.load(config);
         final PrintWriter out = spec.commandLine().getOut();
-        final CountDownLatch stop = new CountDownLatch(1);
         try (MetricsServer server = MetricsServer.start(loaded, address))
         {
             out.printf("risk metrics: serving http://%s:%d/metrics for %s%n", address.address().getHostAddress(),
                 server.port(), loaded.dataDir());
             out.flush();
-            final Thread hook = new Thread(stop::countDown, "metrics-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            if (seconds > 0)
-            {
-                stop.await((long)(seconds * 1000), TimeUnit.MILLISECONDS);
-                removeQuietly(hook);
-            }
-            else
-            {
-                stop.await();
-            }
+            ServingTime.await(seconds, "metrics-shutdown");
         }
         return 0;
-    }
-
-    private static void removeQuietly(final Thread hook)
-    {
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (final IllegalStateException ex)
-        {
-            // the JVM is already shutting down: the hook has run or is running
-        }
     }
 }
