@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.agrona.concurrent.status.CountersReader;
 import org.mmrisk.daemon.config.LoadedConfig;
 import org.mmrisk.daemon.counters.CountersFile;
+import org.mmrisk.daemon.metrics.CountersSource;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,11 +75,19 @@ public final class StatCommand implements Callable<Integer>
             throw new IllegalArgumentException("not a complete counters file of this version: " + file);
         }
         final PrintWriter out = spec.commandLine().getOut();
-        try (CountersFile counters = CountersFile.openReader(file.toFile()))
+        // a watch follows the daemon across a restart: a replaced file is mapped again (CountersSource)
+        try (CountersSource counters = new CountersSource(file))
         {
             for (int refresh = 1; ; refresh++)
             {
-                print(counters.reader(), out, watchSeconds > 0);
+                if (counters.refresh())
+                {
+                    print(counters.reader(), out, watchSeconds > 0);
+                }
+                else
+                {
+                    out.println("-- " + Instant.now() + ": no complete counters file at " + file + " (restarting?)");
+                }
                 out.flush();
                 // a reader that went away (`risk stat --watch | head`) ends the watch; see TailCommand
                 if (watchSeconds == 0 || refresh == count || out.checkError() || System.out.checkError())

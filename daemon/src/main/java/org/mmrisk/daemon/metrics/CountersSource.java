@@ -18,13 +18,13 @@ import java.util.Objects;
  * daemon across restarts instead of reading a deleted file's frozen values. Reading costs the daemon nothing: the
  * values are plain loads from shared memory. Guarded by its owner's lock.
  */
-final class CountersSource implements AutoCloseable
+public final class CountersSource implements AutoCloseable
 {
     private final Path file;
     private CountersFile mapped;
     private Object mappedKey;
 
-    CountersSource(final Path file)
+    public CountersSource(final Path file)
     {
         this.file = file;
     }
@@ -34,7 +34,7 @@ final class CountersSource implements AutoCloseable
      *
      * @return whether a counters file is mapped.
      */
-    boolean refresh()
+    public boolean refresh()
     {
         final Object key = fileKey();
         if (mapped != null && !Objects.equals(key, mappedKey))
@@ -48,6 +48,14 @@ final class CountersSource implements AutoCloseable
             mappedKey = key;
         }
         return mapped != null;
+    }
+
+    /**
+     * @return the mapped file's reader, or null when none is mapped.
+     */
+    public CountersReader reader()
+    {
+        return mapped != null ? mapped.reader() : null;
     }
 
     /**
