@@ -22,7 +22,9 @@ import java.util.Map;
  *   <li>{@code vega}: |vega| in USD per vol point ÷ the limit;</li>
  *   <li>{@code marginUtilization}: the maintenance-margin utilization ÷ the limit (absent while unknown);</li>
  *   <li>{@code liquidationProximity}: the limit ÷ the nearer liquidation move's |size|, 0 when a known margin
- *   has none in range; absent while the margin is unknown.</li>
+ *   has none in range; absent while the margin is unknown;</li>
+ *   <li>{@code var} and {@code liquidityAdjustedVar}: the snapshot's delta-gamma and liquidity-adjusted VaR (USD) ÷
+ *   the limit, as the ladder reads them; absent while unknown.</li>
  * </ul>
  * The other limits need what a snapshot does not carry (dollar gamma, gross notional, the largest position, the
  * day's peak P&amp;L, per-expiry vega) and are left out rather than guessed. Owned by the reader's thread.
@@ -31,7 +33,8 @@ final class UnderlyingLimits
 {
     /** The limits whose utilization a snapshot gives. */
     static final LimitKind[] READABLE = {
-        LimitKind.DELTA, LimitKind.VEGA, LimitKind.MARGIN_UTILIZATION, LimitKind.LIQUIDATION_PROXIMITY };
+        LimitKind.DELTA, LimitKind.VEGA, LimitKind.MARGIN_UTILIZATION, LimitKind.LIQUIDATION_PROXIMITY,
+        LimitKind.VAR, LimitKind.LIQUIDITY_VAR };
 
     private final EngineConfig config;
     private final Map<Long, double[]> limits = new HashMap<>();
@@ -75,6 +78,8 @@ final class UnderlyingLimits
         put(result, LimitKind.DELTA, Math.abs(s.delta), own);
         put(result, LimitKind.VEGA, Math.abs(s.vega), own);
         put(result, LimitKind.MARGIN_UTILIZATION, s.maintenanceUtilization, own);
+        put(result, LimitKind.VAR, s.deltaGammaVarUsd, own);
+        put(result, LimitKind.LIQUIDITY_VAR, s.liquidityAdjustedVarUsd, own);
         final double limit = own[LimitKind.LIQUIDATION_PROXIMITY.ordinal()];
         if (!Double.isNaN(limit))
         {

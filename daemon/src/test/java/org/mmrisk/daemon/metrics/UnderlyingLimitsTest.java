@@ -42,6 +42,23 @@ class UnderlyingLimitsTest
     }
 
     @Test
+    void shouldReadTheVarLimitsFromTheSnapshotsVar()
+    {
+        final UnderlyingLimits limits = new UnderlyingLimits(new EngineConfig().limit(BTC, LimitKind.VAR, 40_000)
+            .limit(BTC, LimitKind.LIQUIDITY_VAR, 50_000));
+        final RiskSnapshot s = snapshot(BTC, 0, 0, Double.NaN, Double.NaN, Double.NaN);
+        s.deltaGammaVarUsd = 30_000;
+        s.liquidityAdjustedVarUsd = 32_500;
+
+        final var u = limits.utilizations(s);
+
+        assertThat(u.get(LimitKind.VAR)).isCloseTo(0.75, within(1e-15));
+        assertThat(u.get(LimitKind.LIQUIDITY_VAR)).isCloseTo(0.65, within(1e-15));
+        s.liquidityAdjustedVarUsd = Double.NaN;
+        assertThat(limits.utilizations(s)).containsOnlyKeys(LimitKind.VAR);
+    }
+
+    @Test
     void shouldSayNoLiquidationInRangeIsZeroProximityAndUnknownMarginIsAbsent()
     {
         final UnderlyingLimits limits = new UnderlyingLimits(new EngineConfig()
