@@ -6,9 +6,9 @@ import org.mmrisk.core.event.QuotingState;
 import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.core.event.Side;
 import org.mmrisk.core.exposure.ContractRisk;
-import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.fill.HeldFills;
 import org.mmrisk.core.fill.SeenFills;
+import org.mmrisk.core.instrument.Instrument;
 import org.mmrisk.core.output.AlertCode;
 
 /**

@@ -232,8 +232,8 @@ final class ScenarioTable
         {
             text.append(String.format(Locale.ROOT, "%n%s  liquidity and edge, USD%n", u.name()));
             final double costUsd = u.liquidity().costUsd();
-            line(text, "liquidity cost", Double.isNaN(costUsd) ? "unknown: " + u.liquidity().unknownPositions() +
-                " position(s) without a two-sided book" : String.format(Locale.ROOT, "%,.2f", costUsd));
+            line(text, "liquidity cost", Double.isNaN(costUsd) ? unknownCost(u.liquidity().unknownPositions()) :
+                String.format(Locale.ROOT, "%,.2f", costUsd));
             line(text, "trading P&L", String.format(Locale.ROOT, "%,.2f", u.tradingPnlUsd()));
             line(text, "edge", String.format(Locale.ROOT, "%,.2f", u.edgeUsd()));
             line(text, "inventory", String.format(Locale.ROOT, "%,.2f", u.inventoryUsd()));
@@ -258,5 +258,14 @@ final class ScenarioTable
         {
             return points[shock.ordinal()];
         }
+    }
+
+    /**
+     * @return why the cost is unknown: positions whose book cannot be unwound, or else no index to convert coins at.
+     */
+    private static String unknownCost(final int unknownPositions)
+    {
+        return unknownPositions > 0 ? "unknown: " + unknownPositions + " position(s) without the side they unwind on" :
+            "unknown: no index to convert the coin-settled part at";
     }
 }
