@@ -1,16 +1,12 @@
 package org.mmrisk.daemon.cli;
 
-import org.mmrisk.daemon.config.ConfigLoader;
-import org.mmrisk.daemon.config.LoadedConfig;
-import org.mmrisk.daemon.metrics.ListenAddress;
 import org.mmrisk.daemon.dashboard.DashboardServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
@@ -25,21 +21,12 @@ import java.util.concurrent.Callable;
         "and output queue.")
 public final class DashboardCommand implements Callable<Integer>
 {
-    static final String ALLOW_REMOTE = "--allow-remote";
-
-    @Option(names = "--config", required = true, description = "daemon config file (YAML)")
-    Path config;
+    @Mixin
+    ServingOptions serving;
 
     @Option(names = "--listen", defaultValue = "127.0.0.1:8080",
         description = "host:port to serve on (default ${DEFAULT-VALUE}; port 0: any free port)")
     String listen;
-
-    @Option(names = ALLOW_REMOTE, description = "accept a --listen address that is not loopback (the page " +
-        "show the book's risk to anyone who can connect, without authentication)")
-    boolean allowRemote;
-
-    @Option(names = "--seconds", defaultValue = "0", description = "stop after this long (0: until interrupted)")
-    double seconds;
 
     @Spec
     CommandSpec spec;
@@ -47,16 +34,7 @@ public final class DashboardCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
-        final ListenAddress address = ListenAddress.parse(listen, allowRemote, ALLOW_REMOTE);
-        final LoadedConfig loaded = ConfigLoader.load(config);
-        final PrintWriter out = spec.commandLine().getOut();
-        try (DashboardServer server = DashboardServer.start(loaded, address))
-        {
-            out.printf("risk dashboard: serving http://%s:%d/ for %s%n", address.address().getHostAddress(),
-                server.port(), loaded.dataDir());
-            out.flush();
-            ServingTime.await(seconds, "dashboard-shutdown");
-        }
-        return 0;
+        return serving.serve("dashboard", listen, "/", DashboardServer::start, DashboardServer::port,
+            spec.commandLine().getOut());
     }
 }
