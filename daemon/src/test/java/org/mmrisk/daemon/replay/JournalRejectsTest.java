@@ -5,11 +5,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmrisk.core.config.EngineConfig;
-import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.journal.JournalEntries;
-import org.mmrisk.daemon.json.EventJsonReader;
-import org.mmrisk.daemon.queue.Queues;
-import org.mmrisk.daemon.queue.SbeAppender;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -90,21 +86,7 @@ class JournalRejectsTest
 
     private ChronicleQueue writeJournal()
     {
-        final ChronicleQueue journal = Queues.open(dir.resolve("journal"));
-        final EventJsonReader reader = new EventJsonReader();
-        final EventJsonReader.Result result = new EventJsonReader.Result();
-        final RiskEvent event = new RiskEvent();
-        try (SbeAppender appender = new SbeAppender(journal))
-        {
-            long sequence = 100;
-            for (final String line : LINES)
-            {
-                reader.parse(line, event, result);
-                assertThat(result.reason).as(line).isNull();
-                JournalEntries.appendInput(appender, sequence++, event);
-            }
-        }
-        return journal;
+        return JournalEntries.writeJsonLines(dir.resolve("journal"), LINES, 100);
     }
 
     private static List<String> texts(final JsonNode array, final String key)

@@ -4,11 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mmrisk.core.config.EngineConfig;
-import org.mmrisk.core.event.RiskEvent;
 import org.mmrisk.daemon.journal.JournalEntries;
-import org.mmrisk.daemon.json.EventJsonReader;
-import org.mmrisk.daemon.queue.Queues;
-import org.mmrisk.daemon.queue.SbeAppender;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -61,20 +57,6 @@ class JournalTickSizesTest
 
     private ChronicleQueue writeJournal()
     {
-        final ChronicleQueue journal = Queues.open(dir.resolve("journal"));
-        final EventJsonReader reader = new EventJsonReader();
-        final EventJsonReader.Result result = new EventJsonReader.Result();
-        final RiskEvent event = new RiskEvent();
-        try (SbeAppender appender = new SbeAppender(journal))
-        {
-            long sequence = 0;
-            for (final String line : LINES)
-            {
-                reader.parse(line, event, result);
-                assertThat(result.reason).as(line).isNull();
-                JournalEntries.appendInput(appender, sequence++, event);
-            }
-        }
-        return journal;
+        return JournalEntries.writeJsonLines(dir.resolve("journal"), LINES, 0);
     }
 }
